@@ -1,0 +1,253 @@
+// `bygdpuls compare`: two round CSV files (and population figures) in, the comparison out.
+// Reads each file once, streaming, into round aggregates; the statistics are core's.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as z from 'zod';
+import { RoundAccumulator, type RoundAggregate } from '../core/aggregates.ts';
+import { compareRounds, type Comparison } from '../core/compare.ts';
+import {
+  BackgroundVariable,
+  BACKGROUND_VARIABLES,
+  IndicatorList,
+  ProjectSettings,
+  stratumKey,
+  Weighting,
+  type Answer,
+  type Indicator,
+} from '../core/schemas.ts';
+import { createScorer, parseTextAnswer, type Scorer } from '../core/scoring.ts';
+import { readCsv } from './csv.ts';
+import { InputError, lineAndColumn } from './errors.ts';
+
+/** indicators.json as the reference cases lay it out: settings, a population file name, indicators. */
+const IndicatorsFile = z.strictObject({
+  alpha: z.number().optional(),
+  minGroupSize: z.number().optional(),
+  groupBy: z.array(z.string()).optional(),
+  weighting: z.strictObject({ strata: z.array(z.string()).min(1), population: z.string().min(1).optional() }).nullable().optional(),
+  bands: z.unknown().optional(),
+  indicators: z.unknown(),
+});
+
+export interface CompareFiles {
+  indicators: string;
+  baseline: string;
+  followup: string;
+  population?: string | undefined;
+}
+
+export interface LoadedDefinitions {
+  indicators: Indicator[];
+  settings: ProjectSettings;
+}
+
+function zodPath(issuePath: readonly PropertyKey[]): string {
+  return issuePath.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+}
+
+function failOnZod(file: string, prefix: string, error: z.ZodError): never {
+  const issue = error.issues[0]!;
+  const at = zodPath(issue.path);
+  throw new InputError(file, null, null, `${prefix}${at ? `${at}: ` : ''}${issue.message}`);
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, null, null, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+  }
+}
+
+/** Reads and checks the indicators file; reads the population file when the project is weighted. */
+export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefinitions> {
+  const text = await readText(files.indicators);
+  if (text.trim() === '') throw new InputError(files.indicators, 1, null, 'the file is empty');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineAndColumn(text, Number(position[1])) : null;
+    throw new InputError(files.indicators, where?.line ?? null, where?.column ?? null, `not valid JSON (${message})`);
+  }
+  const parsedFile = IndicatorsFile.safeParse(json);
+  if (!parsedFile.success) failOnZod(files.indicators, '', parsedFile.error);
+  const file = parsedFile.data;
+  const indicators = IndicatorList.safeParse(file.indicators);
+  if (!indicators.success) failOnZod(files.indicators, 'indicators', indicators.error);
+
+  let weighting: Weighting | null = null;
+  const populationFile = files.population ?? (file.weighting?.population ? path.resolve(path.dirname(files.indicators), file.weighting.population) : undefined);
+  if (file.weighting && !populationFile) {
+    throw new InputError(files.indicators, null, null, 'weighting.population: the project is weighted: give a population file (here or with --population)');
+  }
+  if (populationFile) {
+    const strata = file.weighting?.strata;
+    weighting = await readPopulation(populationFile, strata);
+  }
+  const settings = ProjectSettings.safeParse({
+    alpha: file.alpha,
+    minGroupSize: file.minGroupSize,
+    groupBy: file.groupBy,
+    weighting,
+    bands: file.bands,
+  });
+  if (!settings.success) failOnZod(files.indicators, '', settings.error);
+  return { indicators: indicators.data, settings: settings.data };
+}
+
+/** Population figures: one column per stratum variable and `population`. */
+async function readPopulation(file: string, strataFromSettings: readonly string[] | undefined): Promise<Weighting> {
+  let strata: BackgroundVariable[] = [];
+  let populationColumn = -1;
+  let columns: number[] = [];
+  const rows: Weighting['population'] = [];
+  const seen = new Map<string, number>();
+  await readCsv(
+    file,
+    (header) => {
+      populationColumn = header.indexOf('population');
+      if (populationColumn === -1) throw new InputError(file, 1, null, 'the header has no "population" column');
+      const names = strataFromSettings ?? header.filter((name) => name !== 'population');
+      for (const [i, name] of names.entries()) {
+        const parsed = BackgroundVariable.safeParse(name);
+        if (!parsed.success) {
+          throw new InputError(file, 1, strataFromSettings ? null : header.indexOf(name) + 1, `"${name}" is not a stratum variable (one of ${BACKGROUND_VARIABLES.join(', ')})`);
+        }
+        if (names.indexOf(name) !== i) throw new InputError(file, 1, null, `stratum variable "${name}" is named twice`);
+        strata.push(parsed.data);
+      }
+      columns = strata.map((name) => {
+        const column = header.indexOf(name);
+        if (column === -1) throw new InputError(file, 1, null, `the header has no column for the stratum variable "${name}"`);
+        return column;
+      });
+      header.forEach((name, i) => {
+        if (name !== 'population' && !strata.includes(name as BackgroundVariable)) {
+          throw new InputError(file, 1, i + 1, `column "${name}" is neither a stratum variable nor "population"`);
+        }
+      });
+    },
+    (fields, line) => {
+      const row: Record<string, string | number> = {};
+      strata.forEach((variable, i) => {
+        const value = fields[columns[i]!]!;
+        if (value === '') throw new InputError(file, line, columns[i]! + 1, `empty "${variable}"`);
+        row[variable] = value;
+      });
+      const raw = fields[populationColumn]!;
+      const population = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(population) || population <= 0) {
+        throw new InputError(file, line, populationColumn + 1, `population "${raw}" is not a positive number`);
+      }
+      row.population = population;
+      const key = stratumKey(strata, row as Record<string, string>);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) throw new InputError(file, line, null, `this stratum is already on line ${earlier}`);
+      seen.set(key, line);
+      rows.push(row as Weighting['population'][number]);
+    },
+  );
+  if (rows.length === 0) throw new InputError(file, 2, null, 'no population rows under the header');
+  return { strata, population: rows };
+}
+
+/** Reads one round's CSV into its aggregate, checking every answer against the definitions. */
+export async function readRound(file: string, scorer: Scorer, settings: ProjectSettings): Promise<RoundAggregate> {
+  const accumulator = new RoundAccumulator(scorer);
+  const questionCount = scorer.questions.length;
+  const questionColumns = new Int32Array(questionCount);
+  const caches = scorer.questions.map(() => new Map<string, Answer>([['', null]]));
+  const background = { area: -1, age_band: -1, gender: -1 };
+  const backgroundCache = new Map<string, string>([['', '']]);
+  const answers: Answer[] = new Array<Answer>(questionCount).fill(null);
+  const weighting = settings.weighting;
+  const knownStrata = weighting ? new Set(weighting.population.map((row) => stratumKey(weighting.strata, row as Record<string, string>))) : null;
+  const checkedStrata = new Set<string>();
+  let header: string[] = [];
+
+  const readBackground = (fields: string[], column: number, line: number): string | null => {
+    if (column < 0) return null;
+    const raw = fields[column]!;
+    if (backgroundCache.has(raw)) return raw === '' ? null : raw;
+    if (raw.includes('\uFFFD')) throw new InputError(file, line, header[column]!, 'the value is not valid UTF-8');
+    if (raw.length > 100) throw new InputError(file, line, header[column]!, 'a background value is at most 100 characters');
+    backgroundCache.set(raw, raw);
+    return raw;
+  };
+
+  await readCsv(
+    file,
+    (names) => {
+      header = names;
+      const seen = new Map<string, number>();
+      names.forEach((name, i) => {
+        if (seen.has(name)) throw new InputError(file, 1, i + 1, `column "${name}" appears twice (also column ${seen.get(name)! + 1})`);
+        seen.set(name, i);
+      });
+      background.area = names.indexOf('area');
+      background.age_band = names.indexOf('age_band');
+      background.gender = names.indexOf('gender');
+      for (const variable of new Set([...settings.groupBy, ...(weighting?.strata ?? [])])) {
+        if (background[variable] === -1) throw new InputError(file, 1, null, `no column "${variable}", which the settings group or weight by`);
+      }
+      scorer.questions.forEach((question, q) => {
+        const column = names.indexOf(question);
+        if (column === -1) {
+          const users = scorer.indicators.filter((c) => c.def.items.includes(question)).map((c) => c.def.id);
+          throw new InputError(file, 1, null, `no column "${question}", an item of indicator ${users.map((id) => `"${id}"`).join(', ')}`);
+        }
+        questionColumns[q] = column;
+      });
+    },
+    (fields, line) => {
+      for (let q = 0; q < questionCount; q++) {
+        const column = questionColumns[q]!;
+        const raw = fields[column]!;
+        const cache = caches[q]!;
+        let answer = cache.get(raw);
+        if (answer === undefined) {
+          const parsed = parseTextAnswer(scorer.rules[q]!, raw);
+          if ('error' in parsed) throw new InputError(file, line, header[column]!, parsed.error);
+          if (typeof parsed.answer === 'string' && parsed.answer.includes('\uFFFD')) {
+            throw new InputError(file, line, header[column]!, 'the value is not valid UTF-8');
+          }
+          answer = parsed.answer;
+          cache.set(raw, answer);
+        }
+        answers[q] = answer;
+      }
+      const area = readBackground(fields, background.area, line);
+      const ageBand = readBackground(fields, background.age_band, line);
+      const gender = readBackground(fields, background.gender, line);
+      if (weighting && knownStrata) {
+        const values = { area, age_band: ageBand, gender };
+        if (weighting.strata.every((variable) => values[variable] !== null)) {
+          const key = stratumKey(weighting.strata, values);
+          if (!checkedStrata.has(key)) {
+            if (!knownStrata.has(key)) {
+              const described = weighting.strata.map((variable) => `${variable} "${values[variable]}"`).join(', ');
+              throw new InputError(file, line, weighting.strata[0]!, `the population figures have no stratum ${described}`);
+            }
+            checkedStrata.add(key);
+          }
+        }
+      }
+      accumulator.addFields(area, ageBand, gender, answers);
+    },
+  );
+  return accumulator.toAggregate();
+}
+
+/** The whole command: files in, comparison out. */
+export async function compareFiles(files: CompareFiles): Promise<{ comparison: Comparison; definitions: LoadedDefinitions }> {
+  const definitions = await loadDefinitions(files);
+  const scorer = createScorer(definitions.indicators);
+  // One after the other, so that the first error reported is always the same one.
+  const baseline = await readRound(files.baseline, scorer, definitions.settings);
+  const followup = await readRound(files.followup, scorer, definitions.settings);
+  return { comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup), definitions };
+}

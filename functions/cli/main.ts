@@ -1,0 +1,109 @@
+// The bygdpuls command line: parses arguments, runs a command, maps errors to exit codes.
+// Exit codes: 0 done, 1 bad input (a file's content), 2 bad usage (the command line).
+import { parseArgs } from 'node:util';
+import { compareFiles } from './compare.ts';
+import { InputError } from './errors.ts';
+import { formatComparisonTable, type Language } from './table.ts';
+
+export const HELP = `bygdpuls: baseline versus follow-up for local development projects
+
+Usage:
+  bygdpuls compare --indicators FILE --baseline CSV --followup CSV
+                   [--population CSV] [--format json|table] [--lang sv|en]
+  bygdpuls help
+
+compare   Compares a baseline round with a follow-up round, as METHOD.md defines:
+          every indicator with its 95 % interval, the difference with its interval,
+          p-value, Holm-adjusted p-value and effect size, groups (small groups
+          suppressed) and post-stratified figures when the project is weighted.
+          --indicators   indicator definitions and settings (JSON)
+          --baseline     the baseline round's answers (CSV, header row)
+          --followup     the follow-up round's answers (CSV, header row)
+          --population   population figures per stratum (CSV); overrides the file
+                         that the indicators file names
+          --format       json (default) or table
+          --lang         labels of the table: sv (default) or en
+
+The local server (npm start) and its API come with the next milestone; until then
+npm start prints this help.
+`;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+async function runCompare(args: string[], io: Io): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        indicators: { type: 'string' },
+        baseline: { type: 'string' },
+        followup: { type: 'string' },
+        population: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        lang: { type: 'string', default: 'sv' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  for (const name of ['indicators', 'baseline', 'followup'] as const) {
+    if (!values[name]) throw new UsageError(`compare needs --${name}`);
+  }
+  if (values.format !== 'json' && values.format !== 'table') throw new UsageError(`--format is json or table, not "${values.format}"`);
+  if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang is sv or en, not "${values.lang}"`);
+  const { comparison, definitions } = await compareFiles({
+    indicators: values.indicators!,
+    baseline: values.baseline!,
+    followup: values.followup!,
+    population: values.population,
+  });
+  if (values.format === 'json') io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
+  else io.stdout(formatComparisonTable(comparison, definitions.indicators, definitions.settings, values.lang as Language));
+}
+
+/** Runs the CLI; returns the exit code. Nothing reaches stdout unless the command succeeded. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'compare':
+        await runCompare(rest, io);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+      case 'start':
+        io.stdout(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`bygdpuls: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`bygdpuls: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`bygdpuls: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,194 @@
+// Respondent-level scoring (METHOD.md, "Respondent level"): each indicator turns one
+// respondent's answers into a value, or into no value (partial non-response, "dk", unanswered).
+//
+// Values are kept in "stored units" chosen so that, wherever possible, they are integers and
+// their sums are exact: an equal-weight index stores lcm(1..items)/answered * sum(x - lo), a mean
+// stores x, a share stores 0 or 1. `factor` turns stored units into the reported scale.
+import { DONT_KNOW, type Answer, type Indicator } from './schemas.ts';
+
+export interface CompiledIndicator {
+  readonly def: Indicator;
+  /** Positions of the indicator's items in the scorer's question list. */
+  readonly itemIndexes: readonly number[];
+  /** Reported value = stored value * factor. */
+  readonly factor: number;
+  /** Stored values are integers (sums and sums of squares are exact up to 2^53). */
+  readonly exact: boolean;
+  /** The respondent's value in stored units, or null when the respondent has none. */
+  score(answers: readonly Answer[]): number | null;
+}
+
+/** What a question may hold, from every indicator that uses it. */
+export interface QuestionRule {
+  readonly name: string;
+  /** Whole numbers in lo..hi (from an index, a mean, or a share with a scale). */
+  readonly scale: readonly [number, number] | null;
+  /** Whole numbers, scale unknown (a share whose positive values are numbers). */
+  readonly numeric: boolean;
+  /** An explicit list of allowed answers (a share's `values`). */
+  readonly values: ReadonlySet<string> | null;
+}
+
+export interface Scorer {
+  /** Every question an indicator reads, in first-use order. */
+  readonly questions: readonly string[];
+  readonly rules: readonly QuestionRule[];
+  readonly indicators: readonly CompiledIndicator[];
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function lcmUpTo(n: number): number {
+  let l = 1;
+  for (let i = 2; i <= n; i++) l = (l * i) / gcd(l, i);
+  return l;
+}
+
+/** minItems when the definition does not say (METHOD.md). */
+export function defaultMinItems(itemCount: number): number {
+  return itemCount <= 2 ? itemCount : itemCount - 1;
+}
+
+function compileIndicator(def: Indicator, indexOf: (question: string) => number): CompiledIndicator {
+  const itemIndexes = def.items.map(indexOf);
+  switch (def.kind) {
+    case 'index': {
+      const [lo, hi] = def.scale;
+      const count = itemIndexes.length;
+      const minItems = def.minItems ?? defaultMinItems(count);
+      const weights = def.weights;
+      const equal = !weights || weights.every((w) => w === weights[0]);
+      const lcm = lcmUpTo(count);
+      if (equal && lcm * (hi - lo) <= 100_000) {
+        // Equal weights: the mean of answered items is sum(x - lo) / answered; scaled by lcm it
+        // is a whole number for every possible count of answered items.
+        return {
+          def,
+          itemIndexes,
+          factor: 100 / ((hi - lo) * lcm),
+          exact: true,
+          score(answers) {
+            let answered = 0;
+            let total = 0;
+            for (const i of itemIndexes) {
+              const a = answers[i];
+              if (typeof a === 'number') {
+                answered++;
+                total += a - lo;
+              }
+            }
+            return answered < minItems ? null : total * (lcm / answered);
+          },
+        };
+      }
+      const w = weights ?? itemIndexes.map(() => 1);
+      return {
+        def,
+        itemIndexes,
+        factor: 100 / (hi - lo),
+        exact: false,
+        score(answers) {
+          let answered = 0;
+          let total = 0;
+          let weightSum = 0;
+          for (let j = 0; j < itemIndexes.length; j++) {
+            const a = answers[itemIndexes[j]!];
+            if (typeof a === 'number') {
+              answered++;
+              total += w[j]! * (a - lo);
+              weightSum += w[j]!;
+            }
+          }
+          // Weights are renormalised over the items this respondent answered.
+          return answered < minItems ? null : total / weightSum;
+        },
+      };
+    }
+    case 'mean': {
+      const i = itemIndexes[0]!;
+      return {
+        def,
+        itemIndexes,
+        factor: 1,
+        exact: true,
+        score(answers) {
+          const a = answers[i];
+          return typeof a === 'number' ? a : null;
+        },
+      };
+    }
+    case 'share': {
+      const i = itemIndexes[0]!;
+      const positive = new Set(def.positive.map(String));
+      return {
+        def,
+        itemIndexes,
+        factor: 1,
+        exact: true,
+        score(answers) {
+          const a = answers[i];
+          if (a === null || a === undefined || a === DONT_KNOW) return null;
+          return positive.has(String(a)) ? 1 : 0;
+        },
+      };
+    }
+  }
+}
+
+/** Compiles indicator definitions into a scorer with one question list shared by all of them. */
+export function createScorer(indicators: readonly Indicator[]): Scorer {
+  const questions: string[] = [];
+  const position = new Map<string, number>();
+  const indexOf = (question: string): number => {
+    let i = position.get(question);
+    if (i === undefined) {
+      i = questions.length;
+      questions.push(question);
+      position.set(question, i);
+    }
+    return i;
+  };
+  const compiled = indicators.map((def) => compileIndicator(def, indexOf));
+  const rules = questions.map((name): QuestionRule => {
+    let scale: [number, number] | null = null;
+    let numeric = false;
+    let values: Set<string> | null = null;
+    for (const def of indicators) {
+      if (!def.items.includes(name)) continue;
+      if (def.kind !== 'share' || def.scale) {
+        const s = def.scale!;
+        // Two indicators on one question with different scales: the tighter range wins.
+        scale = scale ? [Math.max(scale[0], s[0]), Math.min(scale[1], s[1])] : [s[0], s[1]];
+      } else {
+        if (def.values) values = new Set(def.values.map(String));
+        if (def.positive.every((v) => typeof v === 'number')) numeric = true;
+      }
+    }
+    return { name, scale, numeric: numeric || scale !== null, values };
+  });
+  return { questions, rules, indicators: compiled };
+}
+
+/**
+ * Reads one raw text answer (a CSV cell) under a question's rule. Returns the answer, or a
+ * message that says what is wrong with it.
+ */
+export function parseTextAnswer(rule: QuestionRule, raw: string): { answer: Answer } | { error: string } {
+  if (raw === '') return { answer: null };
+  if (raw === DONT_KNOW) return { answer: DONT_KNOW };
+  if (rule.numeric) {
+    if (!/^-?\d{1,9}$/.test(raw)) {
+      return { error: rule.scale ? `"${raw}" is not a whole number on the scale ${rule.scale[0]}..${rule.scale[1]}` : `"${raw}" is not a whole number` };
+    }
+    const value = Number(raw);
+    if (rule.scale && (value < rule.scale[0] || value > rule.scale[1])) {
+      return { error: `value ${value} is outside the scale ${rule.scale[0]}..${rule.scale[1]}` };
+    }
+    if (rule.values && !rule.values.has(raw)) return { error: `"${raw}" is not one of ${[...rule.values].join(', ')}` };
+    return { answer: value };
+  }
+  if (rule.values && !rule.values.has(raw)) return { error: `"${raw}" is not one of ${[...rule.values].join(', ')}` };
+  return { answer: raw };
+}
