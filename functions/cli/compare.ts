@@ -18,6 +18,7 @@ import {
 import { createScorer, parseTextAnswer, type Scorer } from '../core/scoring.ts';
 import { readCsv } from './csv.ts';
 import { InputError, lineAndColumn } from './errors.ts';
+import { jsonErrorOffset } from './jsonError.ts';
 
 /** indicators.json as the reference cases lay it out: settings, a population file name, indicators. */
 const IndicatorsFile = z.strictObject({
@@ -68,10 +69,10 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(text, Number(position[1])) : null;
-    throw new InputError(files.indicators, where?.line ?? null, where?.column ?? null, `not valid JSON (${message})`);
+    const offset = jsonErrorOffset(text);
+    const where = offset === null ? null : lineAndColumn(text, offset);
+    const near = offset === null ? '' : ` near ${JSON.stringify(text.slice(offset, offset + 12))}`;
+    throw new InputError(files.indicators, where?.line ?? null, where?.column ?? null, `not valid JSON${near} (${(error as Error).message.split('\n')[0]})`);
   }
   const parsedFile = IndicatorsFile.safeParse(json);
   if (!parsedFile.success) failOnZod(files.indicators, '', parsedFile.error);

@@ -1,0 +1,87 @@
+// Where a JSON text goes wrong: Node 20's JSON.parse does not always say, so a small
+// recursive-descent scanner finds the offset of the first offending character.
+
+/** Offset of the first character that makes `text` invalid JSON, or null when it is valid. */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '"') return void i++;
+      if (ch === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else if (ch < ' ') fail();
+      else i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match || match[0] === '' || match[0] === '-') fail();
+    i += match![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
+    fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return null;
+  } catch (offset) {
+    if (typeof offset === 'number') return offset;
+    throw offset;
+  }
+}
