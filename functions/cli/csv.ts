@@ -135,3 +135,315 @@ export async function readCsv(
   if (header === null) throw new InputError(file, 1, null, 'the file is empty (no header row)');
   return { rows };
 }
+
+/**
+ * Turns one column's distinct raw values into values of T, once per distinct value: the hot path
+ * of big files, where every column holds few distinct values (scale answers, village names).
+ */
+export type Interner<T> = (text: string, line: number) => T;
+
+interface InternEntry<T> {
+  bytes: Uint8Array;
+  value: T;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Per column: field bytes -> value. An open-addressing table keyed by a hash of the bytes, each
+ * hit verified byte by byte, so that two values can never be mixed up.
+ */
+class ColumnCache<T> {
+  private mask = 255;
+  private hashes = new Int32Array(256);
+  /** entry index + 1 per table slot; 0 = empty. */
+  private slots = new Int32Array(256);
+  private readonly entries: InternEntry<T>[] = [];
+  /** Values whose hash collided with another value's: keyed by text. */
+  private readonly byText = new Map<string, T>();
+
+  constructor(
+    private readonly intern: Interner<T>,
+    private readonly onBadText: (line: number, message: string) => never,
+  ) {}
+
+  lookup(buffer: Uint8Array, start: number, end: number, hash: number, line: number): T {
+    let slot = hash & this.mask;
+    for (;;) {
+      const index = this.slots[slot]!;
+      if (index === 0) break;
+      if (this.hashes[slot] === hash) {
+        const entry = this.entries[index - 1]!;
+        const bytes = entry.bytes;
+        if (bytes.length === end - start) {
+          let same = true;
+          for (let i = 0; i < bytes.length; i++) {
+            if (bytes[i] !== buffer[start + i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return entry.value;
+        }
+        return this.lookupText(buffer, start, end, line); // a true collision: rare, slower, still exact
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const value = this.internText(this.decode(buffer, start, end, line), line);
+    this.entries.push({ bytes: buffer.slice(start, end), value });
+    this.hashes[slot] = hash;
+    this.slots[slot] = this.entries.length;
+    if (this.entries.length * 2 > this.mask) this.grow();
+    return value;
+  }
+
+  private grow(): void {
+    const oldHashes = this.hashes;
+    const oldSlots = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.hashes = new Int32Array(this.mask + 1);
+    this.slots = new Int32Array(this.mask + 1);
+    for (let i = 0; i < oldSlots.length; i++) {
+      if (oldSlots[i] === 0) continue;
+      let slot = oldHashes[i]! & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.hashes[slot] = oldHashes[i]!;
+      this.slots[slot] = oldSlots[i]!;
+    }
+  }
+
+  lookupText(buffer: Uint8Array, start: number, end: number, line: number): T {
+    return this.internText(this.decode(buffer, start, end, line), line);
+  }
+
+  internText(text: string, line: number): T {
+    if (this.byText.has(text)) return this.byText.get(text)!;
+    const value = this.intern(text, line);
+    this.byText.set(text, value);
+    return value;
+  }
+
+  private decode(buffer: Uint8Array, start: number, end: number, line: number): string {
+    try {
+      return utf8.decode(buffer.subarray(start, end));
+    } catch {
+      return this.onBadText(line, 'the value is not valid UTF-8');
+    }
+  }
+}
+
+/**
+ * Reads a CSV file as bytes and hands each row's values for the chosen columns to a callback,
+ * interned: each distinct raw value of a column is decoded and checked once, so the per-row cost
+ * is a scan of the bytes and one hash lookup per chosen column. Lines with quotes take the general
+ * path. Errors name the file, the line and the column, as readCsv's do.
+ */
+export async function scanCsv<T>(
+  file: string,
+  onHeader: (header: string[]) => { columns: number[]; interners: Interner<T>[] },
+  onRow: (values: T[], line: number) => void,
+): Promise<{ rows: number }> {
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let header: string[] | null = null;
+  let fieldCount = 0;
+  /** For each field position: index into `values`, or -1 when the column is not read. */
+  let slot = new Int32Array(0);
+  let caches: ColumnCache<T>[] = [];
+  let values: T[] = [];
+  let line = 0;
+  let rows = 0;
+  let pending: Buffer | null = null; // the start of a quoted field spanning lines
+  let pendingLine = 0;
+
+  const fail = (atLine: number, column: number | string | null, message: string): never => {
+    throw new InputError(file, atLine, column, message);
+  };
+
+  const headerFrom = (text: string) => {
+    let fields: string[] | null;
+    try {
+      fields = text.includes('"') ? splitQuoted(text) : text.split(',');
+    } catch (error) {
+      return fail(line, null, (error as Error).message);
+    }
+    if (fields === null) return fail(line, null, 'a quoted field in the header runs past the end of the line');
+    header = fields;
+    fieldCount = fields.length;
+    const chosen = onHeader(fields);
+    slot = new Int32Array(fieldCount).fill(-1);
+    caches = chosen.columns.map((column, i) => {
+      slot[column] = i;
+      return new ColumnCache<T>(chosen.interners[i]!, (atLine, message) => fail(atLine, fields![column]!, message));
+    });
+    values = new Array<T>(chosen.columns.length);
+  };
+
+  /** The general path: a line (or lines) with quotes, as text. */
+  const quotedRow = (text: string, rowLine: number): boolean => {
+    let fields: string[] | null;
+    try {
+      fields = splitQuoted(text);
+    } catch (error) {
+      return fail(rowLine, null, (error as Error).message);
+    }
+    if (fields === null) return false;
+    if (fields.length !== fieldCount) {
+      fail(rowLine, Math.min(fields.length, fieldCount) + 1, `this row has ${fields.length} fields, the header has ${fieldCount}`);
+    }
+    for (let f = 0; f < fieldCount; f++) {
+      const s = slot[f]!;
+      if (s >= 0) values[s] = caches[s]!.internText(fields[f]!, rowLine);
+    }
+    rows++;
+    onRow(values, rowLine);
+    return true;
+  };
+
+  /** One physical line, bytes [start, end) of buffer, without its newline. */
+  const handleLine = (buffer: Buffer, start: number, end: number) => {
+    line++;
+    if (end > start && buffer[end - 1] === 13) end--; // CRLF
+    if (line === 1 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf) start += 3;
+    if (pending !== null) {
+      const joined = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, end)]);
+      const text = joined.toString('utf8');
+      if (quotedRow(text, pendingLine)) pending = null;
+      else pending = joined;
+      return;
+    }
+    if (end === start) return; // blank line
+    if (header === null) {
+      let text: string;
+      try {
+        text = utf8.decode(buffer.subarray(start, end));
+      } catch {
+        return fail(line, null, 'the header is not valid UTF-8');
+      }
+      headerFrom(text);
+      return;
+    }
+    let field = 0;
+    let fieldStart = start;
+    let hash = 0x811c9dc5;
+    for (let i = start; i <= end; i++) {
+      const byte = i === end ? 44 : buffer[i]!;
+      if (byte === 44 /* , */) {
+        if (field < fieldCount) {
+          const s = slot[field]!;
+          if (s >= 0) values[s] = caches[s]!.lookup(buffer, fieldStart, i, hash >>> 0, line);
+        }
+        field++;
+        fieldStart = i + 1;
+        hash = 0x811c9dc5;
+      } else if (byte === 34 /* " */) {
+        const text = buffer.toString('utf8', start, end);
+        if (!quotedRow(text, line)) {
+          pending = Buffer.from(buffer.subarray(start, end));
+          pendingLine = line;
+        }
+        return;
+      } else {
+        hash = Math.imul(hash ^ byte, 0x01000193); // FNV-1a
+      }
+    }
+    if (field !== fieldCount) fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
+    rows++;
+    onRow(values, line);
+  };
+
+  /**
+   * The bulk path: every complete line of buffer from `from` on, in one pass over the bytes
+   * (fields, hashes and line ends together). Returns where the incomplete last line starts.
+   */
+  const scanLines = (buffer: Buffer, from: number): number => {
+    const length = buffer.length;
+    let lineStart = from;
+    let field = 0;
+    let fieldStart = from;
+    let hash = 0x811c9dc5 | 0;
+    for (let i = from; i < length; i++) {
+      const byte = buffer[i]!;
+      if (byte > 44) {
+        // Digits, letters and UTF-8 bytes: by far the most common case, one comparison.
+        hash = Math.imul(hash ^ byte, 0x01000193); // FNV-1a
+      } else if (byte === 44 /* , */) {
+        if (field < fieldCount) {
+          const s = slot[field]!;
+          if (s >= 0) values[s] = caches[s]!.lookup(buffer, fieldStart, i, hash, line + 1);
+        }
+        field++;
+        fieldStart = i + 1;
+        hash = 0x811c9dc5 | 0;
+      } else if (byte === 10 /* \n */) {
+        line++;
+        const end = i > lineStart && buffer[i - 1] === 13 ? i - 1 : i;
+        if (end > lineStart) {
+          if (field < fieldCount) {
+            const s = slot[field]!;
+            if (s >= 0) values[s] = caches[s]!.lookup(buffer, fieldStart, end, hash, line);
+          }
+          field++;
+          if (field !== fieldCount) fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
+          rows++;
+          onRow(values, line);
+        }
+        lineStart = i + 1;
+        field = 0;
+        fieldStart = i + 1;
+        hash = 0x811c9dc5 | 0;
+      } else if (byte === 34 /* " */) {
+        // A quoted field: this line (and maybe more) takes the general path.
+        const newline = buffer.indexOf(10, i);
+        if (newline === -1) return lineStart;
+        handleLine(buffer, lineStart, newline);
+        if (pending !== null) return newline + 1; // the row continues: line by line from here
+        i = newline;
+        lineStart = newline + 1;
+        field = 0;
+        fieldStart = newline + 1;
+        hash = 0x811c9dc5 | 0;
+      } else if (byte !== 13 || buffer[i + 1] !== 10) {
+        hash = Math.imul(hash ^ byte, 0x01000193); // FNV-1a
+      }
+    }
+    return lineStart;
+  };
+
+  /** Every complete line of buffer; returns where the unfinished rest starts. */
+  const consume = (buffer: Buffer): number => {
+    let start = 0;
+    for (;;) {
+      // The header, and rows continuing a quoted field, go line by line; the rest in bulk.
+      if (header !== null && pending === null) {
+        start = scanLines(buffer, start);
+        if (pending === null) return start;
+      }
+      const newline = buffer.indexOf(10, start);
+      if (newline === -1) return start;
+      handleLine(buffer, start, newline);
+      start = newline + 1;
+    }
+  };
+
+  let rest: Buffer | null = null;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+      const start = consume(buffer);
+      rest = start < buffer.length ? buffer.subarray(start) : null;
+    }
+    // A last line without a newline.
+    if (rest !== null) consume(Buffer.concat([rest, Buffer.from('\n')]));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file, null, null, 'no such file');
+    if (code === 'EISDIR') throw new InputError(file, null, null, 'is a folder, not a CSV file');
+    throw new InputError(file, null, null, (error as Error).message);
+  } finally {
+    stream.destroy();
+  }
+  if (pending !== null) fail(pendingLine, null, 'a quoted field is never closed');
+  if (header === null) fail(1, null, 'the file is empty (no header row)');
+  return { rows };
+}

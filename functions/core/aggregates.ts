@@ -131,36 +131,51 @@ export function backgroundValues(round: RoundAggregate, variable: BackgroundVari
   return values;
 }
 
-interface MutableCell {
-  background: Background;
+/** A cell being accumulated: moments per indicator and answer counts by answer code. */
+export interface MutableCell {
+  readonly background: Background;
   respondents: number;
-  n: Float64Array;
-  sum: Float64Array;
-  sumSq: Float64Array;
-  counts: Map<string, number>[];
+  readonly n: Float64Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+  /** counts[question][answer code] */
+  readonly counts: number[][];
 }
 
 /**
  * The mutable accumulator behind bulk reads (the CLI, the fold): adds scored responses one by one
- * without allocating per response, then hands out a plain RoundAggregate.
+ * without allocating per response, then hands out a plain RoundAggregate. Answers are counted by
+ * code (an index into a per-question dictionary) so that the hot path does no string hashing.
  */
 export class RoundAccumulator {
   private readonly cells = new Map<string, MutableCell>();
+  private readonly dictionaries: { texts: string[]; answers: Answer[]; codes: Map<string, number> }[];
+  /** Indicators over several items: scored per response. One-item indicators are summed from answer counts. */
+  private readonly perResponse: { index: number; score: (answers: readonly Answer[]) => number | null }[];
 
-  constructor(private readonly scorer: Scorer) {}
-
-  /**
-   * Adds one response (sign 1) or takes one away (sign -1). `answers` is aligned with
-   * scorer.questions and already validated.
-   */
-  add(background: Background, answers: readonly Answer[], sign: 1 | -1 = 1): void {
-    this.addFields(background.area, background.age_band, background.gender, answers, sign);
+  constructor(private readonly scorer: Scorer) {
+    this.dictionaries = scorer.questions.map(() => ({ texts: [], answers: [], codes: new Map() }));
+    this.perResponse = scorer.indicators.flatMap((compiled, index) => (compiled.single ? [] : [{ index, score: compiled.score }]));
   }
 
-  /** add() without a background object: the hot path of bulk reads. */
-  addFields(area: string | null, ageBand: string | null, gender: string | null, answers: readonly Answer[], sign: 1 | -1 = 1): void {
-    // Background values are never empty strings, so '' can stand for unanswered in the key.
-    const key = `${area ?? ''}\u001f${ageBand ?? ''}\u001f${gender ?? ''}`;
+  /** The code of an answer to question q (its index in scorer.questions); -1 for no answer. */
+  answerCode(q: number, answer: Answer): number {
+    if (answer === null) return -1;
+    const text = typeof answer === 'string' ? answer : String(answer);
+    const dictionary = this.dictionaries[q]!;
+    let code = dictionary.codes.get(text);
+    if (code === undefined) {
+      code = dictionary.texts.length;
+      dictionary.texts.push(text);
+      dictionary.answers.push(answer);
+      dictionary.codes.set(text, code);
+    }
+    return code;
+  }
+
+  /** The cell of a combination of background values (created empty when new). */
+  cell(area: string | null, ageBand: string | null, gender: string | null): MutableCell {
+    const key = JSON.stringify([area, ageBand, gender]);
     let cell = this.cells.get(key);
     if (!cell) {
       const size = this.scorer.indicators.length;
@@ -170,26 +185,41 @@ export class RoundAccumulator {
         n: new Float64Array(size),
         sum: new Float64Array(size),
         sumSq: new Float64Array(size),
-        counts: this.scorer.questions.map(() => new Map<string, number>()),
+        counts: this.scorer.questions.map(() => []),
       };
       this.cells.set(key, cell);
     }
+    return cell;
+  }
+
+  /**
+   * Adds one response (sign 1) or takes one away (sign -1) in a cell. `answers` and `codes` are
+   * aligned with scorer.questions; answers are already validated, codes come from answerCode().
+   */
+  addToCell(cell: MutableCell, answers: readonly Answer[], codes: ArrayLike<number>, sign: 1 | -1 = 1): void {
     cell.respondents += sign;
-    const indicators = this.scorer.indicators;
-    for (let i = 0; i < indicators.length; i++) {
-      const value = indicators[i]!.score(answers);
+    const perResponse = this.perResponse;
+    for (let j = 0; j < perResponse.length; j++) {
+      const { index: i, score } = perResponse[j]!;
+      const value = score(answers);
       if (value === null) continue;
       cell.n[i]! += sign;
       cell.sum[i]! += sign * value;
       cell.sumSq[i]! += sign * value * value;
     }
-    for (let q = 0; q < answers.length; q++) {
-      const answer = answers[q];
-      if (answer === null || answer === undefined) continue;
-      const text = typeof answer === 'string' ? answer : String(answer);
+    for (let q = 0; q < codes.length; q++) {
+      const code = codes[q]!;
+      if (code < 0) continue;
       const counts = cell.counts[q]!;
-      counts.set(text, (counts.get(text) ?? 0) + sign);
+      while (counts.length <= code) counts.push(0);
+      counts[code]! += sign;
     }
+  }
+
+  /** Adds (or with sign -1 removes) one response. */
+  add(background: Background, answers: readonly Answer[], sign: 1 | -1 = 1): void {
+    const codes = answers.map((answer, q) => this.answerCode(q, answer));
+    this.addToCell(this.cell(background.area, background.age_band, background.gender), answers, codes, sign);
   }
 
   toAggregate(): RoundAggregate {
@@ -197,12 +227,32 @@ export class RoundAccumulator {
     for (const cell of this.cells.values()) {
       const indicators = dict<Moments>();
       this.scorer.indicators.forEach((compiled, i) => {
-        if (cell.n[i] !== 0) indicators[compiled.def.id] = { n: cell.n[i]!, sum: cell.sum[i]!, sumSq: cell.sumSq[i]! };
+        if (compiled.single) {
+          // n, sum and sum of squares of a one-item indicator follow from its answer counts.
+          const q = compiled.itemIndexes[0]!;
+          const dictionary = this.dictionaries[q]!;
+          let n = 0;
+          let sum = 0;
+          let sumSq = 0;
+          cell.counts[q]!.forEach((count, code) => {
+            const value = compiled.single!(dictionary.answers[code]!);
+            if (value === null || count === 0) return;
+            n += count;
+            sum += count * value;
+            sumSq += count * value * value;
+          });
+          if (n !== 0) indicators[compiled.def.id] = { n, sum, sumSq };
+        } else if (cell.n[i] !== 0) {
+          indicators[compiled.def.id] = { n: cell.n[i]!, sum: cell.sum[i]!, sumSq: cell.sumSq[i]! };
+        }
       });
       const answers = dict<Record<string, number>>();
       this.scorer.questions.forEach((question, q) => {
         const counts = dict<number>();
-        for (const [value, count] of cell.counts[q]!) if (count !== 0) counts[value] = count;
+        const texts = this.dictionaries[q]!.texts;
+        cell.counts[q]!.forEach((count, code) => {
+          if (count !== 0) counts[texts[code]!] = count;
+        });
         if (Object.keys(counts).length > 0) answers[question] = counts;
       });
       if (cell.respondents === 0 && Object.keys(indicators).length === 0) continue;

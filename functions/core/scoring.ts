@@ -16,6 +16,23 @@ export interface CompiledIndicator {
   readonly exact: boolean;
   /** The respondent's value in stored units, or null when the respondent has none. */
   score(answers: readonly Answer[]): number | null;
+  /**
+   * For one-item indicators: the value of a single answer (so that moments can be summed from
+   * answer counts instead of per response); null for indicators over several items.
+   */
+  readonly single: ((answer: Answer) => number | null) | null;
+}
+
+/** Wraps a one-answer value function into a compiled indicator reading item `i`. */
+function singleItem(def: Indicator, i: number, factor: number, exact: boolean, value: (answer: Answer) => number | null): CompiledIndicator {
+  return {
+    def,
+    itemIndexes: [i],
+    factor,
+    exact,
+    single: value,
+    score: (answers) => value(answers[i] ?? null),
+  };
 }
 
 /** What a question may hold, from every indicator that uses it. */
@@ -61,6 +78,9 @@ function compileIndicator(def: Indicator, indexOf: (question: string) => number)
       const weights = def.weights;
       const equal = !weights || weights.every((w) => w === weights[0]);
       const lcm = lcmUpTo(count);
+      if (count === 1 && minItems <= 1) {
+        return singleItem(def, itemIndexes[0]!, 100 / (hi - lo), true, (a) => (typeof a === 'number' ? a - lo : null));
+      }
       if (equal && lcm * (hi - lo) <= 100_000) {
         // Equal weights: the mean of answered items is sum(x - lo) / answered; scaled by lcm it
         // is a whole number for every possible count of answered items.
@@ -69,6 +89,7 @@ function compileIndicator(def: Indicator, indexOf: (question: string) => number)
           itemIndexes,
           factor: 100 / ((hi - lo) * lcm),
           exact: true,
+          single: null,
           score(answers) {
             let answered = 0;
             let total = 0;
@@ -89,6 +110,7 @@ function compileIndicator(def: Indicator, indexOf: (question: string) => number)
         itemIndexes,
         factor: 100 / (hi - lo),
         exact: false,
+        single: null,
         score(answers) {
           let answered = 0;
           let total = 0;
@@ -106,33 +128,14 @@ function compileIndicator(def: Indicator, indexOf: (question: string) => number)
         },
       };
     }
-    case 'mean': {
-      const i = itemIndexes[0]!;
-      return {
-        def,
-        itemIndexes,
-        factor: 1,
-        exact: true,
-        score(answers) {
-          const a = answers[i];
-          return typeof a === 'number' ? a : null;
-        },
-      };
-    }
+    case 'mean':
+      return singleItem(def, itemIndexes[0]!, 1, true, (a) => (typeof a === 'number' ? a : null));
     case 'share': {
-      const i = itemIndexes[0]!;
       const positive = new Set(def.positive.map(String));
-      return {
-        def,
-        itemIndexes,
-        factor: 1,
-        exact: true,
-        score(answers) {
-          const a = answers[i];
-          if (a === null || a === undefined || a === DONT_KNOW) return null;
-          return positive.has(String(a)) ? 1 : 0;
-        },
-      };
+      return singleItem(def, itemIndexes[0]!, 1, true, (a) => {
+        if (a === null || a === DONT_KNOW) return null;
+        return positive.has(String(a)) ? 1 : 0;
+      });
     }
   }
 }
