@@ -66,11 +66,14 @@ export async function readCsv(
 
   const handle = (raw: string) => {
     line++;
+    // A CR before the newline ends the record, unless the line ends inside a quoted field.
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let rowLine = line;
+    let rawText = raw;
     if (pending !== '') {
       text = `${pending}\n${text}`;
+      rawText = `${pending}\n${raw}`;
       rowLine = pendingLine;
     } else if (text === '') {
       return;
@@ -83,7 +86,7 @@ export async function readCsv(
         throw new InputError(file, rowLine, null, (error as Error).message);
       }
       if (fields === null) {
-        pending = text;
+        pending = rawText;
         pendingLine = rowLine;
         return;
       }
@@ -242,8 +245,9 @@ export async function scanCsv<T>(
   file: string,
   onHeader: (header: string[]) => { columns: number[]; interners: Interner<T>[] },
   onRow: (values: T[], line: number) => void,
+  options: { chunkSize?: number } = {},
 ): Promise<{ rows: number }> {
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 });
   let header: string[] | null = null;
   let fieldCount = 0;
   /** For each field position: index into `values`, or -1 when the column is not read. */
@@ -302,13 +306,15 @@ export async function scanCsv<T>(
   /** One physical line, bytes [start, end) of buffer, without its newline. */
   const handleLine = (buffer: Buffer, start: number, end: number) => {
     line++;
-    if (end > start && buffer[end - 1] === 13) end--; // CRLF
+    // A CR before the newline ends the record, unless the line ends inside a quoted field,
+    // where it is content: `pending` keeps the raw line.
+    const rawEnd = end;
+    if (end > start && buffer[end - 1] === 13) end--;
     if (line === 1 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf) start += 3;
     if (pending !== null) {
-      const joined = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, end)]);
-      const text = joined.toString('utf8');
+      const text = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, end)]).toString('utf8');
       if (quotedRow(text, pendingLine)) pending = null;
-      else pending = joined;
+      else pending = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, rawEnd)]);
       return;
     }
     if (end === start) return; // blank line
@@ -338,7 +344,7 @@ export async function scanCsv<T>(
       } else if (byte === 34 /* " */) {
         const text = buffer.toString('utf8', start, end);
         if (!quotedRow(text, line)) {
-          pending = Buffer.from(buffer.subarray(start, end));
+          pending = Buffer.from(buffer.subarray(start, rawEnd));
           pendingLine = line;
         }
         return;
