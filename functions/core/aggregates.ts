@@ -273,3 +273,37 @@ export function aggregateResponses(
   }
   return accumulator.toAggregate();
 }
+
+/**
+ * Where two aggregates of the same round differ: counts must be equal, sums equal within a
+ * relative tolerance (0 for exact indicators). Each difference is a readable line.
+ */
+export function aggregateDifferences(expected: RoundAggregate, actual: RoundAggregate, tolerance = 1e-9): string[] {
+  const differences: string[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+  const keys = new Set([...Object.keys(expected.cells), ...Object.keys(actual.cells)]);
+  for (const key of [...keys].sort()) {
+    const e = expected.cells[key];
+    const a = actual.cells[key];
+    if (!e || !a) {
+      differences.push(`cell ${key}: ${e ? 'missing' : 'unexpected'} (${(e ?? a)!.respondents} respondents)`);
+      continue;
+    }
+    if (e.respondents !== a.respondents) differences.push(`cell ${key}: ${a.respondents} respondents, expected ${e.respondents}`);
+    for (const id of new Set([...Object.keys(e.indicators), ...Object.keys(a.indicators)])) {
+      const em = e.indicators[id] ?? { n: 0, sum: 0, sumSq: 0 };
+      const am = a.indicators[id] ?? { n: 0, sum: 0, sumSq: 0 };
+      if (em.n !== am.n || !close(em.sum, am.sum) || !close(em.sumSq, am.sumSq)) {
+        differences.push(`cell ${key}, indicator ${id}: n ${am.n} sum ${am.sum} sumSq ${am.sumSq}, expected n ${em.n} sum ${em.sum} sumSq ${em.sumSq}`);
+      }
+    }
+    for (const question of new Set([...Object.keys(e.answers), ...Object.keys(a.answers)])) {
+      const ec = e.answers[question] ?? {};
+      const ac = a.answers[question] ?? {};
+      for (const value of new Set([...Object.keys(ec), ...Object.keys(ac)])) {
+        if ((ec[value] ?? 0) !== (ac[value] ?? 0)) differences.push(`cell ${key}, question ${question}, answer ${JSON.stringify(value)}: ${ac[value] ?? 0}, expected ${ec[value] ?? 0}`);
+      }
+    }
+  }
+  return differences;
+}

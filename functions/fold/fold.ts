@@ -1,0 +1,91 @@
+// The fold (ARCHITECTURE.md, "Fold"): per shard, add the events between the snapshot's mark and
+// now - settle into the snapshot, and write it back on the condition that the mark is unchanged.
+// A fold killed at any point loses nothing; two folds at once cannot both win.
+import { mergeRounds, RoundAccumulator } from '../core/aggregates.ts';
+import type { Scorer } from '../core/scoring.ts';
+import type { Store } from '../store/index.ts';
+import type { Round } from '../store/types.ts';
+import { EventFolder } from './events.ts';
+import { scorerOf } from './read.ts';
+
+export interface FoldOptions {
+  /** Server time now, in ms. */
+  now: number;
+  /** Events younger than this are left for a later fold: a write still in flight could land behind them. */
+  settleMs: number;
+  /** Events per snapshot write. */
+  batchSize?: number;
+  /** Called between reading and writing (tests use it to interrupt a fold there). */
+  beforeWrite?: () => Promise<void> | void;
+}
+
+export interface ShardFoldResult {
+  folded: number;
+  /** Snapshot writes that lost to a concurrent fold (their work is discarded, nothing is lost). */
+  lost: number;
+}
+
+export async function foldShard(store: Store, round: Round, scorer: Scorer, shard: number, options: FoldOptions): Promise<ShardFoldResult> {
+  const batchSize = options.batchSize ?? 5000;
+  const cutoff = options.now - options.settleMs;
+  let folded = 0;
+  let lost = 0;
+  for (;;) {
+    const snapshot = await store.snapshots.get(round.id, shard);
+    const hwm = snapshot?.hwm ?? '';
+    const accumulator = new RoundAccumulator(scorer);
+    const folder = new EventFolder(scorer, accumulator, hwm);
+    let more = false;
+    for await (const event of store.responses.eventsAfter(round.id, shard, hwm, Math.min(batchSize, 1000))) {
+      if (event.ts > cutoff) break;
+      if (folder.count === batchSize) {
+        more = true;
+        break;
+      }
+      folder.apply(event);
+    }
+    if (folder.count === 0) return { folded, lost };
+    await options.beforeWrite?.();
+    const won = await store.snapshots.put(
+      round.id,
+      shard,
+      {
+        hwm: folder.lastTimeKey,
+        aggregate: snapshot ? mergeRounds(snapshot.aggregate, accumulator.toAggregate()) : accumulator.toAggregate(),
+        folded: (snapshot?.folded ?? 0) + folder.count,
+        updatedAt: new Date(options.now).toISOString(),
+      },
+      snapshot ? hwm : null,
+    );
+    if (!won) {
+      lost++;
+      return { folded, lost };
+    }
+    folded += folder.count;
+    if (!more) return { folded, lost };
+  }
+}
+
+export async function foldRound(store: Store, round: Round, options: FoldOptions): Promise<ShardFoldResult> {
+  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
+  if (!questionnaire) throw new Error(`round ${round.id} has no questionnaire ${round.questionnaireId}`);
+  const scorer = scorerOf(questionnaire);
+  const results = await Promise.all(Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)));
+  return results.reduce((total, r) => ({ folded: total.folded + r.folded, lost: total.lost + r.lost }), { folded: 0, lost: 0 });
+}
+
+/** Folds every round of every project: what the schedule runs. */
+export async function foldAll(store: Store, options: FoldOptions): Promise<{ rounds: number; folded: number; lost: number }> {
+  let rounds = 0;
+  let folded = 0;
+  let lost = 0;
+  for (const project of await store.projects.list()) {
+    for (const round of await store.rounds.listByProject(project.id)) {
+      const result = await foldRound(store, round, options);
+      rounds++;
+      folded += result.folded;
+      lost += result.lost;
+    }
+  }
+  return { rounds, folded, lost };
+}

@@ -1,0 +1,42 @@
+// The read path: a round's aggregate = every shard's snapshot + the events after its mark, folded
+// in memory. Exact and fresh; its cost follows the unfolded tail, not the number of responses.
+import { mergeRounds, RoundAccumulator, type RoundAggregate } from '../core/aggregates.ts';
+import { createScorer, type Scorer } from '../core/scoring.ts';
+import type { Store } from '../store/index.ts';
+import type { Questionnaire, Round } from '../store/types.ts';
+import { EventFolder } from './events.ts';
+
+export interface RoundView {
+  aggregate: RoundAggregate;
+  /** Responses counted (stored minus removed). */
+  responses: number;
+  /** Events read after the snapshots' marks (the tail folded at read time). */
+  tail: number;
+}
+
+export async function readRoundAggregate(store: Store, round: Round, scorer: Scorer): Promise<RoundView> {
+  const shards = await Promise.all(
+    Array.from({ length: round.shards }, async (_, shard) => {
+      const snapshot = await store.snapshots.get(round.id, shard);
+      const hwm = snapshot?.hwm ?? '';
+      const accumulator = new RoundAccumulator(scorer);
+      const folder = new EventFolder(scorer, accumulator, hwm);
+      for await (const event of store.responses.eventsAfter(round.id, shard, hwm)) folder.apply(event);
+      const aggregate = snapshot ? mergeRounds(snapshot.aggregate, accumulator.toAggregate()) : accumulator.toAggregate();
+      return { aggregate, tail: folder.count };
+    }),
+  );
+  let aggregate: RoundAggregate = { cells: Object.create(null) };
+  let tail = 0;
+  for (const shard of shards) {
+    aggregate = mergeRounds(aggregate, shard.aggregate);
+    tail += shard.tail;
+  }
+  const responses = Object.values(aggregate.cells).reduce((sum, cell) => sum + cell.respondents, 0);
+  return { aggregate, responses, tail };
+}
+
+/** The scorer of a questionnaire's indicators. */
+export function scorerOf(questionnaire: Questionnaire): Scorer {
+  return createScorer(questionnaire.indicators);
+}

@@ -1,0 +1,38 @@
+// Between plain values and DynamoDB attribute values: the few shapes the store writes.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export type Item = Record<string, AttributeValue>;
+
+export const str = (value: string): AttributeValue => ({ S: value });
+export const num = (value: number): AttributeValue => ({ N: String(value) });
+/** JSON as a string attribute: for small documents read whole (settings, answers). */
+export const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
+/** Gzipped JSON as a binary attribute: for aggregates, which compress about tenfold. */
+export const gzipJson = (value: unknown): AttributeValue => ({ B: gzipSync(JSON.stringify(value)) });
+
+export function readString(item: Item, name: string): string {
+  const value = item[name]?.S;
+  if (value === undefined) throw new Error(`stored item lacks string attribute ${name}`);
+  return value;
+}
+
+export function readOptionalString(item: Item, name: string): string | undefined {
+  return item[name]?.S;
+}
+
+export function readNumber(item: Item, name: string): number {
+  const value = item[name]?.N;
+  if (value === undefined) throw new Error(`stored item lacks number attribute ${name}`);
+  return Number(value);
+}
+
+export function readJson<T>(item: Item, name: string): T {
+  return JSON.parse(readString(item, name)) as T;
+}
+
+export function readGzipJson<T>(item: Item, name: string): T {
+  const value = item[name]?.B;
+  if (value === undefined) throw new Error(`stored item lacks binary attribute ${name}`);
+  return JSON.parse(gunzipSync(value).toString('utf8')) as T;
+}

@@ -1,0 +1,22 @@
+// The DynamoDB client: real DynamoDB on AWS, dynalite's endpoint on one machine.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+export interface StoreConfig {
+  tableName: string;
+  /** http://127.0.0.1:PORT for dynalite; unset on AWS. */
+  endpoint?: string | undefined;
+  region?: string | undefined;
+}
+
+export function createDynamoClient(config: StoreConfig): DynamoDBClient {
+  if (config.endpoint) {
+    return new DynamoDBClient({
+      endpoint: config.endpoint,
+      region: config.region ?? 'local',
+      // dynalite accepts any credentials; these never leave the machine.
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 5,
+    });
+  }
+  return new DynamoDBClient({ region: config.region, maxAttempts: 5 });
+}

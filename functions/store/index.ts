@@ -1,0 +1,34 @@
+// The store: one table, a repository per kind of item.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { InvitationRepository } from './invitations.ts';
+import { ProjectRepository } from './projects.ts';
+import { QuestionnaireRepository } from './questionnaires.ts';
+import { ResponseRepository } from './responses.ts';
+import { RoundRepository } from './rounds.ts';
+import { SnapshotRepository } from './snapshots.ts';
+
+export interface Store {
+  client: DynamoDBClient;
+  tableName: string;
+  projects: ProjectRepository;
+  questionnaires: QuestionnaireRepository;
+  rounds: RoundRepository;
+  invitations: InvitationRepository;
+  responses: ResponseRepository;
+  snapshots: SnapshotRepository;
+}
+
+export function createStore(client: DynamoDBClient, tableName: string): Store {
+  return {
+    client,
+    tableName,
+    projects: new ProjectRepository(client, tableName),
+    questionnaires: new QuestionnaireRepository(client, tableName),
+    rounds: new RoundRepository(client, tableName),
+    invitations: new InvitationRepository(client, tableName),
+    responses: new ResponseRepository(client, tableName),
+    snapshots: new SnapshotRepository(client, tableName),
+  };
+}
+
+export type * from './types.ts';

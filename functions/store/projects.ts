@@ -1,0 +1,56 @@
+// Projects: name, areas, settings (alpha, minimum group size, groupBy, weighting).
+import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, readString, str, type Item } from './attributes.ts';
+import { projectKey, projectListKey } from './keys.ts';
+import type { Project } from './types.ts';
+
+export class ProjectRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(project: Project): Promise<void> {
+    // The list entry first: a crash between the two writes leaves an entry that get() skips.
+    await this.client.send(
+      new PutItemCommand({ TableName: this.tableName, Item: { pk: str(projectListKey(project.id).pk), sk: str(projectListKey(project.id).sk), name: str(project.name) } }),
+    );
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: str(projectKey(project.id).pk), sk: str(projectKey(project.id).sk), project: json(project) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(projectId: string): Promise<Project | null> {
+    const key = projectKey(projectId);
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) }, ConsistentRead: true }));
+    return Item ? readJson<Project>(Item, 'project') : null;
+  }
+
+  async update(project: Project): Promise<void> {
+    const key = projectKey(project.id);
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: str(key.pk), sk: str(key.sk), project: json(project) },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  async list(): Promise<{ id: string; name: string }[]> {
+    const projects: { id: string; name: string }[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': str('PROJECTS') }, ExclusiveStartKey: start }),
+      );
+      for (const item of page.Items ?? []) projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return projects;
+  }
+}

@@ -1,0 +1,48 @@
+// Questionnaires: immutable versions of a SurveyJS document with the indicator definitions.
+import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, str, type Item } from './attributes.ts';
+import { questionnaireKey } from './keys.ts';
+import type { Questionnaire } from './types.ts';
+
+export class QuestionnaireRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Stores a new version; an existing id is never overwritten (versions are immutable). */
+  async create(questionnaire: Questionnaire): Promise<void> {
+    const key = questionnaireKey(questionnaire.projectId, questionnaire.id);
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {
+    const key = questionnaireKey(projectId, questionnaireId);
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) } }));
+    return Item ? readJson<Questionnaire>(Item, 'questionnaire') : null;
+  }
+
+  async list(projectId: string): Promise<Questionnaire[]> {
+    const result: Questionnaire[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('QUESTIONNAIRE#') },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) result.push(readJson<Questionnaire>(item, 'questionnaire'));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return result;
+  }
+}

@@ -1,0 +1,204 @@
+// Responses and removals, spread over a round's write shards, read back in server-time order.
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { json, num, readJson, readNumber, readString, str, type Item } from './attributes.ts';
+import { removalSortKey, responseSortKey, shardPartition, timeKey } from './keys.ts';
+import { BY_TIME_INDEX } from './table.ts';
+import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
+
+/** The shard of a response key: FNV-1a of the key, modulo the round's shard count. */
+export function shardOf(responseKey: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < responseKey.length; i++) hash = Math.imul(hash ^ responseKey.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % shards;
+}
+
+function responseItem(roundId: string, shards: number, response: StoredResponse): Item {
+  return {
+    pk: str(shardPartition(roundId, shardOf(response.key, shards))),
+    sk: str(responseSortKey(response.key)),
+    tsKey: str(response.tsKey),
+    ts: num(response.ts),
+    responseId: str(response.responseId),
+    background: json(response.background),
+    answers: json(response.answers),
+    fingerprint: str(response.fingerprint),
+  };
+}
+
+function readEvent(item: Item): RoundEvent {
+  const sk = readString(item, 'sk');
+  const key = sk.slice(2);
+  if (sk.startsWith('R#')) {
+    return {
+      type: 'response',
+      key,
+      responseId: readString(item, 'responseId'),
+      ts: readNumber(item, 'ts'),
+      tsKey: readString(item, 'tsKey'),
+      background: readJson(item, 'background'),
+      answers: readJson(item, 'answers'),
+      fingerprint: readString(item, 'fingerprint'),
+    };
+  }
+  return {
+    type: 'removal',
+    key,
+    ts: readNumber(item, 'ts'),
+    tsKey: readString(item, 'tsKey'),
+    responseTsKey: readString(item, 'responseTsKey'),
+    background: readJson(item, 'background'),
+    answers: readJson(item, 'answers'),
+  };
+}
+
+export type PutResult = { stored: true } | { stored: false; existing: StoredResponse };
+
+export class ResponseRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  /**
+   * Stores a response with one conditional write keyed by its response key. When the key is
+   * taken, returns the stored response, so that the caller can tell an exact retry from a conflict.
+   */
+  async put(roundId: string, shards: number, response: StoredResponse): Promise<PutResult> {
+    try {
+      await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: responseItem(roundId, shards, response), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return { stored: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    const existing = await this.get(roundId, shards, response.key);
+    if (existing) return { stored: false, existing };
+    // Removed between our write and our read: the key stays used.
+    const removal = await this.getRemoval(roundId, shards, response.key);
+    if (removal) return { stored: false, existing: { ...response, fingerprint: 'removed' } };
+    throw new Error('conditional write failed but no item holds the key');
+  }
+
+  async get(roundId: string, shards: number, responseKey: string): Promise<StoredResponse | null> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(shardPartition(roundId, shardOf(responseKey, shards))), sk: str(responseSortKey(responseKey)) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? (readEvent(Item) as StoredResponse) : null;
+  }
+
+  async getRemoval(roundId: string, shards: number, responseKey: string): Promise<StoredRemoval | null> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(shardPartition(roundId, shardOf(responseKey, shards))), sk: str(removalSortKey(responseKey)) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? (readEvent(Item) as StoredRemoval) : null;
+  }
+
+  /**
+   * Removes a response: first the removal event (a new server time, folded as a negative
+   * contribution), then the response itself. Idempotent: a repeated call finishes a half-done one.
+   * `keep` selects the answers the removal needs to subtract (indicator items); the rest is gone.
+   */
+  async remove(roundId: string, shards: number, responseKey: string, now: number, keep: (answers: StoredResponse['answers']) => StoredResponse['answers']): Promise<'removed' | 'not-found'> {
+    const response = await this.get(roundId, shards, responseKey);
+    if (!response) return 'not-found';
+    const partition = shardPartition(roundId, shardOf(responseKey, shards));
+    // Never before the response itself, whatever the clocks say.
+    const ts = Math.max(now, response.ts + 1);
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: str(partition),
+            sk: str(removalSortKey(responseKey)),
+            tsKey: str(timeKey(ts, `X#${responseKey}`)),
+            ts: num(ts),
+            responseTsKey: str(response.tsKey),
+            background: json(response.background),
+            answers: json(keep(response.answers)),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: str(partition), sk: str(responseSortKey(responseKey)) } }));
+    return 'removed';
+  }
+
+  /**
+   * The events of one shard after a time key, in time order, page by page (consistent reads of
+   * the local index). Stops early when `stop` says so.
+   */
+  async *eventsAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent> {
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_TIME_INDEX,
+          KeyConditionExpression: afterTimeKey === '' ? 'pk = :pk' : 'pk = :pk AND tsKey > :after',
+          ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': str(shardPartition(roundId, shard)) } : { ':pk': str(shardPartition(roundId, shard)), ':after': str(afterTimeKey) },
+          ConsistentRead: true,
+          Limit: pageSize,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) yield readEvent(item);
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  /** Every stored response of one shard (removals excluded): for rebuild and export. */
+  async *responses(roundId: string, shard: number): AsyncGenerator<StoredResponse> {
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('R#') },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) yield readEvent(item) as StoredResponse;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  /** Every removal event of one shard. */
+  async *removals(roundId: string, shard: number): AsyncGenerator<StoredRemoval> {
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('X#') },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) yield readEvent(item) as StoredRemoval;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+}

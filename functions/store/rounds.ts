@@ -1,0 +1,60 @@
+// Rounds: baseline or follow-up, a questionnaire version, open or closed, open link or invitations.
+import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, str, type Item } from './attributes.ts';
+import { projectRoundKey, roundKey } from './keys.ts';
+import type { Round } from './types.ts';
+
+export class RoundRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(round: Round): Promise<void> {
+    const listKey = projectRoundKey(round.projectId, round.id);
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { pk: str(listKey.pk), sk: str(listKey.sk), roundId: str(round.id) } }));
+    const key = roundKey(round.id);
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: str(key.pk), sk: str(key.sk), round: json(round) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(roundId: string): Promise<Round | null> {
+    const key = roundKey(roundId);
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) }, ConsistentRead: true }));
+    return Item ? readJson<Round>(Item, 'round') : null;
+  }
+
+  /** Opens or closes a round; returns the updated round. */
+  async setStatus(round: Round, status: Round['status'], now: string): Promise<Round> {
+    const updated: Round = { ...round, status, updatedAt: now };
+    const key = roundKey(round.id);
+    await this.client.send(
+      new PutItemCommand({ TableName: this.tableName, Item: { pk: str(key.pk), sk: str(key.sk), round: json(updated) }, ConditionExpression: 'attribute_exists(pk)' }),
+    );
+    return updated;
+  }
+
+  async listByProject(projectId: string): Promise<Round[]> {
+    const ids: string[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('ROUND#') },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(item.roundId!.S!);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const rounds = await Promise.all(ids.map((id) => this.get(id)));
+    return rounds.filter((round): round is Round => round !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}
