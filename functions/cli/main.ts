@@ -3,14 +3,23 @@
 import { parseArgs } from 'node:util';
 import { compareFiles } from './compare.ts';
 import { InputError } from './errors.ts';
+import { UsageError, type Io } from './usage.ts';
 import { formatComparisonTable, type Language } from './table.ts';
 
 export const HELP = `bygdpuls: baseline versus follow-up for local development projects
 
 Usage:
+  bygdpuls start [--no-demo]
   bygdpuls compare --indicators FILE --baseline CSV --followup CSV
                    [--population CSV] [--format json|table] [--lang sv|en]
+  bygdpuls rebuild --round ID [--data-dir DIR | --table NAME [--region R]]
+  bygdpuls token --role admin|evaluator [--project ID] [--days N] [--data-dir DIR]
   bygdpuls help
+
+start     Runs bygdpuls on this machine: the API, the survey pages and the dashboard on
+          PORT (default 3000), data under DATA_DIR (default .data), the fold every few
+          seconds, and a demo project on first start (unless --no-demo). ADMIN_TOKEN
+          sets the administrator's token; otherwise one is made and printed.
 
 compare   Compares a baseline round with a follow-up round, as METHOD.md defines:
           every indicator with its 95 % interval, the difference with its interval,
@@ -24,18 +33,12 @@ compare   Compares a baseline round with a follow-up round, as METHOD.md defines
           --format       json (default) or table
           --lang         labels of the table: sv (default) or en
 
-The local server (npm start) and its API come with the next milestone; until then
-npm start prints this help.
+rebuild   Recomputes a round from its stored responses and reports any difference
+          from the folded aggregates (exit code 3 when there is one).
+token     Prints a signed access token: an administrator's (every project, or one)
+          or an evaluator's (read-only, one project).
 `;
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -84,11 +87,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'compare':
         await runCompare(rest, io);
         return 0;
+      // Loaded on demand: compare stays free of the server's dependencies (and starts fast).
+      case 'start':
+        return await (await import('./serverCommands.ts')).runStart(rest, io);
+      case 'rebuild':
+        return await (await import('./serverCommands.ts')).runRebuild(rest, io);
+      case 'token':
+        return await (await import('./serverCommands.ts')).runToken(rest, io);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-      case 'start':
         io.stdout(HELP);
         return 0;
       default:

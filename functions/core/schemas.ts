@@ -168,8 +168,17 @@ export const Background = z.strictObject({
 });
 export type Background = z.infer<typeof Background>;
 
-/** An answer: a scale value, a choice, a yes/no, "dk", or null for unanswered. */
-export const Answer = z.union([z.number().finite(), z.string().max(5000), z.boolean(), z.null()]);
+/**
+ * An answer: a scale value, a choice, a yes/no, "dk", a list of choices (checkbox), or null for
+ * unanswered. Indicators never read a list (questionnaire.ts refuses checkbox items).
+ */
+export const Answer = z.union([
+  z.number().finite(),
+  z.string().max(5000),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string().min(1).max(100), z.number().finite()])).max(1000),
+]);
 export type Answer = z.infer<typeof Answer>;
 
 export const Response = z.strictObject({

@@ -4,7 +4,7 @@ import { createStore, type Store } from '../../functions/store/index.ts';
 import { ensureTable } from '../../functions/store/table.ts';
 import { startDynalite } from '../../functions/local/dynalite.ts';
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING = '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export async function startTestStore(): Promise<{ store: Store; endpoint: string; close: () => Promise<void> }> {
   const dynamo = await startDynalite();

@@ -1,0 +1,46 @@
+// Response counts of a round per area and, for invited rounds, response rates per area. Counts
+// of areas under the minimum group size are shown as such ("under k"), never as a number.
+import { isPublishable } from '../core/compare.ts';
+import { readRoundAggregate } from '../fold/read.ts';
+import type { Store } from '../store/index.ts';
+import type { Project, Round } from '../store/types.ts';
+import { loadQuestionnaire } from './results.ts';
+import { createScorer } from '../core/scoring.ts';
+
+export interface AreaCount {
+  area: string;
+  name: string;
+  /** Null when under the minimum group size (then `underMinimum` is true). */
+  responses: number | null;
+  underMinimum: boolean;
+  invited: number | null;
+  /** responses / invited, when both are known and published. */
+  rate: number | null;
+}
+
+export async function readRoundCounts(store: Store, project: Project, round: Round): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
+  const questionnaire = await loadQuestionnaire(store, round);
+  const view = await readRoundAggregate(store, round, createScorer(questionnaire.indicators));
+  const perArea = new Map<string, number>();
+  for (const cell of Object.values(view.aggregate.cells)) {
+    const area = cell.background.area;
+    if (area !== null) perArea.set(area, (perArea.get(area) ?? 0) + cell.respondents);
+  }
+  const invitedByArea = round.access === 'invite' ? await store.invitations.countByArea(round.id) : null;
+  const k = project.settings.minGroupSize;
+  const areas = project.areas.map((area): AreaCount => {
+    const count = perArea.get(area.id) ?? 0;
+    const published = isPublishable(count, k);
+    const invited = invitedByArea ? (invitedByArea.get(area.id) ?? 0) : null;
+    return {
+      area: area.id,
+      name: area.name,
+      responses: published ? count : null,
+      underMinimum: !published,
+      invited,
+      rate: published && invited ? count / invited : null,
+    };
+  });
+  const invited = invitedByArea ? [...invitedByArea.values()].reduce((sum, n) => sum + n, 0) : null;
+  return { responses: view.responses, areas, invited };
+}

@@ -1,0 +1,227 @@
+// Administrators' routes: projects, questionnaires, rounds, invitations, evaluator access.
+import * as z from 'zod';
+import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
+import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire.ts';
+import type { Project, Questionnaire, Round } from '../../store/types.ts';
+import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
+import { HttpError, ValidationError, type FieldError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { route, type RouteSpec } from '../routeTable.ts';
+import { readRoundCounts } from '../counts.ts';
+import { loadQuestionnaire } from '../results.ts';
+import { CreateInvitationsBody, CreateProjectBody, CreateQuestionnaireBody, CreateRoundBody, RemoveResponseBody } from '../schemas.ts';
+
+const ADMIN = ['admin'] as const;
+const READERS = ['admin', 'evaluator'] as const;
+
+function zodErrors(error: z.ZodError, prefix: string): FieldError[] {
+  return error.issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message }));
+}
+
+/** Project settings from the request, with the population checked against the areas. */
+function settingsOf(body: CreateProjectBody): ProjectSettings {
+  let weighting: ProjectSettings['weighting'] = null;
+  if (body.weighting) {
+    const { strata } = body.weighting;
+    const errors: FieldError[] = [];
+    const population = body.weighting.population.map((row, i) => {
+      const out: Record<string, string | number> = {};
+      for (const variable of strata) {
+        const value = row[variable];
+        if (typeof value !== 'string' || value === '') errors.push({ field: `weighting.population.${i}.${variable}`, message: `give the ${variable} of this stratum` });
+        else out[variable] = value;
+      }
+      const count = row.population;
+      if (typeof count !== 'number' || !(count > 0)) errors.push({ field: `weighting.population.${i}.population`, message: 'population must be a positive number' });
+      else out.population = count;
+      for (const key of Object.keys(row)) {
+        if (key !== 'population' && !strata.includes(key as BackgroundVariable)) errors.push({ field: `weighting.population.${i}.${key}`, message: 'not a stratum variable' });
+      }
+      return out;
+    });
+    if (strata.includes('area')) {
+      const areaIds = new Set(body.areas.map((a) => a.id));
+      population.forEach((row, i) => {
+        if (typeof row.area === 'string' && !areaIds.has(row.area)) errors.push({ field: `weighting.population.${i}.area`, message: `"${row.area}" is not one of the project's areas` });
+      });
+      if (strata.length === 1) {
+        const covered = new Set(population.map((row) => row.area));
+        for (const area of areaIds) if (!covered.has(area)) errors.push({ field: 'weighting.population', message: `no population figure for area "${area}"` });
+      }
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+    weighting = { strata, population: population as Weighting['population'] };
+  }
+  const parsed = ProjectSettings.safeParse({ alpha: body.alpha, minGroupSize: body.minGroupSize, groupBy: body.groupBy, weighting });
+  if (!parsed.success) throw new ValidationError(zodErrors(parsed.error, ''));
+  return parsed.data;
+}
+
+function roundSummary(round: Round) {
+  return { id: round.id, name: round.name, kind: round.kind, access: round.access, status: round.status, questionnaireId: round.questionnaireId, createdAt: round.createdAt };
+}
+
+function surveyUrl(publicUrl: string, roundId: string): string {
+  return `${publicUrl}/s/${encodeURIComponent(roundId)}`;
+}
+
+export const projectRoutes: RouteSpec[] = [
+  route({
+    method: 'post',
+    path: '/api/projects',
+    summary: 'Create a project with its areas, settings and population figures',
+    access: { kind: 'global', roles: ADMIN },
+    body: CreateProjectBody,
+    responses: { 201: '{id}', 400: 'invalid project' },
+    handler: async ({ c, deps, body }) => {
+      const project: Project = { id: newId(), name: body.name, areas: body.areas, settings: settingsOf(body), demo: false, createdAt: new Date(deps.now()).toISOString() };
+      await deps.store.projects.create(project);
+      deps.log({ event: 'project_created', projectId: project.id });
+      return c.json({ id: project.id }, 201);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/projects',
+    summary: 'List the projects',
+    access: { kind: 'global', roles: ADMIN },
+    responses: { 200: '{projects:[{id, name}]}' },
+    handler: async ({ c, deps }) => c.json({ projects: await deps.store.projects.list() }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/projects/:projectId',
+    summary: 'A project with its rounds and questionnaires',
+    access: { kind: 'project', roles: READERS },
+    responses: { 200: 'project, rounds, questionnaires', 404: 'no such project' },
+    handler: async ({ c, deps, project }) => {
+      const [rounds, questionnaires] = await Promise.all([deps.store.rounds.listByProject(project!.id), deps.store.questionnaires.list(project!.id)]);
+      return c.json({
+        project: project!,
+        rounds: rounds.map(roundSummary),
+        questionnaires: questionnaires.map((q) => ({ id: q.id, createdAt: q.createdAt, indicators: q.indicators, background: q.background })),
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/projects/:projectId/questionnaires',
+    summary: "Add a questionnaire version (SurveyJS JSON and the project's indicator definitions)",
+    access: { kind: 'project', roles: ADMIN },
+    body: CreateQuestionnaireBody,
+    responses: { 201: '{id}', 400: 'invalid survey or indicators' },
+    handler: async ({ c, deps, body, project }) => {
+      const parsed = parseSurvey(body.survey);
+      if (!parsed.ok) throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
+      const background = body.background ?? {};
+      const problems = checkQuestionnaire(parsed.survey, body.indicators, background, project!.areas.map((a) => a.id));
+      if (problems.length > 0) throw new ValidationError(problems);
+      const questionnaire: Questionnaire = { id: newId(), projectId: project!.id, survey: body.survey, indicators: body.indicators, background, createdAt: new Date(deps.now()).toISOString() };
+      await deps.store.questionnaires.create(questionnaire);
+      return c.json({ id: questionnaire.id }, 201);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/projects/:projectId/questionnaires/:questionnaireId',
+    summary: 'One questionnaire version',
+    access: { kind: 'project', roles: READERS },
+    responses: { 200: 'the questionnaire', 404: 'no such questionnaire' },
+    handler: async ({ c, deps, project }) => {
+      const questionnaire = await deps.store.questionnaires.get(project!.id, c.req.param('questionnaireId')!);
+      if (!questionnaire) throw new HttpError(404, 'not_found', 'no such questionnaire in this project');
+      return c.json(questionnaire);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/projects/:projectId/rounds',
+    summary: 'Create a baseline or follow-up round (it starts open)',
+    access: { kind: 'project', roles: ADMIN },
+    body: CreateRoundBody,
+    responses: { 201: '{id, surveyUrl}', 400: 'invalid round' },
+    handler: async ({ c, deps, body, project }) => {
+      const questionnaire = await deps.store.questionnaires.get(project!.id, body.questionnaireId);
+      if (!questionnaire) throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
+      const now = new Date(deps.now()).toISOString();
+      const round: Round = { id: newId(), projectId: project!.id, kind: body.kind, name: body.name, questionnaireId: body.questionnaireId, access: body.access, status: 'open', shards: deps.shardsPerRound, createdAt: now, updatedAt: now };
+      await deps.store.rounds.create(round);
+      return c.json({ id: round.id, surveyUrl: surveyUrl(deps.publicUrl ?? new URL(c.req.url).origin, round.id) }, 201);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/rounds/:roundId',
+    summary: 'A round with its response counts per area (and response rates for invited rounds)',
+    access: { kind: 'round', roles: READERS },
+    responses: { 200: 'round and counts' },
+    handler: async ({ c, deps, round, project }) => {
+      return c.json({ round: roundSummary(round!), ...(await readRoundCounts(deps.store, project!, round!)) });
+    },
+  }),
+  ...(['close', 'open'] as const).map((action) =>
+    route({
+      method: 'post',
+      path: `/api/rounds/:roundId/${action}`,
+      summary: action === 'close' ? 'Close a round: no more answers' : 'Open a round for answers',
+      access: { kind: 'round', roles: ADMIN },
+      responses: { 200: '{round}' },
+      handler: async ({ c, deps, round }) => {
+        const updated = await deps.store.rounds.setStatus(round!, action === 'close' ? 'closed' : 'open', new Date(deps.now()).toISOString());
+        return c.json({ round: roundSummary(updated) });
+      },
+    }),
+  ),
+  route({
+    method: 'post',
+    path: '/api/rounds/:roundId/invitations',
+    summary: 'Issue invitation codes for an invited round (shown once; stored hashed)',
+    access: { kind: 'round', roles: ADMIN },
+    body: CreateInvitationsBody,
+    responses: { 201: '{codes:[...]}', 400: 'invalid request', 409: 'the round is open to all, not invited' },
+    handler: async ({ c, deps, body, round, project }) => {
+      if (round!.access !== 'invite') throw new HttpError(409, 'not_invited', 'this round is open to everyone with the link; it takes no codes');
+      const area = body.area ?? null;
+      if (area !== null && !project!.areas.some((a) => a.id === area)) throw new ValidationError([{ field: 'area', message: `"${area}" is not one of the project's areas` }]);
+      const codes = Array.from({ length: body.count }, newInvitationCode);
+      const createdAt = new Date(deps.now()).toISOString();
+      await deps.store.invitations.createMany(codes.map((code) => ({ roundId: round!.id, codeHash: hashCode(deps.codeSecret, normalizeCode(code)!), area, createdAt })));
+      return c.json({ codes }, 201);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/rounds/:roundId/removals',
+    summary: "Remove a response (spam, a resident's erasure request): it folds as a negative contribution",
+    access: { kind: 'round', roles: ADMIN },
+    body: RemoveResponseBody,
+    responses: { 200: '{removed:true}', 404: 'no such response' },
+    handler: async ({ c, deps, body, round }) => {
+      let key: string;
+      if (body.code) {
+        const code = normalizeCode(body.code);
+        if (!code) throw new ValidationError([{ field: 'code', message: 'not a valid code' }]);
+        key = `C.${hashCode(deps.codeSecret, code)}`;
+      } else if (body.responseId) {
+        key = `I.${body.responseId}`;
+      } else {
+        throw new ValidationError([{ field: 'responseId', message: 'give the responseId or the code of the response to remove' }]);
+      }
+      const questionnaire = await loadQuestionnaire(deps.store, round!);
+      const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
+      const result = await deps.store.responses.remove(round!.id, round!.shards, key, deps.now(), (answers) => Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))));
+      if (result === 'not-found') throw new HttpError(404, 'not_found', 'no such response in this round');
+      deps.log({ event: 'response_removed', roundId: round!.id });
+      return c.json({ removed: true });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/projects/:projectId/evaluators',
+    summary: 'Create read-only evaluator access to a project',
+    access: { kind: 'project', roles: ADMIN },
+    responses: { 201: '{token}' },
+    handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project!.id) }, 201),
+  }),
+];
+

@@ -1,0 +1,32 @@
+// Evaluators' routes: a round's indicators and the baseline-versus-follow-up comparison.
+import { HttpError } from '../errors.ts';
+import { compareProjectRounds, readRound } from '../results.ts';
+import { route, type RouteSpec } from '../routeTable.ts';
+import { ComparisonQuery } from '../schemas.ts';
+
+const READERS = ['admin', 'evaluator'] as const;
+
+export const resultRoutes: RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/rounds/:roundId/indicators',
+    summary: "A round's indicators: whole round, groups, weighted figures, answer distributions",
+    access: { kind: 'round', roles: READERS },
+    responses: { 200: 'the indicators (small groups suppressed)' },
+    handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project!, round!)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/projects/:projectId/comparison',
+    summary: 'Baseline versus follow-up, in the shape of `bygdpuls compare`',
+    access: { kind: 'project', roles: READERS },
+    query: ComparisonQuery,
+    responses: { 200: 'the comparison', 400: 'missing round ids', 404: 'no such round in this project', 409: 'the rounds are not comparable' },
+    handler: async ({ c, deps, project, query }) => {
+      const [baseline, followup] = await Promise.all([deps.store.rounds.get(query.baseline), deps.store.rounds.get(query.followup)]);
+      if (!baseline || baseline.projectId !== project!.id) throw new HttpError(404, 'not_found', 'no such baseline round in this project');
+      if (!followup || followup.projectId !== project!.id) throw new HttpError(404, 'not_found', 'no such follow-up round in this project');
+      return c.json(await compareProjectRounds(deps.store, project!, baseline, followup));
+    },
+  }),
+];

@@ -1,0 +1,112 @@
+// A resident's submission: validate against the round's questionnaire, then one conditional write
+// keyed by the invitation code's hash (invited rounds) or the client's response id (open rounds).
+// A retry of the same submission answers as the first did; a different one with a used key is 409.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Answer, Background } from '../core/schemas.ts';
+import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../core/questionnaire.ts';
+import { timeKey } from '../store/keys.ts';
+import type { Questionnaire, Round, StoredResponse } from '../store/types.ts';
+import { hashCode, normalizeCode } from './codes.ts';
+import { HttpError, ValidationError } from './errors.ts';
+import type { ApiDeps } from './routeTable.ts';
+
+export interface SubmissionBody {
+  responseId?: string | undefined;
+  code?: string | undefined;
+  answers: Record<string, unknown>;
+}
+
+export interface SubmissionResult {
+  status: 200 | 201;
+  body: { id: string; receivedAt: string };
+}
+
+const MESSAGES = {
+  sv: {
+    codeRequired: 'Den här enkäten kräver en inbjudningskod.',
+    codeNotExpected: 'Den här enkäten använder inga inbjudningskoder.',
+    codeInvalid: 'Koden är inte giltig för den här enkäten.',
+    codeUsed: 'Koden har redan använts för att svara.',
+    conflict: 'Ett annat svar har redan skickats med samma id.',
+    areaMismatch: 'Koden hör till ett annat område.',
+  },
+  en: {
+    codeRequired: 'This survey needs an invitation code.',
+    codeNotExpected: 'This survey does not use invitation codes.',
+    codeInvalid: 'The code is not valid for this survey.',
+    codeUsed: 'The code has already been used to answer.',
+    conflict: 'A different response has already been sent with the same id.',
+    areaMismatch: 'The code belongs to another area.',
+  },
+} as const;
+
+/** Parsed surveys by questionnaire (questionnaire versions never change). */
+const parsedSurveys = new Map<string, ParsedSurvey>();
+
+export function parsedSurveyOf(questionnaire: Questionnaire): ParsedSurvey {
+  const cacheKey = `${questionnaire.projectId}/${questionnaire.id}`;
+  let parsed = parsedSurveys.get(cacheKey);
+  if (!parsed) {
+    const result = parseSurvey(questionnaire.survey);
+    if (!result.ok) throw new Error(`stored questionnaire ${cacheKey} does not parse`);
+    parsed = result.survey;
+    if (parsedSurveys.size > 200) parsedSurveys.clear();
+    parsedSurveys.set(cacheKey, parsed);
+  }
+  return parsed;
+}
+
+/** A stable digest of what was submitted, to tell an exact retry from a different submission. */
+function fingerprintOf(answers: Record<string, Answer>, background: Background): string {
+  const canonical = JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+export async function submitResponse(deps: ApiDeps, round: Round, questionnaire: Questionnaire, body: SubmissionBody, lang: 'sv' | 'en'): Promise<SubmissionResult> {
+  const text = MESSAGES[lang];
+  if (round.status !== 'open') throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
+
+  let key: string;
+  const responseId = body.responseId ?? randomUUID();
+  let codeArea: string | null = null;
+  if (round.access === 'invite') {
+    if (!body.code) throw new ValidationError([{ field: 'code', message: text.codeRequired }]);
+    const code = normalizeCode(body.code);
+    if (!code) throw new ValidationError([{ field: 'code', message: text.codeInvalid }]);
+    const codeHash = hashCode(deps.codeSecret, code);
+    const invitation = await deps.store.invitations.get(round.id, codeHash);
+    if (!invitation) throw new HttpError(403, 'invalid_code', text.codeInvalid);
+    codeArea = invitation.area;
+    key = `C.${codeHash}`;
+  } else {
+    if (body.code !== undefined) throw new ValidationError([{ field: 'code', message: text.codeNotExpected }]);
+    key = `I.${responseId}`;
+  }
+
+  const validation = validateResponse(parsedSurveyOf(questionnaire), questionnaire.background, body.answers, lang);
+  if (!validation.ok) throw new ValidationError(validation.errors);
+  const { answers } = validation;
+  const background = { ...validation.background };
+  // "Prefer not to say" (SurveyJS's none item) puts the resident in no group, like no answer.
+  for (const variable of ['area', 'age_band', 'gender'] as const) if (background[variable] === NONE_VALUE) background[variable] = null;
+  if (codeArea !== null) {
+    if (background.area !== null && background.area !== codeArea) {
+      throw new ValidationError([{ field: questionnaire.background.area ?? 'area', message: text.areaMismatch }]);
+    }
+    background.area = codeArea;
+  }
+
+  // A key whose response was removed stays used.
+  if (await deps.store.responses.getRemoval(round.id, round.shards, key)) {
+    throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);
+  }
+  const ts = deps.now();
+  const fingerprint = fingerprintOf(answers, background);
+  const stored: StoredResponse = { type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers, fingerprint };
+  const result = await deps.store.responses.put(round.id, round.shards, stored);
+  if (result.stored) return { status: 201, body: { id: responseId, receivedAt: new Date(ts).toISOString() } };
+  if (result.existing.fingerprint === fingerprint) {
+    return { status: 200, body: { id: result.existing.responseId, receivedAt: new Date(result.existing.ts).toISOString() } };
+  }
+  throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);
+}

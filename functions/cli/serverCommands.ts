@@ -1,0 +1,78 @@
+// Commands that work on a store: start (the local server), rebuild, token.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { writeFileSync, rmSync } from 'node:fs';
+import { createTokenIssuer, Role } from '../api/auth.ts';
+import { rebuildRound } from '../fold/rebuild.ts';
+import { loadOrCreateSecrets } from '../local/secrets.ts';
+import { optionsFromEnv, startLocal } from '../local/start.ts';
+import { ENDPOINT_FILE, openStore } from './storeAccess.ts';
+import { UsageError, type Io } from './usage.ts';
+
+
+function parse<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const storeOptions = {
+  'data-dir': { type: 'string' },
+  table: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+} as const;
+
+export async function runStart(args: string[], io: Io): Promise<number> {
+  const options = optionsFromEnv(process.env, args);
+  options.print = (line) => io.stdout(`${line}\n`);
+  const server = await startLocal(options);
+  // Let the command line reach the running database (rebuild, token) while the server holds it.
+  const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
+  writeFileSync(endpointFile, server.dynamoEndpoint);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.stdout('Stopping: finishing requests, folding, closing the database ...\n');
+  await server.close();
+  rmSync(endpointFile, { force: true });
+  io.stdout('Stopped.\n');
+  return 0;
+}
+
+export async function runRebuild(args: string[], io: Io): Promise<number> {
+  const values = parse(args, { round: { type: 'string' }, ...storeOptions });
+  if (!values.round) throw new UsageError('rebuild needs --round ID');
+  const { store, close } = await openStore({ dataDir: values['data-dir'], table: values.table, endpoint: values.endpoint, region: values.region });
+  try {
+    const round = await store.rounds.get(values.round);
+    if (!round) {
+      io.stderr(`bygdpuls: no round ${values.round}\n`);
+      return 1;
+    }
+    const report = await rebuildRound(store, round);
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return report.differences.length === 0 ? 0 : 3;
+  } finally {
+    await close();
+  }
+}
+
+export async function runToken(args: string[], io: Io): Promise<number> {
+  const values = parse(args, { role: { type: 'string' }, project: { type: 'string' }, days: { type: 'string' }, 'data-dir': { type: 'string' } });
+  const role = Role.safeParse(values.role);
+  if (!role.success) throw new UsageError('token needs --role admin or --role evaluator');
+  const project = values.project ?? (role.data === 'admin' ? '*' : undefined);
+  if (!project) throw new UsageError('an evaluator token needs --project ID');
+  const days = Number(values.days ?? (role.data === 'admin' ? 30 : 365));
+  if (!(days > 0 && days <= 3650)) throw new UsageError('--days is between 1 and 3650');
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.DATA_DIR ?? '.data');
+  const secrets = loadOrCreateSecrets(dataDir);
+  const tokens = createTokenIssuer(secrets.signingSecret);
+  io.stdout(`${await tokens.issue(role.data, project, days * 24 * 3600)}\n`);
+  return 0;
+}

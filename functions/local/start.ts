@@ -1,0 +1,147 @@
+// `npm start`: bygdpuls on one machine. dynalite with its data under DATA_DIR, the API and the web
+// folder on PORT, the fold every few seconds, a demo project on first start. Clean shutdown.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createTokenIssuer } from '../api/auth.ts';
+import { createApp } from '../api/app.ts';
+import type { ApiDeps } from '../api/routeTable.ts';
+import { foldAll } from '../fold/fold.ts';
+import { createDynamoClient } from '../store/client.ts';
+import { createStore } from '../store/index.ts';
+import { ensureTable } from '../store/table.ts';
+import { createDemoProject } from './demo.ts';
+import { startDynalite } from './dynalite.ts';
+import { loadOrCreateSecrets } from './secrets.ts';
+
+export interface LocalOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  adminToken?: string | undefined;
+  foldIntervalMs: number;
+  settleMs: number;
+  webDir: string;
+  /** Where startup messages go (the only place the admin token is ever printed). */
+  print: (line: string) => void;
+}
+
+export interface LocalServer {
+  url: string;
+  /** The endpoint of the in-process dynalite (for the command line while the server runs). */
+  dynamoEndpoint: string;
+  adminToken: string;
+  deps: ApiDeps;
+  /** Runs one fold now (tests and shutdown). */
+  fold(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const TABLE_NAME = 'bygdpuls';
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): LocalOptions {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, '.data')),
+    demo: !argv.includes('--no-demo'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    foldIntervalMs: Number(env.FOLD_INTERVAL_MS ?? 3000),
+    settleMs: Number(env.SETTLE_MS ?? 2000),
+    webDir: path.join(root, 'web'),
+    print: (line) => process.stdout.write(`${line}\n`),
+  };
+}
+
+/** Logs one JSON line to stderr; callers never pass answers or tokens. */
+function logLine(entry: Record<string, unknown>): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+}
+
+export async function startLocal(options: LocalOptions): Promise<LocalServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const dynamo = await startDynalite({ path: path.join(options.dataDir, 'db') });
+  const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+  await ensureTable(client, TABLE_NAME);
+  const store = createStore(client, TABLE_NAME);
+  const secrets = loadOrCreateSecrets(options.dataDir);
+  const tokens = createTokenIssuer(secrets.signingSecret, { staticAdminToken: options.adminToken });
+  const adminToken = options.adminToken ?? (await tokens.issue('admin', '*'));
+  const deps: ApiDeps = {
+    store,
+    tokens,
+    codeSecret: secrets.codeSecret,
+    now: () => Date.now(),
+    shardsPerRound: 4,
+    settleMs: options.settleMs,
+    log: logLine,
+  };
+  const app = createApp(deps);
+  app.use('/*', serveStatic({ root: path.relative(process.cwd(), options.webDir) || '.' }));
+
+  let folding: Promise<void> | null = null;
+  const fold = async () => {
+    if (folding) return folding;
+    folding = (async () => {
+      try {
+        await foldAll(store, { now: Date.now(), settleMs: options.settleMs });
+      } catch (error) {
+        logLine({ level: 'error', event: 'fold_failed', message: (error as Error).message });
+      } finally {
+        folding = null;
+      }
+    })();
+    return folding;
+  };
+
+  let demo: Awaited<ReturnType<typeof createDemoProject>> | null = null;
+  if (options.demo && (await store.projects.list()).length === 0) {
+    options.print('First start: creating the demo project (generated data) ...');
+    demo = await createDemoProject(app, adminToken);
+    const project = await store.projects.get(demo.projectId);
+    if (project) await store.projects.update({ ...project, demo: true });
+  }
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  deps.publicUrl = url;
+  const timer = setInterval(() => void fold(), options.foldIntervalMs);
+
+  // Everything printed at once, the admin token last: a reader (or a test) of "runs at" has it all.
+  const lines = [`bygdpuls runs at ${url}  (data in ${options.dataDir})`, `  API docs:      ${url}/api/docs`];
+  for (const { id } of (await store.projects.list()).slice(0, 5)) {
+    const open = (await store.rounds.listByProject(id)).find((r) => r.status === 'open');
+    if (open) lines.push(`  survey:        ${url}/s/${open.id}`);
+    lines.push(`  dashboard:     ${url}/dashboard/${id}#token=${adminToken}`);
+  }
+  lines.push(`  admin:         ${url}/admin#token=${adminToken}`, `  admin token:   ${adminToken}`);
+  options.print(lines.join('\n'));
+
+  let closed = false;
+  return {
+    url,
+    dynamoEndpoint: dynamo.endpoint,
+    adminToken,
+    deps,
+    fold,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      // Stop taking requests, let those in flight finish (each acknowledged write is already
+      // durable in LevelDB), fold once more, then close the database.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (folding) await folding;
+      await fold();
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// `npm start` as a newcomer runs it: a real process on a real port, the demo project on first
+// start, data kept across restarts, a clean stop on SIGTERM with nothing lost.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/bygdpuls.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-start-'));
+const ADMIN_TOKEN = 'local-admin-token-for-the-start-test-0123456789';
+const running: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN, FOLD_INTERVAL_MS: '500', SETTLE_MS: '200' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', () => {});
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
+    child.stdout!.on('data', () => {
+      const match = /bygdpuls runs at (http:\/\/\S+)/.exec(output);
+      if (match && output.includes('admin token:')) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+const get = async (url: string) => (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('npm start', () => {
+  it('creates the demo on first start, keeps every acknowledged response across a restart, and stops cleanly', async () => {
+    const first = await start();
+    expect(first.output()).toContain('creating the demo project');
+    expect(first.output()).toMatch(/survey: +http:\/\/127\.0\.0\.1:\d+\/s\/\w+/);
+    expect(first.output()).toMatch(/dashboard: +http:\/\/127\.0\.0\.1:\d+\/dashboard\/\w+#token=/);
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
+
+    const { projects } = await get(`${first.url}/api/projects`);
+    expect(projects).toHaveLength(1);
+    const detail = await get(`${first.url}/api/projects/${projects[0].id}`);
+    expect(detail.project.demo).toBe(true);
+    expect(detail.project.areas).toHaveLength(5);
+    const baseline = detail.rounds.find((r: { kind: string }) => r.kind === 'baseline');
+    const followup = detail.rounds.find((r: { kind: string }) => r.kind === 'followup');
+    expect(baseline.status).toBe('closed');
+    expect(followup.status).toBe('open');
+    const before = (await get(`${first.url}/api/rounds/${followup.id}/indicators`)).responses;
+    expect(before).toBeGreaterThan(100);
+
+    // A response acknowledged right before the stop is kept.
+    const submitted = await fetch(`${first.url}/api/public/rounds/${followup.id}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ responseId: randomUUID(), answers: { q_nki_overall: 9, area: 'bottna' } }),
+    });
+    expect(submitted.status).toBe(201);
+    expect(await stop(first.child)).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+
+    const second = await start();
+    expect(second.output()).not.toContain('creating the demo project');
+    expect((await get(`${second.url}/api/projects`)).projects).toHaveLength(1);
+    expect((await get(`${second.url}/api/rounds/${followup.id}/indicators`)).responses).toBe(before + 1);
+    // the command line reaches the running server's data
+    const rebuild = await promisify(execFile)(process.execPath, [bin, 'rebuild', '--round', followup.id, '--data-dir', dataDir]);
+    expect(JSON.parse(rebuild.stdout).differences).toEqual([]);
+    expect(await stop(second.child)).toBe(0);
+  }, 180_000);
+});

@@ -1,0 +1,57 @@
+// The API on a real dynalite, called in-process through Hono's request(): what the API tests use.
+import { createApp } from '../../functions/api/app.ts';
+import { createTokenIssuer } from '../../functions/api/auth.ts';
+import type { ApiDeps } from '../../functions/api/routeTable.ts';
+import { startTestStore } from './dynamo.ts';
+
+export const TEST_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
+
+export interface TestApi {
+  deps: ApiDeps;
+  adminToken: string;
+  call(method: string, path: string, options?: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; json: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  close(): Promise<void>;
+}
+
+export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+  const { store, close } = await startTestStore();
+  const tokens = createTokenIssuer(TEST_SECRET);
+  const logs: Record<string, unknown>[] = [];
+  const deps: ApiDeps = {
+    store,
+    tokens,
+    codeSecret: 'test-code-secret',
+    now: () => Date.now(),
+    shardsPerRound: 3,
+    settleMs: 0,
+    publicUrl: 'http://bygdpuls.test',
+    log: (entry) => logs.push(entry),
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const adminToken = await tokens.issue('admin', '*');
+  return {
+    deps,
+    adminToken,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const token = options.token === undefined ? adminToken : options.token;
+      if (token) headers.authorization = `Bearer ${token}`;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+      const text = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      return { status: response.status, json, text, headers: response.headers };
+    },
+    close,
+  };
+}
