@@ -10,6 +10,7 @@ import { docsPage, openApiDocument } from './openapi.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
+import { ReadCache } from './readCache.ts';
 import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -71,6 +72,7 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec): Promise<Pi
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
   const document = openApiDocument(routes);
+  const cache = new ReadCache(deps.store, deps.now);
 
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
   app.use(
@@ -104,7 +106,7 @@ export function createApp(deps: ApiDeps): Hono {
         if (!parsed.success) throw new ValidationError(issues(parsed.error, 'query'));
         query = parsed.data;
       }
-      return spec.handler({ c, deps, body, query, lang, ...access });
+      return spec.handler({ c, deps, body, query, lang, cache, ...access });
     });
   }
 

@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import type { Store } from '../store/index.ts';
 import type { Project, Round } from '../store/types.ts';
 import type { Role, TokenClaims, TokenIssuer } from './auth.ts';
+import type { ReadCache } from './readCache.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -45,6 +46,8 @@ export interface RouteContext<Body = unknown, Query = unknown> {
   round: Round | null;
   /** The caller's language for messages meant for residents. */
   lang: 'sv' | 'en';
+  /** Rounds and questionnaires as the hot public routes read them. */
+  cache: ReadCache;
 }
 
 export interface RouteSpec {

@@ -96,16 +96,13 @@ export async function submitResponse(deps: ApiDeps, round: Round, questionnaire:
     background.area = codeArea;
   }
 
-  // A key whose response was removed stays used.
-  if (await deps.store.responses.getRemoval(round.id, round.shards, key)) {
-    throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);
-  }
   const ts = deps.now();
   const fingerprint = fingerprintOf(answers, background);
   const stored: StoredResponse = { type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers, fingerprint };
   const result = await deps.store.responses.put(round.id, round.shards, stored);
   if (result.stored) return { status: 201, body: { id: responseId, receivedAt: new Date(ts).toISOString() } };
-  if (result.existing.fingerprint === fingerprint) {
+  // A removed response's key stays used; an exact retry of a stored one answers as the first time.
+  if (result.existing.type === 'response' && result.existing.fingerprint === fingerprint) {
     return { status: 200, body: { id: result.existing.responseId, receivedAt: new Date(result.existing.ts).toISOString() } };
   }
   throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);

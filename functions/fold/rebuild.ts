@@ -21,11 +21,7 @@ export async function rebuildRound(store: Store, round: Round): Promise<RebuildR
   const accumulator = new RoundAccumulator(scorer);
   let responses = 0;
   for (let shard = 0; shard < round.shards; shard++) {
-    // A removal whose response is still stored (a removal cut short) counts as done.
-    const removed = new Set<string>();
-    for await (const removal of store.responses.removals(round.id, shard)) removed.add(removal.key);
     for await (const response of store.responses.responses(round.id, shard)) {
-      if (removed.has(response.key)) continue;
       accumulator.add(response.background, scorer.questions.map((q) => response.answers[q] ?? null));
       responses++;
     }

@@ -1,14 +1,13 @@
 // Responses and removals, spread over a round's write shards, read back in server-time order.
 import {
   ConditionalCheckFailedException,
-  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { json, num, readJson, readNumber, readString, str, type Item } from './attributes.ts';
-import { removalSortKey, responseSortKey, shardPartition, timeKey } from './keys.ts';
+import { responseSortKey, shardPartition, timeKey } from './keys.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
 
@@ -33,9 +32,8 @@ function responseItem(roundId: string, shards: number, response: StoredResponse)
 }
 
 function readEvent(item: Item): RoundEvent {
-  const sk = readString(item, 'sk');
-  const key = sk.slice(2);
-  if (sk.startsWith('R#')) {
+  const key = readString(item, 'sk').slice(2);
+  if (item.removed?.BOOL !== true) {
     return {
       type: 'response',
       key,
@@ -58,8 +56,14 @@ function readEvent(item: Item): RoundEvent {
   };
 }
 
-export type PutResult = { stored: true } | { stored: false; existing: StoredResponse };
+export type PutResult = { stored: true } | { stored: false; existing: StoredResponse | StoredRemoval };
 
+/**
+ * One item per response key. A removal overwrites the response with a tombstone that carries a
+ * new server time (so it moves to the end of the time index and folds as a negative
+ * contribution) and keeps only what subtracting takes. The key stays taken: a later submission
+ * with it fails the same conditional write as any reuse.
+ */
 export class ResponseRepository {
   constructor(
     private readonly client: DynamoDBClient,
@@ -68,7 +72,7 @@ export class ResponseRepository {
 
   /**
    * Stores a response with one conditional write keyed by its response key. When the key is
-   * taken, returns the stored response, so that the caller can tell an exact retry from a conflict.
+   * taken, returns what holds it, so that the caller can tell an exact retry from a conflict.
    */
   async put(roundId: string, shards: number, response: StoredResponse): Promise<PutResult> {
     try {
@@ -81,13 +85,11 @@ export class ResponseRepository {
     }
     const existing = await this.get(roundId, shards, response.key);
     if (existing) return { stored: false, existing };
-    // Removed between our write and our read: the key stays used.
-    const removal = await this.getRemoval(roundId, shards, response.key);
-    if (removal) return { stored: false, existing: { ...response, fingerprint: 'removed' } };
     throw new Error('conditional write failed but no item holds the key');
   }
 
-  async get(roundId: string, shards: number, responseKey: string): Promise<StoredResponse | null> {
+  /** The response or the tombstone stored under a key. */
+  async get(roundId: string, shards: number, responseKey: string): Promise<StoredResponse | StoredRemoval | null> {
     const { Item } = await this.client.send(
       new GetItemCommand({
         TableName: this.tableName,
@@ -95,29 +97,17 @@ export class ResponseRepository {
         ConsistentRead: true,
       }),
     );
-    return Item ? (readEvent(Item) as StoredResponse) : null;
-  }
-
-  async getRemoval(roundId: string, shards: number, responseKey: string): Promise<StoredRemoval | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(shardPartition(roundId, shardOf(responseKey, shards))), sk: str(removalSortKey(responseKey)) },
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? (readEvent(Item) as StoredRemoval) : null;
+    return Item ? readEvent(Item) : null;
   }
 
   /**
-   * Removes a response: first the removal event (a new server time, folded as a negative
-   * contribution), then the response itself. Idempotent: a repeated call finishes a half-done one.
-   * `keep` selects the answers the removal needs to subtract (indicator items); the rest is gone.
+   * Removes a response (spam, a resident's erasure request): replaces it with its tombstone.
+   * `keep` selects the answers the tombstone needs to subtract (indicator items); the rest,
+   * free text included, is gone. Returns 'not-found' for an unknown or already removed key.
    */
   async remove(roundId: string, shards: number, responseKey: string, now: number, keep: (answers: StoredResponse['answers']) => StoredResponse['answers']): Promise<'removed' | 'not-found'> {
     const response = await this.get(roundId, shards, responseKey);
-    if (!response) return 'not-found';
-    const partition = shardPartition(roundId, shardOf(responseKey, shards));
+    if (!response || response.type === 'removal') return 'not-found';
     // Never before the response itself, whatever the clocks say.
     const ts = Math.max(now, response.ts + 1);
     try {
@@ -125,28 +115,28 @@ export class ResponseRepository {
         new PutItemCommand({
           TableName: this.tableName,
           Item: {
-            pk: str(partition),
-            sk: str(removalSortKey(responseKey)),
-            tsKey: str(timeKey(ts, `X#${responseKey}`)),
+            pk: str(shardPartition(roundId, shardOf(responseKey, shards))),
+            sk: str(responseSortKey(responseKey)),
+            removed: { BOOL: true },
+            tsKey: str(timeKey(ts, responseKey)),
             ts: num(ts),
             responseTsKey: str(response.tsKey),
             background: json(response.background),
             answers: json(keep(response.answers)),
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // Only over the very response we read: a concurrent removal makes this one a no-op.
+          ConditionExpression: 'tsKey = :responseTsKey AND attribute_not_exists(removed)',
+          ExpressionAttributeValues: { ':responseTsKey': str(response.tsKey) },
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (error instanceof ConditionalCheckFailedException) return 'not-found';
+      throw error;
     }
-    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: str(partition), sk: str(responseSortKey(responseKey)) } }));
     return 'removed';
   }
 
-  /**
-   * The events of one shard after a time key, in time order, page by page (consistent reads of
-   * the local index). Stops early when `stop` says so.
-   */
+  /** The events of one shard after a time key, in time order, page by page (consistent reads of the local index). */
   async *eventsAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent> {
     let start: Item | undefined;
     do {
@@ -166,7 +156,7 @@ export class ResponseRepository {
     } while (start);
   }
 
-  /** Every stored response of one shard (removals excluded): for rebuild and export. */
+  /** Every stored response of one shard, tombstones excluded: for rebuild and export. */
   async *responses(roundId: string, shard: number): AsyncGenerator<StoredResponse> {
     let start: Item | undefined;
     do {
@@ -179,25 +169,10 @@ export class ResponseRepository {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) yield readEvent(item) as StoredResponse;
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-
-  /** Every removal event of one shard. */
-  async *removals(roundId: string, shard: number): AsyncGenerator<StoredRemoval> {
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('X#') },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) yield readEvent(item) as StoredRemoval;
+      for (const item of page.Items ?? []) {
+        const event = readEvent(item);
+        if (event.type === 'response') yield event;
+      }
       start = page.LastEvaluatedKey;
     } while (start);
   }

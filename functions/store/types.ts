@@ -68,8 +68,9 @@ export interface StoredResponse {
 }
 
 /**
- * A removal: folds as the negative contribution of the response it removes. It keeps only what
- * that takes (background and the answers to indicator items); the response itself is deleted.
+ * A removal (the tombstone that replaces a removed response): folds as the negative contribution
+ * of that response. It keeps only what that takes (background and the answers to indicator
+ * items); everything else of the response is gone.
  */
 export interface StoredRemoval {
   type: 'removal';

@@ -166,8 +166,9 @@ export const projectRoutes: RouteSpec[] = [
       summary: action === 'close' ? 'Close a round: no more answers' : 'Open a round for answers',
       access: { kind: 'round', roles: ADMIN },
       responses: { 200: '{round}' },
-      handler: async ({ c, deps, round }) => {
+      handler: async ({ c, deps, round, cache }) => {
         const updated = await deps.store.rounds.setStatus(round!, action === 'close' ? 'closed' : 'open', new Date(deps.now()).toISOString());
+        cache.forgetRound(round!.id);
         return c.json({ round: roundSummary(updated) });
       },
     }),

@@ -3,14 +3,20 @@ import { parsedSurveyOf, submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
-import type { ApiDeps } from '../routeTable.ts';
-import { loadQuestionnaire } from '../results.ts';
+import type { ReadCache } from '../readCache.ts';
+import type { Questionnaire, Round } from '../../store/types.ts';
 
-async function openRound(deps: ApiDeps, roundId: string, lang: 'sv' | 'en') {
-  const round = await deps.store.rounds.get(roundId);
+async function openRound(cache: ReadCache, roundId: string, lang: 'sv' | 'en') {
+  const round = await cache.round(roundId);
   if (!round) throw new HttpError(404, 'not_found', lang === 'sv' ? 'Enkäten finns inte.' : 'There is no such survey.');
   if (round.status !== 'open') throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
   return round;
+}
+
+async function questionnaireOf(cache: ReadCache, round: Round): Promise<Questionnaire> {
+  const questionnaire = await cache.questionnaire(round.projectId, round.questionnaireId);
+  if (!questionnaire) throw new Error(`round ${round.id} refers to a missing questionnaire`);
+  return questionnaire;
 }
 
 export const publicRoutes: RouteSpec[] = [
@@ -28,9 +34,9 @@ export const publicRoutes: RouteSpec[] = [
     summary: 'The questionnaire of an open round, for the survey page',
     access: { kind: 'public' },
     responses: { 200: 'round, project name and SurveyJS document', 404: 'no such round', 410: 'the round is closed' },
-    handler: async ({ c, deps, lang }) => {
-      const round = await openRound(deps, c.req.param('roundId')!, lang);
-      const [questionnaire, project] = await Promise.all([loadQuestionnaire(deps.store, round), deps.store.projects.get(round.projectId)]);
+    handler: async ({ c, deps, lang, cache }) => {
+      const round = await openRound(cache, c.req.param('roundId')!, lang);
+      const [questionnaire, project] = await Promise.all([questionnaireOf(cache, round), deps.store.projects.get(round.projectId)]);
       parsedSurveyOf(questionnaire); // fails loudly if a stored questionnaire no longer parses
       return c.json({
         round: { id: round.id, name: round.name, kind: round.kind, access: round.access },
@@ -54,9 +60,9 @@ export const publicRoutes: RouteSpec[] = [
       409: 'the code is used, or a different submission has the same id',
       410: 'the round is closed',
     },
-    handler: async ({ c, deps, body, lang }) => {
-      const round = await openRound(deps, c.req.param('roundId')!, lang);
-      const questionnaire = await loadQuestionnaire(deps.store, round);
+    handler: async ({ c, deps, body, lang, cache }) => {
+      const round = await openRound(cache, c.req.param('roundId')!, lang);
+      const questionnaire = await questionnaireOf(cache, round);
       const result = await submitResponse(deps, round, questionnaire, body, lang);
       return c.json(result.body, result.status);
     },

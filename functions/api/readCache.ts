@@ -1,0 +1,42 @@
+// What the submit path reads on every request, kept in memory: questionnaire versions forever
+// (they never change), rounds for a moment (status changes must take effect: at most `roundTtlMs`
+// late on another instance, at once on this one).
+import type { Store } from '../store/index.ts';
+import type { Questionnaire, Round } from '../store/types.ts';
+
+export class ReadCache {
+  private readonly rounds = new Map<string, { round: Round | null; until: number }>();
+  private readonly questionnaires = new Map<string, Questionnaire>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    private readonly roundTtlMs = 1000,
+  ) {}
+
+  async round(roundId: string): Promise<Round | null> {
+    const cached = this.rounds.get(roundId);
+    if (cached && cached.until > this.now()) return cached.round;
+    const round = await this.store.rounds.get(roundId);
+    if (this.rounds.size > 1000) this.rounds.clear();
+    this.rounds.set(roundId, { round, until: this.now() + this.roundTtlMs });
+    return round;
+  }
+
+  /** Forget a round this instance just changed. */
+  forgetRound(roundId: string): void {
+    this.rounds.delete(roundId);
+  }
+
+  async questionnaire(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {
+    const key = `${projectId}/${questionnaireId}`;
+    const cached = this.questionnaires.get(key);
+    if (cached) return cached;
+    const questionnaire = await this.store.questionnaires.get(projectId, questionnaireId);
+    if (questionnaire) {
+      if (this.questionnaires.size > 200) this.questionnaires.clear();
+      this.questionnaires.set(key, questionnaire);
+    }
+    return questionnaire;
+  }
+}
