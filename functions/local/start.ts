@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createTokenIssuer } from '../api/auth.ts';
 import { createApp } from '../api/app.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
@@ -14,6 +13,7 @@ import { ensureTable } from '../store/table.ts';
 import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
+import { mountWeb } from './web.ts';
 
 export interface LocalOptions {
   port: number;
@@ -80,7 +80,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     log: logLine,
   };
   const app = createApp(deps);
-  app.use('/*', serveStatic({ root: path.relative(process.cwd(), options.webDir) || '.' }));
+  mountWeb(app, options.webDir);
 
   let folding: Promise<void> | null = null;
   const fold = async () => {

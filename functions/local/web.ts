@@ -1,0 +1,64 @@
+// Serves the front end on the local server: the pages by their paths, the built bundles and
+// stylesheets under /assets, gzip for what compresses, and the headers a browser should enforce.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+
+/** The Content-Security-Policy of every page: nothing from elsewhere, no inline scripts. */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // SurveyJS and Chart.js set style attributes; styles cannot run code.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+function pageHeaders(c: Context): void {
+  c.header('Content-Security-Policy', PAGE_CSP);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Cache-Control', 'no-cache');
+}
+
+export function mountWeb(app: Hono, webDir: string): void {
+  const dist = path.join(webDir, 'dist');
+  const styles = path.join(webDir, 'styles');
+  const page = (name: string) => (c: Context) => {
+    const file = path.join(webDir, `${name}.html`);
+    pageHeaders(c);
+    return c.body(readFileSync(file, 'utf8'), 200, { 'Content-Type': TYPES['.html']! });
+  };
+
+  app.use('/assets/*', compress({ encoding: 'gzip' }));
+  app.get('/assets/:file', (c) => {
+    const name = c.req.param('file');
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) return c.notFound();
+    const file = [path.join(dist, name), path.join(styles, name)].find((candidate) => existsSync(candidate));
+    const type = TYPES[path.extname(name)];
+    if (!file || !type) return c.notFound();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(readFileSync(file), 200, { 'Content-Type': type });
+  });
+  app.get('/', (c) => c.redirect('/admin'));
+  app.get('/s/:roundId', page('survey'));
+  app.get('/admin', page('admin'));
+  app.get('/dashboard/:projectId', page('dashboard'));
+  app.get('/report/:projectId', page('dashboard'));
+}

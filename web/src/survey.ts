@@ -1,0 +1,2 @@
+// The survey page (being built).
+export {};
