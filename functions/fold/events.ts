@@ -13,6 +13,8 @@ export class EventFolder {
   private readonly added = new Set<string>();
   lastTimeKey: string;
   count = 0;
+  /** Server time of the first event applied (null before any). */
+  firstTs: number | null = null;
 
   constructor(
     private readonly scorer: Scorer,
@@ -31,6 +33,7 @@ export class EventFolder {
       this.accumulator.add(event.background, answers, -1);
     }
     this.lastTimeKey = event.tsKey;
+    this.firstTs ??= event.ts;
     this.count++;
   }
 }

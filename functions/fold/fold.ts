@@ -23,13 +23,18 @@ export interface ShardFoldResult {
   folded: number;
   /** Snapshot writes that lost to a concurrent fold (their work is discarded, nothing is lost). */
   lost: number;
+  /** Server time of the oldest event left unfolded (still settling), or null when none is left. */
+  oldestUnfoldedTs: number | null;
 }
+
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 export async function foldShard(store: Store, round: Round, scorer: Scorer, shard: number, options: FoldOptions): Promise<ShardFoldResult> {
   const batchSize = options.batchSize ?? 5000;
   const cutoff = options.now - options.settleMs;
   let folded = 0;
   let lost = 0;
+  let oldestUnfoldedTs: number | null = null;
   for (;;) {
     const snapshot = await store.snapshots.get(round.id, shard);
     const hwm = snapshot?.hwm ?? '';
@@ -37,14 +42,17 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
     const folder = new EventFolder(scorer, accumulator, hwm);
     let more = false;
     for await (const event of store.responses.eventsAfter(round.id, shard, hwm, Math.min(batchSize, 1000))) {
-      if (event.ts > cutoff) break;
+      if (event.ts > cutoff) {
+        oldestUnfoldedTs = event.ts;
+        break;
+      }
       if (folder.count === batchSize) {
         more = true;
         break;
       }
       folder.apply(event);
     }
-    if (folder.count === 0) return { folded, lost };
+    if (folder.count === 0) return { folded, lost, oldestUnfoldedTs };
     await options.beforeWrite?.();
     const won = await store.snapshots.put(
       round.id,
@@ -59,10 +67,10 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
     );
     if (!won) {
       lost++;
-      return { folded, lost };
+      return { folded, lost, oldestUnfoldedTs: earliest(oldestUnfoldedTs, folder.firstTs) };
     }
     folded += folder.count;
-    if (!more) return { folded, lost };
+    if (!more) return { folded, lost, oldestUnfoldedTs };
   }
 }
 
@@ -71,21 +79,26 @@ export async function foldRound(store: Store, round: Round, options: FoldOptions
   if (!questionnaire) throw new Error(`round ${round.id} has no questionnaire ${round.questionnaireId}`);
   const scorer = scorerOf(questionnaire);
   const results = await Promise.all(Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)));
-  return results.reduce((total, r) => ({ folded: total.folded + r.folded, lost: total.lost + r.lost }), { folded: 0, lost: 0 });
+  return results.reduce(
+    (total, r) => ({ folded: total.folded + r.folded, lost: total.lost + r.lost, oldestUnfoldedTs: earliest(total.oldestUnfoldedTs, r.oldestUnfoldedTs) }),
+    { folded: 0, lost: 0, oldestUnfoldedTs: null as number | null },
+  );
 }
 
 /** Folds every round of every project: what the schedule runs. */
-export async function foldAll(store: Store, options: FoldOptions): Promise<{ rounds: number; folded: number; lost: number }> {
+export async function foldAll(store: Store, options: FoldOptions): Promise<{ rounds: number; folded: number; lost: number; oldestUnfoldedTs: number | null }> {
   let rounds = 0;
   let folded = 0;
   let lost = 0;
+  let oldestUnfoldedTs: number | null = null;
   for (const project of await store.projects.list()) {
     for (const round of await store.rounds.listByProject(project.id)) {
       const result = await foldRound(store, round, options);
       rounds++;
       folded += result.folded;
       lost += result.lost;
+      oldestUnfoldedTs = earliest(oldestUnfoldedTs, result.oldestUnfoldedTs);
     }
   }
-  return { rounds, folded, lost };
+  return { rounds, folded, lost, oldestUnfoldedTs };
 }

@@ -1,0 +1,151 @@
+// The stack, synthesized offline and checked on its template: every property the deployment
+// promises, and cdk-nag's AwsSolutions rules with no unacknowledged finding.
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_CSP } from '../../functions/local/web.ts';
+import { createApp } from '../../infra/app.ts';
+import { SETTLE_MS } from '../../infra/stack.ts';
+import { ensureWebBuilt } from '../browser/harness.ts';
+
+let template: Template;
+let app: App;
+
+beforeAll(async () => {
+  await ensureWebBuilt(); // npm test builds the pages first; the stack stages what is built
+  ({ app } = await createApp(new App({ context: { stage: 'test' } }), { buildWeb: false }));
+  const stack = app.node.findChild('bygdpuls-test') as import('aws-cdk-lib').Stack;
+  template = Template.fromStack(stack);
+}, 120_000);
+
+const ourFunctions = () => Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^bygdpuls') } }));
+
+describe('the data', () => {
+  it('is one on-demand table with point-in-time recovery, encryption, deletion protection, kept on removal, and the time index', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+        LocalSecondaryIndexes: [Match.objectLike({ IndexName: 'byTime', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'tsKey', KeyType: 'RANGE' }] })],
+      },
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('run Node.js 22 on arm64, bundled, with their own log groups', () => {
+    const functions = ourFunctions();
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeTruthy();
+    }
+  });
+
+  it('runs the fold every minute, one at a time, with a timeout shorter than the settle window', () => {
+    const fold = ourFunctions().find((fn) => fn.Properties.Description.includes('fold'))!;
+    expect(fold.Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(fold.Properties.Timeout * 1000).toBeLessThan(SETTLE_MS);
+    expect(fold.Properties.Environment.Variables.SETTLE_MS).toBe(String(SETTLE_MS));
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+  });
+
+  it('gives the API the table, the secrets by ARN (read at start), and a timeout well under the settle window', () => {
+    const api = ourFunctions().find((fn) => fn.Properties.Description.includes('API'))!;
+    const variables = api.Properties.Environment.Variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'SIGNING_SECRET_ARN', 'ADMIN_TOKEN_SECRET_ARN', 'SETTLE_MS']));
+    expect(api.Properties.Timeout * 1000).toBeLessThan(SETTLE_MS / 2);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  });
+});
+
+describe('the HTTP API', () => {
+  it('is an HTTP API with throttling and access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+
+  it('allows no other origin without a domain, and exactly the site origin with one', async () => {
+    const api = template.findResources('AWS::ApiGatewayV2::Api');
+    expect(Object.values(api)[0]!.Properties.CorsConfiguration).toBeUndefined();
+    const { app: withDomain } = await createApp(new App({ context: { stage: 'withdomain', domain: 'enkat.example.se' } }), { buildWeb: false });
+    const other = Template.fromStack(withDomain.node.findChild('bygdpuls-withdomain') as import('aws-cdk-lib').Stack);
+    other.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://enkat.example.se'] }) });
+  }, 120_000);
+});
+
+describe('the site', () => {
+  it('is a private bucket behind CloudFront with origin access control and HTTPS only', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: Match.anyValue(),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: Match.anyValue() }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only', AllowedMethods: Match.arrayWith(['POST']) })],
+        Logging: Match.anyValue(),
+      }),
+    });
+  });
+
+  it('sends the security headers: CSP without inline scripts, HSTS, nosniff, no framing, no referrer', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: PAGE_CSP, Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000, Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+        },
+      }),
+    });
+    expect(PAGE_CSP).toContain("frame-ancestors 'none'");
+    expect(PAGE_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe('alarms and outputs', () => {
+  it('alarms on API 5xx, Lambda errors and throttles, and the fold falling behind', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
+    expect(metrics).toEqual(expect.arrayContaining(['AWS/ApiGateway/5xx', 'AWS/Lambda/Errors', 'AWS/Lambda/Throttles', 'Bygdpuls/OldestUnfoldedAgeSeconds']));
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(2);
+  });
+
+  it('outputs the site URL and where the first admin token is', () => {
+    template.hasOutput('SiteUrl', {});
+    template.hasOutput('AdminTokenSecret', {});
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('finds nothing unacknowledged in the stack', () => {
+    expect(() => app.synth({ force: true })).not.toThrow();
+  });
+
+  it('fails the synthesis on a finding that nobody acknowledged', async () => {
+    const { app: broken, stack } = await createApp(new App({ context: { stage: 'broken' } }), { buildWeb: false });
+    new Bucket(stack, 'Careless'); // no SSL enforcement, no access logs
+    expect(() => broken.synth()).toThrow(/AwsSolutions-S(1|10)/);
+    // and the acknowledgement mechanism is the one the stack uses
+    expect(typeof Validations.of(stack).acknowledge).toBe('function');
+    expect(AwsSolutionsChecks).toBeTruthy();
+  }, 120_000);
+});
