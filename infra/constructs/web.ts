@@ -61,8 +61,8 @@ export class Web extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'site/',
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      // Kept when a stage is removed (a bucket with files cannot be deleted by CloudFormation).
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
