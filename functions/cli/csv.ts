@@ -9,6 +9,15 @@ export interface CsvRow {
   line: number;
 }
 
+/** A failure while reading a file, as an error that names the file and says what went wrong. */
+function asInputError(file: string, error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(file, null, null, 'no such file');
+  if (code === 'EISDIR') return new InputError(file, null, null, 'is a folder, not a CSV file');
+  return new InputError(file, null, null, (error as Error).message);
+}
+
 /** Splits one line that contains quotes; returns null when a quoted field runs past the line end. */
 function splitQuoted(text: string): string[] | null {
   const fields: string[] = [];
@@ -125,11 +134,7 @@ export async function readCsv(
       rest = text.slice(start);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(file, null, null, 'no such file');
-    if (code === 'EISDIR') throw new InputError(file, null, null, 'is a folder, not a CSV file');
-    throw new InputError(file, null, null, (error as Error).message);
+    throw asInputError(file, error);
   } finally {
     stream.destroy();
   }
@@ -441,11 +446,7 @@ export async function scanCsv<T>(
     // A last line without a newline.
     if (rest !== null) consume(Buffer.concat([rest, Buffer.from('\n')]));
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(file, null, null, 'no such file');
-    if (code === 'EISDIR') throw new InputError(file, null, null, 'is a folder, not a CSV file');
-    throw new InputError(file, null, null, (error as Error).message);
+    throw asInputError(file, error);
   } finally {
     stream.destroy();
   }

@@ -1,7 +1,8 @@
 // Invitation codes of invited rounds, stored only as keyed hashes.
-import { BatchWriteItemCommand, GetItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, GetItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { invitationKey } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { Invitation } from './types.ts';
 
 export class InvitationRepository {
@@ -37,23 +38,16 @@ export class InvitationRepository {
   /** Codes issued per area (null: codes without an area), for response rates. */
   async countByArea(roundId: string): Promise<Map<string | null, number>> {
     const counts = new Map<string | null, number>();
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': str(`ROUND#${roundId}`), ':prefix': str('CODE#') },
-          ProjectionExpression: 'area',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const area = readOptionalString(item, 'area') ?? null;
-        counts.set(area, (counts.get(area) ?? 0) + 1);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': str(`ROUND#${roundId}`), ':prefix': str('CODE#') },
+      ProjectionExpression: 'area',
+    });
+    for await (const item of items) {
+      const area = readOptionalString(item, 'area') ?? null;
+      counts.set(area, (counts.get(area) ?? 0) + 1);
+    }
     return counts;
   }
 }

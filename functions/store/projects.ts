@@ -1,7 +1,8 @@
 // Projects: name, areas, settings (alpha, minimum group size, groupBy, weighting).
-import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { json, readJson, readString, str, type Item } from './attributes.ts';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, readString, str } from './attributes.ts';
 import { projectKey, projectListKey } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { Project } from './types.ts';
 
 export class ProjectRepository {
@@ -43,14 +44,8 @@ export class ProjectRepository {
 
   async list(): Promise<{ id: string; name: string }[]> {
     const projects: { id: string; name: string }[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': str('PROJECTS') }, ExclusiveStartKey: start }),
-      );
-      for (const item of page.Items ?? []) projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': str('PROJECTS') } });
+    for await (const item of items) projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
     return projects;
   }
 }

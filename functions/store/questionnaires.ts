@@ -1,7 +1,8 @@
 // Questionnaires: immutable versions of a SurveyJS document with the indicator definitions.
-import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { json, readJson, str, type Item } from './attributes.ts';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, str } from './attributes.ts';
 import { questionnaireKey } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { Questionnaire } from './types.ts';
 
 export class QuestionnaireRepository {
@@ -30,19 +31,12 @@ export class QuestionnaireRepository {
 
   async list(projectId: string): Promise<Questionnaire[]> {
     const result: Questionnaire[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('QUESTIONNAIRE#') },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) result.push(readJson<Questionnaire>(item, 'questionnaire'));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('QUESTIONNAIRE#') },
+    });
+    for await (const item of items) result.push(readJson<Questionnaire>(item, 'questionnaire'));
     return result;
   }
 }

@@ -3,11 +3,11 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { json, num, readJson, readNumber, readString, str, type Item } from './attributes.ts';
 import { responseSortKey, shardPartition, timeKey } from './keys.ts';
+import { queryAll } from './query.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
 
@@ -138,42 +138,29 @@ export class ResponseRepository {
 
   /** The events of one shard after a time key, in time order, page by page (consistent reads of the local index). */
   async *eventsAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent> {
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: BY_TIME_INDEX,
-          KeyConditionExpression: afterTimeKey === '' ? 'pk = :pk' : 'pk = :pk AND tsKey > :after',
-          ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': str(shardPartition(roundId, shard)) } : { ':pk': str(shardPartition(roundId, shard)), ':after': str(afterTimeKey) },
-          ConsistentRead: true,
-          Limit: pageSize,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) yield readEvent(item);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const partition = str(shardPartition(roundId, shard));
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: BY_TIME_INDEX,
+      KeyConditionExpression: afterTimeKey === '' ? 'pk = :pk' : 'pk = :pk AND tsKey > :after',
+      ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': partition } : { ':pk': partition, ':after': str(afterTimeKey) },
+      ConsistentRead: true,
+      Limit: pageSize,
+    });
+    for await (const item of items) yield readEvent(item);
   }
 
   /** Every stored response of one shard, tombstones excluded: for rebuild and export. */
   async *responses(roundId: string, shard: number): AsyncGenerator<StoredResponse> {
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('R#') },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const event = readEvent(item);
-        if (event.type === 'response') yield event;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('R#') },
+      ConsistentRead: true,
+    });
+    for await (const item of items) {
+      const event = readEvent(item);
+      if (event.type === 'response') yield event;
+    }
   }
 }

@@ -1,7 +1,8 @@
 // Rounds: baseline or follow-up, a questionnaire version, open or closed, open link or invitations.
-import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { json, readJson, str, type Item } from './attributes.ts';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, readString, str } from './attributes.ts';
 import { projectRoundKey, roundKey } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { Round } from './types.ts';
 
 export class RoundRepository {
@@ -41,19 +42,12 @@ export class RoundRepository {
 
   async listByProject(projectId: string): Promise<Round[]> {
     const ids: string[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('ROUND#') },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(item.roundId!.S!);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('ROUND#') },
+    });
+    for await (const item of items) ids.push(readString(item, 'roundId'));
     const rounds = await Promise.all(ids.map((id) => this.get(id)));
     return rounds.filter((round): round is Round => round !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

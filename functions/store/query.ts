@@ -1,0 +1,13 @@
+// Reading every page of a query: the one loop the repositories share.
+import { QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Item } from './attributes.ts';
+
+/** Every item a query matches, page by page (each page is one request). */
+export async function* queryAll(client: DynamoDBClient, input: QueryCommandInput): AsyncGenerator<Item> {
+  let start: Item | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
