@@ -6,7 +6,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import type * as z from 'zod';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
-import { docsPage, openApiDocument } from './openapi.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -71,7 +70,13 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec): Promise<Pi
 
 export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
-  const document = openApiDocument(routes);
+  // Loaded and built on first request, not at cold start: most instances never serve it.
+  let document: Promise<{ json: Record<string, unknown>; html: string }> | null = null;
+  const openApi = () =>
+    (document ??= import('./openapi.ts').then(({ openApiDocument, docsPage }) => {
+      const json = openApiDocument(routes);
+      return { json, html: docsPage(json) };
+    }));
   const cache = new ReadCache(deps.store, deps.now);
 
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
@@ -83,8 +88,8 @@ export function createApp(deps: ApiDeps): Hono {
     }),
   );
 
-  app.get('/api/openapi.json', (c) => c.json(document));
-  app.get('/api/docs', (c) => c.html(docsPage(document)));
+  app.get('/api/openapi.json', async (c) => c.json((await openApi()).json));
+  app.get('/api/docs', async (c) => c.html((await openApi()).html));
 
   for (const spec of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {

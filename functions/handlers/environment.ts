@@ -1,7 +1,6 @@
 // What a Lambda instance reads once, at the edge: the table, the secrets (Secrets Manager, read
 // once per instance), the settle window. Tests point it at dynalite and give secrets by env.
 import { createHmac } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createTokenIssuer } from '../api/auth.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { createDynamoClient } from '../store/client.ts';
@@ -26,6 +25,8 @@ export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnviro
 }
 
 async function readSecret(arn: string): Promise<string> {
+  // Loaded only where secrets come from Secrets Manager (not in tests and benchmarks).
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
