@@ -1,6 +1,6 @@
 // Browser tests: a real local server (dynalite, API, pages) and Debian's Chromium driven by
 // playwright-core. Screenshots go to test-results/screenshots (CI keeps that folder).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,9 +13,23 @@ export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let built: Promise<void> | null = null;
-/** Builds the pages once per test run when they are not built yet. */
+
+/** The newest modification time of the files below a folder. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }, 0);
+}
+
+/**
+ * Builds the pages when they are missing or older than their sources (npm test builds them
+ * first; this is for running one test file while working on a page).
+ */
 export function ensureWebBuilt(): Promise<void> {
-  if (!existsSync(path.join(root, 'web/dist/survey.js'))) built ??= buildWeb();
+  const bundle = path.join(root, 'web/dist/survey.js');
+  const stale = !existsSync(bundle) || newest(path.join(root, 'web/src')) > statSync(bundle).mtimeMs;
+  if (stale) built ??= buildWeb();
   return built ?? Promise.resolve();
 }
 

@@ -1,0 +1,53 @@
+// Invitation codes issued in this tab: the API shows codes only once (it stores them hashed), so
+// the newest batch of each round is kept here, in memory only, for the CSV file and the letters.
+
+export interface CodeBatch {
+  roundId: string;
+  roundName: string;
+  projectName: string;
+  area: string | null;
+  codes: string[];
+}
+
+const batches = new Map<string, CodeBatch>();
+
+export function rememberBatch(batch: CodeBatch): void {
+  batches.set(batch.roundId, batch);
+}
+
+export function batchOf(roundId: string): CodeBatch | null {
+  return batches.get(roundId) ?? null;
+}
+
+/** The address residents open (and type their code on). */
+export function surveyAddress(roundId: string): string {
+  return `${location.origin}/s/${encodeURIComponent(roundId)}`;
+}
+
+/** The personal link of one code: it opens the survey with the code filled in. */
+export function personalLink(roundId: string, code: string): string {
+  return `${surveyAddress(roundId)}?code=${encodeURIComponent(code)}`;
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The batch as CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads å, ä, ö). */
+export function batchCsv(batch: CodeBatch): string {
+  const lines = [['code', 'area', 'link'], ...batch.codes.map((code) => [code, batch.area ?? '', personalLink(batch.roundId, code)])];
+  return `\ufeff${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Starts a download of a text file made here. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,59 @@
+// What every admin view shares: its context, the breadcrumb trail, the heading (which takes the
+// focus after a move) and the message handed over from the previous view.
+import { h } from '../../common/dom.ts';
+import { tx } from '../i18n.ts';
+import { link, takeFlash, type Route } from '../router.ts';
+import { notice, setChildren } from '../ui.ts';
+
+export interface ViewContext {
+  main: HTMLElement;
+  /** Aborted when the page moves to another view (stops refreshes, drops late answers). */
+  signal: AbortSignal;
+}
+
+export function setTitle(title: string): void {
+  document.title = `${title} – ${tx().adminTitle} – ${tx().appName}`;
+}
+
+/** The breadcrumb trail: earlier views as links, the current one last. */
+export function breadcrumbs(trail: { label: string; route?: Route }[]): HTMLElement {
+  return h(
+    'nav',
+    { class: 'breadcrumbs', 'aria-label': tx().breadcrumbs },
+    h(
+      'ol',
+      {},
+      ...trail.map((step) => h('li', {}, step.route ? link(step.route, step.label) : h('span', { 'aria-current': 'page' }, step.label))),
+    ),
+  );
+}
+
+/** The view's h1 (focused after a move, so that screen readers start there). */
+export function heading(title: string, ...extra: (Node | string | null)[]): HTMLHeadingElement {
+  setTitle(title);
+  return h('h1', { tabindex: -1 }, title, ...extra);
+}
+
+/** The message handed to this view, as a notice (or nothing). */
+export function flashNotice(): HTMLElement | null {
+  const flash = takeFlash();
+  if (!flash) return null;
+  const element = notice(flash.kind, h('p', {}, flash.text));
+  element.setAttribute('role', flash.kind === 'error' ? 'alert' : 'status');
+  return element;
+}
+
+export function demoBadge(): HTMLElement {
+  return h('span', { class: 'badge demo' }, tx().demoBadge);
+}
+
+export function demoNotice(): HTMLElement {
+  return notice('demo', h('p', {}, h('strong', {}, `${tx().demoBadge}: `), tx().demoNotice));
+}
+
+/** Replaces the view's content (unless the page has moved on). */
+export function show(context: ViewContext, ...nodes: (Node | null)[]): boolean {
+  if (context.signal.aborted) return false;
+  setChildren(context.main, ...nodes.filter((node): node is Node => node !== null));
+  return true;
+}

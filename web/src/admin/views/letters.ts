@@ -1,0 +1,99 @@
+// The letters of a batch of invitation codes, ready to print: one, two or four per A4 page, each
+// with the survey address, the code and a QR code of the personal link. The codes exist only in
+// this tab (the API shows them once), so a reload leaves nothing to print.
+import { h } from '../../common/dom.ts';
+import { batchOf, personalLink, surveyAddress, type CodeBatch } from '../codes.ts';
+import { tx } from '../i18n.ts';
+import { link } from '../router.ts';
+import { call } from '../session.ts';
+import { qrSvgDataUrl } from '../qr.ts';
+import { radioGroup, setChildren } from '../ui.ts';
+import type { ProjectDetails, RoundCounts } from '../types.ts';
+import { breadcrumbs, heading, show, type ViewContext } from './common.ts';
+
+const LAYOUTS = ['1', '2', '4'] as const;
+type Layout = (typeof LAYOUTS)[number];
+const LAYOUT_KEY = 'bygdpuls.lettersPerPage';
+
+function letter(batch: CodeBatch, code: string, index: number): HTMLElement {
+  const t = tx();
+  const headingId = `letter-${index}`;
+  return h(
+    'article',
+    { class: 'letter', 'aria-labelledby': headingId },
+    h('p', { class: 'letter-project' }, batch.projectName),
+    h('h2', { id: headingId, class: 'letter-heading' }, t.letterHeading),
+    h('p', { class: 'letter-body' }, t.letterBody),
+    h(
+      'div',
+      { class: 'letter-answer' },
+      h('img', { class: 'qr', src: qrSvgDataUrl(personalLink(batch.roundId, code)), alt: t.qrAlt(code), width: 160, height: 160 }),
+      h(
+        'div',
+        { class: 'letter-how' },
+        h('p', {}, t.letterHowTo),
+        h('p', { class: 'letter-label' }, t.letterAddress),
+        h('p', { class: 'letter-address' }, surveyAddress(batch.roundId)),
+        h('p', { class: 'letter-label' }, t.letterCode),
+        h('p', { class: 'letter-code' }, code),
+        h('p', { class: 'letter-note' }, t.letterCodeNote),
+      ),
+    ),
+  );
+}
+
+function sheets(batch: CodeBatch, perPage: Layout): HTMLElement {
+  const n = Number(perPage);
+  const pages: HTMLElement[] = [];
+  for (let start = 0; start < batch.codes.length; start += n) {
+    pages.push(h('div', { class: 'sheet' }, ...batch.codes.slice(start, start + n).map((code, i) => letter(batch, code, start + i))));
+  }
+  return h('div', { class: `letters per-page-${perPage}` }, ...pages);
+}
+
+export async function renderLetters(context: ViewContext, route: { projectId: string; roundId: string }): Promise<void> {
+  const t = tx();
+  const [details, counts] = await Promise.all([
+    call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(route.projectId)}`),
+    call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),
+  ]);
+  const { project } = details;
+  const round = counts.round;
+  const batch = batchOf(round.id);
+  const back = link({ view: 'round', projectId: project.id, roundId: round.id }, t.backToRound);
+  const trail = breadcrumbs([
+    { label: t.projectsTitle, route: { view: 'projects' } },
+    { label: project.name, route: { view: 'project', projectId: project.id } },
+    { label: round.name, route: { view: 'round', projectId: project.id, roundId: round.id } },
+    { label: t.lettersTitle },
+  ]);
+  if (!batch || batch.codes.length === 0) {
+    show(context, trail, heading(t.lettersTitle), h('div', { class: 'notice' }, h('p', {}, t.lettersNone)), h('p', {}, back));
+    return;
+  }
+  const stored = localStorage.getItem(LAYOUT_KEY);
+  let perPage: Layout = (LAYOUTS as readonly string[]).includes(stored ?? '') ? (stored as Layout) : '1';
+  const output = h('div', { class: 'letters-output' }, sheets(batch, perPage));
+  const layout = radioGroup(
+    t.lettersPerPage,
+    'per-page',
+    LAYOUTS.map((value) => ({ value, label: value })),
+    perPage,
+    (value) => {
+      perPage = value as Layout;
+      localStorage.setItem(LAYOUT_KEY, perPage);
+      setChildren(output, sheets(batch, perPage));
+    },
+  );
+  layout.fieldset.classList.add('inline-choices');
+  const print = h('button', { type: 'button' }, t.print);
+  print.addEventListener('click', () => window.print());
+  show(
+    context,
+    h('div', { class: 'no-print' }, trail),
+    h('div', { class: 'letters-toolbar no-print' }, heading(t.lettersTitle), h('p', {}, t.lettersIntro), layout.fieldset, h('div', { class: 'actions' }, print, back)),
+    output,
+  );
+  context.main.classList.add('letters-view');
+  context.signal.addEventListener('abort', () => context.main.classList.remove('letters-view'));
+}
