@@ -1,0 +1,140 @@
+// The comparison as CSV, made in the browser from the comparison JSON: one row per indicator and
+// round (or group, or the difference), UTF-8 with a byte order mark so that Excel reads å, ä, ö.
+// Swedish: semicolons and decimal commas (what Swedish Excel expects); English: commas and points.
+// Figures are the API's, unrounded; shares are proportions (0–1), as in the comparison.
+import type { Lang } from '../common/lang.ts';
+import type { Comparison, DashboardData, RoundSummary, WeightedRound } from './data.ts';
+import { isSuppressed } from './format.ts';
+
+export const CSV_COLUMNS = [
+  'indicator',
+  'label',
+  'kind',
+  'round',
+  'round_name',
+  'group_variable',
+  'group',
+  'group_name',
+  'weighted',
+  'suppressed',
+  'n',
+  'k',
+  'estimate',
+  'sd',
+  'se',
+  'ci_low',
+  'ci_high',
+  'p_value',
+  'p_holm',
+  'significant',
+  'cohen_d',
+  'notes',
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number | boolean | null | undefined>>;
+
+export function csvSeparator(lang: Lang): string {
+  return lang === 'sv' ? ';' : ',';
+}
+
+function cell(value: Row[Column], lang: Lang, sep: string): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (typeof value === 'number') {
+    text = Number.isFinite(value) ? String(value) : '';
+    if (lang === 'sv') text = text.replace('.', ',');
+  } else if (typeof value === 'boolean') {
+    text = value ? 'yes' : 'no';
+  } else {
+    text = value;
+    // A text cell that a spreadsheet would take for a formula is kept as text.
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  }
+  return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function summaryFields(summary: RoundSummary): Row {
+  if (isSuppressed(summary)) return { suppressed: true };
+  if ('p' in summary) return { suppressed: false, n: summary.n, k: summary.k, estimate: summary.p, ci_low: summary.ciLow, ci_high: summary.ciHigh };
+  return { suppressed: false, n: summary.n, estimate: summary.mean, sd: summary.sd, ci_low: summary.ciLow, ci_high: summary.ciHigh };
+}
+
+function weightedFields(w: WeightedRound): Row {
+  return { estimate: w.mean ?? w.p ?? null, se: w.se, ci_low: w.ciLow, ci_high: w.ciHigh };
+}
+
+export function comparisonRows(data: Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>): Row[] {
+  const { comparison, baseline, followup, project } = data;
+  const defs = new Map(data.indicators.map((d) => [d.id, d]));
+  const areaNames = new Map(project.areas.map((a) => [a.id, a.name]));
+  const rows: Row[] = [];
+  for (const [id, ind] of Object.entries(comparison.indicators) as [string, Comparison['indicators'][string]][]) {
+    const def = defs.get(id);
+    const base: Row = { indicator: id, label: def?.label ?? '', kind: def?.kind ?? ('p' in ind.baseline || 'p' in ind.followup ? 'share' : '') };
+    const notes = (ind.notes ?? []).join(' | ');
+    rows.push({ ...base, round: 'baseline', round_name: baseline.name, weighted: false, ...summaryFields(ind.baseline) });
+    rows.push({ ...base, round: 'followup', round_name: followup.name, weighted: false, ...summaryFields(ind.followup) });
+    rows.push({
+      ...base,
+      round: 'difference',
+      round_name: `${followup.name} - ${baseline.name}`,
+      weighted: false,
+      estimate: ind.diff,
+      ci_low: ind.diffCiLow,
+      ci_high: ind.diffCiHigh,
+      p_value: ind.pValue,
+      p_holm: ind.pHolm,
+      significant: ind.significant,
+      cohen_d: ind.cohenD,
+      notes,
+    });
+    if (ind.weighted) {
+      const w = ind.weighted;
+      rows.push({ ...base, round: 'baseline', round_name: baseline.name, weighted: true, ...weightedFields(w.baseline) });
+      rows.push({ ...base, round: 'followup', round_name: followup.name, weighted: true, ...weightedFields(w.followup) });
+      rows.push({ ...base, round: 'difference', round_name: `${followup.name} - ${baseline.name}`, weighted: true, estimate: w.diff, ci_low: w.diffCiLow, ci_high: w.diffCiHigh, p_value: w.pValue });
+    }
+    for (const [variable, groups] of Object.entries(ind.groups)) {
+      for (const [value, pair] of Object.entries(groups ?? {})) {
+        const group: Row = { group_variable: variable, group: value, group_name: variable === 'area' ? (areaNames.get(value) ?? value) : value, weighted: false };
+        rows.push({ ...base, ...group, round: 'baseline', round_name: baseline.name, ...summaryFields(pair.baseline) });
+        rows.push({ ...base, ...group, round: 'followup', round_name: followup.name, ...summaryFields(pair.followup) });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The CSV text (without the byte order mark; downloadCsv adds it). */
+export function comparisonCsv(data: Parameters<typeof comparisonRows>[0], lang: Lang): string {
+  const sep = csvSeparator(lang);
+  const lines = [CSV_COLUMNS.join(sep)];
+  for (const row of comparisonRows(data)) lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function csvFileName(projectName: string, baselineName: string, followupName: string): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40);
+  return `bygdpuls-${slug(projectName) || 'projekt'}-${slug(baselineName) || 'baseline'}-${slug(followupName) || 'followup'}.csv`;
+}
+
+export function downloadCsv(text: string, fileName: string): void {
+  const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,185 @@
+// What the dashboard reads from the API, as types, and how it loads it.
+import type { Comparison, RoundSummary } from '../../../functions/core/compare.ts';
+import type { Indicator, ProjectSettings } from '../../../functions/core/schemas.ts';
+import { api } from '../common/api.ts';
+import type { Lang } from '../common/lang.ts';
+
+export type { Comparison, IndicatorComparison, MeanSummary, RoundSummary, ShareSummary, Suppressed, WeightedRound } from '../../../functions/core/compare.ts';
+export type { Indicator } from '../../../functions/core/schemas.ts';
+
+export interface Area {
+  id: string;
+  name: string;
+}
+
+export interface ProjectInfo {
+  id: string;
+  name: string;
+  areas: Area[];
+  settings: ProjectSettings;
+  demo: boolean;
+  createdAt: string;
+}
+
+export interface RoundInfo {
+  id: string;
+  name: string;
+  kind: 'baseline' | 'followup';
+  access: 'open' | 'invite';
+  status: 'open' | 'closed';
+  questionnaireId: string;
+  createdAt: string;
+}
+
+export interface QuestionnaireInfo {
+  id: string;
+  createdAt: string;
+  indicators: Indicator[];
+  background: Partial<Record<string, string>>;
+}
+
+export interface ProjectResponse {
+  project: ProjectInfo;
+  rounds: RoundInfo[];
+  questionnaires: QuestionnaireInfo[];
+}
+
+export interface AreaCount {
+  area: string;
+  name: string;
+  responses: number | null;
+  underMinimum: boolean;
+  invited: number | null;
+  rate: number | null;
+}
+
+export interface RoundCounts {
+  round: RoundInfo;
+  responses: number;
+  areas: AreaCount[];
+  invited: number | null;
+}
+
+export type Distribution = { suppressed: true; n: null } | { n: number; counts: Record<string, number> };
+
+export interface IndicatorReading {
+  label: string | null;
+  kind: Indicator['kind'];
+  summary: RoundSummary;
+  distribution: Record<string, Distribution>;
+}
+
+export interface RoundReading {
+  round: { id: string; name: string; kind: string; status: string; access: string; createdAt: string };
+  responses: number;
+  minGroupSize: number;
+  indicators: Record<string, IndicatorReading>;
+}
+
+/** Localized text of a SurveyJS document: a string or {default, sv, en, ...}. */
+type Localizable = string | Record<string, string> | undefined;
+
+export interface QuestionText {
+  title: string;
+  /** Answer value -> its text, in the order the questionnaire lists them. */
+  choices: Map<string, string>;
+}
+
+/** Question titles and choice texts of a questionnaire, in one language. */
+export type QuestionTexts = Map<string, QuestionText>;
+
+export interface DashboardData {
+  project: ProjectInfo;
+  rounds: RoundInfo[];
+  questionnaires: QuestionnaireInfo[];
+  baseline: RoundInfo;
+  followup: RoundInfo;
+  comparison: Comparison;
+  counts: { baseline: RoundCounts; followup: RoundCounts };
+  readings: { baseline: RoundReading; followup: RoundReading };
+  indicators: Indicator[];
+  /** The questionnaire's raw SurveyJS document (texts are taken from it per language). */
+  survey: unknown;
+}
+
+export function localized(text: Localizable, lang: Lang): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.default ?? text.sv ?? Object.values(text)[0] ?? '';
+}
+
+/** Question titles and choice labels from a SurveyJS document (best effort: unknown shapes are skipped). */
+export function questionTexts(survey: unknown, lang: Lang, dontKnow: string, none: string): QuestionTexts {
+  const out: QuestionTexts = new Map();
+  const visit = (element: unknown) => {
+    if (!element || typeof element !== 'object') return;
+    const e = element as Record<string, unknown>;
+    if (typeof e.name === 'string' && typeof e.type === 'string' && e.type !== 'panel') {
+      const choices = new Map<string, string>();
+      const list = (Array.isArray(e.rateValues) ? e.rateValues : Array.isArray(e.choices) ? e.choices : []) as unknown[];
+      for (const choice of list) {
+        if (choice && typeof choice === 'object' && 'value' in choice) {
+          const c = choice as { value: unknown; text?: Localizable };
+          const value = String(c.value);
+          choices.set(value, value === 'dk' ? dontKnow : localized(c.text, lang) || value);
+        } else if (choice !== null && choice !== undefined) {
+          choices.set(String(choice), String(choice));
+        }
+      }
+      if (e.type === 'boolean') {
+        choices.set('true', localized(e.labelTrue as Localizable, lang) || (lang === 'sv' ? 'Ja' : 'Yes'));
+        choices.set('false', localized(e.labelFalse as Localizable, lang) || (lang === 'sv' ? 'Nej' : 'No'));
+      }
+      if (e.showNoneItem) choices.set('none', localized(e.noneText as Localizable, lang) || none);
+      out.set(e.name, { title: localized(e.title as Localizable, lang) || e.name, choices });
+    }
+    for (const key of ['pages', 'elements', 'templateElements']) {
+      const children = e[key];
+      if (Array.isArray(children)) children.forEach(visit);
+    }
+  };
+  visit(survey);
+  return out;
+}
+
+/** The latest round of a kind (by creation time), or null. */
+export function latestOf(rounds: readonly RoundInfo[], kind: RoundInfo['kind']): RoundInfo | null {
+  return rounds.filter((r) => r.kind === kind).reduce<RoundInfo | null>((latest, r) => (!latest || r.createdAt > latest.createdAt ? r : latest), null);
+}
+
+export async function loadProject(projectId: string, token: string): Promise<ProjectResponse> {
+  return api<ProjectResponse>('GET', `/api/projects/${encodeURIComponent(projectId)}`, { token });
+}
+
+/** Everything the page shows for one pair of rounds. */
+export async function loadComparison(project: ProjectResponse, baseline: RoundInfo, followup: RoundInfo, token: string): Promise<DashboardData> {
+  const id = encodeURIComponent(project.project.id);
+  const b = encodeURIComponent(baseline.id);
+  const f = encodeURIComponent(followup.id);
+  const questionnaire = project.questionnaires.find((q) => q.id === baseline.questionnaireId) ?? project.questionnaires[0];
+  const [comparison, countsB, countsF, readingB, readingF, survey] = await Promise.all([
+    api<Comparison>('GET', `/api/projects/${id}/comparison?baseline=${b}&followup=${f}`, { token }),
+    api<RoundCounts>('GET', `/api/rounds/${b}`, { token }),
+    api<RoundCounts>('GET', `/api/rounds/${f}`, { token }),
+    api<RoundReading>('GET', `/api/rounds/${b}/indicators`, { token }),
+    api<RoundReading>('GET', `/api/rounds/${f}/indicators`, { token }),
+    questionnaire
+      ? api<{ survey: unknown }>('GET', `/api/projects/${id}/questionnaires/${encodeURIComponent(questionnaire.id)}`, { token }).then(
+          (q) => q.survey,
+          () => null,
+        )
+      : Promise.resolve(null),
+  ]);
+  return {
+    project: project.project,
+    rounds: project.rounds,
+    questionnaires: project.questionnaires,
+    baseline,
+    followup,
+    comparison,
+    counts: { baseline: countsB, followup: countsF },
+    readings: { baseline: readingB, followup: readingF },
+    indicators: questionnaire?.indicators ?? [],
+    survey,
+  };
+}
