@@ -2,6 +2,7 @@
 // token and role, project scope, JSON body and query against their schemas. One error shape.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type * as z from 'zod';
 import { reachesProject, type TokenClaims } from './auth.ts';
@@ -68,8 +69,10 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec): Promise<Pi
   return { claims, project, round };
 }
 
-export function createApp(deps: ApiDeps): Hono {
+export function createApp(deps: ApiDeps, options: { compress?: boolean } = {}): Hono {
   const app = new Hono();
+  // On AWS CloudFront compresses; the local server does it itself.
+  if (options.compress) app.use('/api/*', compress({ encoding: 'gzip' }));
   // Loaded and built on first request, not at cold start: most instances never serve it.
   let document: Promise<{ json: Record<string, unknown>; html: string }> | null = null;
   const openApi = () =>

@@ -79,7 +79,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     settleMs: options.settleMs,
     log: logLine,
   };
-  const app = createApp(deps);
+  const app = createApp(deps, { compress: true });
   mountWeb(app, options.webDir);
 
   let folding: Promise<void> | null = null;
