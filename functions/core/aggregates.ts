@@ -85,6 +85,18 @@ function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): Roun
   return { cells };
 }
 
+/** Adds b into a, changing a (for summing many aggregates without copying each time). */
+export function addRoundInto(a: RoundAggregate, b: RoundAggregate): RoundAggregate {
+  for (const [key, cell] of Object.entries(b.cells)) {
+    const target = (a.cells[key] ??= { background: { ...cell.background }, respondents: 0, indicators: dict(), answers: dict() });
+    combineInto(target, cell, 1);
+    if (target.respondents === 0 && Object.keys(target.indicators).length === 0 && Object.keys(target.answers).length === 0) {
+      delete a.cells[key];
+    }
+  }
+  return a;
+}
+
 /** The aggregate of the union of two disjoint sets of responses. */
 export function mergeRounds(a: RoundAggregate, b: RoundAggregate): RoundAggregate {
   return combineRounds(a, b, 1);

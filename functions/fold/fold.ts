@@ -46,11 +46,12 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
         oldestUnfoldedTs = event.ts;
         break;
       }
+      folder.apply(event);
+      // Stop at a full batch before asking for another page (it would be read for nothing).
       if (folder.count === batchSize) {
         more = true;
         break;
       }
-      folder.apply(event);
     }
     if (folder.count === 0) return { folded, lost, oldestUnfoldedTs };
     await options.beforeWrite?.();

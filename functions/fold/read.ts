@@ -1,6 +1,6 @@
 // The read path: a round's aggregate = every shard's snapshot + the events after its mark, folded
 // in memory. Exact and fresh; its cost follows the unfolded tail, not the number of responses.
-import { mergeRounds, RoundAccumulator, type RoundAggregate } from '../core/aggregates.ts';
+import { addRoundInto, RoundAccumulator, type RoundAggregate } from '../core/aggregates.ts';
 import { createScorer, type Scorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
 import type { Questionnaire, Round } from '../store/types.ts';
@@ -22,16 +22,20 @@ export async function readRoundAggregate(store: Store, round: Round, scorer: Sco
       const accumulator = new RoundAccumulator(scorer);
       const folder = new EventFolder(scorer, accumulator, hwm);
       for await (const event of store.responses.eventsAfter(round.id, shard, hwm)) folder.apply(event);
-      const aggregate = snapshot ? mergeRounds(snapshot.aggregate, accumulator.toAggregate()) : accumulator.toAggregate();
-      return { aggregate, tail: folder.count };
+      const tailAggregate = folder.count === 0 ? null : accumulator.toAggregate();
+      return { snapshot: snapshot?.aggregate ?? null, tailAggregate, tail: folder.count };
     }),
   );
-  let aggregate: RoundAggregate = { cells: Object.create(null) };
+  // One mutable sum: the snapshots just read are ours to change, and nothing is copied twice.
+  let aggregate: RoundAggregate | null = null;
   let tail = 0;
   for (const shard of shards) {
-    aggregate = mergeRounds(aggregate, shard.aggregate);
+    for (const part of [shard.snapshot, shard.tailAggregate]) {
+      if (part) aggregate = aggregate ? addRoundInto(aggregate, part) : part;
+    }
     tail += shard.tail;
   }
+  aggregate ??= { cells: Object.create(null) };
   const responses = Object.values(aggregate.cells).reduce((sum, cell) => sum + cell.respondents, 0);
   return { aggregate, responses, tail };
 }

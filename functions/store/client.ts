@@ -9,6 +9,14 @@ export interface StoreConfig {
 }
 
 export function createDynamoClient(config: StoreConfig): DynamoDBClient {
+  const client = newClient(config);
+  // The SDK's logger middleware filters every input and output for a logger that logs nothing
+  // here: measured at 15 % of the fold's CPU (it walks every item of every page). We log ourselves.
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
+}
+
+function newClient(config: StoreConfig): DynamoDBClient {
   if (config.endpoint) {
     return new DynamoDBClient({
       endpoint: config.endpoint,

@@ -127,6 +127,14 @@ describe('bad input on every route', () => {
     },
   );
 
+  it('refuses an oversized body by its Content-Length before reading it, and a broken Content-Length', async () => {
+    const body = JSON.stringify({ answers: { q_idea: 'x'.repeat(70_000) } });
+    const declared = await api.call('POST', `/api/public/rounds/${openRound}/responses`, { token: null, raw: body, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } });
+    expect(declared.status).toBe(413);
+    const broken = await api.call('POST', `/api/public/rounds/${openRound}/responses`, { token: null, raw: '{}', headers: { 'content-type': 'application/json', 'content-length': 'lots' } });
+    expect(broken.status).toBe(400);
+  });
+
   it('answers unknown ids with 404 and unknown paths with a JSON 404', async () => {
     expect((await api.call('GET', '/api/projects/nope')).status).toBe(404);
     expect((await api.call('GET', '/api/rounds/nope/indicators')).status).toBe(404);
