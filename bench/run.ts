@@ -1,13 +1,21 @@
 // `npm run bench`: times `bygdpuls compare` on a generated 1,000,000-response round pair against the
-// floor (just reading and splitting the same CSV lines), prints a table and updates bench/results.json.
-// Usage: npm run bench [-- --rows N] [--seed S] [--runs R]
+// floor (just reading and splitting the same CSV lines), then the local stack: ingest through the HTTP
+// API against raw PutItems, the fold against raw Queries, and the comparison endpoint's latency for
+// small and large rounds. Prints tables and updates bench/results.json (other keys are kept).
+// Usage: npm run bench [-- --rows N] [--seed S] [--runs R] [--ingest N] [--fold N] [--read N]
+//                      [--only compare|ingest|fold|read]
 import { spawn } from 'node:child_process';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { FOLD_TARGET_RATIO, measureFold, type FoldFigures } from './fold.ts';
 import { generateRoundPair, type RoundPair } from './generate.ts';
+import { INGEST_TARGET_RATIO, measureIngest, type IngestFigures } from './ingest.ts';
+import { measureRead, READ_TARGET_RATIO, type ReadFigures } from './read.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH_DIR);
@@ -16,10 +24,20 @@ const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
 const TARGET_RATIO = 1.5;
 const TARGET_PEAK_MB = 300;
 
+const PARTS = ['compare', 'ingest', 'fold', 'read'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   rows: number;
   seed: number;
   runs: number;
+  /** Submissions per ingest run. */
+  ingest: number;
+  /** Responses in the folded round. */
+  fold: number;
+  /** Responses per round of the large read pair (the small pair has 1,000). */
+  read: number;
+  only: Part | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -29,6 +47,10 @@ function parseOptions(argv: string[]): Options {
       rows: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '4711' },
       runs: { type: 'string', default: '3' },
+      ingest: { type: 'string', default: '3000' },
+      fold: { type: 'string', default: '20000' },
+      read: { type: 'string', default: '50000' },
+      only: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -38,7 +60,17 @@ function parseOptions(argv: string[]): Options {
     if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new Error(`--${name} must be a whole number >= ${min}, not "${raw}"`);
     return value;
   };
-  return { rows: whole('rows', values.rows, 1), seed: whole('seed', values.seed, 0), runs: whole('runs', values.runs, 1) };
+  const only = values.only ?? null;
+  if (only !== null && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes one of ${PARTS.join(', ')}, not "${only}"`);
+  return {
+    rows: whole('rows', values.rows, 1),
+    seed: whole('seed', values.seed, 0),
+    runs: whole('runs', values.runs, 1),
+    ingest: whole('ingest', values.ingest, 1),
+    fold: whole('fold', values.fold, 1),
+    read: whole('read', values.read, 1),
+    only: only as Part | null,
+  };
 }
 
 interface ChildRun {
@@ -107,7 +139,7 @@ function machineInfo() {
   };
 }
 
-/** Reads bench/results.json (or nothing yet), so that keys other than "compare" are kept. */
+/** Reads bench/results.json (or nothing yet), so that the keys this run does not measure are kept. */
 async function readResults(): Promise<Record<string, unknown>> {
   let text: string;
   try {
@@ -128,8 +160,11 @@ async function readResults(): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
-async function writeResults(results: Record<string, unknown>): Promise<void> {
-  const partial = `${RESULTS_FILE}.partial`;
+/** Sets one key of bench/results.json, read again just before, so that keys written meanwhile by others are kept. */
+async function writeResult(key: string, value: unknown): Promise<void> {
+  const results = await readResults();
+  results[key] = value;
+  const partial = `${RESULTS_FILE}.${process.pid}.partial`;
   await writeFile(partial, `${JSON.stringify(results, null, 2)}\n`);
   await rename(partial, RESULTS_FILE);
 }
@@ -146,12 +181,11 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-async function bench(options: Options): Promise<void> {
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+async function benchCompare(options: Options): Promise<void> {
   const { rows, seed, runs } = options;
   const machine = machineInfo();
-  const fmt = (n: number) => n.toLocaleString('en-US');
-
-  const results = await readResults(); // first, so that an unreadable file fails before the long part
 
   process.stdout.write(`Preparing ${fmt(rows)} + ${fmt(rows)} responses (seed ${seed}) in bench/data ...\n`);
   const generationStarted = process.hrtime.bigint();
@@ -229,7 +263,7 @@ async function bench(options: Options): Promise<void> {
     ].join('\n'),
   );
 
-  results.compare = {
+  await writeResult('compare', {
     rows,
     seconds: round(seconds, 3),
     floorSeconds: round(floorSeconds, 3),
@@ -254,8 +288,124 @@ async function bench(options: Options): Promise<void> {
     data: { seed, dir: path.relative(ROOT, pair.dir), csvBytes: pair.csvBytes },
     machine,
     measuredAt: new Date().toISOString(),
-  };
-  await writeResults(results);
+  });
+}
+
+const INGEST_CONCURRENCY = 16;
+const INGEST_RUNS = 3;
+const INGEST_WARMUP = 300;
+const FOLD_RUNS = 7;
+const READ_SMALL = 1000;
+const READ_REQUESTS = 31;
+const READ_WARMUPS = 3;
+
+/** What a stack part adds to its figures in results.json: where, when, how long and how busy the machine was. */
+interface PartRecord {
+  seconds: number;
+  loadAverage: { before: number[]; after: number[] };
+}
+
+async function timedPart<T>(title: string, measure: () => Promise<T>): Promise<{ figures: T; record: PartRecord }> {
+  process.stdout.write(`${title}\n`);
+  const before = os.loadavg().map((v) => round(v, 2));
+  const started = process.hrtime.bigint();
+  const figures = await measure();
+  const seconds = round(Number(process.hrtime.bigint() - started) / 1e9, 1);
+  return { figures, record: { seconds, loadAverage: { before, after: os.loadavg().map((v) => round(v, 2)) } } };
+}
+
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+const list = (values: readonly number[], digits: number) => values.map((v) => v.toFixed(digits)).join(' ');
+
+function stackTable(ingest: IngestFigures | undefined, fold: FoldFigures | undefined, read: ReadFigures | undefined): string[][] {
+  const rows: string[][] = [['', 'runs', 'result', 'target', '']];
+  if (ingest) {
+    rows.push(
+      [`ingest: API submissions/s (${ingest.concurrency} fetch clients, worker thread)`, list(ingest.runs.perSecond, 0), ingest.perSecond.toFixed(0), '', ''],
+      [`ingest: raw conditional PutItem/s (${ingest.concurrency} concurrent)`, list(ingest.runs.rawPerSecond, 0), ingest.rawPerSecond.toFixed(0), '', ''],
+      ['ingest: ratio API / raw', '', `${ingest.ratio.toFixed(2)}x`, `>= ${INGEST_TARGET_RATIO}x`, verdict(ingest.pass)],
+      ['ingest: API submissions/s, clients on the server thread', list(ingest.runs.sameThreadPerSecond, 0), ingest.sameThread.perSecond.toFixed(0), '', ''],
+      ['ingest: ratio same-thread API / raw', '', `${ingest.sameThread.ratio.toFixed(2)}x`, '', ''],
+    );
+  }
+  if (fold) {
+    rows.push(
+      [`fold: foldRound responses/s (${fmt(fold.count)} responses)`, list(fold.runs.perSecond, 0), fold.perSecond.toFixed(0), '', ''],
+      ['fold: raw Query items/s (time index, consistent)', list(fold.runs.rawPerSecond, 0), fold.rawPerSecond.toFixed(0), '', ''],
+      ['fold: ratio fold / raw', '', `${fold.ratio.toFixed(2)}x`, `>= ${FOLD_TARGET_RATIO}x`, verdict(fold.pass)],
+    );
+  }
+  if (read) {
+    rows.push(
+      [`read: comparison, rounds of ${fmt(read.small)} (ms, median of ${read.requests})`, '', read.ms1k.toFixed(1), '', ''],
+      [`read: comparison, rounds of ${fmt(read.large)} (ms, median of ${read.requests})`, '', read.ms50k.toFixed(1), '', ''],
+      [`read: ratio ${fmt(read.large)} / ${fmt(read.small)}`, '', `${read.ratio.toFixed(2)}x`, `<= ${READ_TARGET_RATIO}x either way`, verdict(read.pass)],
+    );
+  }
+  return rows;
+}
+
+async function bench(options: Options): Promise<void> {
+  await readResults(); // first, so that an unreadable file fails before the long part
+  const wants = (part: Part) => options.only === null || options.only === part;
+  if (wants('compare')) await benchCompare(options);
+  if (!wants('ingest') && !wants('fold') && !wants('read')) return;
+
+  const machine = machineInfo();
+  const log = (line: string) => process.stdout.write(line);
+  let ingest: IngestFigures | undefined;
+  let fold: FoldFigures | undefined;
+  let read: ReadFigures | undefined;
+  const notes: string[] = [];
+  // Each part is written to results.json as soon as it is measured.
+  const save = (key: Part, figures: object, record: PartRecord) =>
+    writeResult(key, { ...figures, seconds: record.seconds, loadAverage: record.loadAverage, machine, measuredAt: new Date().toISOString() });
+
+  if (wants('ingest')) {
+    const part = await timedPart(`Ingest: ${fmt(options.ingest)} submissions per run through the HTTP API and as raw PutItems, ${INGEST_RUNS} runs ...`, () =>
+      measureIngest({ count: options.ingest, concurrency: INGEST_CONCURRENCY, runs: INGEST_RUNS, warmup: INGEST_WARMUP, log }),
+    );
+    ingest = part.figures;
+    notes.push(`ingest   ${part.record.seconds} s; API latency p50 ${ingest.latencyMs.p50} ms, p90 ${ingest.latencyMs.p90} ms, p99 ${ingest.latencyMs.p99} ms; mean item ${ingest.meanItemBytes.api} bytes as the API stored it, ${ingest.meanItemBytes.raw} bytes raw`);
+    await save('ingest', ingest, part.record);
+  }
+  if (wants('fold')) {
+    const part = await timedPart(`Fold: a round of ${fmt(options.fold)} settled responses, ${FOLD_RUNS} runs ...`, () => measureFold({ count: options.fold, runs: FOLD_RUNS, log }));
+    fold = part.figures;
+    notes.push(`fold     ${part.record.seconds} s; setup (generate + BatchWriteItem) ${fold.setup.seconds} s, ${fold.setup.itemsPerSecond.toFixed(0)} responses/s`);
+    await save('fold', fold, part.record);
+  }
+  if (wants('read')) {
+    const part = await timedPart(`Read: the comparison endpoint for rounds of ${fmt(READ_SMALL)} and of ${fmt(options.read)} responses ...`, () =>
+      measureRead({ small: READ_SMALL, large: options.read, requests: READ_REQUESTS, warmups: READ_WARMUPS, log }),
+    );
+    read = part.figures;
+    const { setup } = read;
+    notes.push(
+      `read     ${part.record.seconds} s; setup of ${fmt(setup.responses)} responses ${setup.seconds} s (BatchWriteItem ${setup.writeSeconds} s = ${setup.writePerSecond.toFixed(0)}/s, fold ${setup.foldSeconds} s = ${setup.foldPerSecond.toFixed(0)}/s)`,
+    );
+    await save('read', read, part.record);
+  }
+
+  const pass = [ingest, fold, read].filter((f) => f !== undefined).map((f) => f.pass);
+  process.stdout.write(
+    [
+      '',
+      'bygdpuls bench: the local stack (in-memory dynalite, the store, createApp on @hono/node-server, one process)',
+      `machine  node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.platform}; load average now ${os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(' ')}`,
+      'method   a rate is all items of all runs over all their seconds; the two sides of a ratio take turns (warm-up first, untimed); see "method" in results.json',
+      '',
+      table(stackTable(ingest, fold, read)),
+      '',
+      ...notes,
+      '',
+      `stack: ${pass.every(Boolean) ? 'all targets met' : `${pass.filter((p) => !p).length} of ${pass.length} targets missed`}; results in ${path.relative(ROOT, RESULTS_FILE)}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 try {
