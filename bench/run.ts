@@ -3,7 +3,7 @@
 // API against raw PutItems, the fold against raw Queries, and the comparison endpoint's latency for
 // small and large rounds. Prints tables and updates bench/results.json (other keys are kept).
 // Usage: npm run bench [-- --rows N] [--seed S] [--runs R] [--ingest N] [--fold N] [--read N]
-//                      [--only compare|ingest|fold|read]
+//                      [--only compare|ingest|fold|read|lambda|web]
 import { spawn } from 'node:child_process';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FOLD_TARGET_RATIO, measureFold, type FoldFigures } from './fold.ts';
+import { measureLambdas } from './lambda.ts';
+import { measureWeb } from './web.ts';
 import { generateRoundPair, type RoundPair } from './generate.ts';
 import { INGEST_TARGET_RATIO, measureIngest, type IngestFigures } from './ingest.ts';
 import { measureRead, READ_TARGET_RATIO, type ReadFigures } from './read.ts';
@@ -24,7 +26,7 @@ const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
 const TARGET_RATIO = 1.5;
 const TARGET_PEAK_MB = 300;
 
-const PARTS = ['compare', 'ingest', 'fold', 'read'] as const;
+const PARTS = ['compare', 'ingest', 'fold', 'read', 'lambda', 'web'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -345,10 +347,66 @@ function stackTable(ingest: IngestFigures | undefined, fold: FoldFigures | undef
   return rows;
 }
 
+/** Lambda bundles: size and cold import time against the floor handler (target: import within 1.3x, API under 1.5 MB). */
+async function benchLambda(): Promise<void> {
+  process.stdout.write('Lambda: bundling the API, the fold and the floor handler, then 9 fresh imports of each ...\n');
+  const figures = measureLambdas(9);
+  const sizePass = figures.apiBundleBytes < 1.5 * 1024 * 1024;
+  const importPass = figures.importRatio <= 1.3;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  process.stdout.write(
+    [
+      '',
+      table([
+        ['', 'bundle', 'cold import (ms, median)', 'target', ''],
+        ['API (Hono app, store, core)', kb(figures.apiBundleBytes), figures.apiImportMs.toFixed(1), '< 1.5 MB', verdict(sizePass)],
+        ['fold', kb(figures.foldBundleBytes), figures.foldImportMs.toFixed(1), '', ''],
+        ['floor (Hono + document client + zod, one route)', kb(figures.floorBundleBytes), figures.floorImportMs.toFixed(1), '', ''],
+        ['import ratio API / floor', '', `${figures.importRatio.toFixed(2)}x`, '<= 1.3x', verdict(importPass)],
+      ]),
+      '',
+    ].join('\n'),
+  );
+  await writeResult('lambda', {
+    apiBundleBytes: figures.apiBundleBytes,
+    apiImportMs: figures.apiImportMs,
+    floorImportMs: figures.floorImportMs,
+    importRatio: figures.importRatio,
+    foldBundleBytes: figures.foldBundleBytes,
+    foldImportMs: figures.foldImportMs,
+    floorBundleBytes: figures.floorBundleBytes,
+    runs: figures.runs,
+    pass: { size: sizePass, import: importPass },
+    loadAverage: os.loadavg(),
+  });
+}
+
+/** Page weight of the survey page and the dashboard (targets: 400 KB and 600 KB on the wire). */
+async function benchWeb(): Promise<void> {
+  process.stdout.write('Web: first loads of the survey page and the dashboard in Chromium ...\n');
+  const figures = await measureWeb();
+  const surveyPass = figures.surveyPageGzipBytes < 400 * 1000;
+  const dashboardPass = figures.dashboardGzipBytes < 600 * 1000;
+  process.stdout.write(
+    [
+      '',
+      table([
+        ['', 'requests', 'bytes on the wire (gzip, headers included)', 'target', ''],
+        ['survey page', String(figures.surveyRequests), fmt(figures.surveyPageGzipBytes), '< 400,000', verdict(surveyPass)],
+        ['dashboard', String(figures.dashboardRequests), fmt(figures.dashboardGzipBytes), '< 600,000', verdict(dashboardPass)],
+      ]),
+      '',
+    ].join('\n'),
+  );
+  await writeResult('web', { surveyPageGzipBytes: figures.surveyPageGzipBytes, dashboardGzipBytes: figures.dashboardGzipBytes, requests: { survey: figures.surveyRequests, dashboard: figures.dashboardRequests }, pass: { survey: surveyPass, dashboard: dashboardPass } });
+}
+
 async function bench(options: Options): Promise<void> {
   await readResults(); // first, so that an unreadable file fails before the long part
   const wants = (part: Part) => options.only === null || options.only === part;
   if (wants('compare')) await benchCompare(options);
+  if (wants('lambda')) await benchLambda();
+  if (wants('web')) await benchWeb();
   if (!wants('ingest') && !wants('fold') && !wants('read')) return;
 
   const machine = machineInfo();
