@@ -172,8 +172,8 @@ export class RoundAccumulator {
 
   /** The code of an answer to question q (its index in scorer.questions); -1 for no answer. */
   answerCode(q: number, answer: Answer): number {
-    if (answer === null) return -1;
-    const text = typeof answer === 'string' ? answer : String(answer);
+    if (answer === null || answer === undefined) return -1;
+    const text = typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
     const dictionary = this.dictionaries[q]!;
     let code = dictionary.codes.get(text);
     if (code === undefined) {
@@ -187,7 +187,9 @@ export class RoundAccumulator {
 
   /** The cell of a combination of background values (created empty when new). */
   cell(area: string | null, ageBand: string | null, gender: string | null): MutableCell {
-    const key = JSON.stringify([area, ageBand, gender]);
+    // Background values are never empty strings, so '' can stand for unanswered, and the unit
+    // separator never occurs in them: a cheap key, unique per combination.
+    const key = `${area ?? ''}\u001f${ageBand ?? ''}\u001f${gender ?? ''}`;
     let cell = this.cells.get(key);
     if (!cell) {
       const size = this.scorer.indicators.length;
@@ -228,9 +230,14 @@ export class RoundAccumulator {
     }
   }
 
+  /** Reused by add(): the answer codes of one response. */
+  private codes = new Int32Array(0);
+
   /** Adds (or with sign -1 removes) one response. */
   add(background: Background, answers: readonly Answer[], sign: 1 | -1 = 1): void {
-    const codes = answers.map((answer, q) => this.answerCode(q, answer));
+    if (this.codes.length !== answers.length) this.codes = new Int32Array(answers.length);
+    const codes = this.codes;
+    for (let q = 0; q < answers.length; q++) codes[q] = this.answerCode(q, answers[q] ?? null);
     this.addToCell(this.cell(background.area, background.age_band, background.gender), answers, codes, sign);
   }
 

@@ -1,5 +1,6 @@
 // Folding events into an accumulator: responses add, removals subtract what was added before.
 import type { RoundAccumulator } from '../core/aggregates.ts';
+import type { Answer } from '../core/schemas.ts';
 import type { Scorer } from '../core/scoring.ts';
 import type { RoundEvent } from '../store/types.ts';
 
@@ -22,10 +23,16 @@ export class EventFolder {
     private readonly hwm: string,
   ) {
     this.lastTimeKey = hwm;
+    this.answers = new Array<Answer>(scorer.questions.length).fill(null);
   }
 
+  /** Reused for every event: the answers in the scorer's question order. */
+  private readonly answers: Answer[];
+
   apply(event: RoundEvent): void {
-    const answers = this.scorer.questions.map((question) => event.answers[question] ?? null);
+    const answers = this.answers;
+    const questions = this.scorer.questions;
+    for (let q = 0; q < questions.length; q++) answers[q] = event.answers[questions[q]!] ?? null;
     if (event.type === 'response') {
       this.accumulator.add(event.background, answers, 1);
       this.added.add(event.key);

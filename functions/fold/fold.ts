@@ -41,16 +41,18 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
     const accumulator = new RoundAccumulator(scorer);
     const folder = new EventFolder(scorer, accumulator, hwm);
     let more = false;
-    for await (const event of store.responses.eventsAfter(round.id, shard, hwm, Math.min(batchSize, 1000))) {
-      if (event.ts > cutoff) {
-        oldestUnfoldedTs = event.ts;
-        break;
-      }
-      folder.apply(event);
-      // Stop at a full batch before asking for another page (it would be read for nothing).
-      if (folder.count === batchSize) {
-        more = true;
-        break;
+    read: for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm, Math.min(batchSize, 1000))) {
+      for (const event of page) {
+        if (event.ts > cutoff) {
+          oldestUnfoldedTs = event.ts;
+          break read;
+        }
+        folder.apply(event);
+        // Stop at a full batch before asking for another page (it would be read for nothing).
+        if (folder.count === batchSize) {
+          more = true;
+          break read;
+        }
       }
     }
     if (folder.count === 0) return { folded, lost, oldestUnfoldedTs };

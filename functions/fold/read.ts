@@ -21,7 +21,7 @@ export async function readRoundAggregate(store: Store, round: Round, scorer: Sco
       const hwm = snapshot?.hwm ?? '';
       const accumulator = new RoundAccumulator(scorer);
       const folder = new EventFolder(scorer, accumulator, hwm);
-      for await (const event of store.responses.eventsAfter(round.id, shard, hwm)) folder.apply(event);
+      for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm)) for (const event of page) folder.apply(event);
       const tailAggregate = folder.count === 0 ? null : accumulator.toAggregate();
       return { snapshot: snapshot?.aggregate ?? null, tailAggregate, tail: folder.count };
     }),

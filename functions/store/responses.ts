@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { json, num, readJson, readNumber, readString, str, type Item } from './attributes.ts';
 import { responseSortKey, shardPartition, timeKey } from './keys.ts';
-import { queryAll } from './query.ts';
+import { queryAll, queryPages } from './query.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
 
@@ -53,6 +53,21 @@ function readEvent(item: Item): RoundEvent {
     responseTsKey: readString(item, 'responseTsKey'),
     background: readJson(item, 'background'),
     answers: readJson(item, 'answers'),
+  };
+}
+
+/** An event as the fold reads it (a projection: no response id, no fingerprint). */
+function readFoldEvent(item: Item): RoundEvent {
+  if (item.removed?.BOOL === true) return readEvent(item);
+  return {
+    type: 'response',
+    key: readString(item, 'sk').slice(2),
+    responseId: '',
+    ts: readNumber(item, 'ts'),
+    tsKey: readString(item, 'tsKey'),
+    background: readJson(item, 'background'),
+    answers: readJson(item, 'answers'),
+    fingerprint: '',
   };
 }
 
@@ -136,18 +151,25 @@ export class ResponseRepository {
     return 'removed';
   }
 
-  /** The events of one shard after a time key, in time order, page by page (consistent reads of the local index). */
-  async *eventsAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent> {
+  /**
+   * The events of one shard after a time key, in time order, a page at a time (consistent reads
+   * of the local index). Pages, not single events: the fold and the read path go through every
+   * event, and one await per page instead of per event is a third of the fold's time.
+   */
+  async *eventPagesAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent[]> {
     const partition = str(shardPartition(roundId, shard));
-    const items = queryAll(this.client, {
+    const pages = queryPages(this.client, {
       TableName: this.tableName,
       IndexName: BY_TIME_INDEX,
       KeyConditionExpression: afterTimeKey === '' ? 'pk = :pk' : 'pk = :pk AND tsKey > :after',
       ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': partition } : { ':pk': partition, ':after': str(afterTimeKey) },
       ConsistentRead: true,
       Limit: pageSize,
+      // Only what folding needs: not the response id or the fingerprint.
+      ProjectionExpression: '#sk, #tsKey, #ts, #background, #answers, #removed, #responseTsKey',
+      ExpressionAttributeNames: { '#sk': 'sk', '#tsKey': 'tsKey', '#ts': 'ts', '#background': 'background', '#answers': 'answers', '#removed': 'removed', '#responseTsKey': 'responseTsKey' },
     });
-    for await (const item of items) yield readEvent(item);
+    for await (const page of pages) yield page.map(readFoldEvent);
   }
 
   /** Every stored response of one shard, tombstones excluded: for rebuild and export. */
