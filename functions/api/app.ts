@@ -3,7 +3,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import type * as z from 'zod';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
@@ -14,6 +13,17 @@ import { ReadCache } from './readCache.ts';
 import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Headers of every API response: nothing cached, sniffed, framed or referred. */
+export const API_HEADERS: readonly (readonly [string, string])[] = [
+  ['Cache-Control', 'no-store'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+];
 
 /** Every route of the API. */
 export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes];
@@ -82,7 +92,12 @@ export function createApp(deps: ApiDeps, options: { compress?: boolean } = {}): 
     }));
   const cache = new ReadCache(deps.store, deps.now);
 
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
+  app.use('/api/*', async (c, next) => {
+    // Set before the handler builds its response (hono/secure-headers edits it afterwards, which
+    // makes the Node adapter build a full web Response: a tenth of a submission's time).
+    for (const [name, value] of API_HEADERS) c.header(name, value);
+    await next();
+  });
   const tooLarge = (c: Context) => c.json({ error: 'payload_too_large', message: `the body is over ${MAX_BODY_BYTES / 1024} KB` }, 413);
   const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   app.use('/api/*', async (c, next) => {

@@ -145,6 +145,16 @@ describe('bad input on every route', () => {
     expect(unknown.json.error).toBe('not_found');
   });
 
+  it('sends the security headers on every API answer, errors included', async () => {
+    for (const result of [await api.call('GET', '/api/health', { token: null }), await api.call('GET', '/api/projects', { token: null }), await submit('nope', { answers: {} })]) {
+      expect(result.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(result.headers.get('cache-control')).toBe('no-store');
+      expect(result.headers.get('x-frame-options')).toBe('DENY');
+      expect(result.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(result.headers.get('strict-transport-security')).toContain('max-age=');
+    }
+  });
+
   it('serves an OpenAPI document that lists every route', async () => {
     const { status, json } = await api.call('GET', '/api/openapi.json', { token: null });
     expect(status).toBe(200);
