@@ -5,21 +5,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { seeded } from '../functions/local/residents.ts';
 
 /** Bump when the generated content changes, so that files on disk from an older generator are not reused. */
 const GENERATOR_VERSION = 1;
-
-/** A small seeded PRNG (mulberry32): uniform floats in [0, 1), the same sequence for the same seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal deviates from a uniform source (Box-Muller, one value per call). */
 function normalFrom(random: () => number): () => number {
@@ -143,7 +132,7 @@ function clampRound(value: number, lo: number, hi: number): number {
 /** Makes the row generator of one round: `row(i)` is line i (0-based) of the file, with its newline. */
 function roundRows(round: Round, seed: number, rows: number): (i: number) => string {
   const spec = ROUND[round];
-  const random = mulberry32((seed ^ spec.seedSalt) >>> 0);
+  const random = seeded((seed ^ spec.seedSalt) >>> 0);
   const normal = normalFrom(random);
   const idWidth = String(rows).length;
 

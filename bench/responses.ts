@@ -3,67 +3,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, type DynamoDBClient, type PutItemCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../functions/core/questionnaire.ts';
 import type { Answer, Background } from '../functions/core/schemas.ts';
-import { AGE_BANDS, GENDERS, type QuestionnaireTemplate } from '../functions/core/template.ts';
+import type { QuestionnaireTemplate } from '../functions/core/template.ts';
 import type { Item } from '../functions/store/attributes.ts';
 import { timeKey } from '../functions/store/keys.ts';
 import { ResponseRepository } from '../functions/store/responses.ts';
 import type { Round, StoredResponse } from '../functions/store/types.ts';
-import { mulberry32 } from './generate.ts';
-import { pool, VILLAGES, type Village } from './stack.ts';
+import { residentSource } from '../functions/local/residents.ts';
+import { pool } from './stack.ts';
 
-const PROUD = ['Gemenskapen och naturen.', 'Bygdegården och alla som ställer upp ideellt.', 'Skolan, affären och att folk hälsar på varandra.', 'Sjön.'];
-const IDEAS = ['Fler bussturer på kvällarna, och en laddstolpe vid affären.', 'Ett gemensamt kontor för distansarbete i gamla skolan.', 'Cykelväg till tätorten.'];
-
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-function clamp(value: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, Math.round(value)));
-}
-
-/** A generator of plausible submissions: the demo's resident model, plus a free-text answer now and then. */
+/** A generator of plausible submissions: the demo's resident model, with free-text answers now and then. */
 export function answerSource(seed: number): { next(lift: number): Record<string, unknown> } {
-  const random = mulberry32(seed);
-  const total = VILLAGES.reduce((sum, v) => sum + v.population, 0);
-  const pickVillage = (): Village => {
-    let r = random() * total;
-    for (const village of VILLAGES) {
-      r -= village.population;
-      if (r <= 0) return village;
-    }
-    return VILLAGES[0];
-  };
-  return {
-    next(lift) {
-      const village = pickVillage();
-      const person = village.level + lift + normal(random) * 1.4;
-      const item = (spread: number) => clamp(person + normal(random) * spread, 1, 10);
-      const agree = (shift: number) => clamp((person - 1) / 2.25 + 1 + shift + normal(random) * 0.8, 1, 5);
-      const maybe = <T>(value: T, dk = 0.04, skip = 0.03): T | 'dk' | undefined => {
-        const r = random();
-        return r < dk ? 'dk' : r < dk + skip ? undefined : value;
-      };
-      const answers: Record<string, unknown> = {
-        q_nki_overall: maybe(item(0.8)),
-        q_nki_expect: maybe(item(1.1)),
-        q_nki_ideal: maybe(item(1.2)),
-        q_pride_village: maybe(agree(0.3)),
-        q_pride_municipality: maybe(agree(-0.4)),
-        q_future: maybe(item(1.5), 0.08),
-        q_business: maybe(agree(-0.6), 0.15),
-        q_aware_project: random() < 0.03 ? undefined : random() < 0.35 + lift * 0.25 ? 'yes' : 'no',
-        q_engage: maybe(agree(-0.2), 0.06),
-        q_proud_of: random() < 0.2 ? PROUD[Math.floor(random() * PROUD.length)] : undefined,
-        q_idea: random() < 0.1 ? IDEAS[Math.floor(random() * IDEAS.length)] : undefined,
-        area: random() < 0.02 ? undefined : village.id,
-        age_band: random() < 0.05 ? 'none' : AGE_BANDS[Math.floor(random() * AGE_BANDS.length)],
-        gender: random() < 0.05 ? 'none' : GENDERS[Math.floor(random() * 2)]!.value,
-      };
-      for (const [key, value] of Object.entries(answers)) if (value === undefined) delete answers[key];
-      return answers;
-    },
-  };
+  return residentSource(seed, { freeText: true });
 }
 
 /**

@@ -11,6 +11,7 @@ import { createDynamoClient } from '../functions/store/client.ts';
 import { createStore, type Store } from '../functions/store/index.ts';
 import { ensureTable } from '../functions/store/table.ts';
 import type { Round } from '../functions/store/types.ts';
+import { VILLAGES, type Village } from '../functions/local/residents.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -20,14 +21,7 @@ export const SHARDS_PER_ROUND = 4;
 export const SETTLE_MS = 2000;
 
 /** The demo project's villages (functions/local/demo.ts): areas, population figures, answer levels. */
-export const VILLAGES = [
-  { id: 'gardeby', name: 'Gårdeby', population: 420, level: 6.4 },
-  { id: 'bottna', name: 'Bottna', population: 310, level: 7.2 },
-  { id: 'mogata', name: 'Mogata', population: 260, level: 5.9 },
-  { id: 'ostra-ryd', name: 'Östra Ryd', population: 380, level: 6.8 },
-  { id: 'sankt-anna', name: 'Sankt Anna', population: 190, level: 7.6 },
-] as const;
-export type Village = (typeof VILLAGES)[number];
+export { VILLAGES, type Village };
 
 export interface BenchStack {
   url: string;

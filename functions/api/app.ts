@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import type * as z from 'zod';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
+import { API_HEADERS } from './headers.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -13,17 +14,6 @@ import { ReadCache } from './readCache.ts';
 import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Headers of every API response: nothing cached, sniffed, framed or referred. */
-export const API_HEADERS: readonly (readonly [string, string])[] = [
-  ['Cache-Control', 'no-store'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['X-Frame-Options', 'DENY'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
-];
 
 /** Every route of the API. */
 export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes];

@@ -4,21 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
-
-/** The Content-Security-Policy of every page: nothing from elsewhere, no inline scripts. */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // SurveyJS and Chart.js set style attributes; styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { PAGE_CSP } from '../api/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

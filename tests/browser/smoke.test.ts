@@ -26,6 +26,11 @@ describe('the pages', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await browser.newPage();
     const failed: string[] = [];
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:')) elsewhere.push(url);
+    });
     page.on('requestfailed', (request) => failed.push(request.url()));
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().includes('/api/')) failed.push(`${r.status()} ${r.url()}`);
@@ -34,6 +39,7 @@ describe('the pages', () => {
     await page.waitForLoadState('networkidle');
     expect(failed).toEqual([]);
     // Nothing from elsewhere: every request stays on this origin.
+    expect(elsewhere).toEqual([]);
     await page.close();
   });
 

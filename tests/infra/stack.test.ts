@@ -5,7 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP } from '../../functions/local/web.ts';
+import { PAGE_CSP } from '../../functions/api/headers.ts';
 import { createApp } from '../../infra/app.ts';
 import { SETTLE_MS } from '../../infra/stack.ts';
 import { ensureWebBuilt } from '../browser/harness.ts';

@@ -5,6 +5,7 @@
 import type { Lang } from '../common/lang.ts';
 import type { Comparison, DashboardData, RoundSummary, WeightedRound } from './data.ts';
 import { isSuppressed } from './format.ts';
+import { downloadText } from '../common/download.ts';
 
 export const CSV_COLUMNS = [
   'indicator',
@@ -127,14 +128,6 @@ export function csvFileName(projectName: string, baselineName: string, followupN
 }
 
 export function downloadCsv(text: string, fileName: string): void {
-  const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
+  downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }

@@ -4,6 +4,8 @@ import { h } from '../../common/dom.ts';
 import { tx } from '../i18n.ts';
 import { link, takeFlash, type Route } from '../router.ts';
 import { notice, setChildren } from '../ui.ts';
+import { call } from '../session.ts';
+import type { ProjectDetails, RoundCounts } from '../types.ts';
 
 export interface ViewContext {
   main: HTMLElement;
@@ -56,4 +58,13 @@ export function show(context: ViewContext, ...nodes: (Node | null)[]): boolean {
   if (context.signal.aborted) return false;
   setChildren(context.main, ...nodes.filter((node): node is Node => node !== null));
   return true;
+}
+
+/** The project and the round (with its counts) that the round and letters views show. */
+export async function loadRound(route: { projectId: string; roundId: string }): Promise<{ details: ProjectDetails; counts: RoundCounts }> {
+  const [details, counts] = await Promise.all([
+    call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(route.projectId)}`),
+    call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),
+  ]);
+  return { details, counts };
 }

@@ -5,11 +5,9 @@ import { h } from '../../common/dom.ts';
 import { batchOf, personalLink, surveyAddress, type CodeBatch } from '../codes.ts';
 import { tx } from '../i18n.ts';
 import { link } from '../router.ts';
-import { call } from '../session.ts';
 import { qrSvgDataUrl } from '../qr.ts';
 import { radioGroup, setChildren } from '../ui.ts';
-import type { ProjectDetails, RoundCounts } from '../types.ts';
-import { breadcrumbs, heading, show, type ViewContext } from './common.ts';
+import { breadcrumbs, heading, loadRound, show, type ViewContext } from './common.ts';
 
 const LAYOUTS = ['1', '2', '4'] as const;
 type Layout = (typeof LAYOUTS)[number];
@@ -53,10 +51,7 @@ function sheets(batch: CodeBatch, perPage: Layout): HTMLElement {
 
 export async function renderLetters(context: ViewContext, route: { projectId: string; roundId: string }): Promise<void> {
   const t = tx();
-  const [details, counts] = await Promise.all([
-    call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(route.projectId)}`),
-    call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),
-  ]);
+  const { details, counts } = await loadRound(route);
   const { project } = details;
   const round = counts.round;
   const batch = batchOf(round.id);

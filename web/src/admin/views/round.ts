@@ -4,13 +4,14 @@
 import { clear, h } from '../../common/dom.ts';
 import { formatNumber } from '../../common/lang.ts';
 import { parseNumber, slugify } from '../areas.ts';
-import { batchCsv, downloadText, personalLink, rememberBatch, surveyAddress, type CodeBatch } from '../codes.ts';
+import { downloadText } from '../../common/download.ts';
+import { batchCsv, personalLink, rememberBatch, surveyAddress, type CodeBatch } from '../codes.ts';
 import { accessText, formatTime, getLang, kindText, statusText, tx } from '../i18n.ts';
 import { link } from '../router.ts';
 import { call, describeError, SignedOutError } from '../session.ts';
-import { announce, busy, copyField, type ErrorTarget, field, FormErrors, notice, setChildren } from '../ui.ts';
-import type { FieldError, Project, ProjectDetails, RoundCounts, RoundSummary } from '../types.ts';
-import { breadcrumbs, demoNotice, flashNotice, heading, show, type ViewContext } from './common.ts';
+import { announce, busy, copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
+import type { FieldError, Project, RoundCounts, RoundSummary } from '../types.ts';
+import { breadcrumbs, demoNotice, flashNotice, heading, loadRound, show, type ViewContext } from './common.ts';
 
 const REFRESH_MS = 5000;
 
@@ -249,10 +250,7 @@ function roundFacts(round: RoundSummary): HTMLElement {
 
 export async function renderRound(context: ViewContext, route: { projectId: string; roundId: string }): Promise<void> {
   const t = tx();
-  const [details, counts] = await Promise.all([
-    call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(route.projectId)}`),
-    call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),
-  ]);
+  const { details, counts } = await loadRound(route);
   const { project } = details;
   const round = counts.round;
   if (context.signal.aborted) return;
