@@ -189,7 +189,7 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
         sameThread: `the same, with the ${concurrency} fetch clients on the server's own thread`,
         rawPerSecond: `${runs} runs x ${count} PutItem with ConditionExpression attribute_not_exists(pk), ${concurrency} concurrent, on the store's DynamoDBClient; items made by the store's own responses.put code from plausible validated answers (see meanItemBytes); rate = all puts / all their seconds`,
         interleaving: `in each run the three take turns ${BLOCK} at a time (the first one rotating), so that the machine's busy moments hit all three alike`,
-        stack: `one process: in-memory dynalite, the store's DynamoDBClient and createApp on @hono/node-server (127.0.0.1) share the main thread; ${warmup} untimed submissions each way and raw puts first`,
+        stack: `one process, as npm start runs it: in-memory dynalite on a worker thread of its own; the store's DynamoDBClient and createApp on @hono/node-server (127.0.0.1) on the main thread; ${warmup} untimed submissions each way and raw puts first`,
       },
     };
   } finally {

@@ -1,4 +1,4 @@
-// Benchmark support: the local stack in this process, wired like functions/local/start.ts (a fresh in-memory dynalite, the store, the real createApp on a real HTTP server on 127.0.0.1), and a small fetch client for its API.
+// Benchmark support: the local stack in this process, wired like functions/local/start.ts (a fresh in-memory dynalite on a worker thread of its own, the store, the real createApp on a real HTTP server on 127.0.0.1), and a small fetch client for its API.
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -36,9 +36,9 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-/** Starts a fresh in-memory dynalite and the API on 127.0.0.1, port 0. */
+/** Starts a fresh in-memory dynalite (on its own thread, as `npm start` runs it) and the API on 127.0.0.1, port 0. */
 export async function startStack(): Promise<BenchStack> {
-  const dynamo = await startDynalite();
+  const dynamo = await startDynalite({ thread: true });
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   await ensureTable(client, TABLE_NAME);
   const store = createStore(client, TABLE_NAME);

@@ -63,7 +63,7 @@ function logLine(entry: Record<string, unknown>): void {
 
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   mkdirSync(options.dataDir, { recursive: true });
-  const dynamo = await startDynalite({ path: path.join(options.dataDir, 'db') });
+  const dynamo = await startDynalite({ path: path.join(options.dataDir, 'db'), thread: true });
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   await ensureTable(client, TABLE_NAME);
   const store = createStore(client, TABLE_NAME);
