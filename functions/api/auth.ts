@@ -4,16 +4,19 @@ import { timingSafeEqual } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
 import * as z from 'zod';
 
-export const Role = z.enum(['admin', 'evaluator']);
+// Built on first use (see core/schemas.ts).
+export const Role = z.lazy(() => z.enum(['admin', 'evaluator']));
 export type Role = z.infer<typeof Role>;
 
-const TokenClaims = z.object({
-  role: Role,
-  /** A project id, or '*' for every project (administrators only). */
-  project: z.string().min(1),
-  iat: z.number(),
-  exp: z.number(),
-});
+const TokenClaims = z.lazy(() =>
+  z.object({
+    role: Role,
+    /** A project id, or '*' for every project (administrators only). */
+    project: z.string().min(1),
+    iat: z.number(),
+    exp: z.number(),
+  }),
+);
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 export interface TokenIssuer {
@@ -35,7 +38,9 @@ export function createTokenIssuer(secret: string, options: { staticAdminToken?: 
       return sign({ role, project, iat, exp: iat + lifetimeSeconds }, secret, 'HS256');
     },
     async check(token) {
-      if (staticAdmin && token.length === staticAdmin.length && timingSafeEqual(Buffer.from(token), staticAdmin)) {
+      // Bytes, not characters: a header with non-ASCII characters is longer in bytes than in characters.
+      const given = Buffer.from(token);
+      if (staticAdmin && given.length === staticAdmin.length && timingSafeEqual(given, staticAdmin)) {
         return { role: 'admin', project: '*', iat: 0, exp: Number.MAX_SAFE_INTEGER };
       }
       try {
@@ -43,6 +48,8 @@ export function createTokenIssuer(secret: string, options: { staticAdminToken?: 
         const claims = TokenClaims.safeParse(payload);
         if (!claims.success) return null;
         if (claims.data.exp * 1000 <= now()) return null;
+        // Only administrators reach every project, whoever signed the token.
+        if (claims.data.role === 'evaluator' && claims.data.project === '*') return null;
         return claims.data;
       } catch {
         return null;

@@ -1,60 +1,83 @@
-// Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them).
+// Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them),
+// built on first use (see core/schemas.ts).
 import * as z from 'zod';
 import { BackgroundVariable, IndicatorList } from '../core/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Area ids may be plain village names ("Östra Ryd"): any short text without control characters. */
-const AreaId = z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
-
-export const CreateProjectBody = z.strictObject({
-  name: Text(200),
-  areas: z
-    .array(z.strictObject({ id: AreaId, name: Text(200) }))
+const areaId = () =>
+  z
+    .string()
     .min(1)
-    .max(500)
-    .refine((areas) => new Set(areas.map((a) => a.id)).size === areas.length, 'area ids must be distinct'),
-  minGroupSize: z.number().int().min(3).max(1000).optional(),
-  alpha: z.number().gt(0).lt(1).optional(),
-  groupBy: z.array(BackgroundVariable).max(3).optional(),
-  weighting: z
-    .strictObject({
-      strata: z.array(BackgroundVariable).min(1).max(3),
-      population: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).min(1).max(10_000),
-    })
-    .optional(),
-});
+    .max(100)
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
+
+export const CreateProjectBody = z.lazy(() =>
+  z.strictObject({
+    name: Text(200),
+    areas: z
+      .array(z.strictObject({ id: areaId(), name: Text(200) }))
+      .min(1)
+      .max(500)
+      .refine((areas) => new Set(areas.map((a) => a.id)).size === areas.length, 'area ids must be distinct'),
+    minGroupSize: z.number().int().min(3).max(1000).optional(),
+    alpha: z.number().gt(0).lt(1).optional(),
+    groupBy: z.array(BackgroundVariable).max(3).optional(),
+    weighting: z
+      .strictObject({
+        strata: z.array(BackgroundVariable).min(1).max(3),
+        population: z
+          .array(z.record(z.string(), z.union([z.string(), z.number()])))
+          .min(1)
+          .max(10_000),
+      })
+      .optional(),
+  }),
+);
 export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
 
-export const CreateQuestionnaireBody = z.strictObject({
-  survey: z.record(z.string(), z.unknown()),
-  indicators: IndicatorList,
-  background: z.strictObject({ area: z.string().optional(), age_band: z.string().optional(), gender: z.string().optional() }).optional(),
-});
+export const CreateQuestionnaireBody = z.lazy(() =>
+  z.strictObject({
+    survey: z.record(z.string(), z.unknown()),
+    indicators: IndicatorList,
+    background: z.strictObject({ area: z.string().optional(), age_band: z.string().optional(), gender: z.string().optional() }).optional(),
+  }),
+);
 
-export const CreateRoundBody = z.strictObject({
-  kind: z.enum(['baseline', 'followup']),
-  name: Text(200),
-  questionnaireId: z.string().min(1).max(64),
-  access: z.enum(['open', 'invite']),
-});
+export const CreateRoundBody = z.lazy(() =>
+  z.strictObject({
+    kind: z.enum(['baseline', 'followup']),
+    name: Text(200),
+    questionnaireId: z.string().min(1).max(64),
+    access: z.enum(['open', 'invite']),
+  }),
+);
 
-export const CreateInvitationsBody = z.strictObject({
-  count: z.number().int().min(1).max(10_000),
-  area: AreaId.optional(),
-});
+export const CreateInvitationsBody = z.lazy(() =>
+  z.strictObject({
+    count: z.number().int().min(1).max(10_000),
+    area: areaId().optional(),
+  }),
+);
 
-export const SubmitResponseBody = z.strictObject({
-  responseId: z.uuid().optional(),
-  code: z.string().min(1).max(64).optional(),
-  answers: z.record(z.string(), z.unknown()),
-});
+export const SubmitResponseBody = z.lazy(() =>
+  z.strictObject({
+    responseId: z.uuid().optional(),
+    code: z.string().min(1).max(64).optional(),
+    answers: z.record(z.string(), z.unknown()),
+  }),
+);
 
-export const ComparisonQuery = z.strictObject({
-  baseline: z.string().min(1).max(64),
-  followup: z.string().min(1).max(64),
-});
+export const ComparisonQuery = z.lazy(() =>
+  z.strictObject({
+    baseline: z.string().min(1).max(64),
+    followup: z.string().min(1).max(64),
+  }),
+);
 
-export const RemoveResponseBody = z.strictObject({
-  responseId: z.uuid().optional(),
-  code: z.string().min(1).max(64).optional(),
-});
+export const RemoveResponseBody = z.lazy(() =>
+  z.strictObject({
+    responseId: z.uuid().optional(),
+    code: z.string().min(1).max(64).optional(),
+  }),
+);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { PAGE_CSP } from '../api/headers.ts';
+import { PAGE_HEADERS } from '../api/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -14,20 +14,17 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
-function pageHeaders(c: Context): void {
-  c.header('Content-Security-Policy', PAGE_CSP);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Cache-Control', 'no-cache');
-}
-
 export function mountWeb(app: Hono, webDir: string): void {
+  // Pages, assets, redirects and 404s outside /api alike (the API sets its own).
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith('/api/')) for (const [name, value] of PAGE_HEADERS) c.header(name, value);
+    await next();
+  });
   const dist = path.join(webDir, 'dist');
   const styles = path.join(webDir, 'styles');
   const page = (name: string) => (c: Context) => {
     const file = path.join(webDir, `${name}.html`);
-    pageHeaders(c);
+    c.header('Cache-Control', 'no-cache');
     return c.body(readFileSync(file, 'utf8'), 200, { 'Content-Type': TYPES['.html']! });
   };
 
@@ -38,7 +35,6 @@ export function mountWeb(app: Hono, webDir: string): void {
     const file = [path.join(dist, name), path.join(styles, name)].find((candidate) => existsSync(candidate));
     const type = TYPES[path.extname(name)];
     if (!file || !type) return c.notFound();
-    c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-cache');
     return c.body(readFileSync(file), 200, { 'Content-Type': type });
   });

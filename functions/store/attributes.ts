@@ -1,15 +1,21 @@
 // Between plain values and DynamoDB attribute values: the few shapes the store writes.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
 
 export type Item = Record<string, AttributeValue>;
+
+/**
+ * node:zlib, loaded on first use: importing it costs a Lambda's cold start about 10 ms, and only
+ * aggregates need it (a submission never does).
+ */
+let zlibModule: typeof import('node:zlib') | undefined;
+const zlib = () => (zlibModule ??= process.getBuiltinModule('node:zlib'));
 
 export const str = (value: string): AttributeValue => ({ S: value });
 export const num = (value: number): AttributeValue => ({ N: String(value) });
 /** JSON as a string attribute: for small documents read whole (settings, answers). */
 export const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
 /** Gzipped JSON as a binary attribute: for aggregates, which compress about tenfold. */
-export const gzipJson = (value: unknown): AttributeValue => ({ B: gzipSync(JSON.stringify(value)) });
+export const gzipJson = (value: unknown): AttributeValue => ({ B: zlib().gzipSync(JSON.stringify(value)) });
 
 export function readString(item: Item, name: string): string {
   const value = item[name]?.S;
@@ -34,5 +40,5 @@ export function readJson<T>(item: Item, name: string): T {
 export function readGzipJson<T>(item: Item, name: string): T {
   const value = item[name]?.B;
   if (value === undefined) throw new Error(`stored item lacks binary attribute ${name}`);
-  return JSON.parse(gunzipSync(value).toString('utf8')) as T;
+  return JSON.parse(zlib().gunzipSync(value).toString('utf8')) as T;
 }

@@ -1,7 +1,8 @@
 // Public routes: health, the questionnaire of a round for the survey page, and submissions.
 import { parsedSurveyOf, submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
-import { route, type RouteSpec } from '../routeTable.ts';
+import { clientAddress, GuessLimiter } from '../guessLimit.ts';
+import { route, type ApiDeps, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
 import type { Questionnaire, Round } from '../../store/types.ts';
@@ -17,6 +18,20 @@ async function questionnaireOf(cache: ReadCache, round: Round): Promise<Question
   const questionnaire = await cache.questionnaire(round.projectId, round.questionnaireId);
   if (!questionnaire) throw new Error(`round ${round.id} refers to a missing questionnaire`);
   return questionnaire;
+}
+
+/** One limiter per app (per deps): an app's instances share nothing, and neither do tests' apps. */
+const limiters = new WeakMap<ApiDeps, GuessLimiter>();
+
+function guessLimiterOf(deps: ApiDeps): GuessLimiter {
+  let limiter = limiters.get(deps);
+  if (!limiter) limiters.set(deps, (limiter = new GuessLimiter(undefined, deps.now)));
+  return limiter;
+}
+
+function tooManyGuesses(seconds: number, lang: 'sv' | 'en'): HttpError {
+  const message = lang === 'sv' ? `För många felaktiga koder har skickats. Försök igen om ${seconds} sekunder.` : `Too many wrong codes have been sent. Try again in ${seconds} seconds.`;
+  return new HttpError(429, 'too_many_guesses', message);
 }
 
 export const publicRoutes: RouteSpec[] = [
@@ -59,12 +74,30 @@ export const publicRoutes: RouteSpec[] = [
       404: 'no such round',
       409: 'the code is used, or a different submission has the same id',
       410: 'the round is closed',
+      429: 'too many unknown codes from this client or for this round: wait Retry-After seconds',
     },
     handler: async ({ c, deps, body, lang, cache }) => {
       const round = await openRound(cache, c.req.param('roundId')!, lang);
       const questionnaire = await questionnaireOf(cache, round);
-      const result = await submitResponse(deps, round, questionnaire, body, lang);
-      return c.json(result.body, result.status);
+      if (round.access !== 'invite') {
+        const result = await submitResponse(deps, round, questionnaire, body, lang);
+        return c.json(result.body, result.status);
+      }
+      // Invited rounds: wrong codes are counted, and past the limit no code is even looked up.
+      const limiter = guessLimiterOf(deps);
+      const client = clientAddress(c);
+      const wait = limiter.retryAfterSeconds(client, round.id);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw tooManyGuesses(wait, lang);
+      }
+      try {
+        const result = await submitResponse(deps, round, questionnaire, body, lang);
+        return c.json(result.body, result.status);
+      } catch (error) {
+        if (error instanceof HttpError && error.code === 'invalid_code') limiter.recordFailure(client, round.id);
+        throw error;
+      }
     },
   }),
 ];
