@@ -323,7 +323,7 @@ function stackTable(ingest: IngestFigures | undefined, fold: FoldFigures | undef
   const rows: string[][] = [['', 'runs', 'result', 'target', '']];
   if (ingest) {
     rows.push(
-      [`ingest: API submissions/s (${ingest.concurrency} fetch clients, worker thread)`, list(ingest.runs.perSecond, 0), ingest.perSecond.toFixed(0), '', ''],
+      [`ingest: API submissions/s (${ingest.concurrency} HTTP clients, worker thread)`, list(ingest.runs.perSecond, 0), ingest.perSecond.toFixed(0), '', ''],
       [`ingest: raw conditional PutItem/s (${ingest.concurrency} concurrent)`, list(ingest.runs.rawPerSecond, 0), ingest.rawPerSecond.toFixed(0), '', ''],
       ['ingest: ratio API / raw', '', `${ingest.ratio.toFixed(2)}x`, `>= ${INGEST_TARGET_RATIO}x`, verdict(ingest.pass)],
       ['ingest: API submissions/s, clients on the server thread', list(ingest.runs.sameThreadPerSecond, 0), ingest.sameThread.perSecond.toFixed(0), '', ''],
@@ -449,7 +449,7 @@ async function bench(options: Options): Promise<void> {
   process.stdout.write(
     [
       '',
-      'bygdpuls bench: the local stack (in-memory dynalite, the store, createApp on @hono/node-server, one process)',
+      'bygdpuls bench: the local stack (one process as npm start runs it: in-memory dynalite on its own thread; the store and createApp on @hono/node-server on the main thread)',
       `machine  node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.platform}; load average now ${os
         .loadavg()
         .map((v) => v.toFixed(2))
