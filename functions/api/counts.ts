@@ -1,6 +1,7 @@
 // Response counts of a round per area and, for invited rounds, response rates per area. Counts
 // of areas under the minimum group size are shown as such ("under k"), never as a number.
 import { isPublishable } from '../core/compare.ts';
+import { complementarySuppressions, SECONDARY, type SuppressionReason } from '../core/disclosure.ts';
 import { readRoundAggregate } from '../fold/read.ts';
 import type { Store } from '../store/index.ts';
 import type { Project, Round } from '../store/types.ts';
@@ -16,6 +17,8 @@ export interface AreaCount {
   invited: number | null;
   /** responses / invited, when both are known and published. */
   rate: number | null;
+  /** Set when the count is hidden to protect a smaller area (secondary suppression). */
+  reason?: SuppressionReason;
 }
 
 export async function readRoundCounts(store: Store, project: Project, round: Round): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
@@ -41,6 +44,9 @@ export async function readRoundCounts(store: Store, project: Project, round: Rou
       rate: published && invited ? count / invited : null,
     };
   });
+  // Total minus the published areas must not give away a small area (or the few with no area).
+  const extra = new Set(complementarySuppressions([view.responses], areas.map((a) => ({ key: a.area, sizes: a.responses === null ? null : [a.responses] })), k));
+  for (const a of areas) if (extra.has(a.area)) Object.assign(a, { responses: null, rate: null, reason: SECONDARY });
   const invited = invitedByArea ? [...invitedByArea.values()].reduce((sum, n) => sum + n, 0) : null;
   return { responses: view.responses, areas, invited };
 }

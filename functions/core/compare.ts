@@ -2,6 +2,7 @@
 // comparison every surface shows (CLI, API, dashboard), in the shape of the reference cases'
 // expected.json.
 import { backgroundValues, sumMoments, type Moments, type RoundAggregate } from './aggregates.ts';
+import { complementarySuppressions, SECONDARY, type SuppressionReason } from './disclosure.ts';
 import type { BackgroundVariable, Indicator, ProjectSettings } from './schemas.ts';
 import { createScorer, type CompiledIndicator } from './scoring.ts';
 import {
@@ -21,6 +22,8 @@ import { postStratify, type PostStratifiedEstimate, type Stratum } from './stats
 export interface Suppressed {
   suppressed: true;
   n: null;
+  /** Only for a group suppressed to protect another one (secondary suppression). */
+  reason?: SuppressionReason;
 }
 export interface MeanSummary {
   n: number;
@@ -78,6 +81,15 @@ export interface Comparison {
   indicators: Record<string, IndicatorComparison>;
 }
 
+export interface CompareOptions {
+  /**
+   * Suppress further groups where the suppressed ones could be recovered by subtraction from the
+   * round's total (docs/METHOD-NOTES.md). Off by default: METHOD.md and its reference cases define
+   * primary suppression only. The API and everything it serves turn it on.
+   */
+  secondarySuppression?: boolean;
+}
+
 /** A group under the minimum size publishes nothing but the fact that it is suppressed. */
 export function isPublishable(n: number, minGroupSize: number): boolean {
   return n >= minGroupSize;
@@ -87,6 +99,28 @@ const SUPPRESSED: Suppressed = Object.freeze({ suppressed: true, n: null }) as S
 
 function isSuppressed(summary: RoundSummary): summary is Suppressed {
   return 'suppressed' in summary;
+}
+
+/** The marker of a group that is suppressed to protect a smaller one. */
+export function secondarySuppressed(): Suppressed {
+  return { suppressed: true, n: null, reason: SECONDARY };
+}
+
+/**
+ * Applies secondary suppression to one breakdown of one round: `groups` maps each group to its
+ * summary, and the summaries that must be hidden too are replaced (in place).
+ */
+export function protectBreakdown(total: RoundSummary, groups: Record<string, RoundSummary>, minGroupSize: number): void {
+  const extra = complementarySuppressions(
+    isSuppressed(total) ? null : [total.n],
+    Object.keys(groups).sort().map((key) => {
+      const summary = groups[key]!;
+      return { key, sizes: isSuppressed(summary) ? null : [summary.n] };
+    }),
+    minGroupSize,
+  );
+  // defineProperty: a group named "__proto__" stays a plain key.
+  for (const key of extra) Object.defineProperty(groups, key, { value: secondarySuppressed(), enumerable: true, writable: true, configurable: true });
 }
 
 /** One round's summary of one indicator for one group, or the suppression marker. */
@@ -124,6 +158,7 @@ function compareIndicator(
   settings: ProjectSettings,
   baseline: RoundAggregate,
   followup: RoundAggregate,
+  options: CompareOptions,
 ): Omit<IndicatorComparison, 'pHolm'> {
   const { id, kind } = compiled.def;
   const k = settings.minGroupSize;
@@ -149,13 +184,21 @@ function compareIndicator(
   const groups: IndicatorComparison['groups'] = {};
   for (const variable of settings.groupBy) {
     const values = [...new Set([...backgroundValues(baseline, variable), ...backgroundValues(followup, variable)])].sort();
-    const byValue: Record<string, { baseline: RoundSummary; followup: RoundSummary }> = {};
+    // No prototype: a group value such as "__proto__" (from a CSV file) stays a plain key.
+    const byValue = Object.create(null) as Record<string, { baseline: RoundSummary; followup: RoundSummary }>;
     for (const value of values) {
       const inGroup = (background: { [key: string]: string | null }) => background[variable] === value;
       byValue[value] = {
         baseline: summarize(compiled, sumMoments(baseline, id, inGroup), k),
         followup: summarize(compiled, sumMoments(followup, id, inGroup), k),
       };
+    }
+    if (options.secondarySuppression) {
+      for (const which of ['baseline', 'followup'] as const) {
+        const round = Object.fromEntries(values.map((value) => [value, byValue[value]![which]]));
+        protectBreakdown(which === 'baseline' ? b : f, round, k);
+        for (const value of values) byValue[value]![which] = Object.getOwnPropertyDescriptor(round, value)!.value as RoundSummary;
+      }
     }
     groups[variable] = byValue;
   }
@@ -208,9 +251,10 @@ export function compareRounds(
   settings: ProjectSettings,
   baseline: RoundAggregate,
   followup: RoundAggregate,
+  options: CompareOptions = {},
 ): Comparison {
   const scorer = createScorer(indicators);
-  const partial = scorer.indicators.map((compiled) => compareIndicator(compiled, settings, baseline, followup));
+  const partial = scorer.indicators.map((compiled) => compareIndicator(compiled, settings, baseline, followup, options));
   const adjusted = holmAdjust(partial.map((entry) => entry.pValue));
   const result: Comparison = { indicators: {} };
   scorer.indicators.forEach((compiled, i) => {

@@ -59,10 +59,16 @@ let comparison: Comparison;
 let indicators: Indicator[];
 let small: { projectId: string; baselineId: string; followupId: string };
 
-/** A project of our own: area "Storby" with enough answers, "Lillby" with two (under k = 5); the follow-up is invited. */
+/**
+ * A project of our own: area "Storby" with enough answers, "Mellanby" with six and "Lillby" with
+ * two (under k = 5), so that Mellanby is hidden too (secondary suppression: the total minus Storby
+ * would give Lillby away otherwise); the follow-up is invited. Ten baseline residents leave an
+ * idea (listed), two say what they are proud of (under k: not listed).
+ */
 async function createSmallProject(): Promise<typeof small> {
   const areas = [
     { id: 'storby', name: 'Storby' },
+    { id: 'mellanby', name: 'Mellanby' },
     { id: 'lillby', name: 'Lillby' },
   ];
   const { id: projectId } = await json<{ id: string }>(server, 'POST', '/api/projects', { name: 'Liten testbygd', areas, minGroupSize: 5, groupBy: ['area'] });
@@ -78,11 +84,18 @@ async function createSmallProject(): Promise<typeof small> {
     q_engage: i % 4 === 0 ? 'dk' : 1 + (i % 5),
     area,
   });
-  for (let i = 0; i < 12; i++) await json(server, 'POST', `/api/public/rounds/${baselineId}/responses`, { responseId: randomUUID(), answers: answers(i < 10 ? 'storby' : 'lillby', i) });
-  const { codes: storbyCodes } = await json<{ codes: string[] }>(server, 'POST', `/api/rounds/${followupId}/invitations`, { count: 10, area: 'storby' });
-  const { codes: lillbyCodes } = await json<{ codes: string[] }>(server, 'POST', `/api/rounds/${followupId}/invitations`, { count: 4, area: 'lillby' });
-  for (let i = 0; i < 8; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: storbyCodes[i], answers: answers('storby', i + 1) });
-  for (let i = 0; i < 2; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: lillbyCodes[i], answers: answers('lillby', i + 2) });
+  const baselineAreas = [...Array<string>(10).fill('storby'), ...Array<string>(6).fill('mellanby'), ...Array<string>(2).fill('lillby')];
+  for (const [i, area] of baselineAreas.entries()) {
+    const texts = { ...(i < 10 ? { q_idea: `Idé nummer ${i + 1}` } : {}), ...(i >= 10 && i < 12 ? { q_proud_of: `Stolt ${i}` } : {}) };
+    await json(server, 'POST', `/api/public/rounds/${baselineId}/responses`, { responseId: randomUUID(), answers: { ...answers(area, i), ...texts } });
+  }
+  const codes: Record<string, string[]> = {};
+  for (const [area, count] of [['storby', 10], ['mellanby', 6], ['lillby', 4]] as const) {
+    codes[area] = (await json<{ codes: string[] }>(server, 'POST', `/api/rounds/${followupId}/invitations`, { count, area })).codes;
+  }
+  for (let i = 0; i < 8; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.storby![i], answers: answers('storby', i + 1) });
+  for (let i = 0; i < 6; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.mellanby![i], answers: answers('mellanby', i + 3) });
+  for (let i = 0; i < 2; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.lillby![i], answers: answers('lillby', i + 2) });
   return { projectId, baselineId, followupId };
 }
 
@@ -231,10 +244,19 @@ describe('the dashboard', () => {
     expect(await lillby.locator('td.suppressed').count()).toBe(2);
     const storby = card.locator('table.breakdown tr[data-group="storby"]');
     expect(await storby.locator('[data-field="baseline-n"]').textContent()).toBe('10');
-    // Response counts: Lillby is suppressed in both rounds; Storby's follow-up rate is 8 of 10.
+    // Mellanby (6) is hidden too: the total minus Storby would otherwise give Lillby's two away.
+    const mellanby = card.locator('table.breakdown tr[data-group="mellanby"]');
+    const protecting = 'Undertryckt (skyddar en mindre grupp)';
+    expect((await mellanby.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`Mellanby${protecting}${protecting}`);
+    expect(await mellanby.locator('td.suppressed').first().getAttribute('data-suppressed')).toBe('secondary');
+    // Response counts: Lillby is suppressed in both rounds, Mellanby protects it; Storby's follow-up rate is 8 of 10.
     const counts = page.locator('table.counts tr[data-area="lillby"]');
     expect(await counts.locator('td.suppressed').count()).toBe(2);
     expect((await counts.textContent())!).not.toMatch(/\b2\b/);
+    const mellanbyCounts = page.locator('table.counts tr[data-area="mellanby"]');
+    expect(await mellanbyCounts.locator('td.suppressed[data-suppressed="secondary"]').count()).toBe(2);
+    expect(await mellanbyCounts.locator('[data-field$="-responses"]').count()).toBe(0);
+    expect(await mellanbyCounts.locator('[data-field="followup-rate"]').textContent()).toBe('–');
     expect(await page.locator('table.counts tr[data-area="storby"] [data-field="followup-rate"]').textContent()).toBe('80,0\u00a0%');
     expect(await page.locator('table.counts thead').textContent()).toContain('Svarsfrekvens');
     // A whole round under k: no figures, no chart, and the reason.
@@ -247,6 +269,37 @@ describe('the dashboard', () => {
     expect(await page.locator('[data-field="demo"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-suppressed');
+    await page.close();
+  });
+
+  it('lists free-text answers without background data, and none for a question with fewer than k answers', async () => {
+    const page = await openDashboard(small.projectId);
+    const section = page.locator('section#free-texts');
+    expect(await section.locator('h2').textContent()).toBe('Fritextsvar');
+    expect(await section.locator('[data-field="texts-note"]').textContent()).toContain('utan bakgrundsuppgifter');
+    const baseline = section.locator('[data-round="baseline"]');
+    await baseline.locator('summary').click();
+    const ideas = baseline.locator('[data-question="q_idea"] li');
+    expect((await ideas.allTextContents()).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Idé nummer ${i + 1}`).sort());
+    expect(await baseline.locator('[data-question="q_idea"] .text-count').textContent()).toBe('10 svar');
+    const proud = baseline.locator('[data-question="q_proud_of"]');
+    expect(await proud.locator('li').count()).toBe(0);
+    expect(await proud.locator('.suppressed').textContent()).toBe('Färre än 5 svar: visas inte.');
+    expect(await section.textContent()).not.toContain('Stolt');
+    // No background data next to the texts: no area names, no dates or ids.
+    const text = (await section.textContent())!;
+    for (const area of ['Storby', 'Mellanby', 'Lillby']) expect(text).not.toContain(area);
+    expect(await section.locator('table, time, [data-area], [data-group]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // In English, and in the printable report.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('section#free-texts h2').textContent()).toBe('Free-text answers');
+    expect(await page.locator('section#free-texts [data-round="baseline"] [data-question="q_proud_of"] .suppressed').textContent()).toBe('Fewer than 5 answers: not shown.');
+    await page.locator('#open-report').click();
+    await page.waitForURL(/\/report\//);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('section#free-texts [data-round="baseline"] [data-question="q_idea"] li').count()).toBe(10);
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 // The evaluators' dashboard (/dashboard/:projectId) and its printable report
 // (/report/:projectId): both pages load this bundle; the path says which one to draw.
-import { currentLang } from './common/lang.ts';
+import { currentLang } from './common/langChoice.ts';
 import { takeToken } from './common/session.ts';
 import { readWanted, startPage, type PageState } from './dashboard/pages.ts';
 

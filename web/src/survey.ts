@@ -7,7 +7,8 @@ import { Model, settings, surveyLocalization, type SurveyModel } from 'survey-co
 import { renderSurvey } from 'survey-js-ui';
 import 'survey-core/i18n/swedish';
 import { clear, h } from './common/dom.ts';
-import { currentLang, rememberLang, type Lang } from './common/lang.ts';
+import type { Lang } from './common/lang.ts';
+import { currentLang, rememberLang } from './common/langChoice.ts';
 import { showServerErrors, type FieldError } from './survey/errors.ts';
 import { forgetAttempt, loadAttempt, newAttempt, request, saveAttempt, type Attempt } from './survey/submit.ts';
 import { TEXTS, type Texts } from './survey/texts.ts';

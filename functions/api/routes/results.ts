@@ -1,6 +1,7 @@
-// Evaluators' routes: a round's indicators and the baseline-versus-follow-up comparison.
+// Evaluators' routes: a round's indicators, its free-text answers and the baseline-versus-follow-up
+// comparison.
 import { HttpError } from '../errors.ts';
-import { compareProjectRounds, readRound } from '../results.ts';
+import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
 
@@ -14,6 +15,14 @@ export const resultRoutes: RouteSpec[] = [
     access: { kind: 'round', roles: READERS },
     responses: { 200: 'the indicators (small groups suppressed)' },
     handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project!, round!)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/rounds/:roundId/texts',
+    summary: "A round's free-text answers per question: the texts only (no background, ids or times), shuffled",
+    access: { kind: 'round', roles: READERS },
+    responses: { 200: 'the answers per free-text question (nothing for a question with fewer than the minimum group size)' },
+    handler: async ({ c, deps, project, round, lang }) => c.json(await readRoundTexts(deps.store, project!, round!, lang)),
   }),
   route({
     method: 'get',

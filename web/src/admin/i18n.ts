@@ -1,5 +1,6 @@
 // The admin pages' texts in Swedish (the default) and English, and the current language.
-import { currentLang, rememberLang, type Lang } from '../common/lang.ts';
+import type { Lang } from '../common/lang.ts';
+import { currentLang, rememberLang } from '../common/langChoice.ts';
 
 const sv = {
   appName: 'bygdpuls',

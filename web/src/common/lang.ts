@@ -1,20 +1,7 @@
-// The page language: Swedish first, English on request (?lang=en, or the switch, remembered).
+// The page language and how each language writes numbers: no browser APIs here, so that tests
+// on Node can use what the pages compute (the browser side is in langChoice.ts).
 
 export type Lang = 'sv' | 'en';
-const KEY = 'bygdpuls.lang';
-
-export function currentLang(): Lang {
-  const fromQuery = new URLSearchParams(location.search).get('lang');
-  if (fromQuery === 'sv' || fromQuery === 'en') return fromQuery;
-  const stored = localStorage.getItem(KEY);
-  return stored === 'en' ? 'en' : 'sv';
-}
-
-export function rememberLang(lang: Lang): void {
-  localStorage.setItem(KEY, lang);
-  document.documentElement.lang = lang;
-}
-
 /** Numbers as each language writes them (decimal comma in Swedish). */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

@@ -5,7 +5,6 @@
 import type { Lang } from '../common/lang.ts';
 import type { Comparison, DashboardData, RoundSummary, WeightedRound } from './data.ts';
 import { isSuppressed } from './format.ts';
-import { downloadText } from '../common/download.ts';
 
 export const CSV_COLUMNS = [
   'indicator',
@@ -125,9 +124,4 @@ export function csvFileName(projectName: string, baselineName: string, followupN
       .replace(/^-+|-+$/g, '')
       .slice(0, 40);
   return `bygdpuls-${slug(projectName) || 'projekt'}-${slug(baselineName) || 'baseline'}-${slug(followupName) || 'followup'}.csv`;
-}
-
-export function downloadCsv(text: string, fileName: string): void {
-  // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
-  downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }

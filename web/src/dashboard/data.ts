@@ -51,6 +51,8 @@ export interface AreaCount {
   underMinimum: boolean;
   invited: number | null;
   rate: number | null;
+  /** 'secondary' when hidden to protect a smaller area. */
+  reason?: 'secondary';
 }
 
 export interface RoundCounts {
@@ -67,6 +69,21 @@ export interface IndicatorReading {
   kind: Indicator['kind'];
   summary: RoundSummary;
   distribution: Record<string, Distribution>;
+}
+
+/** One free-text question's answers (GET /api/rounds/:id/texts): texts only, shuffled by the server. */
+export interface TextAnswers {
+  question: string;
+  title: string;
+  n: number | null;
+  suppressed: boolean;
+  answers: string[];
+}
+
+export interface RoundTexts {
+  round: string;
+  minGroupSize: number;
+  questions: TextAnswers[];
 }
 
 export interface RoundReading {
@@ -97,6 +114,8 @@ export interface DashboardData {
   comparison: Comparison;
   counts: { baseline: RoundCounts; followup: RoundCounts };
   readings: { baseline: RoundReading; followup: RoundReading };
+  /** Free-text answers per round; null when they could not be loaded (the rest of the page still shows). */
+  texts: { baseline: RoundTexts | null; followup: RoundTexts | null };
   indicators: Indicator[];
   /** The questionnaire's raw SurveyJS document (texts are taken from it per language). */
   survey: unknown;
@@ -157,7 +176,8 @@ export async function loadComparison(project: ProjectResponse, baseline: RoundIn
   const b = encodeURIComponent(baseline.id);
   const f = encodeURIComponent(followup.id);
   const questionnaire = project.questionnaires.find((q) => q.id === baseline.questionnaireId) ?? project.questionnaires[0];
-  const [comparison, countsB, countsF, readingB, readingF, survey] = await Promise.all([
+  const textsOf = (round: string) => api<RoundTexts>('GET', `/api/rounds/${round}/texts`, { token }).catch(() => null);
+  const [comparison, countsB, countsF, readingB, readingF, survey, textsB, textsF] = await Promise.all([
     api<Comparison>('GET', `/api/projects/${id}/comparison?baseline=${b}&followup=${f}`, { token }),
     api<RoundCounts>('GET', `/api/rounds/${b}`, { token }),
     api<RoundCounts>('GET', `/api/rounds/${f}`, { token }),
@@ -169,6 +189,8 @@ export async function loadComparison(project: ProjectResponse, baseline: RoundIn
           () => null,
         )
       : Promise.resolve(null),
+    textsOf(b),
+    textsOf(f),
   ]);
   return {
     project: project.project,
@@ -179,6 +201,7 @@ export async function loadComparison(project: ProjectResponse, baseline: RoundIn
     comparison,
     counts: { baseline: countsB, followup: countsF },
     readings: { baseline: readingB, followup: readingF },
+    texts: { baseline: textsB, followup: textsF },
     indicators: questionnaire?.indicators ?? [],
     survey,
   };

@@ -80,6 +80,13 @@ const sv = {
   to: 'till',
   suppressed: (k: number) => `Undertryckt (färre än ${k} svar)`,
   suppressedShort: 'Undertryckt',
+  suppressedSecondary: 'Undertryckt (skyddar en mindre grupp)',
+  textsTitle: 'Fritextsvar',
+  textsNote: 'Svaren visas utan bakgrundsuppgifter (område, ålder, kön) och i slumpmässig ordning, så att de inte kan kopplas till någon.',
+  textsSuppressed: (k: number) => `Färre än ${k} svar: visas inte.`,
+  textsCount: (n: string) => `${n} svar`,
+  textsNone: 'Enkäten har inga fritextfrågor.',
+  textsFailed: 'Det gick inte att hämta fritextsvaren.',
   whyMissing: 'Varför vissa siffror saknas',
   weightedTitle: 'Viktade och oviktade värden',
   weightedExplain: (strata: string) => `De viktade värdena är efterstratifierade efter ${strata}, så att varje grupp väger som sin andel av befolkningen. De oviktade värdena är de råa svaren.`,
@@ -104,7 +111,7 @@ const sv = {
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Varje indikator redovisas som ett medelvärde (index 0–100 eller medelvärde på frågans skala) eller som en andel, med ett 95 % konfidensintervall: t-fördelningen för medelvärden och Wilsons intervall för andelar.',
     `Förändringen mellan omgångarna (uppföljning minus nollmätning) testas med Welchs t-test för medelvärden och med ett z-test för andelar, där skillnadens intervall beräknas enligt Newcombe. En förändring kallas statistiskt säkerställd när p-värdet är under ${alpha}. Eftersom många indikatorer testas samtidigt visas också p-värden justerade med Holms metod. Effektstorleken för medelvärden anges som Cohens d.`,
-    `Grupper med färre än ${k} svar redovisas inte (de visas som undertryckta) för att skydda de svarandes anonymitet.`,
+    `Grupper med färre än ${k} svar redovisas inte (de visas som undertryckta) för att skydda de svarandes anonymitet. Om en sådan grupp skulle kunna räknas fram genom att dra de redovisade grupperna från totalen undertrycks även den minsta redovisade gruppen (sekundär undertryckning).`,
     weighting
       ? `De viktade värdena är efterstratifierade efter ${weighting} med befolkningsuppgifter, så att varje grupp väger som sin andel av befolkningen; de oviktade värdena visas bredvid.`
       : 'Värdena är oviktade: varje svar väger lika.',
@@ -207,6 +214,13 @@ const en: Texts = {
   to: 'to',
   suppressed: (k: number) => `Suppressed (fewer than ${k} responses)`,
   suppressedShort: 'Suppressed',
+  suppressedSecondary: 'Suppressed (protects a smaller group)',
+  textsTitle: 'Free-text answers',
+  textsNote: 'The answers are shown without background data (area, age, gender) and in random order, so that they cannot be linked to anyone.',
+  textsSuppressed: (k: number) => `Fewer than ${k} answers: not shown.`,
+  textsCount: (n: string) => `${n} answers`,
+  textsNone: 'The questionnaire has no free-text questions.',
+  textsFailed: 'The free-text answers could not be loaded.',
   whyMissing: 'Why some figures are missing',
   weightedTitle: 'Weighted and unweighted figures',
   weightedExplain: (strata: string) => `The weighted figures are post-stratified by ${strata}, so that each group counts as its share of the population. The unweighted figures are the raw answers.`,
@@ -231,7 +245,7 @@ const en: Texts = {
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Each indicator is reported as a mean (an index 0–100 or a mean on the question’s scale) or as a share, with a 95% confidence interval: the t distribution for means and Wilson’s interval for shares.',
     `The change between the rounds (follow-up minus baseline) is tested with Welch’s t-test for means and with a z-test for shares, whose difference interval follows Newcombe. A change is called statistically significant when its p-value is below ${alpha}. Because many indicators are tested at once, p-values adjusted with Holm’s method are shown as well. The effect size of means is given as Cohen’s d.`,
-    `Groups with fewer than ${k} responses are not reported (they are shown as suppressed) to protect the respondents’ anonymity.`,
+    `Groups with fewer than ${k} responses are not reported (they are shown as suppressed) to protect the respondents’ anonymity. Where such a group could be worked out by subtracting the reported groups from the total, the smallest reported group is suppressed too (secondary suppression).`,
     weighting
       ? `The weighted figures are post-stratified by ${weighting} with population figures, so that each group counts as its share of the population; the unweighted figures are shown beside them.`
       : 'The figures are unweighted: every response counts the same.',

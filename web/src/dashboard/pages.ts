@@ -2,14 +2,16 @@
 // (/report/:projectId#baseline=..&followup=..). Both read the same API and share the cards.
 import { ApiError } from '../common/api.ts';
 import { clear, h } from '../common/dom.ts';
-import { rememberLang, type Lang } from '../common/lang.ts';
+import type { Lang } from '../common/lang.ts';
+import { rememberLang } from '../common/langChoice.ts';
 import { setToken, signOut } from '../common/session.ts';
 import { destroyCharts } from './charts.ts';
-import { comparisonCsv, csvFileName, downloadCsv } from './csv.ts';
+import { comparisonCsv, csvFileName } from './csv.ts';
+import { downloadText } from '../common/download.ts';
 import { latestOf, loadComparison, loadProject, type DashboardData, type ProjectResponse, type RoundInfo } from './data.ts';
 import { formatAlpha, formatDate } from './format.ts';
 import { texts, type Texts } from './i18n.ts';
-import { countsTable, drawPending, indicatorCard, indicatorOrder, overviewTable, roundsTable, viewContext, type Mode, type PendingChart } from './view.ts';
+import { countsTable, drawPending, indicatorCard, indicatorOrder, overviewTable, roundsTable, textsSection, viewContext, type Mode, type PendingChart } from './view.ts';
 
 export interface PageState {
   mode: Mode;
@@ -281,6 +283,7 @@ function renderDashboard(state: PageState, problem?: string): void {
     h('section', { 'aria-labelledby': 'overview-title' }, h('h2', { id: 'overview-title' }, t.overviewTitle), overviewTable(ctx, false)),
     h('section', { 'aria-labelledby': 'responses-title' }, h('h2', { id: 'responses-title' }, t.responsesTitle), roundsTable(ctx), countsTable(ctx)),
     h('section', { class: 'indicators', 'aria-labelledby': 'indicators-title' }, h('h2', { id: 'indicators-title' }, t.indicatorsTitle), indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending))),
+    textsSection(ctx),
   );
   drawPending(pending);
   document.body.dataset.ready = 'true';
@@ -327,8 +330,14 @@ function renderReport(state: PageState, problem?: string): void {
     h('section', { class: 'report-rounds', 'aria-labelledby': 'rounds-title' }, h('h2', { id: 'rounds-title' }, t.reportRounds), roundsTable(ctx), countsTable(ctx)),
     h('section', { class: 'report-overview', 'aria-labelledby': 'overview-title' }, h('h2', { id: 'overview-title' }, t.indicatorTable), overviewTable(ctx, true)),
     h('section', { class: 'indicators', 'aria-labelledby': 'indicators-title' }, h('h2', { id: 'indicators-title' }, t.indicatorsTitle), indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending))),
+    textsSection(ctx),
     h('footer', { class: 'report-footer' }, h('p', { class: 'hint' }, t.generated(formatDate(new Date().toISOString(), state.lang)))),
   );
   drawPending(pending);
   document.body.dataset.ready = 'true';
+}
+
+function downloadCsv(text: string, fileName: string): void {
+  // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
+  downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }

@@ -3,7 +3,7 @@
 import { h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
 import { BASELINE_COLOR, DONT_KNOW_COLOR, FOLLOWUP_COLOR, intervalChart, paletteFor, stackedChart, type IntervalRow, type Sizing, type StackSeries } from './charts.ts';
-import { questionTexts, type DashboardData, type Distribution, type Indicator, type IndicatorComparison, type QuestionTexts, type RoundInfo, type RoundSummary } from './data.ts';
+import { questionTexts, type DashboardData, type Distribution, type Indicator, type IndicatorComparison, type QuestionTexts, type RoundInfo, type RoundSummary, type RoundTexts } from './data.ts';
 import {
   axisOf,
   bandOf,
@@ -66,6 +66,11 @@ function kindText(def: Indicator | undefined, kind: Kind, ctx: ViewContext): str
 function fold(ctx: ViewContext, summary: string, className: string, ...content: Node[]): HTMLElement {
   if (ctx.mode === 'report') return h('div', { class: `fold ${className}` }, h('h4', {}, summary), ...content);
   return h('details', { class: `fold ${className}` }, h('summary', {}, summary), ...content);
+}
+
+/** Why a figure is hidden: under the minimum size, or (secondary) to protect a smaller group. */
+function suppressedText(marker: { reason?: string } | undefined, ctx: ViewContext): string {
+  return marker?.reason === 'secondary' ? ctx.t.suppressedSecondary : ctx.t.suppressed(ctx.k);
 }
 
 function summaryValue(summary: RoundSummary, kind: Kind, ctx: ViewContext): string {
@@ -472,7 +477,7 @@ function breakdown(id: string, ind: IndicatorComparison, kind: Kind, ctx: ViewCo
     }
     const cells = (s: RoundSummary, which: string) =>
       isSuppressed(s)
-        ? [h('td', { colspan: 2, class: 'suppressed', 'data-suppressed': 'true', 'data-field': `${which}-value` }, t.suppressed(ctx.k))]
+        ? [h('td', { colspan: 2, class: 'suppressed', 'data-suppressed': s.reason ?? 'true', 'data-field': `${which}-value` }, suppressedText(s, ctx))]
         : [
             valueCell(formatFigure(estimateOf(s), kind, lang), formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to), `${which}-value`, t.interval),
             h('td', { class: 'number', 'data-field': `${which}-n` }, formatCount(s.n, lang)),
@@ -633,7 +638,7 @@ export function countsTable(ctx: ViewContext): HTMLElement {
   ];
   const invited = (r: (typeof rounds)[number]) => r.round.access === 'invite' || r.counts.invited !== null;
   const areaIds = data.project.areas.map((a) => a.id);
-  const suppressedCell = () => h('td', { class: 'suppressed', 'data-suppressed': 'true' }, t.suppressed(ctx.k));
+  const suppressedCell = (a: { reason?: string } | undefined) => h('td', { class: 'suppressed', 'data-suppressed': a?.reason ?? 'true' }, suppressedText(a, ctx));
   const body = areaIds.map((areaId) => {
     const name = data.project.areas.find((a) => a.id === areaId)!.name;
     return h(
@@ -643,7 +648,7 @@ export function countsTable(ctx: ViewContext): HTMLElement {
       ...rounds.flatMap((r) => {
         const a = r.counts.areas.find((x) => x.area === areaId);
         const cells: HTMLElement[] = [];
-        cells.push(!a || a.underMinimum || a.responses === null ? suppressedCell() : h('td', { class: 'number', 'data-field': `${r.which}-responses` }, formatCount(a.responses, lang)));
+        cells.push(!a || a.underMinimum || a.responses === null ? suppressedCell(a) : h('td', { class: 'number', 'data-field': `${r.which}-responses` }, formatCount(a.responses, lang)));
         if (invited(r)) {
           cells.push(h('td', { class: 'number' }, formatCount(a?.invited ?? null, lang)));
           cells.push(h('td', { class: 'number', 'data-field': `${r.which}-rate` }, a?.rate === null || a?.rate === undefined ? (a?.underMinimum ? '–' : '–') : formatFigure(a.rate * 100, 'share', lang)));
@@ -679,6 +684,46 @@ export function countsTable(ctx: ViewContext): HTMLElement {
     'div',
     { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.responsesTitle },
     h('table', { class: 'counts' }, h('caption', { class: 'visually-hidden' }, t.responsesTitle), h('thead', {}, head1, head2), h('tbody', {}, body, totalRow)),
+  );
+}
+
+// ---- free text ----
+
+/** One round's free-text answers: each question with its answers as a plain list, nothing else. */
+function roundTexts(round: RoundInfo, which: 'baseline' | 'followup', texts: RoundTexts | null, ctx: ViewContext): HTMLElement {
+  const { t, lang } = ctx;
+  const body: Node[] = [];
+  if (!texts) body.push(h('p', { class: 'notice error', role: 'status' }, t.textsFailed));
+  else if (texts.questions.length === 0) body.push(h('p', { class: 'hint' }, t.textsNone));
+  for (const q of texts?.questions ?? []) {
+    const title = ctx.questions.get(q.question)?.title ?? q.title;
+    body.push(
+      h(
+        'div',
+        { class: 'text-question', 'data-question': q.question },
+        h('h4', {}, title, q.suppressed ? null : h('span', { class: 'text-count' }, t.textsCount(formatCount(q.answers.length, lang)))),
+        q.suppressed
+          ? h('p', { class: 'suppressed', 'data-suppressed': 'true' }, t.textsSuppressed(ctx.k))
+          : h('ul', { class: 'text-answers' }, q.answers.map((answer) => h('li', {}, answer))),
+      ),
+    );
+  }
+  const heading = [round.name, h('span', { class: 'round-kind' }, which === 'baseline' ? t.baseline : t.followup)];
+  // Open in the printed report; folded on the dashboard, where the lists can be long.
+  if (ctx.mode === 'report') return h('div', { class: 'texts-round', 'data-round': which }, h('h3', {}, ...heading), ...body);
+  return h('details', { class: 'fold texts-round', 'data-round': which }, h('summary', {}, ...heading), ...body);
+}
+
+/** The free-text answers of both rounds, with the note that they come without background data. */
+export function textsSection(ctx: ViewContext): HTMLElement {
+  const { t, data } = ctx;
+  return h(
+    'section',
+    { class: 'free-texts', id: 'free-texts', 'aria-labelledby': 'texts-title' },
+    h('h2', { id: 'texts-title' }, t.textsTitle),
+    h('p', { class: 'notice', role: 'note', 'data-field': 'texts-note' }, t.textsNote),
+    roundTexts(data.baseline, 'baseline', data.texts.baseline, ctx),
+    roundTexts(data.followup, 'followup', data.texts.followup, ctx),
   );
 }
 
