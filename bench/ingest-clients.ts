@@ -1,5 +1,5 @@
-// Benchmark part "ingest", the residents' side: concurrent HTTP clients that POST submissions and check the answers, run either in this thread or in a worker thread of their own (so that their CPU time is not the server's).
-import { Agent, request as httpRequest } from 'node:http';
+// Benchmark part "ingest", the residents' side: concurrent HTTP/1.1 clients on raw sockets that POST submissions and check the answers, run either in this thread or in a worker thread of their own (so that their CPU time is not the server's).
+import { connect, type Socket } from 'node:net';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 /** Marks the worker this file starts, so that importing it in any other worker does nothing. */
@@ -21,51 +21,94 @@ export interface SubmitReport {
   latenciesMs: number[];
 }
 
-/** One POST over a kept-alive connection of `agent`; resolves with the status and the body read to the end. */
-function post(url: URL, agent: Agent, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+/**
+ * One kept-alive HTTP/1.1 connection that sends a POST and reads its answer, one at a time, with
+ * nothing between the socket and the bytes: what wrk does. The load generator should cost the
+ * machine as little as it can (node:http's client takes several times the CPU per request, fetch
+ * more still), like residents' browsers on other machines; its CPU is taken from the server's two
+ * cores all the same. Answers must carry Content-Length (the API's always do).
+ */
+class Connection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private waiting: { resolve: (answer: { status: number; text: string }) => void; reject: (error: Error) => void } | null = null;
+
+  private constructor(private readonly socket: Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.tryAnswer();
+    });
+    const fail = (error: Error) => {
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.reject(error);
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail(new Error('the server closed the connection')));
+  }
+
+  static open(url: URL): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => resolve(new Connection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  post(head: string, body: Buffer): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(Buffer.concat([Buffer.from(`${head}Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]));
+    });
+  }
+
+  private tryAnswer(): void {
+    const end = this.buffer.indexOf('\r\n\r\n');
+    if (end < 0 || !this.waiting) return;
+    const head = this.buffer.subarray(0, end).toString('latin1');
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (!length) {
+      this.waiting.reject(new Error(`an answer without Content-Length: ${head.slice(0, 200)}`));
+      this.waiting = null;
+      return;
+    }
+    const total = end + 4 + Number(length[1]);
+    if (this.buffer.length < total) return;
+    const text = this.buffer.subarray(end + 4, total).toString('utf8');
+    this.buffer = this.buffer.subarray(total);
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting.resolve({ status: Number(head.slice(9, 12)), text });
+  }
+
+  close(): void {
+    this.socket.removeAllListeners('close');
+    this.socket.destroy();
+  }
 }
 
-/**
- * POSTs every body with `concurrency` clients, each taking the next body when its answer is read.
- * node:http with kept-alive connections, not fetch: the load generator should cost the machine as
- * little as it can (undici's fetch takes several times the CPU per request), like a browser on
- * another machine would.
- */
+/** POSTs every body with `concurrency` clients (one connection each), each taking the next body when its answer is read. */
 export async function submitJob(job: SubmitJob): Promise<SubmitReport> {
   const statuses: Record<number, number> = {};
   const latenciesMs: number[] = new Array(job.bodies.length);
   let firstFailure: string | null = null;
   let next = 0;
   const url = new URL(job.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const head = `POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n`;
+  const connections = await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, () => Connection.open(url)));
   const started = process.hrtime.bigint();
-  const client = async () => {
+  const client = async (connection: Connection) => {
     for (let i = next++; i < job.bodies.length; i = next++) {
       const sent = process.hrtime.bigint();
-      const response = await post(url, agent, job.bodies[i]!);
+      const answer = await connection.post(head, Buffer.from(job.bodies[i]!, 'utf8'));
       latenciesMs[i] = Number(process.hrtime.bigint() - sent) / 1e6;
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-      if (response.status !== 201 && firstFailure === null) firstFailure = `${response.status} ${response.text.slice(0, 300)}`;
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      if (answer.status !== 201 && firstFailure === null) firstFailure = `${answer.status} ${answer.text.slice(0, 300)}`;
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, client));
+    await Promise.all(connections.map(client));
   } finally {
-    agent.destroy();
+    for (const connection of connections) connection.close();
   }
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, statuses, firstFailure, latenciesMs };
 }

@@ -11,7 +11,7 @@ import { createProject, createRound, pool, round, seconds, startStack, type Benc
 export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
 const BLOCK = 500;
-/** How the submissions of a run reach the API: fetch clients in a worker thread, or on the server's own thread. */
+/** How the submissions of a run reach the API: HTTP clients in a worker thread, or on the server's own thread. */
 type Way = 'api' | 'raw' | 'sameThread';
 
 export interface IngestOptions {
@@ -30,7 +30,7 @@ export interface IngestFigures {
   ratio: number;
   target: number;
   pass: boolean;
-  /** The API with its fetch clients on the server's own thread (their CPU time counted against it). */
+  /** The API with its HTTP clients on the server's own thread (their CPU time counted against it). */
   sameThread: { perSecond: number; ratio: number };
   count: number;
   concurrency: number;
@@ -185,8 +185,8 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       meanItemBytes: { api: round(mean(apiBytes), 1), raw: round(mean(rawBytes), 1) },
       runs: { perSecond: perRun.api.map((v) => round(v, 1)), rawPerSecond: perRun.raw.map((v) => round(v, 1)), sameThreadPerSecond: perRun.sameThread.map((v) => round(v, 1)) },
       method: {
-        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) by ${concurrency} concurrent fetch clients in a worker thread (the residents' side, off the server's thread); every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
-        sameThread: `the same, with the ${concurrency} fetch clients on the server's own thread`,
+        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) in a worker thread (the residents' side, off the server's thread); every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
+        sameThread: `the same, with the ${concurrency} HTTP clients on the server's own thread`,
         rawPerSecond: `${runs} runs x ${count} PutItem with ConditionExpression attribute_not_exists(pk), ${concurrency} concurrent, on the store's DynamoDBClient; items made by the store's own responses.put code from plausible validated answers (see meanItemBytes); rate = all puts / all their seconds`,
         interleaving: `in each run the three take turns ${BLOCK} at a time (the first one rotating), so that the machine's busy moments hit all three alike`,
         stack: `one process, as npm start runs it: in-memory dynalite on a worker thread of its own; the store's DynamoDBClient and createApp on @hono/node-server (127.0.0.1) on the main thread; ${warmup} untimed submissions each way and raw puts first`,

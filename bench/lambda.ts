@@ -42,7 +42,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export function measureLambdas(runs = 9): LambdaFigures {
+export function measureLambdas(runs = 21): LambdaFigures {
   const outDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-bench-lambda-'));
   const bundles = {
     api: path.join(bundleLambda('api', outDir), 'index.mjs'),
