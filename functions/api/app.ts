@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type * as z from 'zod';
+import swedishZod from 'zod/v4/locales/sv.js';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
 import { API_HEADERS } from './headers.ts';
@@ -11,6 +12,7 @@ import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
 import { ReadCache } from './readCache.ts';
+import { storeUnavailableAnswer } from './storeErrors.ts';
 import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,22 +26,126 @@ function languageOf(c: Context): 'sv' | 'en' {
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'sv';
 }
 
-function issues(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.slice(0, 50).map((issue) => ({ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix, message: issue.message }));
+/** Messages of the checks every route shares, in the caller's language (residents see them too). */
+const MESSAGES = {
+  sv: {
+    unsupportedType: 'Skicka innehållet som application/json med teckenkodningen UTF-8.',
+    tooLarge: `Innehållet är större än ${MAX_BODY_BYTES / 1024} KB.`,
+    badLength: 'Ogiltig Content-Length.',
+    cutShort: 'Innehållet tog slut innan det var komplett.',
+    notUtf8: 'Innehållet är inte giltig UTF-8.',
+    notJson: (at: number | null) => (at === null ? 'Innehållet är inte giltig JSON.' : `Innehållet är inte giltig JSON (fel vid tecken ${at + 1}).`),
+    reservedKey: 'Namnet är reserverat och kan inte användas.',
+    noBody: 'Den här adressen tar inte emot något innehåll.',
+    noRoute: (method: string, path: string) => `Det finns ingen adress ${method} ${path}.`,
+    noSuch: { roundId: 'Enkäten finns inte.', projectId: 'Projektet finns inte.' },
+    internal: 'Något gick fel hos oss. Försök igen.',
+  },
+  en: {
+    unsupportedType: 'send the body as application/json in UTF-8',
+    tooLarge: `the body is over ${MAX_BODY_BYTES / 1024} KB`,
+    badLength: 'invalid Content-Length',
+    cutShort: 'the body ended before it was complete',
+    notUtf8: 'the body is not valid UTF-8',
+    notJson: (at: number | null) => (at === null ? 'the body is not valid JSON' : `the body is not valid JSON (error at character ${at + 1})`),
+    reservedKey: 'this name is reserved and cannot be used',
+    noBody: 'this route takes no body',
+    noRoute: (method: string, path: string) => `no route ${method} ${path}`,
+    noSuch: { roundId: 'There is no such survey.', projectId: 'There is no such project.' },
+    internal: 'something went wrong on our side; try again',
+  },
+} as const;
+
+/** zod's messages in Swedish (its English ones are the default), made on first use. */
+let zodSwedish: z.core.$ZodErrorMap | null = null;
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: 'sv' | 'en') {
+  if (lang === 'en') return schema.safeParse(value);
+  zodSwedish ??= swedishZod().localeError;
+  return schema.safeParse(value, { error: zodSwedish });
 }
 
-async function readJsonBody(c: Context): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
-  const text = await c.req.text();
+function issues(error: z.ZodError, prefix: string): FieldError[] {
+  // zod names unknown keys in its messages: a hostile key must not flood the answer.
+  const short = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
+  return error.issues.slice(0, 50).map((issue) => ({ field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix), message: short(issue.message) }));
+}
+
+/** Only application/json, and only in UTF-8 (the default; a charset parameter may say so). */
+const JSON_MEDIA_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body's bytes as text: invalid UTF-8 is refused, never replaced; a cut-off body is a 400. */
+async function readBodyText(c: Context, lang: 'sv' | 'en'): Promise<string> {
+  let bytes: ArrayBuffer;
   try {
-    return JSON.parse(text);
+    bytes = await c.req.arrayBuffer();
   } catch (error) {
-    throw new ValidationError([{ field: 'body', message: `not valid JSON: ${(error as Error).message.split('\n')[0]}` }]);
+    // The client closed the connection before sending the body its Content-Length announced.
+    if (error instanceof HttpError) throw error;
+    throw new ValidationError([{ field: 'body', message: MESSAGES[lang].cutShort }]);
+  }
+  try {
+    return strictUtf8.decode(bytes); // also drops a leading byte-order mark
+  } catch {
+    throw new ValidationError([{ field: 'body', message: MESSAGES[lang].notUtf8 }]);
   }
 }
 
-async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
+/**
+ * Where a parsed body holds the key "__proto__" (JSON.parse makes it an own property, but zod's
+ * records and any copy by assignment would turn it into the object's prototype and drop it).
+ * Iterative, so that nesting depth cannot overflow the stack.
+ */
+function reservedKeyPath(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) return shortField(path ? `${path}.__proto__` : '__proto__');
+    for (const [key, child] of Object.entries(node)) if (typeof child === 'object' && child !== null) stack.push([child, path ? `${path}.${key}` : key]);
+  }
+  return null;
+}
+
+/** A field path as long as a message can show: its end, where the problem is. */
+function shortField(path: string): string {
+  return path.length > 200 ? `…${path.slice(-199)}` : path;
+}
+
+async function readJsonBody(c: Context, lang: 'sv' | 'en'): Promise<unknown> {
+  const say = MESSAGES[lang];
+  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'unsupported_media_type', say.unsupportedType);
+  const text = await readBodyText(c, lang);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    throw new ValidationError([{ field: 'body', message: say.notJson(position ? Number(position[1]) : null) }]);
+  }
+  // Cheap first: the key can only be there if its name or an escape is in the text.
+  if (text.includes('__proto__') || text.includes('\\u')) {
+    const at = reservedKeyPath(json);
+    if (at !== null) throw new ValidationError([{ field: at, message: say.reservedKey }]);
+  }
+  return json;
+}
+
+/**
+ * Ids in paths look like newId's (with room to spare). Anything else names nothing and must not
+ * reach the store: DynamoDB refuses a key over 2 KB with an error, which would be a 500.
+ */
+const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function checkPathIds(c: Context, lang: 'sv' | 'en'): void {
+  for (const name of ['roundId', 'projectId'] as const) {
+    const value = c.req.param(name);
+    if (value !== undefined && !PATH_ID.test(value)) throw new HttpError(404, 'not_found', MESSAGES[lang].noSuch[name]);
+  }
+}
+
+async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: 'sv' | 'en'): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
   const access = spec.access;
   if (access.kind === 'public') return { claims: null, project: null, round: null };
   const header = c.req.header('authorization') ?? '';
@@ -51,6 +157,7 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec): Promise<Pi
     if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this route needs a token for every project');
     return { claims, project: null, round: null };
   }
+  checkPathIds(c, lang); // after the token: without one, every route answers 401 alike
   let projectId: string;
   let round = null;
   if (access.kind === 'round') {
@@ -88,14 +195,14 @@ export function createApp(deps: ApiDeps, options: { compress?: boolean } = {}): 
     for (const [name, value] of API_HEADERS) c.header(name, value);
     await next();
   });
-  const tooLarge = (c: Context) => c.json({ error: 'payload_too_large', message: `the body is over ${MAX_BODY_BYTES / 1024} KB` }, 413);
+  const tooLarge = (c: Context) => c.json({ error: 'payload_too_large', message: MESSAGES[languageOf(c)].tooLarge }, 413);
   const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   app.use('/api/*', async (c, next) => {
     // With a Content-Length the header decides; counting the stream (bodyLimit) makes the Node
     // adapter build a full web Request per call, which costs a fifth of a submission's time.
     const length = c.req.header('content-length');
     if (length === undefined) return streamedLimit(c, next);
-    if (!/^\d+$/.test(length)) return c.json({ error: 'bad_request', message: 'invalid Content-Length' }, 400);
+    if (!/^\d+$/.test(length)) return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
     if (Number(length) > MAX_BODY_BYTES) return tooLarge(c);
     return next();
   });
@@ -106,20 +213,23 @@ export function createApp(deps: ApiDeps, options: { compress?: boolean } = {}): 
   for (const spec of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const lang = languageOf(c);
-      const access = await authorize(c, deps, spec);
+      if (spec.access.kind === 'public') checkPathIds(c, lang);
+      const access = await authorize(c, deps, spec, lang);
       let body: unknown;
       if (spec.body) {
-        const parsed = spec.body.safeParse(await readJsonBody(c));
+        const parsed = parseWith(spec.body, await readJsonBody(c, lang), lang);
         if (!parsed.success) throw new ValidationError(issues(parsed.error, ''));
         body = parsed.data;
       } else if (spec.method === 'post') {
         // A route without a body takes none (an empty JSON object is fine): nothing is ignored silently.
-        const text = (await c.req.text()).trim();
-        if (text !== '' && text !== '{}') throw new ValidationError([{ field: 'body', message: 'this route takes no body' }]);
+        const text = (await readBodyText(c, lang)).trim();
+        if (text !== '' && text !== '{}') throw new ValidationError([{ field: 'body', message: MESSAGES[lang].noBody }]);
       }
       let query: unknown;
       if (spec.query) {
-        const parsed = spec.query.safeParse(c.req.query());
+        // `lang` chooses the language of messages on every route; it is no part of a route's query.
+        const { lang: _lang, ...own } = c.req.query();
+        const parsed = parseWith(spec.query, own, lang);
         if (!parsed.success) throw new ValidationError(issues(parsed.error, 'query'));
         query = parsed.data;
       }
@@ -127,16 +237,22 @@ export function createApp(deps: ApiDeps, options: { compress?: boolean } = {}): 
     });
   }
 
-  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  app.notFound((c) => c.json({ error: 'not_found', message: MESSAGES[languageOf(c)].noRoute(c.req.method, new URL(c.req.url).pathname) }, 404));
   app.onError((error, c) => {
     if (error instanceof ValidationError) return c.json({ errors: error.errors }, 400);
     if (error instanceof HttpError) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
       return c.json({ error: error.code, message: error.message }, error.status);
     }
+    const unavailable = storeUnavailableAnswer(error, languageOf(c));
+    if (unavailable) {
+      deps.log({ level: 'warn', event: 'store_unavailable', method: c.req.method, path: new URL(c.req.url).pathname, error: error.name, message: error.message });
+      c.header('Retry-After', unavailable.retryAfter);
+      return c.json(unavailable.body, unavailable.status);
+    }
     // Never the request body in the log: it may hold a resident's answers.
     deps.log({ level: 'error', event: 'unhandled', method: c.req.method, path: new URL(c.req.url).pathname, error: error.name, message: error.message, stack: error.stack });
-    return c.json({ error: 'internal', message: 'something went wrong on our side; try again' }, 500);
+    return c.json({ error: 'internal', message: MESSAGES[languageOf(c)].internal }, 500);
   });
   return app;
 }

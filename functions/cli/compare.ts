@@ -16,7 +16,7 @@ import {
   type Indicator,
 } from '../core/schemas.ts';
 import { createScorer, parseTextAnswer, type Scorer } from '../core/scoring.ts';
-import { readCsv, scanCsv } from './csv.ts';
+import { firstInvalidUtf8, readCsv, scanCsv } from './csv.ts';
 import { InputError, lineAndColumn } from './errors.ts';
 import { jsonErrorOffset } from './jsonError.ts';
 
@@ -35,6 +35,8 @@ export interface CompareFiles {
   baseline: string;
   followup: string;
   population?: string | undefined;
+  /** Also suppress the groups that would reveal a suppressed one by subtraction (as the API does). */
+  secondarySuppression?: boolean | undefined;
 }
 
 export interface LoadedDefinitions {
@@ -52,12 +54,23 @@ function failOnZod(file: string, prefix: string, error: z.ZodError): never {
   throw new InputError(file, null, null, `${prefix}${at ? `${at}: ` : ''}${issue.message}`);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A UTF-8 text file (a byte-order mark is dropped); bytes that are not UTF-8 are an error at their place. */
 async function readText(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(file, null, null, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const before = bytes.subarray(0, firstInvalidUtf8(bytes)).toString('utf8');
+    const where = lineAndColumn(before, before.length);
+    throw new InputError(file, where.line, where.column, 'the text is not valid UTF-8');
   }
 }
 
@@ -100,6 +113,8 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
   return { indicators: indicators.data, settings: settings.data };
 }
 
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
 /** Population figures: one column per stratum variable and `population`. */
 async function readPopulation(file: string, strataFromSettings: readonly string[] | undefined): Promise<Weighting> {
   let strata: BackgroundVariable[] = [];
@@ -140,14 +155,15 @@ async function readPopulation(file: string, strataFromSettings: readonly string[
         row[variable] = value;
       });
       const raw = fields[populationColumn]!;
-      const population = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(population) || population <= 0) {
+      // Plain decimal numbers only: Number() would also read "0x10", " 12", "1e3" and "Infinity".
+      const population = DECIMAL.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(population) || population <= 0) {
         throw new InputError(file, line, populationColumn + 1, `population "${raw}" is not a positive number`);
       }
       row.population = population;
       const key = stratumKey(strata, row as Record<string, string>);
       const earlier = seen.get(key);
-      if (earlier !== undefined) throw new InputError(file, line, null, `this stratum is already on line ${earlier}`);
+      if (earlier !== undefined) throw new InputError(file, line, columns[0]! + 1, `this stratum is already on line ${earlier}`);
       seen.set(key, line);
       rows.push(row as Weighting['population'][number]);
     },
@@ -261,5 +277,6 @@ export async function compareFiles(files: CompareFiles): Promise<{ comparison: C
   // One after the other, so that the first error reported is always the same one.
   const baseline = await readRound(files.baseline, scorer, definitions.settings);
   const followup = await readRound(files.followup, scorer, definitions.settings);
-  return { comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup), definitions };
+  const options = { secondarySuppression: files.secondarySuppression ?? false };
+  return { comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup, options), definitions };
 }

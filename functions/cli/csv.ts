@@ -18,8 +18,21 @@ function asInputError(file: string, error: unknown): InputError {
   return new InputError(file, null, null, (error as Error).message);
 }
 
-/** Splits one line that contains quotes; returns null when a quoted field runs past the line end. */
-function splitQuoted(text: string): string[] | null {
+/** A syntax error inside one record, at a 1-based column. */
+class RecordSyntaxError extends Error {
+  constructor(
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Splits one record that contains quotes. Returns the 1-based column of a quoted field that runs
+ * past the end of the text (the record continues on the next line) instead of fields.
+ */
+function splitQuoted(text: string): string[] | number {
   const fields: string[] = [];
   let i = 0;
   const length = text.length;
@@ -29,7 +42,7 @@ function splitQuoted(text: string): string[] | null {
       let start = i + 1;
       for (;;) {
         const quote = text.indexOf('"', start);
-        if (quote === -1) return null; // the field continues on the next line
+        if (quote === -1) return fields.length + 1; // the field continues on the next line
         if (text.charCodeAt(quote + 1) === 34) {
           value += text.slice(start, quote + 1);
           start = quote + 2;
@@ -41,17 +54,80 @@ function splitQuoted(text: string): string[] | null {
       }
       fields.push(value);
       if (i === length) return fields;
-      if (text.charCodeAt(i) !== 44 /* , */) throw new SyntaxError(`unexpected character after a closing quote at position ${i + 1}`);
+      if (text.charCodeAt(i) !== 44 /* , */) throw new RecordSyntaxError(fields.length, 'a character after the closing quote of a field (a quote inside a field is written "")');
       i++;
     } else {
       const comma = text.indexOf(',', i);
       const end = comma === -1 ? length : comma;
       const value = text.slice(i, end);
-      if (value.includes('"')) throw new SyntaxError(`a quote inside an unquoted field at position ${i + 1}`);
+      if (value.includes('"')) throw new RecordSyntaxError(fields.length + 1, 'a quote inside a field that does not start with one (quote the whole field, and write a quote in it as "")');
       fields.push(value);
       if (comma === -1) return fields;
       i = comma + 1;
     }
+  }
+}
+
+/** Offset of the first byte that is not part of valid UTF-8 (as TextDecoder's fatal mode sees it). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** The 1-based column of a byte offset in a record: commas outside quotes before it, plus one. */
+function columnOfOffset(bytes: Uint8Array, offset: number): number {
+  let column = 1;
+  let quoted = false;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 34) quoted = !quoted;
+    else if (bytes[i] === 44 && !quoted) column++;
+  }
+  return column;
+}
+
+/**
+ * Fatal: bytes that are not UTF-8 are an error, never U+FFFD. ignoreBOM: a U+FEFF at the start of
+ * a value is kept (by default TextDecoder drops it); the file's own BOM is removed by the readers.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const NEWLINE = Buffer.from('\n');
+
+/** Decodes one record's bytes; invalid UTF-8 is an error at its line and column, never replaced. */
+function decodeRecord(file: string, bytes: Uint8Array, line: number): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new InputError(file, line, columnOfOffset(bytes, firstInvalidUtf8(bytes)), 'the text is not valid UTF-8');
+  }
+}
+
+/** Splits a record with quotes; a syntax error names the file, the line and the column. */
+function splitRecord(file: string, text: string, line: number): string[] | number {
+  try {
+    return splitQuoted(text);
+  } catch (error) {
+    if (error instanceof RecordSyntaxError) throw new InputError(file, line, error.column, error.message);
+    throw error;
   }
 }
 
@@ -65,41 +141,43 @@ export async function readCsv(
   onHeader: (header: string[]) => void,
   onRow: (fields: string[], line: number) => void,
 ): Promise<{ rows: number }> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let rest = '';
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   let line = 0; // physical lines consumed
   let header: string[] | null = null;
   let rows = 0;
-  let pending = ''; // a quoted field spanning lines
+  let pending: Buffer | null = null; // a record whose quoted field spans lines, as raw bytes
   let pendingLine = 0;
+  let pendingColumn = 0;
 
-  const handle = (raw: string) => {
+  /** One physical line, without its newline. */
+  const handle = (raw: Buffer) => {
     line++;
     // A CR before the newline ends the record, unless the line ends inside a quoted field.
-    let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let bytes = raw.length > 0 && raw[raw.length - 1] === 13 ? raw.subarray(0, -1) : raw;
+    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     let rowLine = line;
-    let rawText = raw;
-    if (pending !== '') {
-      text = `${pending}\n${text}`;
-      rawText = `${pending}\n${raw}`;
+    let rawBytes = raw;
+    if (pending !== null) {
+      bytes = Buffer.concat([pending, NEWLINE, bytes]);
+      rawBytes = Buffer.concat([pending, NEWLINE, raw]);
       rowLine = pendingLine;
-    } else if (text === '') {
+    } else if (bytes.length === 0) {
       return;
     }
-    let fields: string[] | null;
+    const text = decodeRecord(file, bytes, rowLine);
+    let fields: string[];
     if (text.includes('"')) {
-      try {
-        fields = splitQuoted(text);
-      } catch (error) {
-        throw new InputError(file, rowLine, null, (error as Error).message);
-      }
-      if (fields === null) {
-        pending = rawText;
+      const split = splitRecord(file, text, rowLine);
+      if (typeof split === 'number') {
+        // Column names are one line each (as scanCsv reads them).
+        if (header === null) throw new InputError(file, rowLine, split, 'a quoted field in the header runs past the end of the line');
+        pendingColumn = split;
+        pending = rawBytes;
         pendingLine = rowLine;
         return;
       }
-      pending = '';
+      pending = null;
+      fields = split;
     } else {
       fields = text.split(',');
     }
@@ -110,36 +188,32 @@ export async function readCsv(
     }
     if (fields.length !== header.length) {
       const column = Math.min(fields.length, header.length) + 1;
-      throw new InputError(
-        file,
-        rowLine,
-        column,
-        `this row has ${fields.length} fields, the header has ${header.length}`,
-      );
+      throw new InputError(file, rowLine, column, `this row has ${fields.length} fields, the header has ${header.length}`);
     }
     rows++;
     onRow(fields, rowLine);
   };
 
+  let rest: Buffer | null = null;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
       let start = 0;
       for (;;) {
-        const newline = text.indexOf('\n', start);
+        const newline = buffer.indexOf(10, start);
         if (newline === -1) break;
-        handle(text.slice(start, newline));
+        handle(buffer.subarray(start, newline));
         start = newline + 1;
       }
-      rest = text.slice(start);
+      rest = start < buffer.length ? buffer.subarray(start) : null;
     }
   } catch (error) {
     throw asInputError(file, error);
   } finally {
     stream.destroy();
   }
-  if (rest !== '') handle(rest);
-  if (pending !== '') throw new InputError(file, pendingLine, null, 'a quoted field is never closed');
+  if (rest !== null) handle(rest);
+  if (pending !== null) throw new InputError(file, pendingLine, pendingColumn, 'a quoted field is never closed');
   if (header === null) throw new InputError(file, 1, null, 'the file is empty (no header row)');
   return { rows };
 }
@@ -155,7 +229,6 @@ interface InternEntry<T> {
   value: T;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Per column: field bytes -> value. An open-addressing table keyed by a hash of the bytes, each
@@ -233,7 +306,7 @@ class ColumnCache<T> {
 
   private decode(buffer: Uint8Array, start: number, end: number, line: number): string {
     try {
-      return utf8.decode(buffer.subarray(start, end));
+      return strictUtf8.decode(buffer.subarray(start, end));
     } catch {
       return this.onBadText(line, 'the value is not valid UTF-8');
     }
@@ -263,39 +336,37 @@ export async function scanCsv<T>(
   let rows = 0;
   let pending: Buffer | null = null; // the start of a quoted field spanning lines
   let pendingLine = 0;
+  let pendingColumn = 0;
 
   const fail = (atLine: number, column: number | string | null, message: string): never => {
     throw new InputError(file, atLine, column, message);
   };
 
   const headerFrom = (text: string) => {
-    let fields: string[] | null;
-    try {
-      fields = text.includes('"') ? splitQuoted(text) : text.split(',');
-    } catch (error) {
-      return fail(line, null, (error as Error).message);
-    }
-    if (fields === null) return fail(line, null, 'a quoted field in the header runs past the end of the line');
+    const split = text.includes('"') ? splitRecord(file, text, line) : text.split(',');
+    if (typeof split === 'number') return fail(line, split, 'a quoted field in the header runs past the end of the line');
+    const fields = split;
     header = fields;
     fieldCount = fields.length;
     const chosen = onHeader(fields);
     slot = new Int32Array(fieldCount).fill(-1);
     caches = chosen.columns.map((column, i) => {
       slot[column] = i;
-      return new ColumnCache<T>(chosen.interners[i]!, (atLine, message) => fail(atLine, fields![column]!, message));
+      return new ColumnCache<T>(chosen.interners[i]!, (atLine, message) => fail(atLine, fields[column]!, message));
     });
     values = new Array<T>(chosen.columns.length);
   };
 
-  /** The general path: a line (or lines) with quotes, as text. */
-  const quotedRow = (text: string, rowLine: number): boolean => {
-    let fields: string[] | null;
-    try {
-      fields = splitQuoted(text);
-    } catch (error) {
-      return fail(rowLine, null, (error as Error).message);
+  /**
+   * The general path: a record (one line or more) with quotes. Returns false, and notes the
+   * column, when a quoted field runs on to the next line.
+   */
+  const quotedRow = (bytes: Uint8Array, rowLine: number): boolean => {
+    const fields = splitRecord(file, decodeRecord(file, bytes, rowLine), rowLine);
+    if (typeof fields === 'number') {
+      pendingColumn = fields;
+      return false;
     }
-    if (fields === null) return false;
     if (fields.length !== fieldCount) {
       fail(rowLine, Math.min(fields.length, fieldCount) + 1, `this row has ${fields.length} fields, the header has ${fieldCount}`);
     }
@@ -317,20 +388,13 @@ export async function scanCsv<T>(
     if (end > start && buffer[end - 1] === 13) end--;
     if (line === 1 && buffer[start] === 0xef && buffer[start + 1] === 0xbb && buffer[start + 2] === 0xbf) start += 3;
     if (pending !== null) {
-      const text = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, end)]).toString('utf8');
-      if (quotedRow(text, pendingLine)) pending = null;
-      else pending = Buffer.concat([pending, Buffer.from('\n'), buffer.subarray(start, rawEnd)]);
+      if (quotedRow(Buffer.concat([pending, NEWLINE, buffer.subarray(start, end)]), pendingLine)) pending = null;
+      else pending = Buffer.concat([pending, NEWLINE, buffer.subarray(start, rawEnd)]);
       return;
     }
     if (end === start) return; // blank line
     if (header === null) {
-      let text: string;
-      try {
-        text = utf8.decode(buffer.subarray(start, end));
-      } catch {
-        return fail(line, null, 'the header is not valid UTF-8');
-      }
-      headerFrom(text);
+      headerFrom(decodeRecord(file, buffer.subarray(start, end), line));
       return;
     }
     let field = 0;
@@ -347,8 +411,7 @@ export async function scanCsv<T>(
         fieldStart = i + 1;
         hash = 0x811c9dc5;
       } else if (byte === 34 /* " */) {
-        const text = buffer.toString('utf8', start, end);
-        if (!quotedRow(text, line)) {
+        if (!quotedRow(buffer.subarray(start, end), line)) {
           pending = Buffer.from(buffer.subarray(start, rawEnd));
           pendingLine = line;
         }
@@ -450,7 +513,7 @@ export async function scanCsv<T>(
   } finally {
     stream.destroy();
   }
-  if (pending !== null) fail(pendingLine, null, 'a quoted field is never closed');
+  if (pending !== null) fail(pendingLine, pendingColumn, 'a quoted field is never closed');
   if (header === null) fail(1, null, 'the file is empty (no header row)');
   return { rows };
 }

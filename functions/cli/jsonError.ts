@@ -35,48 +35,57 @@ export function jsonErrorOffset(text: string): number | null {
     if (!match || match[0] === '' || match[0] === '-') fail();
     i += match![0].length;
   };
-  const value = (): void => {
+  /** After `{` or `,` in an object: a key and its colon. */
+  const key = () => {
     ws();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
+  };
+  /**
+   * Values one after another, with the open objects and arrays on an explicit stack rather than
+   * the call stack: a file nested 100,000 deep must get an answer, not a RangeError.
+   */
+  const document = (): void => {
+    const open: ('{' | '[')[] = [];
+    for (;;) {
       ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
+      const ch = text[i];
+      if (ch === '{' || ch === '[') {
         i++;
-        value();
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
+        if (text[i] === (ch === '{' ? '}' : ']')) i++;
+        else {
+          open.push(ch);
+          if (ch === '{') key();
+          continue;
+        }
+      } else if (ch === '"') string();
+      else if (ch === 't') literal('true');
+      else if (ch === 'f') literal('false');
+      else if (ch === 'n') literal('null');
+      else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
+      else fail();
+      // A value is complete: close what it completes, up to the next value.
       for (;;) {
-        value();
+        const top = open.at(-1);
+        if (top === undefined) return;
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          break;
+        }
+        if (text[i] !== (top === '{' ? '}' : ']')) fail();
+        i++;
+        open.pop();
       }
     }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
-    fail();
   };
   try {
-    value();
+    document();
     ws();
     if (i < text.length) fail();
     return null;

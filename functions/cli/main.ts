@@ -11,7 +11,10 @@ export const HELP = `bygdpuls: baseline versus follow-up for local development p
 Usage:
   bygdpuls start [--no-demo]
   bygdpuls compare --indicators FILE --baseline CSV --followup CSV
-                   [--population CSV] [--format json|table] [--lang sv|en]
+                   [--population CSV] [--secondary-suppression]
+                   [--format json|table] [--lang sv|en]
+  bygdpuls export --project ID --baseline ID --followup ID --out DIR
+                  [--data-dir DIR | --endpoint URL [--table NAME] | --table NAME [--region R]]
   bygdpuls rebuild --round ID [--data-dir DIR | --table NAME [--region R]]
   bygdpuls token --role admin|evaluator [--project ID] [--days N] [--data-dir DIR]
   bygdpuls help
@@ -30,8 +33,19 @@ compare   Compares a baseline round with a follow-up round, as METHOD.md defines
           --followup     the follow-up round's answers (CSV, header row)
           --population   population figures per stratum (CSV); overrides the file
                          that the indicators file names
+          --secondary-suppression
+                         also suppress the groups from which a suppressed group
+                         could be recovered by subtraction, as the API and the
+                         dashboard do (off: primary suppression only, METHOD.md)
           --format       json (default) or table
           --lang         labels of the table: sv (default) or en
+
+export    Writes a project's two rounds, as stored, in the files that compare reads:
+          indicators.json, baseline.csv, followup.csv (respondent, area, age_band,
+          gender and the answers that indicators read; no free text, no removed
+          responses) and population.csv when the project is weighted. compare on
+          them gives the API's comparison. Reads the local data (DATA_DIR, or the
+          running server's database), a DynamoDB endpoint, or a table on AWS.
 
 rebuild   Recomputes a round from its stored responses and reports any difference
           from the folded aggregates (exit code 3 when there is one).
@@ -55,6 +69,7 @@ async function runCompare(args: string[], io: Io): Promise<void> {
         baseline: { type: 'string' },
         followup: { type: 'string' },
         population: { type: 'string' },
+        'secondary-suppression': { type: 'boolean', default: false },
         format: { type: 'string', default: 'json' },
         lang: { type: 'string', default: 'sv' },
       },
@@ -74,6 +89,7 @@ async function runCompare(args: string[], io: Io): Promise<void> {
     baseline: values.baseline!,
     followup: values.followup!,
     population: values.population,
+    secondarySuppression: values['secondary-suppression'],
   });
   if (values.format === 'json') io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
   else io.stdout(formatComparisonTable(comparison, definitions.indicators, definitions.settings, values.lang as Language));
@@ -92,6 +108,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./serverCommands.ts')).runStart(rest, io);
       case 'rebuild':
         return await (await import('./serverCommands.ts')).runRebuild(rest, io);
+      case 'export':
+        return await (await import('./export.ts')).runExport(rest, io);
       case 'token':
         return await (await import('./serverCommands.ts')).runToken(rest, io);
       case undefined:

@@ -1,12 +1,11 @@
 // Commands that work on a store: start (the local server), rebuild, token.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { writeFileSync, rmSync } from 'node:fs';
 import { createTokenIssuer, Role } from '../api/auth.ts';
 import { rebuildRound } from '../fold/rebuild.ts';
 import { loadOrCreateSecrets } from '../local/secrets.ts';
 import { optionsFromEnv, startLocal } from '../local/start.ts';
-import { ENDPOINT_FILE, openStore } from './storeAccess.ts';
+import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
 
 
@@ -28,10 +27,9 @@ const storeOptions = {
 export async function runStart(args: string[], io: Io): Promise<number> {
   const options = optionsFromEnv(process.env, args);
   options.print = (line) => io.stdout(`${line}\n`);
+  // startLocal also leaves the database's endpoint in the data folder while it runs, so that the
+  // command line (rebuild, token, export) reaches the database the server holds.
   const server = await startLocal(options);
-  // Let the command line reach the running database (rebuild, token) while the server holds it.
-  const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
-  writeFileSync(endpointFile, server.dynamoEndpoint);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -39,7 +37,6 @@ export async function runStart(args: string[], io: Io): Promise<number> {
   });
   io.stdout('Stopping: finishing requests, folding, closing the database ...\n');
   await server.close();
-  rmSync(endpointFile, { force: true });
   io.stdout('Stopped.\n');
   return 0;
 }

@@ -4,7 +4,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDynalite } from '../local/dynalite.ts';
-import { TABLE_NAME } from '../local/start.ts';
+import { ENDPOINT_FILE, TABLE_NAME } from '../local/start.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
 
@@ -15,7 +15,7 @@ export interface StoreTarget {
   region?: string | undefined;
 }
 
-export const ENDPOINT_FILE = 'endpoint';
+export { ENDPOINT_FILE };
 
 export async function openStore(target: StoreTarget): Promise<{ store: Store; close: () => Promise<void> }> {
   if (target.table && !target.dataDir) {
@@ -36,7 +36,13 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
       client.destroy(); // a stale file from a server that was killed: open the folder directly
     }
   }
-  const dynamo = await startDynalite({ path: path.join(dataDir, 'db') });
+  let dynamo;
+  try {
+    dynamo = await startDynalite({ path: path.join(dataDir, 'db') });
+  } catch (error) {
+    // LevelDB's lock: a server holds the folder but its endpoint did not answer.
+    throw new Error(`the data in ${dataDir} is in use by a running bygdpuls that does not answer at its endpoint; stop it, or try again (${(error as Error).message})`);
+  }
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   return {
     store: createStore(client, TABLE_NAME),

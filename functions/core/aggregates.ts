@@ -241,6 +241,12 @@ export class RoundAccumulator {
     this.addToCell(this.cell(background.area, background.age_band, background.gender), answers, codes, sign);
   }
 
+  /**
+   * The accumulated responses as an aggregate. An indicator whose n is 0 is left out, so an
+   * accumulator must hold one sign only: a batch that adds one response and removes another of
+   * the same cell would net n to 0 and lose the difference of their sums (the fold keeps its
+   * additions and removals in two accumulators).
+   */
   toAggregate(): RoundAggregate {
     const round = emptyRound();
     for (const cell of this.cells.values()) {
@@ -274,7 +280,7 @@ export class RoundAccumulator {
         });
         if (Object.keys(counts).length > 0) answers[question] = counts;
       });
-      if (cell.respondents === 0 && Object.keys(indicators).length === 0) continue;
+      if (cell.respondents === 0 && Object.keys(indicators).length === 0 && Object.keys(answers).length === 0) continue;
       round.cells[cellKey(cell.background)] = { background: cell.background, respondents: cell.respondents, indicators, answers };
     }
     return round;

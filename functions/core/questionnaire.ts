@@ -2,6 +2,7 @@
 // against a round's indicators and background mapping, and validates a resident's answers to it.
 import * as z from 'zod';
 import { BACKGROUND_VARIABLES, DONT_KNOW, type Answer, type Background, type BackgroundVariable, type Indicator } from './schemas.ts';
+import { once } from './once.ts';
 
 export interface FieldError {
   field: string;
@@ -122,108 +123,114 @@ const NUMERIC_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // The document's shape. Objects strip what they do not name: SurveyJS has hundreds of display
 // properties, and only these decide what an answer may be.
 
-const Name = z
-  .string({ error: 'every question needs a name' })
-  .min(1, 'a name is not empty')
-  .max(100, 'a name is at most 100 characters')
-  .regex(NAME_PATTERN, 'a name is letters, digits, _ . - and starts with a letter or _')
-  .refine((name) => !RESERVED_NAMES.has(name), 'this name is reserved');
+// Built on first use, not at import (see core/schemas.ts): a cold start that reads no document
+// does not pay for them.
+const shapes = once(() => {
+  const Name = z
+    .string({ error: 'every question needs a name' })
+    .min(1, 'a name is not empty')
+    .max(100, 'a name is at most 100 characters')
+    .regex(NAME_PATTERN, 'a name is letters, digits, _ . - and starts with a letter or _')
+    .refine((name) => !RESERVED_NAMES.has(name), 'this name is reserved');
 
-const TitleSchema = z.union([z.string().max(10_000), z.record(z.string().max(20), z.string().max(10_000))], {
-  error: 'a title is a string or an object of strings per locale ({"default": "...", "sv": "..."})',
+  const TitleSchema = z.union([z.string().max(10_000), z.record(z.string().max(20), z.string().max(10_000))], {
+    error: 'a title is a string or an object of strings per locale ({"default": "...", "sv": "..."})',
+  });
+
+  const Condition = z.string().max(10_000).optional();
+  const refused = (why: string) => z.never({ error: why }).optional();
+  const offOnly = (why: string) => z.literal(false, { error: why }).optional();
+
+  const ChoiceText = z.string().min(1, 'a choice value is not empty').max(100, 'a choice value is at most 100 characters');
+  const ChoiceValueSchema = z.union([ChoiceText, z.number().finite()], {
+    error: 'a choice value is a non-empty string of at most 100 characters, or a number',
+  });
+  const ChoiceItem = z.union([ChoiceText, z.number().finite(), z.object({ value: ChoiceValueSchema, text: TitleSchema.optional() })], {
+    error: 'a choice is a string (at most 100 characters), a number, or {"value": ..., "text": ...}',
+  });
+
+  const Conditions = {
+    visibleIf: Condition,
+    enableIf: Condition,
+    readOnly: z.boolean().optional(),
+    visible: z.boolean().optional(),
+  };
+
+  const QuestionCommon = {
+    name: Name,
+    title: TitleSchema.optional(),
+    isRequired: z.boolean().optional(),
+    requiredIf: Condition,
+    ...Conditions,
+    valueName: refused('valueName is not supported: answers are stored under the question name'),
+    hasComment: offOnly('a comment area is not supported: add a comment question instead'),
+    showCommentArea: offOnly('a comment area is not supported: add a comment question instead'),
+  };
+
+  const SelectBase = {
+    ...QuestionCommon,
+    choices: z.array(ChoiceItem).max(MAX_CHOICES).optional(),
+    showNoneItem: z.boolean().optional(),
+    hasNone: z.boolean().optional(),
+    noneText: TitleSchema.optional(),
+    showOtherItem: z.boolean().optional(),
+    hasOther: z.boolean().optional(),
+    otherText: TitleSchema.optional(),
+    storeOthersAsComment: z.union([z.boolean(), z.literal('default')]).optional(),
+    choicesByUrl: refused('choices loaded from a URL cannot be checked: list them in "choices"'),
+    choicesFromQuestion: refused('choices copied from another question are not supported: list them in "choices"'),
+    showDontKnowItem: offOnly('the built-in "don\'t know" item saves "dontknow": add a choice {"value": "dk", "text": "Vet ej"} instead'),
+    showRefuseItem: offOnly('the "refuse to answer" item is not supported'),
+  };
+
+  const RatingSchema = z.object({
+    ...QuestionCommon,
+    rateValues: z.array(ChoiceItem).max(MAX_CHOICES).optional(),
+    autoGenerate: z.boolean().optional(),
+    rateMin: z.number().int('rateMin is a whole number').optional(),
+    rateMax: z.number().int('rateMax is a whole number').optional(),
+    rateStep: z.number().int('rateStep is a whole number').positive('rateStep is positive').optional(),
+    rateCount: z.number().int().min(1).max(MAX_GENERATED_RATING_VALUES).optional(),
+    rateType: z.string().optional(),
+  });
+
+  const SingleSelectSchema = z.object({
+    ...SelectBase,
+    // dropdown only: SurveyJS appends choicesMin..choicesMax to the choices.
+    choicesMin: z.number().int().optional(),
+    choicesMax: z.number().int().optional(),
+    choicesStep: z.number().int().positive().optional(),
+  });
+
+  const CheckboxSchema = z.object({
+    ...SelectBase,
+    minSelectedChoices: z.number().int().min(0).optional(),
+    maxSelectedChoices: z.number().int().min(0).optional(),
+  });
+
+  const BooleanValue = z.union([z.string().min(1).max(100), z.number().finite(), z.boolean()], { error: 'a boolean value is a string, a number, true or false' });
+  const BooleanSchema = z.object({ ...QuestionCommon, valueTrue: BooleanValue.optional(), valueFalse: BooleanValue.optional() });
+
+  const Bound = z.union([z.number().finite(), z.string().max(100)]).optional();
+  const TextSchema = z.object({ ...QuestionCommon, inputType: z.string().max(30).optional(), maxLength: z.number().int().optional(), min: Bound, max: Bound });
+  const CommentSchema = z.object({ ...QuestionCommon, maxLength: z.number().int().optional() });
+  const DisplaySchema = z.object({ name: Name, title: TitleSchema.optional() });
+
+  const PageSchema = z.object({ name: z.string().max(200).optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
+  const PanelSchema = z.object({ name: z.string().max(200).optional(), title: TitleSchema.optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
+
+  /** The top of a SurveyJS document; pages, panels and questions are read one by one below. */
+  const SurveyJson = z.object({
+    pages: z.array(z.unknown()).optional(),
+    elements: z.array(z.unknown()).optional(),
+    questions: refused('top-level "questions" is an old SurveyJS form: put them in "elements" or in pages'),
+    storeOthersAsComment: z.boolean().optional(),
+    maxTextLength: z.number().int().min(0).max(LONGEST_TEXT).optional(),
+  });
+  return { QuestionCommon, SelectBase, RatingSchema, SingleSelectSchema, CheckboxSchema, BooleanSchema, TextSchema, CommentSchema, DisplaySchema, PageSchema, PanelSchema, SurveyJson, ChoiceItem };
 });
-
-const Condition = z.string().max(10_000).optional();
-const refused = (why: string) => z.never({ error: why }).optional();
-const offOnly = (why: string) => z.literal(false, { error: why }).optional();
-
-const ChoiceText = z.string().min(1, 'a choice value is not empty').max(100, 'a choice value is at most 100 characters');
-const ChoiceValueSchema = z.union([ChoiceText, z.number().finite()], {
-  error: 'a choice value is a non-empty string of at most 100 characters, or a number',
-});
-const ChoiceItem = z.union([ChoiceText, z.number().finite(), z.object({ value: ChoiceValueSchema, text: TitleSchema.optional() })], {
-  error: 'a choice is a string (at most 100 characters), a number, or {"value": ..., "text": ...}',
-});
-type ChoiceItem = z.infer<typeof ChoiceItem>;
-
-const Conditions = {
-  visibleIf: Condition,
-  enableIf: Condition,
-  readOnly: z.boolean().optional(),
-  visible: z.boolean().optional(),
-};
-
-const QuestionCommon = {
-  name: Name,
-  title: TitleSchema.optional(),
-  isRequired: z.boolean().optional(),
-  requiredIf: Condition,
-  ...Conditions,
-  valueName: refused('valueName is not supported: answers are stored under the question name'),
-  hasComment: offOnly('a comment area is not supported: add a comment question instead'),
-  showCommentArea: offOnly('a comment area is not supported: add a comment question instead'),
-};
-
-const SelectBase = {
-  ...QuestionCommon,
-  choices: z.array(ChoiceItem).max(MAX_CHOICES).optional(),
-  showNoneItem: z.boolean().optional(),
-  hasNone: z.boolean().optional(),
-  noneText: TitleSchema.optional(),
-  showOtherItem: z.boolean().optional(),
-  hasOther: z.boolean().optional(),
-  otherText: TitleSchema.optional(),
-  storeOthersAsComment: z.union([z.boolean(), z.literal('default')]).optional(),
-  choicesByUrl: refused('choices loaded from a URL cannot be checked: list them in "choices"'),
-  choicesFromQuestion: refused('choices copied from another question are not supported: list them in "choices"'),
-  showDontKnowItem: offOnly('the built-in "don\'t know" item saves "dontknow": add a choice {"value": "dk", "text": "Vet ej"} instead'),
-  showRefuseItem: offOnly('the "refuse to answer" item is not supported'),
-};
-
-const RatingSchema = z.object({
-  ...QuestionCommon,
-  rateValues: z.array(ChoiceItem).max(MAX_CHOICES).optional(),
-  autoGenerate: z.boolean().optional(),
-  rateMin: z.number().int('rateMin is a whole number').optional(),
-  rateMax: z.number().int('rateMax is a whole number').optional(),
-  rateStep: z.number().int('rateStep is a whole number').positive('rateStep is positive').optional(),
-  rateCount: z.number().int().min(1).max(MAX_GENERATED_RATING_VALUES).optional(),
-  rateType: z.string().optional(),
-});
-
-const SingleSelectSchema = z.object({
-  ...SelectBase,
-  // dropdown only: SurveyJS appends choicesMin..choicesMax to the choices.
-  choicesMin: z.number().int().optional(),
-  choicesMax: z.number().int().optional(),
-  choicesStep: z.number().int().positive().optional(),
-});
-
-const CheckboxSchema = z.object({
-  ...SelectBase,
-  minSelectedChoices: z.number().int().min(0).optional(),
-  maxSelectedChoices: z.number().int().min(0).optional(),
-});
-
-const BooleanValue = z.union([z.string().min(1).max(100), z.number().finite(), z.boolean()], { error: 'a boolean value is a string, a number, true or false' });
-const BooleanSchema = z.object({ ...QuestionCommon, valueTrue: BooleanValue.optional(), valueFalse: BooleanValue.optional() });
-
-const Bound = z.union([z.number().finite(), z.string().max(100)]).optional();
-const TextSchema = z.object({ ...QuestionCommon, inputType: z.string().max(30).optional(), maxLength: z.number().int().optional(), min: Bound, max: Bound });
-const CommentSchema = z.object({ ...QuestionCommon, maxLength: z.number().int().optional() });
-const DisplaySchema = z.object({ name: Name, title: TitleSchema.optional() });
-
-const PageSchema = z.object({ name: z.string().max(200).optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
-const PanelSchema = z.object({ name: z.string().max(200).optional(), title: TitleSchema.optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
-
-/** The top of a SurveyJS document; pages, panels and questions are read one by one below. */
-export const SurveyJson = z.object({
-  pages: z.array(z.unknown()).optional(),
-  elements: z.array(z.unknown()).optional(),
-  questions: refused('top-level "questions" is an old SurveyJS form: put them in "elements" or in pages'),
-  storeOthersAsComment: z.boolean().optional(),
-  maxTextLength: z.number().int().min(0).max(LONGEST_TEXT).optional(),
-});
+type ChoiceItem = z.infer<Shapes['ChoiceItem']>;
+export const SurveyJson = z.lazy(() => shapes().SurveyJson);
 export type SurveyJson = z.infer<typeof SurveyJson>;
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +289,8 @@ function isConditional(element: { visibleIf?: string | undefined; enableIf?: str
   return !!element.visibleIf?.trim() || !!element.enableIf?.trim() || element.readOnly === true || element.visible === false;
 }
 
-type CommonFields = z.infer<z.ZodObject<typeof QuestionCommon>>;
+type Shapes = ReturnType<typeof shapes>;
+type CommonFields = z.infer<z.ZodObject<Shapes['QuestionCommon']>>;
 
 function questionBase(element: CommonFields, field: string, conditional: boolean): QuestionBase {
   const isRequired = element.isRequired === true;
@@ -320,7 +328,7 @@ function listedChoices(items: readonly ChoiceItem[], field: string, walk: Walk):
 
 /** Adds the "none" and "other" items; returns whether "other" (with its comment) is on. */
 function addSpecialItems(
-  element: z.infer<z.ZodObject<typeof SelectBase>>,
+  element: z.infer<z.ZodObject<Shapes['SelectBase']>>,
   field: string,
   choices: Choice[],
   seen: Set<string>,
@@ -347,7 +355,7 @@ function addSpecialItems(
 }
 
 function readRating(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(RatingSchema, raw, field, walk);
+  const parsed = read(shapes().RatingSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
   let choices: Choice[];
@@ -383,7 +391,7 @@ function readRating(raw: unknown, field: string, conditional: boolean, walk: Wal
 
 function readSingleSelect(type: 'radiogroup' | 'dropdown') {
   return (raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null => {
-    const parsed = read(SingleSelectSchema, raw, field, walk);
+    const parsed = read(shapes().SingleSelectSchema, raw, field, walk);
     if (!parsed.ok) return null;
     const element = parsed.value;
     const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
@@ -408,7 +416,7 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
 }
 
 function readCheckbox(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(CheckboxSchema, raw, field, walk);
+  const parsed = read(shapes().CheckboxSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
   const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
@@ -428,7 +436,7 @@ function readCheckbox(raw: unknown, field: string, conditional: boolean, walk: W
 }
 
 function readBoolean(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(BooleanSchema, raw, field, walk);
+  const parsed = read(shapes().BooleanSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
   const valueTrue = element.valueTrue ?? true;
@@ -461,7 +469,7 @@ function numericBound(value: number | string | undefined, field: string, walk: W
 }
 
 function readText(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(TextSchema, raw, field, walk);
+  const parsed = read(shapes().TextSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
   const base = questionBase(element, field, conditional);
@@ -480,7 +488,7 @@ function readText(raw: unknown, field: string, conditional: boolean, walk: Walk)
 }
 
 function readComment(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(CommentSchema, raw, field, walk);
+  const parsed = read(shapes().CommentSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const maxLength = textLength(parsed.value.maxLength, DEFAULT_COMMENT_LENGTH, field, walk);
   return maxLength === null ? null : { ...questionBase(parsed.value, field, conditional), kind: 'text', type: 'comment', maxLength };
@@ -488,7 +496,7 @@ function readComment(raw: unknown, field: string, conditional: boolean, walk: Wa
 
 function readDisplay(type: 'html' | 'image' | 'expression') {
   return (raw: unknown, field: string, _conditional: boolean, walk: Walk): Question | null => {
-    const parsed = read(DisplaySchema, raw, field, walk);
+    const parsed = read(shapes().DisplaySchema, raw, field, walk);
     if (!parsed.ok) return null;
     return { name: parsed.value.name, title: parsed.value.title ?? null, isRequired: false, mustAnswer: false, path: field, kind: 'display', type };
   };
@@ -540,7 +548,7 @@ function readElement(raw: unknown, field: string, depth: number, conditional: bo
   }
   if (type === 'panel') {
     if (!countContainer(field, walk)) return;
-    const panel = read(PanelSchema, raw, field, walk);
+    const panel = read(shapes().PanelSchema, raw, field, walk);
     if (panel.ok) readElements(panel.value.elements, `${field}.elements`, depth + 1, conditional || isConditional(panel.value), walk);
     return;
   }
@@ -592,7 +600,7 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
     for (let i = 0; i < document.pages.length && !walk.stopped && !problems.full; i++) {
       const field = `pages[${i}]`;
       if (!countContainer(field, walk)) break;
-      const page = read(PageSchema, document.pages[i], field, walk);
+      const page = read(shapes().PageSchema, document.pages[i], field, walk);
       if (page.ok) readElements(page.value.elements, `${field}.elements`, 1, isConditional(page.value), walk);
     }
   } else if (document.elements) {
@@ -765,6 +773,7 @@ interface ResidentMessages {
   expectedScale(min: number, max: number): string;
   expectedNumber: string;
   expectedText: string;
+  notValidText: string;
   expectedYesNo: string;
   expectedChoiceList: string;
   notAChoice(value: ChoiceValue): string;
@@ -802,6 +811,7 @@ const MESSAGES: Record<Language, ResidentMessages> = {
     expectedScale: (min, max) => `Svaret ska vara ett tal på skalan ${sv(min)}–${sv(max)}.`,
     expectedNumber: 'Svaret ska vara ett tal.',
     expectedText: 'Svaret ska vara en text.',
+    notValidText: 'Svaret innehåller tecken som inte är giltig text.',
     expectedYesNo: 'Svaret ska vara ja eller nej.',
     expectedChoiceList: 'Svaret ska vara en lista med svarsalternativ.',
     notAChoice: (value) => `Svaret ${sv(value)} finns inte bland svarsalternativen.`,
@@ -828,6 +838,7 @@ const MESSAGES: Record<Language, ResidentMessages> = {
     expectedScale: (min, max) => `The answer must be a number on the scale ${en(min)}–${en(max)}.`,
     expectedNumber: 'The answer must be a number.',
     expectedText: 'The answer must be text.',
+    notValidText: 'The answer contains characters that are not valid text.',
     expectedYesNo: 'The answer must be yes or no.',
     expectedChoiceList: 'The answer must be a list of choices.',
     notAChoice: (value) => `The answer ${en(value)} is not one of the choices.`,
@@ -927,10 +938,15 @@ function checkNumber(question: NumberQuestion, value: unknown, say: ResidentMess
   return { answer: number === 0 ? 0 : number };
 }
 
+/** Half of a surrogate pair on its own: JSON can carry it (\ud800), UTF-8 cannot. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function checkText(value: unknown, maxLength: number, say: ResidentMessages): Checked {
   if (typeof value !== 'string') return { error: say.expectedText };
   if (value.trim() === '') return { answer: null };
   if (value.length > maxLength) return { error: say.tooLong(value.length, maxLength) };
+  // Stored text must survive UTF-8 (DynamoDB, CSV exports) unchanged.
+  if (LONE_SURROGATE.test(value)) return { error: say.notValidText };
   return { answer: value };
 }
 

@@ -1,17 +1,26 @@
 // Folding events into an accumulator: responses add, removals subtract what was added before.
-import type { RoundAccumulator } from '../core/aggregates.ts';
+import { addRoundInto, RoundAccumulator, subtractRounds, type RoundAggregate } from '../core/aggregates.ts';
 import type { Answer } from '../core/schemas.ts';
 import type { Scorer } from '../core/scoring.ts';
 import type { RoundEvent } from '../store/types.ts';
 
 /**
  * Applies events (in time order, all after `hwm`) to an accumulator that starts from the snapshot
- * at `hwm`. A removal subtracts its response only if that response is counted: folded before
- * (at or under the mark) or added earlier in these same events. A response deleted before it was
- * ever read was never counted, and its removal must not subtract it.
+ * at `hwm`. A response adds; its removal, an event later in the same shard, subtracts. A response
+ * stays in the time index when it is removed, so the fold always meets it first: every removal
+ * subtracts exactly what its response added, however the events are cut into batches.
+ *
+ * Tombstones of the first format replaced their response in the index; one subtracts only if its
+ * response was counted: folded before (at or under the mark) or added earlier in these events.
+ * That guess is wrong when the response was removed before any fold read it and the mark later
+ * passed its old place; the second format exists for that reason.
  */
 export class EventFolder {
   private readonly added = new Set<string>();
+  /** Responses added and removals subtracted, kept apart (see result()). */
+  private readonly adds: RoundAccumulator;
+  private readonly removals: RoundAccumulator;
+  private subtracted = 0;
   lastTimeKey: string;
   count = 0;
   /** Server time of the first event applied (null before any). */
@@ -19,9 +28,10 @@ export class EventFolder {
 
   constructor(
     private readonly scorer: Scorer,
-    private readonly accumulator: RoundAccumulator,
     private readonly hwm: string,
   ) {
+    this.adds = new RoundAccumulator(scorer);
+    this.removals = new RoundAccumulator(scorer);
     this.lastTimeKey = hwm;
     this.answers = new Array<Answer>(scorer.questions.length).fill(null);
   }
@@ -34,13 +44,26 @@ export class EventFolder {
     const questions = this.scorer.questions;
     for (let q = 0; q < questions.length; q++) answers[q] = event.answers[questions[q]!] ?? null;
     if (event.type === 'response') {
-      this.accumulator.add(event.background, answers, 1);
+      this.adds.add(event.background, answers);
       this.added.add(event.key);
-    } else if (event.responseTsKey <= this.hwm || this.added.has(event.key)) {
-      this.accumulator.add(event.background, answers, -1);
+    } else if (!event.replacedResponse || event.responseTsKey <= this.hwm || this.added.has(event.key)) {
+      this.removals.add(event.background, answers);
+      this.subtracted++;
     }
     this.lastTimeKey = event.tsKey;
     this.firstTs ??= event.ts;
     this.count++;
+  }
+
+  /**
+   * The aggregate at lastTimeKey: `base` (the aggregate at hwm, null for none) plus the responses,
+   * minus the removals. Added and subtracted separately, never netted in one accumulator: a cell
+   * where one response comes and another goes nets to zero respondents but not to zero answers,
+   * and an accumulator drops a cell with no respondents.
+   */
+  result(base: RoundAggregate | null): RoundAggregate {
+    // `base` is changed in place: callers pass a snapshot they have just read and use no more.
+    const aggregate = base ? addRoundInto(base, this.adds.toAggregate()) : this.adds.toAggregate();
+    return this.subtracted === 0 ? aggregate : subtractRounds(aggregate, this.removals.toAggregate());
   }
 }

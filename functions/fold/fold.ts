@@ -1,7 +1,6 @@
 // The fold (ARCHITECTURE.md, "Fold"): per shard, add the events between the snapshot's mark and
 // now - settle into the snapshot, and write it back on the condition that the mark is unchanged.
 // A fold killed at any point loses nothing; two folds at once cannot both win.
-import { mergeRounds, RoundAccumulator } from '../core/aggregates.ts';
 import type { Scorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
 import type { Round } from '../store/types.ts';
@@ -38,8 +37,7 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
   for (;;) {
     const snapshot = await store.snapshots.get(round.id, shard);
     const hwm = snapshot?.hwm ?? '';
-    const accumulator = new RoundAccumulator(scorer);
-    const folder = new EventFolder(scorer, accumulator, hwm);
+    const folder = new EventFolder(scorer, hwm);
     let more = false;
     read: for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm, Math.min(batchSize, 1000))) {
       for (const event of page) {
@@ -62,7 +60,7 @@ export async function foldShard(store: Store, round: Round, scorer: Scorer, shar
       shard,
       {
         hwm: folder.lastTimeKey,
-        aggregate: snapshot ? mergeRounds(snapshot.aggregate, accumulator.toAggregate()) : accumulator.toAggregate(),
+        aggregate: folder.result(snapshot?.aggregate ?? null),
         folded: (snapshot?.folded ?? 0) + folder.count,
         updatedAt: new Date(options.now).toISOString(),
       },

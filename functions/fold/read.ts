@@ -1,6 +1,6 @@
 // The read path: a round's aggregate = every shard's snapshot + the events after its mark, folded
 // in memory. Exact and fresh; its cost follows the unfolded tail, not the number of responses.
-import { addRoundInto, RoundAccumulator, type RoundAggregate } from '../core/aggregates.ts';
+import { addRoundInto, type RoundAggregate } from '../core/aggregates.ts';
 import { createScorer, type Scorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
 import type { Questionnaire, Round } from '../store/types.ts';
@@ -19,20 +19,16 @@ export async function readRoundAggregate(store: Store, round: Round, scorer: Sco
     Array.from({ length: round.shards }, async (_, shard) => {
       const snapshot = await store.snapshots.get(round.id, shard);
       const hwm = snapshot?.hwm ?? '';
-      const accumulator = new RoundAccumulator(scorer);
-      const folder = new EventFolder(scorer, accumulator, hwm);
+      const folder = new EventFolder(scorer, hwm);
       for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm)) for (const event of page) folder.apply(event);
-      const tailAggregate = folder.count === 0 ? null : accumulator.toAggregate();
-      return { snapshot: snapshot?.aggregate ?? null, tailAggregate, tail: folder.count };
+      return { aggregate: folder.count === 0 ? (snapshot?.aggregate ?? null) : folder.result(snapshot?.aggregate ?? null), tail: folder.count };
     }),
   );
-  // One mutable sum: the snapshots just read are ours to change, and nothing is copied twice.
+  // One mutable sum: the aggregates just read or made are ours to change, and nothing is copied twice.
   let aggregate: RoundAggregate | null = null;
   let tail = 0;
   for (const shard of shards) {
-    for (const part of [shard.snapshot, shard.tailAggregate]) {
-      if (part) aggregate = aggregate ? addRoundInto(aggregate, part) : part;
-    }
+    if (shard.aggregate) aggregate = aggregate ? addRoundInto(aggregate, shard.aggregate) : shard.aggregate;
     tail += shard.tail;
   }
   aggregate ??= { cells: Object.create(null) };

@@ -1,6 +1,6 @@
 // `npm start`: bygdpuls on one machine. dynalite with its data under DATA_DIR, the API and the web
 // folder on PORT, the fold every few seconds, a demo project on first start. Clean shutdown.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createTokenIssuer } from '../api/auth.ts';
@@ -10,8 +10,10 @@ import { foldAll } from '../fold/fold.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
+import { answerUnparsableRequests } from './clientErrors.ts';
 import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
+import { completeInterruptedWrites } from './interruptedWrites.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { mountWeb } from './web.ts';
 
@@ -40,6 +42,10 @@ export interface LocalServer {
 }
 
 export const TABLE_NAME = 'bygdpuls';
+/** In the data folder while a server runs on it (see startLocal). */
+export const RUNNING_MARKER = 'running';
+/** In the data folder while a server runs on it: its database's endpoint. */
+export const ENDPOINT_FILE = 'endpoint';
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): LocalOptions {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -67,6 +73,18 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   await ensureTable(client, TABLE_NAME);
   const store = createStore(client, TABLE_NAME);
+  // A marker that lives while the server runs: found at start, the last run did not stop cleanly
+  // (killed, a power cut), and writes it had under way may be half done, because dynalite's are
+  // not atomic. They are completed before anything reads the time index.
+  const runningMarker = path.join(options.dataDir, RUNNING_MARKER);
+  if (existsSync(runningMarker)) {
+    const repaired = await completeInterruptedWrites(store);
+    logLine({ level: 'warn', event: 'unclean_stop_checked', ...repaired });
+  }
+  writeFileSync(runningMarker, `${process.pid}\n`);
+  // The command line reaches the database this server holds through this file (cli/storeAccess.ts).
+  const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
+  writeFileSync(endpointFile, dynamo.endpoint);
   const secrets = loadOrCreateSecrets(options.dataDir);
   const tokens = createTokenIssuer(secrets.signingSecret, { staticAdminToken: options.adminToken });
   const adminToken = options.adminToken ?? (await tokens.issue('admin', '*'));
@@ -108,6 +126,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
+  answerUnparsableRequests(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
@@ -142,6 +161,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       await fold();
       client.destroy();
       await dynamo.close();
+      rmSync(endpointFile, { force: true });
+      rmSync(runningMarker, { force: true });
     },
   };
 }

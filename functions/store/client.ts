@@ -8,6 +8,9 @@ export interface StoreConfig {
   region?: string | undefined;
 }
 
+/** Attempts per call, the SDK's retries included (throttling, timeouts, 5xx, network errors). */
+export const MAX_ATTEMPTS = 5;
+
 export function createDynamoClient(config: StoreConfig): DynamoDBClient {
   const client = newClient(config);
   // The SDK's logger middleware filters every input and output for a logger that logs nothing
@@ -23,8 +26,8 @@ function newClient(config: StoreConfig): DynamoDBClient {
       region: config.region ?? 'local',
       // dynalite accepts any credentials; these never leave the machine.
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 5,
+      maxAttempts: MAX_ATTEMPTS,
     });
   }
-  return new DynamoDBClient({ region: config.region, maxAttempts: 5 });
+  return new DynamoDBClient({ region: config.region, maxAttempts: MAX_ATTEMPTS });
 }

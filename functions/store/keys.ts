@@ -11,6 +11,8 @@ export const invitationKey = (roundId: string, codeHash: string) => ({ pk: `ROUN
 /** The write shard of a round that holds a response, its removal and the shard's snapshot. */
 export const shardPartition = (roundId: string, shard: number) => `ROUND#${roundId}#P${shard}`;
 export const responseSortKey = (responseKey: string) => `R#${responseKey}`;
+/** The removal event of a response: beside it in the same shard, after it in time. */
+export const removalSortKey = (responseKey: string) => `X#${responseKey}`;
 export const SNAPSHOT_SORT_KEY = 'SNAPSHOT';
 
 /** Sort key of the time index: fixed-width server time, then the item's own key (unique). */

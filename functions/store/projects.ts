@@ -4,6 +4,7 @@ import { json, readJson, readString, str } from './attributes.ts';
 import { projectKey, projectListKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Project } from './types.ts';
+import { createAll } from './writes.ts';
 
 export class ProjectRepository {
   constructor(
@@ -11,18 +12,12 @@ export class ProjectRepository {
     private readonly tableName: string,
   ) {}
 
+  /** Stores a new project and its list entry; a failed call leaves neither (see createAll). */
   async create(project: Project): Promise<void> {
-    // The list entry first: a crash between the two writes leaves an entry that get() skips.
-    await this.client.send(
-      new PutItemCommand({ TableName: this.tableName, Item: { pk: str(projectListKey(project.id).pk), sk: str(projectListKey(project.id).sk), name: str(project.name) } }),
-    );
-    await this.client.send(
-      new PutItemCommand({
-        TableName: this.tableName,
-        Item: { pk: str(projectKey(project.id).pk), sk: str(projectKey(project.id).sk), project: json(project) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await createAll(this.client, this.tableName, [
+      { item: { pk: str(projectListKey(project.id).pk), sk: str(projectListKey(project.id).sk), name: str(project.name) }, unique: false },
+      { item: { pk: str(projectKey(project.id).pk), sk: str(projectKey(project.id).sk), project: json(project) }, unique: true },
+    ]);
   }
 
   async get(projectId: string): Promise<Project | null> {

@@ -1,9 +1,10 @@
 // Questionnaires: immutable versions of a SurveyJS document with the indicator definitions.
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, str } from './attributes.ts';
 import { questionnaireKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Questionnaire } from './types.ts';
+import { createAll } from './writes.ts';
 
 export class QuestionnaireRepository {
   constructor(
@@ -14,13 +15,7 @@ export class QuestionnaireRepository {
   /** Stores a new version; an existing id is never overwritten (versions are immutable). */
   async create(questionnaire: Questionnaire): Promise<void> {
     const key = questionnaireKey(questionnaire.projectId, questionnaire.id);
-    await this.client.send(
-      new PutItemCommand({
-        TableName: this.tableName,
-        Item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await createAll(this.client, this.tableName, [{ item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) }, unique: true }]);
   }
 
   async get(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {

@@ -4,9 +4,10 @@ import {
   GetItemCommand,
   PutItemCommand,
   type DynamoDBClient,
+  type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { json, num, readJson, readNumber, readString, str, type Item } from './attributes.ts';
-import { responseSortKey, shardPartition, timeKey } from './keys.ts';
+import { json, num, readJson, readNumber, readOptionalString, readString, str, type Item } from './attributes.ts';
+import { removalSortKey, responseSortKey, shardPartition, timeKey } from './keys.ts';
 import { queryAll, queryPages } from './query.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
@@ -31,37 +32,51 @@ function responseItem(roundId: string, shards: number, response: StoredResponse)
   };
 }
 
-function readEvent(item: Item): RoundEvent {
-  const key = readString(item, 'sk').slice(2);
-  if (item.removed?.BOOL !== true) {
-    return {
-      type: 'response',
-      key,
-      responseId: readString(item, 'responseId'),
-      ts: readNumber(item, 'ts'),
-      tsKey: readString(item, 'tsKey'),
-      background: readJson(item, 'background'),
-      answers: readJson(item, 'answers'),
-      fingerprint: readString(item, 'fingerprint'),
-    };
-  }
+/** A removal as stored in one of its two formats (see StoredRemoval). */
+function readRemoval(item: Item, key: string): StoredRemoval {
+  const tsKey = readString(item, 'tsKey');
+  const responseTsKey = readOptionalString(item, 'responseTsKey');
   return {
     type: 'removal',
     key,
     ts: readNumber(item, 'ts'),
-    tsKey: readString(item, 'tsKey'),
-    responseTsKey: readString(item, 'responseTsKey'),
+    tsKey,
+    // A response marked removed in place is at its own time key; a removal event names its response's.
+    responseTsKey: responseTsKey ?? tsKey,
     background: readJson(item, 'background'),
     answers: readJson(item, 'answers'),
+    replacedResponse: item.removed?.BOOL === true && responseTsKey !== undefined,
   };
 }
 
-/** An event as the fold reads it (a projection: no response id, no fingerprint). */
-function readFoldEvent(item: Item): RoundEvent {
-  if (item.removed?.BOOL === true) return readEvent(item);
+/** A response item as get() and rebuild see it: a response marked removed is a removal. */
+function readEvent(item: Item): RoundEvent {
+  const key = readString(item, 'sk').slice(2);
+  if (item.removed?.BOOL === true) return readRemoval(item, key);
   return {
     type: 'response',
-    key: readString(item, 'sk').slice(2),
+    key,
+    responseId: readString(item, 'responseId'),
+    ts: readNumber(item, 'ts'),
+    tsKey: readString(item, 'tsKey'),
+    background: readJson(item, 'background'),
+    answers: readJson(item, 'answers'),
+    fingerprint: readString(item, 'fingerprint'),
+  };
+}
+
+/**
+ * An item of the time index as the fold reads it (a projection: no response id, no fingerprint).
+ * A response marked removed still adds (its removal event, later, subtracts it); a removal event
+ * and a first-format tombstone subtract.
+ */
+function readFoldEvent(item: Item): RoundEvent {
+  const sk = readString(item, 'sk');
+  const key = sk.slice(2);
+  if (sk.startsWith(REMOVAL_PREFIX) || (item.removed?.BOOL === true && item.responseTsKey !== undefined)) return readRemoval(item, key);
+  return {
+    type: 'response',
+    key,
     responseId: '',
     ts: readNumber(item, 'ts'),
     tsKey: readString(item, 'tsKey'),
@@ -70,6 +85,8 @@ function readFoldEvent(item: Item): RoundEvent {
     fingerprint: '',
   };
 }
+
+const REMOVAL_PREFIX = removalSortKey('');
 
 export type PutResult = { stored: true } | { stored: false; existing: StoredResponse | StoredRemoval };
 
@@ -116,39 +133,44 @@ export class ResponseRepository {
   }
 
   /**
-   * Removes a response (spam, a resident's erasure request): replaces it with its tombstone.
-   * `keep` selects the answers the tombstone needs to subtract (indicator items); the rest,
-   * free text included, is gone. Returns 'not-found' for an unknown or already removed key.
+   * Removes a response (spam, a resident's erasure request). Two writes, in this order: a removal
+   * event after the response in the same shard (what the fold subtracts), then the response in
+   * place, at the same time key, reduced by `keep` to the answers the indicators need and marked
+   * removed (free text and everything else of it are gone; its key stays taken). Both writes are
+   * conditional and may be repeated: a call cut short between them (a crash, a store failure) is
+   * completed by the next, and the SDK retrying a write it applied changes nothing.
+   * Returns 'not-found' for an unknown or already removed key.
    */
   async remove(roundId: string, shards: number, responseKey: string, now: number, keep: (answers: StoredResponse['answers']) => StoredResponse['answers']): Promise<'removed' | 'not-found'> {
     const response = await this.get(roundId, shards, responseKey);
     if (!response || response.type === 'removal') return 'not-found';
-    // Never before the response itself, whatever the clocks say.
+    // Never before the response itself, whatever the clocks say: the fold must meet it first.
     const ts = Math.max(now, response.ts + 1);
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: str(shardPartition(roundId, shardOf(responseKey, shards))),
-            sk: str(responseSortKey(responseKey)),
-            removed: { BOOL: true },
-            tsKey: str(timeKey(ts, responseKey)),
-            ts: num(ts),
-            responseTsKey: str(response.tsKey),
-            background: json(response.background),
-            answers: json(keep(response.answers)),
-          },
-          // Only over the very response we read: a concurrent removal makes this one a no-op.
-          ConditionExpression: 'tsKey = :responseTsKey AND attribute_not_exists(removed)',
-          ExpressionAttributeValues: { ':responseTsKey': str(response.tsKey) },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'not-found';
-      throw error;
-    }
+    const pk = str(shardPartition(roundId, shardOf(responseKey, shards)));
+    const background = json(response.background);
+    const answers = json(keep(response.answers));
+    await this.putUnlessDone({
+      TableName: this.tableName,
+      Item: { pk, sk: str(removalSortKey(responseKey)), tsKey: str(timeKey(ts, responseKey)), ts: num(ts), responseTsKey: str(response.tsKey), background, answers },
+      // Written once: a second try (or a concurrent removal) finds it there.
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    await this.putUnlessDone({
+      TableName: this.tableName,
+      Item: { pk, sk: str(responseSortKey(responseKey)), tsKey: str(response.tsKey), ts: num(response.ts), removed: { BOOL: true }, background, answers },
+      ConditionExpression: 'tsKey = :responseTsKey AND attribute_not_exists(removed)',
+      ExpressionAttributeValues: { ':responseTsKey': str(response.tsKey) },
+    });
     return 'removed';
+  }
+
+  /** A conditional put whose failed condition means "already done" (by an earlier try or a concurrent call). */
+  private async putUnlessDone(input: PutItemCommandInput): Promise<void> {
+    try {
+      await this.client.send(new PutItemCommand(input));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /**

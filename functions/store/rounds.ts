@@ -4,6 +4,7 @@ import { json, readJson, readString, str } from './attributes.ts';
 import { projectRoundKey, roundKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Round } from './types.ts';
+import { createAll } from './writes.ts';
 
 export class RoundRepository {
   constructor(
@@ -11,17 +12,14 @@ export class RoundRepository {
     private readonly tableName: string,
   ) {}
 
+  /** Stores a new round and its entry in the project's list; a failed call leaves neither. */
   async create(round: Round): Promise<void> {
     const listKey = projectRoundKey(round.projectId, round.id);
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { pk: str(listKey.pk), sk: str(listKey.sk), roundId: str(round.id) } }));
     const key = roundKey(round.id);
-    await this.client.send(
-      new PutItemCommand({
-        TableName: this.tableName,
-        Item: { pk: str(key.pk), sk: str(key.sk), round: json(round) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await createAll(this.client, this.tableName, [
+      { item: { pk: str(listKey.pk), sk: str(listKey.sk), roundId: str(round.id) }, unique: false },
+      { item: { pk: str(key.pk), sk: str(key.sk), round: json(round) }, unique: true },
+    ]);
   }
 
   async get(roundId: string): Promise<Round | null> {

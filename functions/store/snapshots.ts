@@ -51,6 +51,9 @@ export class SnapshotRepository {
       );
       return true;
     } catch (error) {
+      // Also when the SDK retried a write whose first attempt was applied (its answer lost): the
+      // retry finds a newer mark and this fold stops as if it had lost. Nothing is counted twice:
+      // the snapshot went in once, and the next fold starts from it.
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }

@@ -68,9 +68,10 @@ export interface StoredResponse {
 }
 
 /**
- * A removal (the tombstone that replaces a removed response): folds as the negative contribution
- * of that response. It keeps only what that takes (background and the answers to indicator
- * items); everything else of the response is gone.
+ * A removal: folds as the negative contribution of its response. It keeps only what that takes
+ * (background and the answers to indicator items). Since the second format it is an event of its
+ * own beside the response, which stays in place with the same reduced content and a removed mark:
+ * the fold always meets the response before its removal, so it adds it once and subtracts it once.
  */
 export interface StoredRemoval {
   type: 'removal';
@@ -80,6 +81,11 @@ export interface StoredRemoval {
   responseTsKey: string;
   background: Background;
   answers: Record<string, Answer>;
+  /**
+   * A tombstone of the first format, which replaced its response in the time index: it subtracts
+   * only a response the fold had counted (an approximation: see EventFolder). New removals are false.
+   */
+  replacedResponse: boolean;
 }
 
 export type RoundEvent = StoredResponse | StoredRemoval;

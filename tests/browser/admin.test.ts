@@ -205,16 +205,21 @@ describe('the admin pages', () => {
     expect((await fetch(`${clean.url}/api/public/rounds/${baseline.id}`)).status).toBe(200);
 
     // Live counts: answers arriving while the baseline's page is shown appear within seconds;
-    // areas under the minimum group size say "färre än 5".
+    // areas under the minimum group size say "färre än 5", and an area whose count would give a
+    // smaller one away (total minus the others) is hidden too.
     await card().getByRole('link', { name: /Svar och koder/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Nollmätning hösten 2025' }).waitFor();
     const row = (area: string) => page.locator(`table.counts tr[data-area="${area}"] td`).first();
-    expect(await row('gardeby').textContent()).toBe('färre än 5');
-    for (let i = 0; i < 6; i++) {
-      const answers = { area: i < 5 ? 'gardeby' : 'bottna', q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6 };
+    const answer = async (area: string) => {
+      const answers = { area, q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6 };
       expect((await apiCall(clean, 'POST', `/api/public/rounds/${baseline.id}/responses`, { body: { responseId: randomUUID(), answers } })).status).toBe(201);
-    }
+    };
+    expect(await row('gardeby').textContent()).toBe('färre än 5');
+    for (let i = 0; i < 5; i++) await answer('gardeby');
     await expect.poll(() => row('gardeby').textContent(), { timeout: 15_000, interval: 500 }).toBe('5');
+    expect(await row('bottna').textContent()).toBe('färre än 5');
+    await answer('bottna');
+    await expect.poll(() => row('gardeby').textContent(), { timeout: 15_000, interval: 500 }).toBe('dolt (skyddar ett mindre område)');
     expect(await row('bottna').textContent()).toBe('färre än 5');
     expect(await page.locator('table.counts tfoot td').first().textContent()).toBe('6');
     await page.getByText('Den här omgången är öppen för alla som har länken och använder inga koder.').waitFor();

@@ -100,7 +100,7 @@ describe('scanCsv and readCsv', () => {
 
   it('reports a quoted field that never closes', async () => {
     const file = writeTemp('a,b\n1,"open\n2,3\n');
-    await expect(scanAll(file)).rejects.toThrow(/line 2: a quoted field is never closed/);
+    await expect(scanAll(file)).rejects.toThrow(/line 2, column 2: a quoted field is never closed/);
   });
 
   it('says a file with nothing in it is empty', async () => {

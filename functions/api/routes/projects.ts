@@ -211,7 +211,12 @@ export const projectRoutes: RouteSpec[] = [
       const questionnaire = await loadQuestionnaire(deps.store, round!);
       const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
       const result = await deps.store.responses.remove(round!.id, round!.shards, key, deps.now(), (answers) => Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))));
-      if (result === 'not-found') throw new HttpError(404, 'not_found', 'no such response in this round');
+      if (result === 'not-found') {
+        // A retry of a removal that went through (its answer lost) must be told so, not "no such".
+        const stored = await deps.store.responses.get(round!.id, round!.shards, key);
+        if (stored?.type === 'removal') throw new HttpError(404, 'already_removed', 'this response has already been removed');
+        throw new HttpError(404, 'not_found', 'no such response in this round');
+      }
       deps.log({ event: 'response_removed', roundId: round!.id });
       return c.json({ removed: true });
     },

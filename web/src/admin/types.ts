@@ -56,6 +56,8 @@ export interface AreaCount {
   underMinimum: boolean;
   invited: number | null;
   rate: number | null;
+  /** 'secondary' when the count is hidden to protect a smaller area (total minus the others). */
+  reason?: 'secondary';
 }
 
 export interface RoundCounts {

@@ -30,9 +30,9 @@ function countsRows(project: Project, counts: RoundCounts, tbody: HTMLElement, t
         'tr',
         { 'data-area': area.area },
         h('th', { scope: 'row' }, area.name),
-        h('td', { class: `number${area.underMinimum ? ' under-minimum' : ''}` }, area.underMinimum ? t.fewerThan(k) : formatNumber(area.responses, getLang(), 0)),
+        h('td', { class: `number${area.underMinimum ? ' under-minimum' : ''}` }, area.underMinimum ? t.fewerThan(k) : area.reason === 'secondary' ? t.hiddenToProtect : formatNumber(area.responses, getLang(), 0)),
         invited ? h('td', { class: 'number' }, formatNumber(area.invited, getLang(), 0)) : null,
-        invited ? h('td', { class: 'number' }, area.underMinimum ? '–' : percent(area.rate)) : null,
+        invited ? h('td', { class: 'number' }, area.underMinimum || area.reason === 'secondary' ? '–' : percent(area.rate)) : null,
       ),
     ),
   );

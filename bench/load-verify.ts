@@ -1,0 +1,157 @@
+// After a load run: what the store holds, checked against what the clients were told. Everything
+// through the real command line (`bygdpuls export`, `compare`, `rebuild` as child processes) and
+// the API, so that the proof uses the same paths an evaluator would.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openStore } from '../functions/cli/storeAccess.ts';
+import type { Comparison, RoundSummary } from '../functions/core/compare.ts';
+import type { Answer, Indicator } from '../functions/core/schemas.ts';
+import { createScorer } from '../functions/core/scoring.ts';
+import { mismatches } from '../tests/support/closeTo.ts';
+import type { ClientTally } from './load-clients.ts';
+import { BIN } from './load-server.ts';
+
+/** Flags for `bygdpuls compare` so that it computes what the API computes (it suppresses by subtraction too). */
+const COMPARE_FLAGS = ['--secondary-suppression'];
+
+export interface LoadRounds {
+  projectId: string;
+  baseline: string;
+  followup: string;
+}
+
+export interface StoreCheck {
+  stored: number;
+  /** Acknowledged responses that are not stored. */
+  lost: number;
+  /** Stored or counted beyond the distinct acknowledged responses. */
+  doubleCounted: number;
+  /** Responses acknowledged before the kill that are not stored. */
+  lostAfterKill: number;
+  /** The server's fold caught up with every stored response. */
+  folded: boolean;
+  comparisonMatches: boolean;
+  /** Every indicator's n in the API's comparison equals the n of the acknowledged answers. */
+  countsMatch: boolean;
+  rebuildDifferences: number;
+  /** What went wrong, in words (empty when nothing did). */
+  findings: string[];
+}
+
+/** Runs the bygdpuls command line as a child; returns its exit code and output. */
+async function bygdpuls(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : 70, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(error) };
+  }
+}
+
+/** The respondent ids of an exported round file (the first column; responseIds are UUIDs, never quoted). */
+function exportedIds(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').slice(1).filter((line) => line !== '').map((line) => line.slice(0, line.indexOf(',')));
+}
+
+/** Waits until the server's fold has folded `events` events of the rounds (the snapshots' counts). */
+async function waitForFold(dataDir: string, roundIds: string[], events: number, timeoutMs: number): Promise<boolean> {
+  const { store, close } = await openStore({ dataDir });
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      let folded = 0;
+      for (const roundId of roundIds) {
+        const round = await store.rounds.get(roundId);
+        for (let shard = 0; shard < (round?.shards ?? 0); shard++) folded += (await store.snapshots.get(roundId, shard))?.folded ?? 0;
+      }
+      if (folded === events) return true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return false;
+  } finally {
+    await close();
+  }
+}
+
+/** Each indicator's n in a round, from the acknowledged answers themselves. */
+function expectedCounts(indicators: Indicator[], ids: Iterable<string>, answersOf: Map<string, Record<string, unknown>>): Record<string, number> {
+  const scorer = createScorer(indicators);
+  const counts: Record<string, number> = Object.fromEntries(indicators.map((def) => [def.id, 0]));
+  for (const id of ids) {
+    const answers = answersOf.get(id)!;
+    const row = scorer.questions.map((q) => (answers[q] ?? null) as Answer);
+    for (const compiled of scorer.indicators) if (compiled.score(row) !== null) counts[compiled.def.id]!++;
+  }
+  return counts;
+}
+
+export async function checkStore(options: {
+  dataDir: string;
+  rounds: LoadRounds;
+  tally: ClientTally;
+  indicators: Indicator[];
+  minGroupSize: number;
+  /** The API's comparison of the two rounds, read after the run. */
+  readComparison: () => Promise<Comparison>;
+}): Promise<StoreCheck> {
+  const { dataDir, rounds, tally } = options;
+  const roundIds = [rounds.baseline, rounds.followup];
+  const findings: string[] = [];
+  const check: StoreCheck = { stored: 0, lost: 0, doubleCounted: 0, lostAfterKill: 0, folded: false, comparisonMatches: false, countsMatch: true, rebuildDifferences: 0, findings };
+
+  // What the store holds: the export, through the command line.
+  const exportDir = path.join(dataDir, 'load-export');
+  const exported = await bygdpuls(['export', '--project', rounds.projectId, '--baseline', rounds.baseline, '--followup', rounds.followup, '--out', exportDir, '--data-dir', dataDir]);
+  if (exported.code !== 0) throw new Error(`bygdpuls export failed (${exported.code}): ${exported.stderr}`);
+  const storedIds = new Set<string>();
+  for (const [roundId, file] of [[rounds.baseline, 'baseline.csv'], [rounds.followup, 'followup.csv']] as const) {
+    const rows = exportedIds(path.join(exportDir, file));
+    const distinct = new Set(rows);
+    check.stored += rows.length;
+    for (const id of distinct) storedIds.add(id);
+    const accepted = tally.accepted.get(roundId)!;
+    for (const id of accepted) if (!distinct.has(id)) check.lost++;
+    // Rows beyond the distinct acknowledged responses: duplicates, or responses never acknowledged.
+    check.doubleCounted += rows.length - [...distinct].filter((id) => accepted.has(id)).length;
+  }
+  for (const id of tally.ackedBeforeKill) if (!storedIds.has(id)) check.lostAfterKill++;
+
+  check.folded = await waitForFold(dataDir, roundIds, check.stored, 60_000);
+  if (!check.folded) findings.push('the fold did not catch up within 60 s');
+
+  // The API's comparison against `bygdpuls compare` on the export; rebuild on both rounds.
+  const fromApi = await options.readComparison();
+  const [compared, ...rebuilds] = await Promise.all([
+    bygdpuls(['compare', '--indicators', path.join(exportDir, 'indicators.json'), '--baseline', path.join(exportDir, 'baseline.csv'), '--followup', path.join(exportDir, 'followup.csv'), ...COMPARE_FLAGS]),
+    ...roundIds.map((roundId) => bygdpuls(['rebuild', '--round', roundId, '--data-dir', dataDir])),
+  ]);
+  const differences = compared.code === 0 ? mismatches(JSON.parse(compared.stdout), fromApi) : [`compare failed (${compared.code}): ${compared.stderr}`];
+  check.comparisonMatches = differences.length === 0;
+  if (!check.comparisonMatches) findings.push(`the comparisons differ: ${differences.slice(0, 5).join('; ')}`);
+
+  for (const [r, roundId] of roundIds.entries()) {
+    const side = r === 0 ? 'baseline' : 'followup';
+    const rebuilt = rebuilds[r]!;
+    if (rebuilt.code !== 0 && rebuilt.code !== 3) throw new Error(`bygdpuls rebuild failed (${rebuilt.code}): ${rebuilt.stderr}`);
+    const report = JSON.parse(rebuilt.stdout) as { responses: number; folded: number; differences: string[] };
+    check.rebuildDifferences += report.differences.length;
+    if (report.differences.length > 0) findings.push(`rebuild of the ${side}: ${report.differences.slice(0, 3).join('; ')}`);
+    const accepted = tally.accepted.get(roundId)!;
+    // Counted (snapshots + tail) beyond the acknowledged responses.
+    if (report.folded > accepted.size) check.doubleCounted += report.folded - accepted.size;
+
+    const expected = expectedCounts(options.indicators, accepted, tally.answersOf);
+    for (const [id, n] of Object.entries(expected)) {
+      const summary: RoundSummary | undefined = fromApi.indicators[id]?.[side];
+      const matches = summary && (summary.n === n || (summary.n === null && n < options.minGroupSize));
+      if (!matches) {
+        check.countsMatch = false;
+        findings.push(`${side} ${id}: n ${summary?.n}, the acknowledged answers give ${n}`);
+      }
+    }
+  }
+  return check;
+}

@@ -1,0 +1,24 @@
+// The API's answer when the database fails for a while (throttling, timeouts, 5xx after the SDK's
+// own retries): 503 with Retry-After and a message the caller can act on, never a bare 500. What
+// the request wrote is then either not stored or stored once: sending it again is safe.
+import { isPassingStoreFailure } from '../store/errors.ts';
+
+/** Seconds a client should wait before sending the request again. */
+export const RETRY_AFTER_SECONDS = 1;
+
+const MESSAGES = {
+  sv: 'Databasen svarar inte just nu. Försök igen om en liten stund – det som redan har kommit fram sparas bara en gång.',
+  en: 'The database is not answering just now. Try again in a moment – whatever already arrived is stored only once.',
+} as const;
+
+export interface StoreUnavailableAnswer {
+  status: 503;
+  retryAfter: string;
+  body: { error: 'store_unavailable'; message: string };
+}
+
+/** The 503 for a passing store failure, or null for any other error (a bug: a 500 and a log line). */
+export function storeUnavailableAnswer(error: unknown, lang: 'sv' | 'en'): StoreUnavailableAnswer | null {
+  if (!isPassingStoreFailure(error)) return null;
+  return { status: 503, retryAfter: String(RETRY_AFTER_SECONDS), body: { error: 'store_unavailable', message: MESSAGES[lang] } };
+}

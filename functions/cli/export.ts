@@ -1,0 +1,243 @@
+// `bygdpuls export`: a project's baseline and follow-up rounds, from the store, as the files that
+// `bygdpuls compare` reads (indicators.json, baseline.csv, followup.csv, population.csv), so that
+// anyone can recompute the API's comparison from the stored responses with the command line.
+// Only what the comparison needs leaves the store: background variables and the answers that
+// indicators read. Free text never sits next to background variables; removed responses are gone.
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
+import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
+import { TABLE_NAME } from '../local/start.ts';
+import type { Store } from '../store/index.ts';
+import type { Project, Round, StoredResponse } from '../store/types.ts';
+import { openStore } from './storeAccess.ts';
+import { UsageError, type Io } from './usage.ts';
+
+/** Something in the store that cannot be exported as asked (exit code 1). */
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+}
+
+export interface ExportRequest {
+  projectId: string;
+  baselineId: string;
+  followupId: string;
+  /** The folder the files are written to (made when missing; files in it are replaced). */
+  outDir: string;
+}
+
+export interface RoundExport {
+  roundId: string;
+  file: string;
+  /** Responses written (stored, not removed). */
+  rows: number;
+}
+
+export interface ExportSummary {
+  outDir: string;
+  indicators: string;
+  population: string | null;
+  baseline: RoundExport;
+  followup: RoundExport;
+}
+
+export const INDICATORS_FILE = 'indicators.json';
+export const POPULATION_FILE = 'population.csv';
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const csvRow = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\n`;
+
+/** How the accumulator keys an answer (functions/core/aggregates.ts answerCode). */
+function answerKey(answer: Answer): string {
+  return typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
+}
+
+/**
+ * An answer as the CSV cell that `compare` reads back into the same score and the same answer
+ * count, or null when no cell does (then exporting would change a figure, and it refuses).
+ */
+export function answerCell(rule: QuestionRule, answer: Answer | undefined): string | null {
+  if (answer === undefined || answer === null) return '';
+  if (typeof answer !== 'string' && typeof answer !== 'number' && typeof answer !== 'boolean') return null;
+  const text = String(answer);
+  if (text === '') return null; // an empty cell is "unanswered", and '' is not
+  const parsed = parseTextAnswer(rule, text);
+  if ('error' in parsed) return null;
+  // Scores read numbers as numbers and everything else by its text (scoring.ts).
+  const same = (typeof parsed.answer === 'number') === (typeof answer === 'number') && answerKey(parsed.answer) === answerKey(answer);
+  return same ? text : null;
+}
+
+/** A background value as a cell; values with line breaks are refused (the reader could not tell). */
+function backgroundCell(value: string | null): string | null {
+  if (value === null) return '';
+  return /[\r\n]/.test(value) ? null : value;
+}
+
+/** indicators.json in the reference cases' layout: the settings, the population file, the definitions. */
+function indicatorsFile(settings: ProjectSettings, indicators: readonly Indicator[]): Record<string, unknown> {
+  return {
+    alpha: settings.alpha,
+    minGroupSize: settings.minGroupSize,
+    groupBy: settings.groupBy,
+    weighting: settings.weighting ? { strata: settings.weighting.strata, population: POPULATION_FILE } : null,
+    bands: settings.bands,
+    indicators,
+  };
+}
+
+function populationCsv(weighting: NonNullable<ProjectSettings['weighting']>): string {
+  let text = csvRow([...weighting.strata, 'population']);
+  for (const row of weighting.population) text += csvRow([...weighting.strata.map((variable) => String(row[variable])), String(row.population)]);
+  return text;
+}
+
+/** One response as a CSV row, or an error that says which answer cannot be written. */
+function responseRow(round: Round, scorer: Scorer, response: StoredResponse): string {
+  const fields: string[] = [response.responseId];
+  for (const variable of BACKGROUND_VARIABLES) {
+    const cell = backgroundCell(response.background[variable]);
+    if (cell === null) throw new ExportError(`round ${round.id}, response ${response.responseId}: the ${variable} value has a line break`);
+    fields.push(cell);
+  }
+  scorer.questions.forEach((question, q) => {
+    const answer = response.answers[question];
+    const cell = answerCell(scorer.rules[q]!, answer);
+    if (cell === null) {
+      throw new ExportError(`round ${round.id}, response ${response.responseId}: the answer ${JSON.stringify(answer)} to "${question}" has no CSV form that compare reads the same way`);
+    }
+    fields.push(cell);
+  });
+  return csvRow(fields);
+}
+
+/**
+ * Streams one round's stored responses (every shard, tombstones left out) into a CSV file, written
+ * under a temporary name first: a failed export leaves no partial file that looks complete.
+ */
+async function writeRound(store: Store, round: Round, scorer: Scorer, file: string): Promise<number> {
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => {}); // observed below, by the writes
+  const write = async (text: string) => {
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+  };
+  let rows = 0;
+  try {
+    try {
+      await write(csvRow(['respondent', ...BACKGROUND_VARIABLES, ...scorer.questions]));
+      for (let shard = 0; shard < round.shards; shard++) {
+        for await (const response of store.responses.responses(round.id, shard)) {
+          await write(responseRow(round, scorer, response));
+          rows++;
+        }
+      }
+    } finally {
+      out.end();
+      await Promise.race([once(out, 'finish'), failed]);
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return rows;
+}
+
+async function roundOf(store: Store, project: Project, roundId: string, which: string): Promise<Round> {
+  const round = await store.rounds.get(roundId);
+  if (!round || round.projectId !== project.id) throw new ExportError(`no ${which} round ${roundId} in project ${project.id}`);
+  return round;
+}
+
+async function indicatorsOf(store: Store, round: Round): Promise<Indicator[]> {
+  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
+  if (!questionnaire) throw new ExportError(`round ${round.id} refers to a missing questionnaire ${round.questionnaireId}`);
+  return questionnaire.indicators;
+}
+
+/** Writes the comparison's input files for two rounds of a project. */
+export async function exportComparisonFiles(store: Store, request: ExportRequest): Promise<ExportSummary> {
+  const project = await store.projects.get(request.projectId);
+  if (!project) throw new ExportError(`no project ${request.projectId}`);
+  const baseline = await roundOf(store, project, request.baselineId, 'baseline');
+  const followup = await roundOf(store, project, request.followupId, 'follow-up');
+  const indicators = await indicatorsOf(store, baseline);
+  // The API compares only rounds with identical definitions (results.ts); so does the export.
+  if (JSON.stringify(indicators) !== JSON.stringify(await indicatorsOf(store, followup))) {
+    throw new ExportError('the two rounds have different indicator definitions, so they cannot be compared');
+  }
+  const scorer = createScorer(indicators);
+  const outDir = path.resolve(request.outDir);
+  mkdirSync(outDir, { recursive: true });
+
+  const indicatorsPath = path.join(outDir, INDICATORS_FILE);
+  writeFileSync(indicatorsPath, `${JSON.stringify(indicatorsFile(project.settings, indicators), null, 2)}\n`);
+  let populationPath: string | null = null;
+  if (project.settings.weighting) {
+    populationPath = path.join(outDir, POPULATION_FILE);
+    writeFileSync(populationPath, populationCsv(project.settings.weighting));
+  }
+  const roundFiles: RoundExport[] = [];
+  for (const [round, name] of [[baseline, 'baseline.csv'], [followup, 'followup.csv']] as const) {
+    const file = path.join(outDir, name);
+    roundFiles.push({ roundId: round.id, file, rows: await writeRound(store, round, scorer, file) });
+  }
+  return { outDir, indicators: indicatorsPath, population: populationPath, baseline: roundFiles[0]!, followup: roundFiles[1]! };
+}
+
+/** The command: `bygdpuls export --project P --baseline B --followup F --out DIR [store options]`. */
+export async function runExport(args: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        project: { type: 'string' },
+        baseline: { type: 'string' },
+        followup: { type: 'string' },
+        out: { type: 'string' },
+        'data-dir': { type: 'string' },
+        table: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  for (const name of ['project', 'baseline', 'followup', 'out'] as const) {
+    if (!values[name]) throw new UsageError(`export needs --${name}`);
+  }
+  if (values['data-dir'] && (values.table || values.endpoint)) throw new UsageError('give either --data-dir or --table/--endpoint, not both');
+  // An endpoint alone is a local dynalite (a running server's): its table has the local name.
+  const table = values.table ?? (values.endpoint ? TABLE_NAME : undefined);
+  let opened;
+  try {
+    opened = await openStore({ dataDir: values['data-dir'], table, endpoint: values.endpoint, region: values.region });
+  } catch (error) {
+    io.stderr(`bygdpuls: ${(error as Error).message}\n`); // no data there, or no database reachable
+    return 1;
+  }
+  const { store, close } = opened;
+  try {
+    const summary = await exportComparisonFiles(store, { projectId: values.project!, baselineId: values.baseline!, followupId: values.followup!, outDir: values.out! });
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    io.stderr(`bygdpuls: ${error.message}\n`);
+    return 1;
+  } finally {
+    await close();
+  }
+}
