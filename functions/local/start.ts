@@ -2,7 +2,7 @@
 // folder on PORT, the fold every few seconds, a demo project on first start. Clean shutdown.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { createTokenIssuer } from '../api/auth.ts';
 import { createApp } from '../api/app.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
@@ -15,6 +15,7 @@ import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { completeInterruptedWrites } from './interruptedWrites.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
+import { serveApp } from './serve.ts';
 import { mountWeb } from './web.ts';
 
 export interface LocalOptions {
@@ -97,7 +98,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     settleMs: options.settleMs,
     log: logLine,
   };
-  const app = createApp(deps, { compress: true });
+  const app = createApp(deps, { compress: true, headersFromServer: true });
   mountWeb(app, options.webDir);
 
   let folding: Promise<void> | null = null;
@@ -123,9 +124,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     if (project) await store.projects.update({ ...project, demo: true });
   }
 
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-  });
+  const server: ServerType = await serveApp(app, { port: options.port, hostname: options.host });
   answerUnparsableRequests(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

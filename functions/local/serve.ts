@@ -1,0 +1,35 @@
+// The local server's HTTP layer: @hono/node-server on Node's HTTP server, with the API's security
+// headers set on Node's own response object before the app runs (createApp's headersFromServer).
+// A plain setHeader costs next to nothing, where the same headers set through Hono take a web
+// Headers object per answer; whatever the app sets itself still wins.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { API_HEADERS } from '../api/headers.ts';
+
+export interface ServeOptions {
+  port: number;
+  hostname: string;
+}
+
+function withApiHeaders(listener: (request: IncomingMessage, response: ServerResponse) => void) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (request.url?.startsWith('/api/')) for (const [name, value] of API_HEADERS) response.setHeader(name, value);
+    listener(request, response);
+  };
+}
+
+/** Serves `app` (made with headersFromServer) on port and hostname; resolves once it listens. */
+export function serveApp(app: Hono, options: ServeOptions): Promise<ServerType> {
+  return new Promise((resolve) => {
+    const server: ServerType = serve(
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.hostname,
+        createServer: ((serverOptions: object, listener: (request: IncomingMessage, response: ServerResponse) => void) => createServer(serverOptions, withApiHeaders(listener))) as typeof createServer,
+      },
+      () => resolve(server),
+    );
+  });
+}
