@@ -15,6 +15,7 @@ import { rebuildRound } from '../../functions/fold/rebuild.ts';
 import type { Store } from '../../functions/store/index.ts';
 import { shardPartition, SNAPSHOT_SORT_KEY, timeKey } from '../../functions/store/keys.ts';
 import type { Round, StoredResponse } from '../../functions/store/types.ts';
+import { seeded } from '../../functions/local/residents.ts';
 import { startTestStore } from '../support/dynamo.ts';
 
 const RUNS = 20;
@@ -32,17 +33,7 @@ const indicators: Indicator[] = [
 ];
 const scorer = createScorer(indicators);
 
-/** mulberry32: a small seeded generator, so that a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so that a failing run can be repeated.
 const random = seeded(SEED);
 const pick = (n: number) => Math.floor(random() * n);
 
