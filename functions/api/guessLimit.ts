@@ -1,5 +1,6 @@
 // A bound on guessing invitation codes: failed codes are counted per client address and per round,
-// and past a limit the submit route answers 429 until the window ends. Memory stays bounded:
+// and past a limit the submit route answers 429 until the window ends (the round's limit only to
+// clients that failed themselves). Memory stays bounded:
 // each counter map holds at most `maxKeys` entries, dropping expired ones first, then the oldest.
 import type { Context } from 'hono';
 
@@ -35,6 +36,12 @@ class FailureCounter {
     private readonly maxKeys: number,
   ) {}
 
+  /** Whether `key` has a failure in its current window. */
+  hasFailed(key: string, now: number): boolean {
+    const window = this.windows.get(key);
+    return window !== undefined && window.endsAt > now;
+  }
+
   /** Milliseconds until `key` may try again, or 0 when it may try now. */
   blockedFor(key: string, now: number): number {
     const window = this.windows.get(key);
@@ -58,11 +65,12 @@ class FailureCounter {
   }
 
   private makeRoom(now: number): void {
-    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
-    // Still full: forget the oldest windows (Map keeps insertion order). Losing a count can only
-    // let a client guess sooner, never block a resident wrongly; the round's counter still holds.
-    for (const key of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
+    // Every window is as long as every other and a renewed one is inserted again, so the Map's
+    // insertion order is the order of ending: expired windows sit at the front. Past them, forget
+    // the oldest live ones; losing a count can only let a client guess sooner, never block a
+    // resident wrongly, and the round's counter still holds. Each call removes what it scans.
+    for (const [key, window] of this.windows) {
+      if (window.endsAt > now && this.windows.size < this.maxKeys) break;
       this.windows.delete(key);
     }
   }
@@ -81,12 +89,17 @@ export class GuessLimiter {
   }
 
   /**
-   * Seconds to wait before this client may send a code to this round, or 0. A client whose
-   * address is unknown (a request made in-process, not over a network) is bound by the round only.
+   * Seconds to wait before this client may send a code to this round, or 0. A round past its limit
+   * blocks only clients that have sent a wrong code themselves in their window: guessers spread
+   * over many addresses are stopped, and a resident with a right code is never locked out by them.
+   * A client whose address is unknown (a request made in-process, not over a network) is bound by
+   * the round alone.
    */
   retryAfterSeconds(client: string | null, roundId: string): number {
     const now = this.now();
-    const wait = Math.max(client === null ? 0 : this.clients.blockedFor(client, now), this.rounds.blockedFor(roundId, now));
+    const ownWait = client === null ? 0 : this.clients.blockedFor(client, now);
+    const roundBinds = client === null || this.clients.hasFailed(client, now);
+    const wait = Math.max(ownWait, roundBinds ? this.rounds.blockedFor(roundId, now) : 0);
     return Math.ceil(wait / 1000);
   }
 

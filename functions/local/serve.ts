@@ -1,7 +1,9 @@
 // The local server's HTTP layer: @hono/node-server on Node's HTTP server, with the API's security
 // headers set on Node's own response object before the app runs (createApp's headersFromServer).
 // A plain setHeader costs next to nothing, where the same headers set through Hono take a web
-// Headers object per answer; whatever the app sets itself still wins.
+// Headers object per answer; whatever the app sets itself still wins. They go on every answer,
+// whatever the request target looks like (an encoded /%61pi/ or an absolute URL reaches the API
+// too): the pages replace them with their own (functions/local/web.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -14,7 +16,7 @@ export interface ServeOptions {
 
 function withApiHeaders(listener: (request: IncomingMessage, response: ServerResponse) => void) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    if (request.url?.startsWith('/api/')) for (const [name, value] of API_HEADERS) response.setHeader(name, value);
+    for (const [name, value] of API_HEADERS) response.setHeader(name, value);
     listener(request, response);
   };
 }

@@ -146,7 +146,7 @@ describe('guessing invitation codes over HTTP', () => {
     expect((await submit(roundId, codes[1]!, from)).status).toBe(201);
   });
 
-  it('bounds a round over many addresses: 60 wrong codes a minute in all, then 429 for every address of that round only', async () => {
+  it('bounds a round over many addresses: past 60 wrong codes a minute, every address that guessed gets 429, and residents with right codes still get in', async () => {
     const { roundId, codes } = await newRound('invite');
     const other = await newRound('invite');
     let sent = 0;
@@ -156,13 +156,19 @@ describe('guessing invitation codes over HTTP', () => {
         expect((await submit(roundId, wrongCode(sent), `127.0.1.${address}`)).status).toBe(403);
       }
     }
-    const fresh = await submit(roundId, codes[0]!, '127.0.2.1');
-    expect(fresh.status).toBe(429);
-    expect(Number(fresh.headers['retry-after'])).toBeGreaterThan(0);
+    // An address that guessed is stopped, even with a right code.
+    const guesser = await submit(roundId, codes[0]!, '127.0.1.10');
+    expect(guesser.status).toBe(429);
+    expect(Number(guesser.headers['retry-after'])).toBeGreaterThan(0);
+    // A resident from an address that sent no wrong code is not locked out by the guessers.
+    expect((await submit(roundId, codes[1]!, '127.0.2.1')).status).toBe(201);
+    // A new address gets one guess in, then is stopped too.
+    expect((await submit(roundId, wrongCode(999), '127.0.2.2')).status).toBe(403);
+    expect((await submit(roundId, codes[2]!, '127.0.2.2')).status).toBe(429);
     // Another round of the same project is not affected.
-    expect((await submit(other.roundId, other.codes[0]!, '127.0.2.1')).status).toBe(201);
+    expect((await submit(other.roundId, other.codes[0]!, '127.0.1.10')).status).toBe(201);
     clockOffsetMs += 61_000;
-    expect((await submit(roundId, codes[0]!, '127.0.2.1')).status).toBe(201);
+    expect((await submit(roundId, codes[0]!, '127.0.1.10')).status).toBe(201);
   });
 
   it('never limits open rounds, which take no codes', async () => {
