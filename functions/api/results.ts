@@ -3,7 +3,7 @@
 // subtraction too), the baseline-versus-follow-up comparison, and the free-text answers.
 import { randomInt } from 'node:crypto';
 import { backgroundValues, sumAnswerCounts, sumMoments, type RoundAggregate } from '../core/aggregates.ts';
-import { compareRounds, isPublishable, protectBreakdown, secondarySuppressed, summarize, type Comparison, type RoundSummary } from '../core/compare.ts';
+import { compareRounds, isPublishable, protectBreakdown, protectWeighted, secondarySuppressed, summarize, type Comparison, type RoundSummary } from '../core/compare.ts';
 import { complementarySuppressions, type SuppressionReason } from '../core/disclosure.ts';
 import { parseSurvey, questionTitle, type TextQuestion } from '../core/questionnaire.ts';
 import { DONT_KNOW, type Background, type BackgroundVariable, type Indicator, type ProjectSettings } from '../core/schemas.ts';
@@ -21,7 +21,8 @@ export interface IndicatorReading {
   kind: Indicator['kind'];
   summary: RoundSummary;
   groups: Partial<Record<BackgroundVariable, Record<string, RoundSummary>>>;
-  weighted?: PostStratifiedEstimate & { weighted: true };
+  /** `withheld` when secondary suppression holds the estimate back (a stratum under k). */
+  weighted?: PostStratifiedEstimate & { weighted: true; withheld?: true };
   /** Answers to each item (counts include "dk"), for the stacked bars. */
   distribution: Record<string, Distribution>;
   groupDistributions: Partial<Record<BackgroundVariable, Record<string, Record<string, Distribution>>>>;
@@ -100,7 +101,9 @@ export function roundIndicators(scorer: Scorer, aggregate: RoundAggregate, setti
     }
     const reading: IndicatorReading = { label: label ?? null, kind, summary, groups, distribution, groupDistributions };
     if (weighting && !('suppressed' in summary)) {
-      reading.weighted = { ...postStratify(aggregate, id, compiled.factor, compiled.exact, weighting), weighted: true };
+      // Secondary suppression: withheld when a stratum is small (core/disclosure.ts).
+      const { estimate, withheld } = protectWeighted(postStratify(aggregate, id, compiled.factor, compiled.exact, weighting), aggregate, id, weighting, k);
+      reading.weighted = { ...estimate, weighted: true, ...(withheld ? { withheld: true } : {}) };
     }
     indicators[id] = reading;
   }

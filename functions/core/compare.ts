@@ -2,8 +2,8 @@
 // comparison every surface shows (CLI, API, dashboard), in the shape of the reference cases'
 // expected.json.
 import { backgroundValues, sumMoments, type Moments, type RoundAggregate } from './aggregates.ts';
-import { complementarySuppressions, SECONDARY, type SuppressionReason } from './disclosure.ts';
-import type { BackgroundVariable, Indicator, ProjectSettings } from './schemas.ts';
+import { complementarySuppressions, SECONDARY, weightedPublishable, type SuppressionReason } from './disclosure.ts';
+import type { BackgroundVariable, Indicator, ProjectSettings, Weighting } from './schemas.ts';
 import { createScorer, type CompiledIndicator } from './scoring.ts';
 import {
   cohenD,
@@ -140,6 +140,20 @@ function sampleStats(summary: MeanSummary): SampleStats {
   return { n: summary.n, mean: summary.mean, variance: summary.sd * summary.sd };
 }
 
+/** Respondents with a value for the indicator in each stratum of the population figures. */
+function strataCounts(aggregate: RoundAggregate, indicatorId: string, weighting: Weighting): number[] {
+  return weighting.population.map((row) => sumMoments(aggregate, indicatorId, (background) => weighting.strata.every((variable) => background[variable] === row[variable])).n);
+}
+
+/**
+ * The post-stratified estimate as secondary suppression lets it be published: withheld (with the
+ * strata named only where that reveals no count under k) when a stratum is small (disclosure.ts).
+ */
+export function protectWeighted(estimate: PostStratifiedEstimate, aggregate: RoundAggregate, indicatorId: string, weighting: Weighting, minGroupSize: number): { estimate: PostStratifiedEstimate; withheld: boolean } {
+  if (weightedPublishable(strataCounts(aggregate, indicatorId, weighting), estimate.excluded, minGroupSize)) return { estimate, withheld: false };
+  return { estimate: { ...estimate, estimate: null, se: null, ciLow: null, ciHigh: null, strataSingle: [], excluded: isPublishable(estimate.excluded, minGroupSize) ? estimate.excluded : 0 }, withheld: true };
+}
+
 function weightedRound(kind: Indicator['kind'], estimate: PostStratifiedEstimate): WeightedRound {
   const key = kind === 'share' ? 'p' : 'mean';
   return {
@@ -217,8 +231,15 @@ function compareIndicator(
   };
 
   if (settings.weighting) {
-    const wb = postStratify(baseline, id, compiled.factor, compiled.exact, settings.weighting);
-    const wf = postStratify(followup, id, compiled.factor, compiled.exact, settings.weighting);
+    let wb = postStratify(baseline, id, compiled.factor, compiled.exact, settings.weighting);
+    let wf = postStratify(followup, id, compiled.factor, compiled.exact, settings.weighting);
+    if (options.secondarySuppression) {
+      const pb = protectWeighted(wb, baseline, id, settings.weighting, settings.minGroupSize);
+      const pf = protectWeighted(wf, followup, id, settings.weighting, settings.minGroupSize);
+      if (pb.withheld || pf.withheld) notes.push(`weighted: withheld, a stratum has fewer than ${settings.minGroupSize} respondents (secondary suppression)`);
+      wb = pb.estimate;
+      wf = pf.estimate;
+    }
     const roundsPublished = !isSuppressed(b) && !isSuppressed(f);
     const weightedB = weightedRound(kind, isSuppressed(b) ? { ...wb, estimate: null, se: null, ciLow: null, ciHigh: null } : wb);
     const weightedF = weightedRound(kind, isSuppressed(f) ? { ...wf, estimate: null, se: null, ciLow: null, ciHigh: null } : wf);

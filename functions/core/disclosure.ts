@@ -54,3 +54,14 @@ export function complementarySuppressions(total: readonly number[] | null, group
   }
   return extra;
 }
+
+/**
+ * Whether a post-stratified estimate may be published under secondary suppression. It combines
+ * the strata's means with known weights, so together with the unweighted total (and a breakdown by
+ * the strata variable) it is one more equation in the hidden groups: a stratum of fewer than k
+ * respondents with a value could be solved for. Published only when every stratum holds nobody or
+ * at least k of them, and so do the respondents left out for an unanswered stratum variable.
+ */
+export function weightedPublishable(strataCounts: readonly number[], excluded: number, minGroupSize: number): boolean {
+  return strataCounts.every((n) => isSafeResidual(n, minGroupSize)) && isSafeResidual(excluded, minGroupSize);
+}

@@ -71,7 +71,45 @@ function withSecondary(comparison: Comparison, paths: string[]): Comparison {
   return copy;
 }
 
+/**
+ * Where the rule withholds a round's post-stratified estimate, worked out from `compare`'s output
+ * alone (the cases weight by area and break down by area): an area suppressed as under k, a stratum
+ * of one, or between 1 and k - 1 respondents left out for an unanswered area.
+ */
+function requiredWithheld(comparison: Comparison, k: number): string[] {
+  const paths: string[] = [];
+  for (const [id, ind] of Object.entries(comparison.indicators)) {
+    if (!ind.weighted) continue;
+    for (const which of ['baseline', 'followup'] as const) {
+      const round = ind.weighted[which];
+      const smallArea = Object.values(ind.groups.area ?? {}).some((group) => 'suppressed' in group[which] && !('reason' in group[which]));
+      if (smallArea || round.strataSingle.length > 0 || (round.excluded > 0 && round.excluded < k)) paths.push(`${id}/${which}`);
+    }
+  }
+  return paths.sort();
+}
+
+/** The comparison with those estimates withheld, as the API publishes it. */
+function withWithheld(comparison: Comparison, paths: string[], k: number): Comparison {
+  const copy = JSON.parse(JSON.stringify(comparison)) as Comparison;
+  for (const id of new Set(paths.map((p) => p.split('/')[0]!))) {
+    const ind = copy.indicators[id]!;
+    const weighted = ind.weighted!;
+    for (const which of ['baseline', 'followup'] as const) {
+      if (!paths.includes(`${id}/${which}`)) continue;
+      const round = weighted[which];
+      for (const key of ['mean', 'p', 'se', 'ciLow', 'ciHigh'] as const) if (key in round) round[key] = null;
+      round.strataSingle = [];
+      if (round.excluded < k) round.excluded = 0;
+    }
+    Object.assign(weighted, { diff: null, diffCiLow: null, diffCiHigh: null, pValue: null });
+    ind.notes = [...(ind.notes ?? []), `weighted: withheld, a stratum has fewer than ${k} respondents (secondary suppression)`];
+  }
+  return copy;
+}
+
 let secondarySeen = 0;
+let withheldSeen = 0;
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
@@ -85,7 +123,9 @@ describe('the comparison endpoint on the reference cases', () => {
     const { comparison, definitions } = await compareFiles({ indicators: path.join(dir, 'indicators.json'), baseline: path.join(dir, 'baseline.csv'), followup: path.join(dir, 'followup.csv') });
     const secondary = requiredSecondary(comparison, definitions.settings.minGroupSize);
     secondarySeen += secondary.length;
-    const expected = withSecondary(comparison, secondary);
+    const withheld = definitions.settings.weighting ? requiredWithheld(comparison, definitions.settings.minGroupSize) : [];
+    withheldSeen += withheld.length;
+    const expected = withWithheld(withSecondary(comparison, secondary), withheld, definitions.settings.minGroupSize);
     const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
     // Read path only (nothing folded yet: every response comes from the tail) ...
     const before = await api.call('GET', url);
@@ -102,7 +142,8 @@ describe('the comparison endpoint on the reference cases', () => {
     }
   }, 120_000);
 
-  it('hides some groups by secondary suppression in the reference cases (the check above is not vacuous)', () => {
+  it('hides some groups and withholds some weighted estimates by secondary suppression in the reference cases (the check above is not vacuous)', () => {
     expect(secondarySeen).toBeGreaterThan(0);
+    expect(withheldSeen).toBeGreaterThan(0);
   });
 });

@@ -125,6 +125,7 @@ const sv = {
     [/^Cohen's d needs a pooled standard deviation above 0$/, () => 'Cohens d kräver en sammanvägd standardavvikelse över 0.'],
     [/^the standard error of the difference is 0 \(no variation in either round\)$/, () => 'Skillnadens standardfel är 0 (ingen spridning i någon omgång): inget intervall eller p-värde.'],
     [/^weighted: the standard error of the difference is 0$/, () => 'Viktat: skillnadens standardfel är 0: inget intervall eller p-värde.'],
+    [/^weighted: withheld, a stratum has fewer than (\d+) respondents \(secondary suppression\)$/, (m: RegExpMatchArray) => `Viktat: visas inte, eftersom en viktgrupp har färre än ${m[1]} svar (skyddar små grupper).`],
   ] as [RegExp, (m: RegExpMatchArray) => string][],
   none: 'Vill inte uppge',
   yes: 'Ja',

@@ -225,7 +225,7 @@ function weightedSection(id: string, ind: IndicatorComparison, kind: Kind, ctx: 
         ? h('td', { class: 'suppressed' }, t.suppressed(ctx.k))
         : cellPair(formatFigure(estimateOf(s), kind, lang), formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to), `unweighted-${which}`),
       wEstimate(wr) === null
-        ? h('td', { class: isSuppressed(s) ? 'suppressed' : '' }, isSuppressed(s) ? t.suppressed(ctx.k) : '–')
+        ? h('td', { class: isSuppressed(s) ? 'suppressed' : '', 'data-field': `weighted-${which}` }, isSuppressed(s) ? t.suppressed(ctx.k) : '–')
         : cellPair(formatFigure(wEstimate(wr), kind, lang), formatInterval(scaleOf(kind, wr.ciLow), scaleOf(kind, wr.ciHigh), kind, lang, t.to), `weighted-${which}`),
     );
   };
