@@ -4,7 +4,8 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDynalite } from '../local/dynalite.ts';
-import { ENDPOINT_FILE, TABLE_NAME } from '../local/start.ts';
+import { completeInterruptedWrites } from '../local/interruptedWrites.ts';
+import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/start.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
 
@@ -17,6 +18,23 @@ export interface StoreTarget {
 
 export { ENDPOINT_FILE };
 
+/**
+ * Whether the server that wrote the data folder's marker still runs. After a kill the endpoint file
+ * stays behind, and its port may belong to another program (even another bygdpuls) by now.
+ */
+function serverRunning(dataDir: string): boolean {
+  const marker = path.join(dataDir, RUNNING_MARKER);
+  if (!existsSync(marker)) return false;
+  const pid = Number(readFileSync(marker, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openStore(target: StoreTarget): Promise<{ store: Store; close: () => Promise<void> }> {
   if (target.table && !target.dataDir) {
     const client = createDynamoClient({ tableName: target.table, endpoint: target.endpoint, region: target.region });
@@ -25,7 +43,7 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
   const dataDir = path.resolve(target.dataDir ?? process.env.DATA_DIR ?? '.data');
   if (!existsSync(path.join(dataDir, 'db'))) throw new Error(`no bygdpuls data in ${dataDir} (start it once with npm start, or give --table)`);
   const endpointFile = path.join(dataDir, ENDPOINT_FILE);
-  if (existsSync(endpointFile)) {
+  if (existsSync(endpointFile) && serverRunning(dataDir)) {
     // The server runs and holds the database: talk to it through its dynalite.
     const endpoint = readFileSync(endpointFile, 'utf8').trim();
     const client = createDynamoClient({ tableName: TABLE_NAME, endpoint });
@@ -44,8 +62,12 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
     throw new Error(`the data in ${dataDir} is in use by a running bygdpuls that does not answer at its endpoint; stop it, or try again (${(error as Error).message})`);
   }
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+  const store = createStore(client, TABLE_NAME);
+  // The last server did not stop cleanly: complete the writes it left half done first, as its
+  // next start would (functions/local/interruptedWrites.ts), so that no command reads them.
+  if (existsSync(path.join(dataDir, RUNNING_MARKER))) await completeInterruptedWrites(store);
   return {
-    store: createStore(client, TABLE_NAME),
+    store,
     close: async () => {
       client.destroy();
       await dynamo.close();

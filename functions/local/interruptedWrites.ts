@@ -43,7 +43,15 @@ async function repairPartition(store: Store, pk: string, report: RepairReport): 
     const item = items.get(entry.sk!.S!);
     const entryTime = entry.tsKey!.S!;
     const itemTime = item?.tsKey?.S;
-    if (itemTime === entryTime) continue;
+    if (itemTime === entryTime) {
+      // Same place, but the entry is the newer write when it marks the response removed and the
+      // item does not yet (a removal cut short between the index and the item).
+      if (entry.removed?.BOOL === true && item?.removed?.BOOL !== true) {
+        if (await putIf(store, { Item: entry, ConditionExpression: 'tsKey = :t AND attribute_not_exists(removed)', ExpressionAttributeValues: { ':t': { S: itemTime } } })) report.completed++;
+        items.set(entry.sk!.S!, entry);
+      }
+      continue;
+    }
     if (item === undefined) {
       if (await putIf(store, { Item: entry, ConditionExpression: 'attribute_not_exists(pk)' })) report.completed++;
     } else if (itemTime === undefined || itemTime < entryTime) {

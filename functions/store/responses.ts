@@ -91,9 +91,10 @@ const REMOVAL_PREFIX = removalSortKey('');
 export type PutResult = { stored: true } | { stored: false; existing: StoredResponse | StoredRemoval };
 
 /**
- * One item per response key. A removal overwrites the response with a tombstone that carries a
- * new server time (so it moves to the end of the time index and folds as a negative
- * contribution) and keeps only what subtracting takes. The key stays taken: a later submission
+ * One item per response key, at its server time in the time index. A removal writes a removal
+ * event (X#<key>, at the removal's time, with what subtracting takes) and then cuts the response
+ * down in place to the same answers, marked removed, at its own time: the fold meets the response
+ * first and subtracts it at the event (docs/PIPELINE.md). The key stays taken: a later submission
  * with it fails the same conditional write as any reuse.
  */
 export class ResponseRepository {
