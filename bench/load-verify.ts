@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { openStore } from '../functions/cli/storeAccess.ts';
-import type { Comparison, RoundSummary } from '../functions/core/compare.ts';
-import type { Answer, Indicator } from '../functions/core/schemas.ts';
+import { aggregateResponses, type RoundAggregate } from '../functions/core/aggregates.ts';
+import { compareRounds, type Comparison, type RoundSummary } from '../functions/core/compare.ts';
+import { NONE_VALUE } from '../functions/core/questionnaire.ts';
+import { ProjectSettings, type Answer, type Background, type Indicator, type ProjectSettingsInput } from '../functions/core/schemas.ts';
 import { createScorer } from '../functions/core/scoring.ts';
 import { mismatches } from '../tests/support/closeTo.ts';
 import type { ClientTally } from './load-clients.ts';
@@ -88,12 +90,25 @@ function expectedCounts(indicators: Indicator[], ids: Iterable<string>, answersO
   return counts;
 }
 
+/** A round's aggregate from the acknowledged answers themselves (the first body of each id), not from the store. */
+function acknowledgedAggregate(indicators: Indicator[], ids: Iterable<string>, answersOf: Map<string, Record<string, unknown>>): RoundAggregate {
+  const value = (answer: unknown): string | null => (typeof answer === 'string' && answer !== NONE_VALUE ? answer : null);
+  const responses = [...ids].map((id) => {
+    const answers = answersOf.get(id)!;
+    const background: Background = { area: value(answers.area), age_band: value(answers.age_band), gender: value(answers.gender) };
+    return { background, answers: answers as Record<string, Answer> };
+  });
+  return aggregateResponses(createScorer(indicators), responses);
+}
+
 export async function checkStore(options: {
   dataDir: string;
   rounds: LoadRounds;
   tally: ClientTally;
   indicators: Indicator[];
   minGroupSize: number;
+  /** The project's settings as created: the comparison is also computed from the acknowledged answers. */
+  settings: ProjectSettingsInput;
   /** The API's comparison of the two rounds, read after the run. */
   readComparison: () => Promise<Comparison>;
 }): Promise<StoreCheck> {
@@ -129,8 +144,19 @@ export async function checkStore(options: {
     ...roundIds.map((roundId) => bygdpuls(['rebuild', '--round', roundId, '--data-dir', dataDir])),
   ]);
   const differences = compared.code === 0 ? mismatches(JSON.parse(compared.stdout), fromApi) : [`compare failed (${compared.code}): ${compared.stderr}`];
-  check.comparisonMatches = differences.length === 0;
-  if (!check.comparisonMatches) findings.push(`the comparisons differ: ${differences.slice(0, 5).join('; ')}`);
+  // And against the comparison of what the clients were told was stored, which no store read can
+  // make agree by mistake (a response overwritten behind a 409 would show here).
+  const acknowledged = compareRounds(
+    options.indicators,
+    ProjectSettings.parse(options.settings),
+    acknowledgedAggregate(options.indicators, tally.accepted.get(rounds.baseline)!, tally.answersOf),
+    acknowledgedAggregate(options.indicators, tally.accepted.get(rounds.followup)!, tally.answersOf),
+    { secondarySuppression: true },
+  );
+  const fromAnswers = mismatches(JSON.parse(JSON.stringify(acknowledged)), fromApi);
+  check.comparisonMatches = differences.length === 0 && fromAnswers.length === 0;
+  if (differences.length > 0) findings.push(`the comparisons differ: ${differences.slice(0, 5).join('; ')}`);
+  if (fromAnswers.length > 0) findings.push(`the API's comparison differs from the acknowledged answers': ${fromAnswers.slice(0, 5).join('; ')}`);
 
   for (const [r, roundId] of roundIds.entries()) {
     const side = r === 0 ? 'baseline' : 'followup';

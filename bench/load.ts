@@ -21,6 +21,7 @@ import { newAgent, percentile, runLoad, tally, type Target } from './load-client
 import { DEFAULT_MIX, planLoad } from './load-plan.ts';
 import { startServer, type ServerChild, type ServerSettings } from './load-server.ts';
 import { checkStore, type LoadRounds } from './load-verify.ts';
+import type { ProjectSettingsInput } from '../functions/core/schemas.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -96,13 +97,18 @@ async function adminCall(target: Target, token: string, method: 'GET' | 'POST', 
 }
 
 /** A weighted project like the demo's (five villages), the built-in questionnaire, two open rounds. */
+/** The load project's settings (as the API takes them, and as the check recomputes the comparison). */
+const LOAD_SETTINGS = {
+  minGroupSize: MIN_GROUP_SIZE,
+  groupBy: ['area' as const],
+  weighting: { strata: ['area' as const], population: VILLAGES.map((v) => ({ area: v.id, population: v.population })) },
+};
+
 async function createLoadProject(target: Target, token: string): Promise<LoadRounds> {
   const { id: projectId } = await adminCall(target, token, 'POST', '/api/projects', {
     name: `load ${new Date().toISOString()}`,
     areas: VILLAGES.map(({ id, name }) => ({ id, name })),
-    minGroupSize: MIN_GROUP_SIZE,
-    groupBy: ['area'],
-    weighting: { strata: ['area'], population: VILLAGES.map((v) => ({ area: v.id, population: v.population })) },
+    ...LOAD_SETTINGS,
   });
   const { id: questionnaireId } = await adminCall(target, token, 'POST', `/api/projects/${projectId}/questionnaires`, builtInTemplate(VILLAGES));
   const round = async (kind: string) => (await adminCall(target, token, 'POST', `/api/projects/${projectId}/rounds`, { kind, name: `load ${kind}`, questionnaireId, access: 'open' })).id as string;
@@ -167,6 +173,8 @@ async function main(): Promise<number> {
       tally: seen,
       indicators: builtInTemplate(VILLAGES).indicators,
       minGroupSize: MIN_GROUP_SIZE,
+      // zod's type of a population row (a number and string columns) takes no literal of its own.
+      settings: LOAD_SETTINGS as unknown as ProjectSettingsInput,
       readComparison: () => adminCall(target, token, 'GET', `/api/projects/${rounds.projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`) as Promise<Comparison>,
     });
     for (const finding of check.findings) say(`load: ${finding}`);
