@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ENDPOINT_FILE } from '../functions/cli/storeAccess.ts';
+import { ENDPOINT_FILE } from '../functions/local/dataDir.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(root, 'bin/bygdpuls.js');

@@ -8,6 +8,7 @@ import type { ApiDeps } from '../functions/api/routeTable.ts';
 import { builtInTemplate, type QuestionnaireTemplate } from '../functions/core/template.ts';
 import { startDynalite } from '../functions/local/dynalite.ts';
 import { serveApp } from '../functions/local/serve.ts';
+import { TABLE_NAME } from '../functions/local/dataDir.ts';
 import { createDynamoClient } from '../functions/store/client.ts';
 import { createStore, type Store } from '../functions/store/index.ts';
 import { ensureTable } from '../functions/store/table.ts';
@@ -16,7 +17,7 @@ import { VILLAGES, type Village } from '../functions/local/residents.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-export const TABLE_NAME = 'bygdpuls';
+export { TABLE_NAME };
 /** What start.ts uses. */
 export const SHARDS_PER_ROUND = 4;
 export const SETTLE_MS = 2000;

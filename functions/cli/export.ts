@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
 import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
-import { TABLE_NAME } from '../local/start.ts';
+import { TABLE_NAME } from '../local/dataDir.ts';
 import type { Store } from '../store/index.ts';
 import type { Project, Round, StoredResponse } from '../store/types.ts';
 import { openStore } from './storeAccess.ts';

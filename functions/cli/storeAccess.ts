@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDynalite } from '../local/dynalite.ts';
 import { completeInterruptedWrites } from '../local/interruptedWrites.ts';
-import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/start.ts';
+import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/dataDir.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
 
@@ -16,7 +16,6 @@ export interface StoreTarget {
   region?: string | undefined;
 }
 
-export { ENDPOINT_FILE };
 
 /**
  * Whether the server that wrote the data folder's marker still runs. After a kill the endpoint file

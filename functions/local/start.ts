@@ -11,6 +11,7 @@ import { createDynamoClient } from '../store/client.ts';
 import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
 import { answerUnparsableRequests } from './clientErrors.ts';
+import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from './dataDir.ts';
 import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { completeInterruptedWrites } from './interruptedWrites.ts';
@@ -42,11 +43,6 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export const TABLE_NAME = 'bygdpuls';
-/** In the data folder while a server runs on it (see startLocal). */
-export const RUNNING_MARKER = 'running';
-/** In the data folder while a server runs on it: its database's endpoint. */
-export const ENDPOINT_FILE = 'endpoint';
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): LocalOptions {
   const root = path.resolve(import.meta.dirname, '../..');

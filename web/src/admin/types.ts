@@ -1,4 +1,6 @@
 // The shapes of the API answers the admin pages read (a subset of what the API sends).
+import type { AreaCount } from '../common/counts.ts';
+export type { AreaCount };
 
 export interface Area {
   id: string;
@@ -47,17 +49,6 @@ export interface ProjectDetails {
   project: Project;
   rounds: RoundSummary[];
   questionnaires: QuestionnaireSummary[];
-}
-
-export interface AreaCount {
-  area: string;
-  name: string;
-  responses: number | null;
-  underMinimum: boolean;
-  invited: number | null;
-  rate: number | null;
-  /** 'secondary' when the count is hidden to protect a smaller area (total minus the others). */
-  reason?: 'secondary';
 }
 
 export interface RoundCounts {

@@ -3,6 +3,8 @@ import type { Comparison, RoundSummary } from '../../../functions/core/compare.t
 import type { Indicator, ProjectSettings } from '../../../functions/core/schemas.ts';
 import { api } from '../common/api.ts';
 import type { Lang } from '../common/lang.ts';
+import type { AreaCount } from '../common/counts.ts';
+export type { AreaCount };
 
 export type { Comparison, IndicatorComparison, MeanSummary, RoundSummary, ShareSummary, Suppressed, WeightedRound } from '../../../functions/core/compare.ts';
 export type { Indicator } from '../../../functions/core/schemas.ts';
@@ -42,17 +44,6 @@ export interface ProjectResponse {
   project: ProjectInfo;
   rounds: RoundInfo[];
   questionnaires: QuestionnaireInfo[];
-}
-
-export interface AreaCount {
-  area: string;
-  name: string;
-  responses: number | null;
-  underMinimum: boolean;
-  invited: number | null;
-  rate: number | null;
-  /** 'secondary' when hidden to protect a smaller area. */
-  reason?: 'secondary';
 }
 
 export interface RoundCounts {

@@ -219,14 +219,18 @@ function demoNotice(state: PageState, t: Texts): Node {
   return h('div', { class: 'notice demo', role: 'note', 'data-field': 'demo' }, h('p', {}, h('strong', {}, 'Demo. '), t.demoNotice));
 }
 
-function renderDashboard(state: PageState, problem?: string): void {
+/** The page's language applied, its old charts and content gone, its title set. */
+function freshPage(state: PageState) {
   const t = applyLang(state);
   const root = main();
   destroyCharts(root);
   clear(root);
   setTitle(state, t);
-  const project = state.project!;
-  const data = state.data;
+  return { t, root, project: state.project!, data: state.data };
+}
+
+function renderDashboard(state: PageState, problem?: string): void {
+  const { t, root, project, data } = freshPage(state);
   const baselines = project.rounds.filter((r) => r.kind === 'baseline');
   const followups = project.rounds.filter((r) => r.kind === 'followup');
 
@@ -292,13 +296,7 @@ function renderDashboard(state: PageState, problem?: string): void {
 // ---- the report ----
 
 function renderReport(state: PageState, problem?: string): void {
-  const t = applyLang(state);
-  const root = main();
-  destroyCharts(root);
-  clear(root);
-  setTitle(state, t);
-  const project = state.project!;
-  const data = state.data;
+  const { t, root, project, data } = freshPage(state);
   const back = `/dashboard/${encodeURIComponent(project.project.id)}${data ? `#${new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString()}` : ''}`;
   root.append(
     h(
