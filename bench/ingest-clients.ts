@@ -9,6 +9,8 @@ export interface SubmitJob {
   url: string;
   bodies: readonly string[];
   concurrency: number;
+  /** Header lines sent besides Host, Content-Type and Content-Length ("Name: value"). */
+  headers?: readonly string[];
 }
 
 export interface SubmitReport {
@@ -93,7 +95,8 @@ export async function submitJob(job: SubmitJob): Promise<SubmitReport> {
   let firstFailure: string | null = null;
   let next = 0;
   const url = new URL(job.url);
-  const head = `POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n`;
+  const extra = (job.headers ?? []).map((line) => `${line}\r\n`).join('');
+  const head = `POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n${extra}`;
   const connections = await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, () => Connection.open(url)));
   const started = process.hrtime.bigint();
   const client = async (connection: Connection) => {

@@ -47,6 +47,19 @@ export interface IngestFigures {
   method: Record<string, string>;
 }
 
+/**
+ * What a resident's browser sends besides the body (Chromium's request headers for a fetch POST
+ * from the survey page), so that the server parses what it would parse in use.
+ */
+const BROWSER_HEADERS = [
+  'Accept: */*',
+  'Accept-Encoding: gzip, deflate, br, zstd',
+  'Accept-Language: sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7',
+  'Origin: http://127.0.0.1',
+  'Referer: http://127.0.0.1/',
+  'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+];
+
 /** Submission bodies, made before the clock starts (a resident's browser makes them, not the server). */
 function submissionBodies(count: number, seed: number): string[] {
   const source = answerSource(seed);
@@ -55,7 +68,7 @@ function submissionBodies(count: number, seed: number): string[] {
 
 /** Submits every body to the round's submit route; fails loudly unless every answer is 201. Returns seconds taken. */
 async function submitAll(stack: BenchStack, roundId: string, bodies: readonly string[], concurrency: number, clients: ClientThread | null, latencies?: number[]): Promise<number> {
-  const job: SubmitJob = { url: `${stack.url}/api/public/rounds/${roundId}/responses`, bodies, concurrency };
+  const job: SubmitJob = { url: `${stack.url}/api/public/rounds/${roundId}/responses`, bodies, concurrency, headers: BROWSER_HEADERS };
   const report = clients ? await clients.run(job) : await submitJob(job);
   if (report.statuses[201] !== bodies.length) {
     const counts = Object.entries(report.statuses).map(([status, n]) => `${n} x ${status}`).join(', ');
@@ -190,11 +203,11 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       meanItemBytes: { api: round(mean(apiBytes), 1), raw: round(mean(rawBytes), 1) },
       runs: { perSecond: perRun.api.map((v) => round(v, 1)), rawPerSecond: perRun.raw.map((v) => round(v, 1)), workerThreadPerSecond: perRun.worker.map((v) => round(v, 1)) },
       method: {
-        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
+        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) with a browser's request headers (Accept-Encoding, Accept-Language, User-Agent, ...) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
         workerThread: `the same, with the ${concurrency} HTTP clients in a worker thread of their own: three busy threads on a 2-core machine, and the scheduler's preemption of the main thread (measured: about 0.2 ms a request of main-thread time) is counted against the API`,
         rawPerSecond: `${runs} runs x ${count} PutItem with ConditionExpression attribute_not_exists(pk), ${concurrency} concurrent, on the store's DynamoDBClient; items made by the store's own responses.put code from plausible validated answers (see meanItemBytes); rate = all puts / all their seconds`,
         interleaving: `in each run the three ways take turns ${BLOCK} at a time (the first one rotating), so that the machine's busy moments hit all three alike`,
-        stack: `one process, as npm start runs it: in-memory dynalite on a worker thread of its own; the store's DynamoDBClient and createApp on @hono/node-server (127.0.0.1) on the main thread; ${warmup} untimed submissions each way and raw puts first`,
+        stack: `one process, as npm start runs it: in-memory dynalite on a worker thread of its own; the store's DynamoDBClient and the app npm start serves (createLocalApp: the API with its gzip for reads and the web pages mounted) on @hono/node-server (127.0.0.1) on the main thread; ${warmup} untimed submissions each way and raw puts first`,
       },
     };
   } finally {

@@ -1,13 +1,13 @@
-// Benchmark support: the local stack in this process, wired like functions/local/start.ts (a fresh in-memory dynalite on a worker thread of its own, the store, the real createApp on a real HTTP server on 127.0.0.1), and a small fetch client for its API.
+// Benchmark support: the local stack in this process, wired like functions/local/start.ts (a fresh in-memory dynalite on a worker thread of its own, the store, the real app of functions/local/serve.ts's createLocalApp on a real HTTP server on 127.0.0.1), and a small fetch client for its API.
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { ServerType } from '@hono/node-server';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp } from '../functions/api/app.ts';
 import { createTokenIssuer } from '../functions/api/auth.ts';
 import type { ApiDeps } from '../functions/api/routeTable.ts';
 import { builtInTemplate, type QuestionnaireTemplate } from '../functions/core/template.ts';
 import { startDynalite } from '../functions/local/dynalite.ts';
-import { serveApp } from '../functions/local/serve.ts';
+import { createLocalApp, serveApp } from '../functions/local/serve.ts';
 import { TABLE_NAME } from '../functions/local/dataDir.ts';
 import { createDynamoClient } from '../functions/store/client.ts';
 import { createStore, type Store } from '../functions/store/index.ts';
@@ -58,7 +58,8 @@ export async function startStack(): Promise<BenchStack> {
       if (entry.level === 'error') errors.push(entry);
     },
   };
-  const app = createApp(deps, { headersFromServer: true });
+  // The app as `npm start` builds it (web pages mounted too: their routes and middleware are on every request's way).
+  const app = createLocalApp(deps, fileURLToPath(new URL('../web', import.meta.url)));
   const server: ServerType = await serveApp(app, { port: 0, hostname: '127.0.0.1' });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

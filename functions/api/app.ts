@@ -145,6 +145,9 @@ function checkPathIds(c: Context, lang: 'sv' | 'en'): void {
   }
 }
 
+/** What a public route knows of its caller: nothing. */
+const PUBLIC_ACCESS: Pick<RouteContext, 'claims' | 'project' | 'round'> = Object.freeze({ claims: null, project: null, round: null });
+
 async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: 'sv' | 'en'): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
   const access = spec.access;
   if (access.kind === 'public') return { claims: null, project: null, round: null };
@@ -177,7 +180,7 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: 'sv' 
 }
 
 export interface AppOptions {
-  /** Gzip /api answers (the local server; on AWS CloudFront compresses). */
+  /** Gzip /api answers to GETs (the local server; on AWS CloudFront compresses). */
   compress?: boolean;
   /**
    * The HTTP server sets API_HEADERS on every /api answer itself (functions/local/serve.ts), so
@@ -189,8 +192,14 @@ export interface AppOptions {
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
-  // On AWS CloudFront compresses; the local server does it itself.
-  if (options.compress) app.use('/api/*', compress({ encoding: 'gzip' }));
+  // On AWS CloudFront compresses; the local server does it itself, for reads only. The answers
+  // worth it (questionnaires, indicators, comparisons) are all GETs; a POST's answer is a short
+  // acknowledgement or error, which gzip would make longer, and hono's compress streams every
+  // answer whose length it does not know yet through a CompressionStream, chunked.
+  if (options.compress) {
+    const gzip = compress({ encoding: 'gzip' });
+    app.use('/api/*', (c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
+  }
   // Loaded and built on first request, not at cold start: most instances never serve it.
   let document: Promise<{ json: Record<string, unknown>; html: string }> | null = null;
   const openApi = () =>
@@ -227,7 +236,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const lang = languageOf(c);
       if (spec.access.kind === 'public') checkPathIds(c, lang);
-      const access = await authorize(c, deps, spec, lang);
+      const access = spec.access.kind === 'public' ? PUBLIC_ACCESS : await authorize(c, deps, spec, lang);
       let body: unknown;
       if (spec.body) {
         const parsed = parseWith(spec.body, await readJsonBody(c, lang), lang);

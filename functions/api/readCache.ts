@@ -14,9 +14,15 @@ export class ReadCache {
     private readonly roundTtlMs = 1000,
   ) {}
 
-  async round(roundId: string): Promise<Round | null> {
+  /** The round if this instance read it a moment ago (null: it does not exist), else undefined. */
+  peekRound(roundId: string): Round | null | undefined {
     const cached = this.rounds.get(roundId);
-    if (cached && cached.until > this.now()) return cached.round;
+    return cached && cached.until > this.now() ? cached.round : undefined;
+  }
+
+  async round(roundId: string): Promise<Round | null> {
+    const cached = this.peekRound(roundId);
+    if (cached !== undefined) return cached;
     const round = await this.store.rounds.get(roundId);
     if (this.rounds.size > 1000) this.rounds.clear();
     this.rounds.set(roundId, { round, until: this.now() + this.roundTtlMs });
@@ -26,6 +32,11 @@ export class ReadCache {
   /** Forget a round this instance just changed. */
   forgetRound(roundId: string): void {
     this.rounds.delete(roundId);
+  }
+
+  /** The questionnaire version if this instance has read it before, else undefined. */
+  peekQuestionnaire(projectId: string, questionnaireId: string): Questionnaire | undefined {
+    return this.questionnaires.get(`${projectId}/${questionnaireId}`);
   }
 
   async questionnaire(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {

@@ -1,7 +1,7 @@
 // A resident's submission: validate against the round's questionnaire, then one conditional write
 // keyed by the invitation code's hash (invited rounds) or the client's response id (open rounds).
 // A retry of the same submission answers as the first did; a different one with a used key is 409.
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { Answer, Background } from '../core/schemas.ts';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../core/questionnaire.ts';
 import { timeKey } from '../store/keys.ts';
@@ -59,7 +59,7 @@ export function parsedSurveyOf(questionnaire: Questionnaire): ParsedSurvey {
 /** A stable digest of what was submitted, to tell an exact retry from a different submission. */
 function fingerprintOf(answers: Record<string, Answer>, background: Background): string {
   const canonical = JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
-  return createHash('sha256').update(canonical).digest('base64url');
+  return hash('sha256', canonical, 'base64url');
 }
 
 export async function submitResponse(deps: ApiDeps, round: Round, questionnaire: Questionnaire, body: SubmissionBody, lang: 'sv' | 'en'): Promise<SubmissionResult> {

@@ -94,6 +94,8 @@ export interface ParsedSurvey {
   /** In document order. */
   readonly questions: readonly Question[];
   readonly byName: ReadonlyMap<string, Question>;
+  /** The "<name>-Comment" keys of the choice questions that have an "other" item. */
+  readonly commentKeys: ReadonlySet<string>;
 }
 
 export const MAX_QUESTIONS = 500;
@@ -619,7 +621,9 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
     problems.add('pages', 'the survey has no question that takes an answer');
   }
   if (problems.list.length > 0) return { ok: false, errors: problems.list };
-  return { ok: true, survey: { questions: walk.questions, byName: new Map(walk.questions.map((question) => [question.name, question])) } };
+  const commentKeys = new Set<string>();
+  for (const question of walk.questions) if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) commentKeys.add(question.name + COMMENT_SUFFIX);
+  return { ok: true, survey: { questions: walk.questions, byName: new Map(walk.questions.map((question) => [question.name, question])), commentKeys } };
 }
 
 /** Every answer a question allows, or null when it takes free text or a typed number. */
@@ -989,9 +993,9 @@ export function validateResponse(
   const say = MESSAGES[lang];
   if (!isPlainObject(answers)) return { ok: false, errors: [{ field: '', message: say.notAnObject }] };
   const problems = new Problems();
-  // Null prototype: whatever the keys, writing them cannot reach Object.prototype.
+  // Null prototype: whatever the keys, writing them cannot reach Object.prototype, and reading an
+  // unanswered "toString" finds nothing.
   const accepted = Object.create(null) as Record<string, Answer>;
-  const commentKeys = new Set<string>();
   const given = (key: string): unknown => (Object.hasOwn(answers, key) ? answers[key] : undefined);
 
   for (const question of survey.questions) {
@@ -1007,7 +1011,6 @@ export function validateResponse(
     }
     if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) {
       const commentKey = question.name + COMMENT_SUFFIX;
-      commentKeys.add(commentKey);
       if ('error' in checked) continue;
       const text = checkText(given(commentKey) ?? '', OTHER_TEXT_LENGTH, say);
       if ('error' in text) problems.add(commentKey, text.error);
@@ -1019,7 +1022,7 @@ export function validateResponse(
   }
   for (const key of Object.keys(answers)) {
     if (problems.full) break;
-    if (!survey.byName.has(key) && !commentKeys.has(key)) problems.add(fieldName(key), say.unknownQuestion);
+    if (!survey.byName.has(key) && !survey.commentKeys.has(key)) problems.add(fieldName(key), say.unknownQuestion);
   }
   if (problems.list.length > 0) return { ok: false, errors: problems.list };
 

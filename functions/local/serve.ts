@@ -7,7 +7,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { createApp } from '../api/app.ts';
 import { API_HEADERS } from '../api/headers.ts';
+import type { ApiDeps } from '../api/routeTable.ts';
+import { mountWeb } from './web.ts';
 
 export interface ServeOptions {
   port: number;
@@ -19,6 +22,16 @@ function withApiHeaders(listener: (request: IncomingMessage, response: ServerRes
     for (const [name, value] of API_HEADERS) response.setHeader(name, value);
     listener(request, response);
   };
+}
+
+/**
+ * The local server's app, as `npm start` serves it and the bench measures it: the API (gzip for
+ * reads, security headers from serveApp) and the web pages from `webDir`.
+ */
+export function createLocalApp(deps: ApiDeps, webDir: string): Hono {
+  const app = createApp(deps, { compress: true, headersFromServer: true });
+  mountWeb(app, webDir);
+  return app;
 }
 
 /** Serves `app` (made with headersFromServer) on port and hostname; resolves once it listens. */

@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import { createTokenIssuer } from '../api/auth.ts';
-import { createApp } from '../api/app.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { foldAll } from '../fold/fold.ts';
 import { createDynamoClient } from '../store/client.ts';
@@ -16,8 +15,7 @@ import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { completeInterruptedWrites } from './interruptedWrites.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
-import { serveApp } from './serve.ts';
-import { mountWeb } from './web.ts';
+import { createLocalApp, serveApp } from './serve.ts';
 
 export interface LocalOptions {
   port: number;
@@ -94,8 +92,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     settleMs: options.settleMs,
     log: logLine,
   };
-  const app = createApp(deps, { compress: true, headersFromServer: true });
-  mountWeb(app, options.webDir);
+  const app = createLocalApp(deps, options.webDir);
 
   let folding: Promise<void> | null = null;
   const fold = async () => {

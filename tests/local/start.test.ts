@@ -70,10 +70,15 @@ describe('npm start', () => {
     // A response acknowledged right before the stop is kept.
     const submitted = await fetch(`${first.url}/api/public/rounds/${followup.id}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
       body: JSON.stringify({ responseId: randomUUID(), answers: { q_nki_overall: 9, area: 'bottna' } }),
     });
     expect(submitted.status).toBe(201);
+    // Reads are gzipped; a submission's short acknowledgement goes as it is, with its length.
+    expect(submitted.headers.get('content-encoding')).toBeNull();
+    expect(Number(submitted.headers.get('content-length'))).toBe(Buffer.byteLength(await submitted.text()));
+    const questionnaire = await fetch(`${first.url}/api/public/rounds/${followup.id}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(questionnaire.headers.get('content-encoding')).toBe('gzip');
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
 

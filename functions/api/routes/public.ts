@@ -7,15 +7,23 @@ import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
 import type { Questionnaire, Round } from '../../store/types.ts';
 
-async function openRound(cache: ReadCache, roundId: string, lang: 'sv' | 'en') {
-  const round = await cache.round(roundId);
+/**
+ * The round, if it is open. Answered from the instance's cache without a trip through the event
+ * loop when it can be: every submission asks.
+ */
+async function openRound(cache: ReadCache, roundId: string, lang: 'sv' | 'en'): Promise<Round> {
+  const cached = cache.peekRound(roundId);
+  return checkOpen(cached !== undefined ? cached : await cache.round(roundId), lang);
+}
+
+function checkOpen(round: Round | null, lang: 'sv' | 'en'): Round {
   if (!round) throw new HttpError(404, 'not_found', lang === 'sv' ? 'Enkäten finns inte.' : 'There is no such survey.');
   if (round.status !== 'open') throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
   return round;
 }
 
 async function questionnaireOf(cache: ReadCache, round: Round): Promise<Questionnaire> {
-  const questionnaire = await cache.questionnaire(round.projectId, round.questionnaireId);
+  const questionnaire = cache.peekQuestionnaire(round.projectId, round.questionnaireId) ?? (await cache.questionnaire(round.projectId, round.questionnaireId));
   if (!questionnaire) throw new Error(`round ${round.id} refers to a missing questionnaire`);
   return questionnaire;
 }
