@@ -5,12 +5,16 @@ import type { Item } from '../functions/store/attributes.ts';
 import { shardPartition } from '../functions/store/keys.ts';
 import type { Round } from '../functions/store/types.ts';
 import { ClientThread, submitJob, type SubmitJob } from './ingest-clients.ts';
+import { floorsMeasurable, measureFloors, type FloorFigures } from './ingest-floors.ts';
 import { answerSource, responseItems, storedResponses } from './responses.ts';
 import { createProject, createRound, pool, round, seconds, startStack, type BenchStack } from './stack.ts';
 
 export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
 const BLOCK = 500;
+/** The floors (bench/ingest-floors.ts): blocks per way after one warm-up block each, and requests per block. */
+const FLOOR_BLOCKS = 8;
+const FLOOR_BLOCK = 500;
 /**
  * The three ways a run writes: through the API with the HTTP clients on the main thread, where the
  * raw writers sit too (the same threads busy as in the raw way: the main thread and dynalite's);
@@ -44,6 +48,8 @@ export interface IngestFigures {
   /** Mean size of a response item (attribute names and values, UTF-8 bytes): as the API stored them, and as written raw. */
   meanItemBytes: { api: number; raw: number };
   runs: { perSecond: number[]; rawPerSecond: number[]; workerThreadPerSecond: number[] };
+  /** Where a submission's main-thread time goes (bench/ingest-floors.ts); null where Linux's schedstat is missing. */
+  floors: FloorFigures | null;
   method: Record<string, string>;
 }
 
@@ -184,6 +190,20 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       rawBytes.push(meanBytes(items));
       log(`${(count / elapsed.api).toFixed(0)}/s, ${(count / elapsed.raw).toFixed(0)}/s, ${(count / elapsed.worker).toFixed(0)}/s\n`);
     }
+    let floors: FloorFigures | null = null;
+    if (floorsMeasurable()) {
+      log(`  ingest floors: main-thread CPU per request of raw PutItems and of four servers, ${FLOOR_BLOCKS} blocks of ${FLOOR_BLOCK} each ... `);
+      floors = await measureFloors(stack, {
+        newRound,
+        itemsFor: (target, n, seed) => rawItems(stack, target, n, seed),
+        bodies: submissionBodies,
+        headers: BROWSER_HEADERS,
+        concurrency,
+        blocks: FLOOR_BLOCKS,
+        blockSize: FLOOR_BLOCK,
+      });
+      log(`${Object.entries(floors.mainThreadMicrosPerRequest).map(([way, us]) => `${way} ${us.toFixed(0)} us`).join(', ')}\n`);
+    }
     if (stack.errors.length > 0) throw new Error(`ingest: the API logged errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
 
     const rate = (way: Way) => (runs * count) / totals[way];
@@ -201,6 +221,7 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       concurrency,
       latencyMs: { p50: round(percentile(latencies, 50), 2), p90: round(percentile(latencies, 90), 2), p99: round(percentile(latencies, 99), 2) },
       meanItemBytes: { api: round(mean(apiBytes), 1), raw: round(mean(rawBytes), 1) },
+      floors,
       runs: { perSecond: perRun.api.map((v) => round(v, 1)), rawPerSecond: perRun.raw.map((v) => round(v, 1)), workerThreadPerSecond: perRun.worker.map((v) => round(v, 1)) },
       method: {
         perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) with a browser's request headers (Accept-Encoding, Accept-Language, User-Agent, ...) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,

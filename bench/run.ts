@@ -15,6 +15,7 @@ import { measureLambdas } from './lambda.ts';
 import { measureWeb } from './web.ts';
 import { generateRoundPair, type RoundPair } from './generate.ts';
 import { INGEST_TARGET_RATIO, measureIngest, type IngestFigures } from './ingest.ts';
+import type { FloorWay } from './ingest-floors.ts';
 import { measureRead, READ_TARGET_RATIO, type ReadFigures } from './read.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -294,8 +295,8 @@ async function benchCompare(options: Options): Promise<void> {
 }
 
 const INGEST_CONCURRENCY = 16;
-const INGEST_RUNS = 3;
-const INGEST_WARMUP = 300;
+const INGEST_RUNS = 5;
+const INGEST_WARMUP = 2000;
 const FOLD_RUNS = 7;
 const READ_SMALL = 1000;
 const READ_REQUESTS = 31;
@@ -316,6 +317,14 @@ async function timedPart<T>(title: string, measure: () => Promise<T>): Promise<{
   return { figures, record: { seconds, loadAverage: { before, after: os.loadavg().map((v) => round(v, 2)) } } };
 }
 
+const FLOOR_NAMES: Record<FloorWay, string> = {
+  raw: 'raw PutItem',
+  nodeHttp: 'node:http + PutItem',
+  hono: 'Hono + PutItem',
+  honoStore: 'Hono + responses.put',
+  api: 'the API',
+};
+
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 const list = (values: readonly number[], digits: number) => values.map((v) => v.toFixed(digits)).join(' ');
 
@@ -328,6 +337,9 @@ function stackTable(ingest: IngestFigures | undefined, fold: FoldFigures | undef
       ['ingest: ratio API / raw', '', `${ingest.ratio.toFixed(2)}x`, `>= ${INGEST_TARGET_RATIO}x`, verdict(ingest.pass)],
       ['ingest: API submissions/s, clients in a worker thread (3 busy threads)', list(ingest.runs.workerThreadPerSecond, 0), ingest.workerThread.perSecond.toFixed(0), '', ''],
       ['ingest: ratio worker-thread clients API / raw', '', `${ingest.workerThread.ratio.toFixed(2)}x`, '', ''],
+      ...(ingest.floors
+        ? Object.entries(ingest.floors.mainThreadMicrosPerRequest).map(([way, micros]) => [`ingest floors: main-thread CPU us per request, ${FLOOR_NAMES[way as FloorWay]}`, '', micros.toFixed(0), '', ''])
+        : []),
     );
   }
   if (fold) {
@@ -424,6 +436,7 @@ async function bench(options: Options): Promise<void> {
       measureIngest({ count: options.ingest, concurrency: INGEST_CONCURRENCY, runs: INGEST_RUNS, warmup: INGEST_WARMUP, log }),
     );
     ingest = part.figures;
+    if (ingest.floors) notes.push(`ingest   the API's main-thread time over raw: ${ingest.floors.steps.map((step) => `${(step.share * 100).toFixed(0)} % ${step.name.split(' (')[0]}`).join('; ')}`);
     notes.push(`ingest   ${part.record.seconds} s; API latency p50 ${ingest.latencyMs.p50} ms, p90 ${ingest.latencyMs.p90} ms, p99 ${ingest.latencyMs.p99} ms; mean item ${ingest.meanItemBytes.api} bytes as the API stored it, ${ingest.meanItemBytes.raw} bytes raw`);
     await save('ingest', ingest, part.record);
   }
@@ -449,7 +462,7 @@ async function bench(options: Options): Promise<void> {
   process.stdout.write(
     [
       '',
-      'bygdpuls bench: the local stack (one process as npm start runs it: in-memory dynalite on its own thread; the store and createApp on @hono/node-server on the main thread)',
+      'bygdpuls bench: the local stack (one process as npm start runs it: in-memory dynalite on its own thread; the store and the app on @hono/node-server on the main thread)',
       `machine  node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.platform}; load average now ${os
         .loadavg()
         .map((v) => v.toFixed(2))
