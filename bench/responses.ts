@@ -1,5 +1,5 @@
 // Benchmark support: plausible residents' answers (as functions/local/demo.ts generates them), stored responses and their DynamoDB items exactly as the store writes them, and a fast BatchWriteItem loader for setup.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, type DynamoDBClient, type PutItemCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../functions/core/questionnaire.ts';
 import type { Answer, Background } from '../functions/core/schemas.ts';
@@ -18,7 +18,7 @@ export function answerSource(seed: number): { next(lift: number): Record<string,
 
 /**
  * Stored responses as the submit path makes them (functions/api/submissions.ts: validated answers,
- * background with "prefer not to say" as null, key I.<responseId>, a sha256 fingerprint), with
+ * background with "prefer not to say" as null, key I.<responseId>), with
  * server times from `firstTs` on, one millisecond apart.
  */
 export function storedResponses(template: QuestionnaireTemplate, count: number, options: { seed: number; lift: number; firstTs: number }): StoredResponse[] {
@@ -33,11 +33,10 @@ export function storedResponses(template: QuestionnaireTemplate, count: number, 
     const answers: Record<string, Answer> = validation.answers;
     const background: Background = { ...validation.background };
     for (const variable of ['area', 'age_band', 'gender'] as const) if (background[variable] === NONE_VALUE) background[variable] = null;
-    const canonical = JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
     const responseId = randomUUID();
     const key = `I.${responseId}`;
     const ts = options.firstTs + i;
-    out.push({ type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers, fingerprint: createHash('sha256').update(canonical).digest('base64url') });
+    out.push({ type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // A resident's submission: validate against the round's questionnaire, then one conditional write
 // keyed by the invitation code's hash (invited rounds) or the client's response id (open rounds).
 // A retry of the same submission answers as the first did; a different one with a used key is 409.
-import { hash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Answer, Background } from '../core/schemas.ts';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../core/questionnaire.ts';
 import { timeKey } from '../store/keys.ts';
@@ -56,10 +56,12 @@ export function parsedSurveyOf(questionnaire: Questionnaire): ParsedSurvey {
   return parsed;
 }
 
-/** A stable digest of what was submitted, to tell an exact retry from a different submission. */
-function fingerprintOf(answers: Record<string, Answer>, background: Background): string {
-  const canonical = JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
-  return hash('sha256', canonical, 'base64url');
+/**
+ * What was submitted, in one canonical form: tells an exact retry from a different submission.
+ * Only a taken key needs it, so the common case (a first submission) never pays for it.
+ */
+function canonicalSubmission(answers: Record<string, Answer>, background: Background): string {
+  return JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
 }
 
 export async function submitResponse(deps: ApiDeps, round: Round, questionnaire: Questionnaire, body: SubmissionBody, lang: 'sv' | 'en'): Promise<SubmissionResult> {
@@ -97,13 +99,13 @@ export async function submitResponse(deps: ApiDeps, round: Round, questionnaire:
   }
 
   const ts = deps.now();
-  const fingerprint = fingerprintOf(answers, background);
-  const stored: StoredResponse = { type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers, fingerprint };
+  const stored: StoredResponse = { type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers };
   const result = await deps.store.responses.put(round.id, round.shards, stored);
   if (result.stored) return { status: 201, body: { id: responseId, receivedAt: new Date(ts).toISOString() } };
   // A removed response's key stays used; an exact retry of a stored one answers as the first time.
-  if (result.existing.type === 'response' && result.existing.fingerprint === fingerprint) {
-    return { status: 200, body: { id: result.existing.responseId, receivedAt: new Date(result.existing.ts).toISOString() } };
+  const { existing } = result;
+  if (existing.type === 'response' && canonicalSubmission(existing.answers, existing.background) === canonicalSubmission(answers, background)) {
+    return { status: 200, body: { id: existing.responseId, receivedAt: new Date(existing.ts).toISOString() } };
   }
   throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);
 }

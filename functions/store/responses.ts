@@ -28,7 +28,6 @@ function responseItem(roundId: string, shards: number, response: StoredResponse)
     responseId: str(response.responseId),
     background: json(response.background),
     answers: json(response.answers),
-    fingerprint: str(response.fingerprint),
   };
 }
 
@@ -61,12 +60,11 @@ function readEvent(item: Item): RoundEvent {
     tsKey: readString(item, 'tsKey'),
     background: readJson(item, 'background'),
     answers: readJson(item, 'answers'),
-    fingerprint: readString(item, 'fingerprint'),
   };
 }
 
 /**
- * An item of the time index as the fold reads it (a projection: no response id, no fingerprint).
+ * An item of the time index as the fold reads it (a projection: no response id).
  * A response marked removed still adds (its removal event, later, subtracts it); a removal event
  * and a first-format tombstone subtract.
  */
@@ -82,7 +80,6 @@ function readFoldEvent(item: Item): RoundEvent {
     tsKey: readString(item, 'tsKey'),
     background: readJson(item, 'background'),
     answers: readJson(item, 'answers'),
-    fingerprint: '',
   };
 }
 
@@ -188,7 +185,7 @@ export class ResponseRepository {
       ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': partition } : { ':pk': partition, ':after': str(afterTimeKey) },
       ConsistentRead: true,
       Limit: pageSize,
-      // Only what folding needs: not the response id or the fingerprint.
+      // Only what folding needs: not the response id.
       ProjectionExpression: '#sk, #tsKey, #ts, #background, #answers, #removed, #responseTsKey',
       ExpressionAttributeNames: { '#sk': 'sk', '#tsKey': 'tsKey', '#ts': 'ts', '#background': 'background', '#answers': 'answers', '#removed': 'removed', '#responseTsKey': 'responseTsKey' },
     });

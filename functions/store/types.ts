@@ -63,8 +63,6 @@ export interface StoredResponse {
   tsKey: string;
   background: Background;
   answers: Record<string, Answer>;
-  /** A hash of the canonical submission: tells an exact retry from a conflicting one. */
-  fingerprint: string;
 }
 
 /**

@@ -49,6 +49,21 @@ describe('submitting a response', () => {
     expect(await storedCount(openRound)).toBe(before + 1);
   });
 
+  it('tells an exact retry by its answers, whatever their order, and a changed or added answer as a conflict', async () => {
+    const responseId = randomUUID();
+    const first = await submit(openRound, { responseId, answers: goodAnswers });
+    expect(first.status).toBe(201);
+    const reversed = Object.fromEntries(Object.entries(goodAnswers).reverse());
+    const retry = await submit(openRound, { responseId, answers: reversed });
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    // An answer added, or one taken away: each a different submission.
+    expect((await submit(openRound, { responseId, answers: { ...goodAnswers, q_proud_of: 'Skolan' } })).status).toBe(409);
+    const [dropped] = Object.keys(goodAnswers);
+    const fewer = Object.fromEntries(Object.entries(goodAnswers).filter(([key]) => key !== dropped));
+    expect((await submit(openRound, { responseId, answers: fewer })).status).toBe(409);
+  });
+
   it('explains invalid answers field by field, in Swedish by default and in English on request', async () => {
     const body = { responseId: randomUUID(), answers: { q_nki_overall: 11, q_unknown: 1 } };
     const sv = await submit(openRound, body);

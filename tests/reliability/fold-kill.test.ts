@@ -59,7 +59,7 @@ function makeResponse(): StoredResponse {
     aware: pick(2) ? 'yes' : 'no',
   };
   const background: Background = { area: ['A', 'B', 'C'][pick(3)]!, age_band: pick(4) === 0 ? null : '30-49', gender: null };
-  return { type: 'response', key, responseId: `resp-${i}`, ts, tsKey: timeKey(ts, key), background, answers, fingerprint: String(i) };
+  return { type: 'response', key, responseId: `resp-${i}`, ts, tsKey: timeKey(ts, key), background, answers };
 }
 
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {

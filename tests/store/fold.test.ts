@@ -51,7 +51,7 @@ function makeResponse(i: number, ts: number): StoredResponse {
   const answers: Record<string, Answer> = { q1: (i % 10) + 1, q2: ((i * 3) % 10) + 1, q3: i % 4 === 0 ? 'dk' : ((i * 7) % 10) + 1, aware: i % 3 === 0 ? 'no' : 'yes' };
   const background: Background = { area: i % 5 === 0 ? null : 'A', age_band: i % 2 ? '30-49' : '65+', gender: null };
   const key = `resp-${i}`;
-  return { type: 'response', key, responseId: key, ts, tsKey: timeKey(ts, key), background, answers, fingerprint: String(i) };
+  return { type: 'response', key, responseId: key, ts, tsKey: timeKey(ts, key), background, answers };
 }
 
 async function submit(round: Round, responses: StoredResponse[]): Promise<void> {
