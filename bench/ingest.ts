@@ -13,8 +13,8 @@ export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
 const BLOCK = 500;
 /** The floors (bench/ingest-floors.ts): blocks per way after one warm-up block each, and requests per block. */
-const FLOOR_BLOCKS = 8;
-const FLOOR_BLOCK = 500;
+const FLOOR_BLOCKS = 14;
+const FLOOR_BLOCK = 400;
 /**
  * The three ways a run writes: through the API with the HTTP clients on the main thread, where the
  * raw writers sit too (the same threads busy as in the raw way: the main thread and dynalite's);
