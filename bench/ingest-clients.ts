@@ -89,8 +89,14 @@ class Connection {
   }
 }
 
+/** Called when the clock starts (requests made, connections open) and when the last answer is read, before the connections close. */
+export interface SubmitHooks {
+  started?(): void;
+  finished?(): void;
+}
+
 /** POSTs every body with `concurrency` clients (one connection each), each taking the next body when its answer is read. */
-export async function submitJob(job: SubmitJob): Promise<SubmitReport> {
+export async function submitJob(job: SubmitJob, hooks: SubmitHooks = {}): Promise<SubmitReport> {
   const statuses: Record<number, number> = {};
   const latenciesMs: number[] = new Array(job.bodies.length);
   let firstFailure: string | null = null;
@@ -104,6 +110,7 @@ export async function submitJob(job: SubmitJob): Promise<SubmitReport> {
     return Buffer.concat([Buffer.from(`${head}Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]);
   });
   const connections = await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, () => Connection.open(url)));
+  hooks.started?.();
   const started = process.hrtime.bigint();
   const client = async (connection: Connection) => {
     for (let i = next++; i < requests.length; i = next++) {
@@ -114,12 +121,15 @@ export async function submitJob(job: SubmitJob): Promise<SubmitReport> {
       if (answer.status !== 201 && firstFailure === null) firstFailure = `${answer.status} ${answer.text.slice(0, 300)}`;
     }
   };
+  let seconds: number;
   try {
     await Promise.all(connections.map(client));
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    hooks.finished?.();
   } finally {
     for (const connection of connections) connection.close();
   }
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, statuses, firstFailure, latenciesMs };
+  return { seconds, statuses, firstFailure, latenciesMs };
 }
 
 /** The clients in a worker thread: one job at a time. */

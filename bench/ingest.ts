@@ -13,7 +13,7 @@ export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
 const BLOCK = 500;
 /** The floors (bench/ingest-floors.ts): blocks per way after one warm-up block each, and requests per block. */
-const FLOOR_BLOCKS = 14;
+const FLOOR_BLOCKS = 15;
 const FLOOR_BLOCK = 400;
 /**
  * The three ways a run writes: through the API with the HTTP clients on the main thread, where the
@@ -186,6 +186,8 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       // Every submission is stored, once, in the shape the raw items have.
       const stored = await storedItems(stack, rounds.api);
       if (stored.length !== count) throw new Error(`ingest: the API round holds ${stored.length} items, not ${count}`);
+      const storedByWorkerClients = (await storedItems(stack, rounds.worker)).length;
+      if (storedByWorkerClients !== count) throw new Error(`ingest: the API round of the worker-thread clients holds ${storedByWorkerClients} items, not ${count}`);
       apiBytes.push(meanBytes(stored));
       rawBytes.push(meanBytes(items));
       log(`${(count / elapsed.api).toFixed(0)}/s, ${(count / elapsed.raw).toFixed(0)}/s, ${(count / elapsed.worker).toFixed(0)}/s\n`);

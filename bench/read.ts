@@ -135,7 +135,7 @@ export async function measureRead(options: ReadOptions): Promise<ReadFigures> {
         foldPerSecond: round(responses / timing.fold, 1),
       },
       method: {
-        ms: `median of ${requests} sequential GET /api/projects/:projectId/comparison?baseline=..&followup=.. over HTTP with an evaluator token (fetch, send to body read), after ${warmups} warm-ups per pair; the two pairs interleaved`,
+        ms: `median of ${requests} sequential GET /api/projects/:projectId/comparison?baseline=..&followup=.. over HTTP with an evaluator token (fetch, which asks for gzip, so the answer is gzipped as npm start serves it to a browser; send to body read), after ${warmups} warm-ups per pair; the two pairs interleaved`,
         rounds: `one project (five areas, weighted by area), a baseline and a follow-up round of ${small} and of ${large} responses each (items made by the store's own responses.put code, written with BatchWriteItem), folded with foldRound so that the read tail is empty (checked)`,
       },
     };

@@ -436,7 +436,7 @@ async function bench(options: Options): Promise<void> {
       measureIngest({ count: options.ingest, concurrency: INGEST_CONCURRENCY, runs: INGEST_RUNS, warmup: INGEST_WARMUP, log }),
     );
     ingest = part.figures;
-    if (ingest.floors) notes.push(`ingest   the API's main-thread time over raw: ${ingest.floors.steps.map((step) => `${(step.share * 100).toFixed(0)} % ${step.name.split(' (')[0]}`).join('; ')}`);
+    if (ingest.floors) notes.push(`ingest   the API's main-thread time over raw: ${ingest.floors.steps.map((step) => `${Number.isNaN(step.share) ? 'n/a' : `${(step.share * 100).toFixed(0)} %`} ${step.name.split(' (')[0]}`).join('; ')}`);
     notes.push(`ingest   ${part.record.seconds} s; API latency p50 ${ingest.latencyMs.p50} ms, p90 ${ingest.latencyMs.p90} ms, p99 ${ingest.latencyMs.p99} ms; mean item ${ingest.meanItemBytes.api} bytes as the API stored it, ${ingest.meanItemBytes.raw} bytes raw`);
     await save('ingest', ingest, part.record);
   }

@@ -16,6 +16,8 @@ import { storeUnavailableAnswer } from './storeErrors.ts';
 import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The residents' submit route, which the local server does not gzip. */
+const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 
 /** Every route of the API. */
 export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes];
@@ -180,7 +182,7 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: 'sv' 
 }
 
 export interface AppOptions {
-  /** Gzip /api answers to GETs (the local server; on AWS CloudFront compresses). */
+  /** Gzip /api answers but submissions' (the local server; on AWS CloudFront compresses). */
   compress?: boolean;
   /**
    * The HTTP server sets API_HEADERS on every /api answer itself (functions/local/serve.ts), so
@@ -192,13 +194,13 @@ export interface AppOptions {
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
-  // On AWS CloudFront compresses; the local server does it itself, for reads only. The answers
-  // worth it (questionnaires, indicators, comparisons) are all GETs; a POST's answer is a short
-  // acknowledgement or error, which gzip would make longer, and hono's compress streams every
-  // answer whose length it does not know yet through a CompressionStream, chunked.
+  // On AWS CloudFront compresses; the local server does it itself, except for residents'
+  // submissions: their answer is a short acknowledgement (or error), which gzip only makes longer,
+  // and hono's compress streams every answer whose length it does not know yet through a
+  // CompressionStream, chunked, which costs each submission more than the rest of the route.
   if (options.compress) {
     const gzip = compress({ encoding: 'gzip' });
-    app.use('/api/*', (c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
+    app.use('/api/*', (c, next) => (c.req.method === 'POST' && SUBMIT_PATH.test(c.req.path) ? next() : gzip(c, next)));
   }
   // Loaded and built on first request, not at cold start: most instances never serve it.
   let document: Promise<{ json: Record<string, unknown>; html: string }> | null = null;

@@ -74,7 +74,7 @@ describe('npm start', () => {
       body: JSON.stringify({ responseId: randomUUID(), answers: { q_nki_overall: 9, area: 'bottna' } }),
     });
     expect(submitted.status).toBe(201);
-    // Reads are gzipped; a submission's short acknowledgement goes as it is, with its length.
+    // Answers are gzipped, but a submission's short acknowledgement goes as it is, with its length.
     expect(submitted.headers.get('content-encoding')).toBeNull();
     expect(Number(submitted.headers.get('content-length'))).toBe(Buffer.byteLength(await submitted.text()));
     const questionnaire = await fetch(`${first.url}/api/public/rounds/${followup.id}`, { headers: { 'accept-encoding': 'gzip' } });
