@@ -159,22 +159,39 @@ export interface MutableCell {
  * without allocating per response, then hands out a plain RoundAggregate. Answers are counted by
  * code (an index into a per-question dictionary) so that the hot path does no string hashing.
  */
+/** Integer answers below this get their code from an array, not a Map (see answerCode). */
+const SMALL_INTEGERS = 128;
+
 export class RoundAccumulator {
   private readonly cells = new Map<string, MutableCell>();
-  private readonly dictionaries: { texts: string[]; answers: Answer[]; codes: Map<string, number> }[];
+  /**
+   * Per question: the distinct answers by code, and the code of each answer's text. `small` holds
+   * the codes of the integers 0..127 (ratings, mostly) once met, saving their String() and lookup.
+   */
+  private readonly dictionaries: { texts: string[]; answers: Answer[]; codes: Map<string, number>; small: Int32Array }[];
   /** Indicators over several items: scored per response. One-item indicators are summed from answer counts. */
   private readonly perResponse: { index: number; score: (answers: readonly Answer[]) => number | null }[];
 
   constructor(private readonly scorer: Scorer) {
-    this.dictionaries = scorer.questions.map(() => ({ texts: [], answers: [], codes: new Map() }));
+    this.dictionaries = scorer.questions.map(() => ({ texts: [], answers: [], codes: new Map(), small: new Int32Array(SMALL_INTEGERS).fill(-1) }));
     this.perResponse = scorer.indicators.flatMap((compiled, index) => (compiled.single ? [] : [{ index, score: compiled.score }]));
   }
 
   /** The code of an answer to question q (its index in scorer.questions); -1 for no answer. */
   answerCode(q: number, answer: Answer): number {
     if (answer === null || answer === undefined) return -1;
-    const text = typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
     const dictionary = this.dictionaries[q]!;
+    // The same code as its text's below (the number 5 and the string "5" share "5"), found sooner.
+    if (typeof answer === 'number' && answer >= 0 && answer < SMALL_INTEGERS && Number.isInteger(answer)) {
+      const known = dictionary.small[answer]!;
+      if (known >= 0) return known;
+      return (dictionary.small[answer] = this.textCode(dictionary, String(answer), answer));
+    }
+    const text = typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
+    return this.textCode(dictionary, text, answer);
+  }
+
+  private textCode(dictionary: RoundAccumulator['dictionaries'][number], text: string, answer: Answer): number {
     let code = dictionary.codes.get(text);
     if (code === undefined) {
       code = dictionary.texts.length;
