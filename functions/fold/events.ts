@@ -16,7 +16,12 @@ import type { RoundEvent } from '../store/types.ts';
  * passed its old place; the second format exists for that reason.
  */
 export class EventFolder {
-  private readonly added = new Set<string>();
+  /**
+   * Keys of the responses added, for first-format tombstones only: listed (cheap), and put in a
+   * set the first time such a tombstone asks (most rounds never hold one).
+   */
+  private readonly addedKeys: string[] = [];
+  private added: Set<string> | null = null;
   /** Responses added and removals subtracted, kept apart (see result()). */
   private readonly adds: RoundAccumulator;
   private readonly removals: RoundAccumulator;
@@ -45,14 +50,20 @@ export class EventFolder {
     for (let q = 0; q < questions.length; q++) answers[q] = event.answers[questions[q]!] ?? null;
     if (event.type === 'response') {
       this.adds.add(event.background, answers);
-      this.added.add(event.key);
-    } else if (!event.replacedResponse || event.responseTsKey <= this.hwm || this.added.has(event.key)) {
+      if (this.added) this.added.add(event.key);
+      else this.addedKeys.push(event.key);
+    } else if (!event.replacedResponse || event.responseTsKey <= this.hwm || this.wasAdded(event.key)) {
       this.removals.add(event.background, answers);
       this.subtracted++;
     }
     this.lastTimeKey = event.tsKey;
     this.firstTs ??= event.ts;
     this.count++;
+  }
+
+  private wasAdded(key: string): boolean {
+    this.added ??= new Set(this.addedKeys);
+    return this.added.has(key);
   }
 
   /**
