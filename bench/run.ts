@@ -297,7 +297,7 @@ async function benchCompare(options: Options): Promise<void> {
 const INGEST_CONCURRENCY = 16;
 const INGEST_RUNS = 5;
 const INGEST_WARMUP = 2000;
-const FOLD_RUNS = 7;
+const FOLD_RUNS = 15;
 const READ_SMALL = 1000;
 const READ_REQUESTS = 31;
 const READ_WARMUPS = 3;

@@ -14,8 +14,12 @@ export const str = (value: string): AttributeValue => ({ S: value });
 export const num = (value: number): AttributeValue => ({ N: String(value) });
 /** JSON as a string attribute: for small documents read whole (settings, answers). */
 export const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
-/** Gzipped JSON as a binary attribute: for aggregates, which compress about tenfold. */
-export const gzipJson = (value: unknown): AttributeValue => ({ B: zlib().gzipSync(JSON.stringify(value)) });
+/**
+ * Gzipped JSON as a binary attribute: for aggregates, which compress four- to sixfold. Level 3,
+ * not the default 6: a fold writes one per shard, and for a snapshot of 86 KB of JSON level 6
+ * took 2.5 ms for 14 KB where level 3 takes 1.0 ms for 17 KB.
+ */
+export const gzipJson = (value: unknown): AttributeValue => ({ B: zlib().gzipSync(JSON.stringify(value), { level: 3 }) });
 
 export function readString(item: Item, name: string): string {
   const value = item[name]?.S;
