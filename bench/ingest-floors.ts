@@ -13,7 +13,7 @@ import type { Item } from '../functions/store/attributes.ts';
 import { timeKey } from '../functions/store/keys.ts';
 import type { Round } from '../functions/store/types.ts';
 import { submitJob } from './ingest-clients.ts';
-import { median, pool, round as roundTo, type BenchStack } from './stack.ts';
+import { median, pool, round as roundTo, SHARDS_PER_ROUND, type BenchStack } from './stack.ts';
 
 /** The ways, from the bare store call to the real API. */
 export const FLOOR_WAYS = ['raw', 'nodeHttp', 'hono', 'honoStore', 'api'] as const;
@@ -103,7 +103,7 @@ export async function measureFloors(stack: BenchStack, options: FloorOptions): P
     const key = `I.${body.responseId}`;
     const background = { area: body.answers['area'] ?? null, age_band: body.answers['age_band'] ?? null, gender: body.answers['gender'] ?? null };
     const stored = { type: 'response' as const, key, responseId: body.responseId, ts, tsKey: timeKey(ts, key), background, answers: body.answers };
-    const result = await stack.store.responses.put(c.req.param('roundId'), 4, stored);
+    const result = await stack.store.responses.put(c.req.param('roundId'), SHARDS_PER_ROUND, stored);
     if (!result.stored) throw new Error('floors: a response key was taken');
     return c.json({ id: body.responseId, receivedAt: new Date(ts).toISOString() }, 201);
   });

@@ -1,25 +1,13 @@
 // Response counts of a round per area and, for invited rounds, response rates per area. Counts
 // of areas under the minimum group size are shown as such ("under k"), never as a number.
 import { isPublishable } from '../core/compare.ts';
-import { complementarySuppressions, SECONDARY, type SuppressionReason } from '../core/disclosure.ts';
+import { complementarySuppressions, SECONDARY } from '../core/disclosure.ts';
+import type { AreaCount } from '../core/published.ts';
 import { readRoundAggregate } from '../fold/read.ts';
 import type { Store } from '../store/index.ts';
 import type { Project, Round } from '../store/types.ts';
 import { loadQuestionnaire } from './results.ts';
 import { createScorer } from '../core/scoring.ts';
-
-export interface AreaCount {
-  area: string;
-  name: string;
-  /** Null when under the minimum group size (then `underMinimum` is true). */
-  responses: number | null;
-  underMinimum: boolean;
-  invited: number | null;
-  /** responses / invited, when both are known and published. */
-  rate: number | null;
-  /** Set when the count is hidden to protect a smaller area (secondary suppression). */
-  reason?: SuppressionReason;
-}
 
 export async function readRoundCounts(store: Store, project: Project, round: Round): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
   const questionnaire = await loadQuestionnaire(store, round);

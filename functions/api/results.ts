@@ -6,6 +6,7 @@ import { backgroundValues, sumAnswerCounts, sumMoments, type RoundAggregate } fr
 import { compareRounds, isPublishable, protectBreakdown, protectWeighted, secondarySuppressed, summarize, type Comparison, type RoundSummary } from '../core/compare.ts';
 import { complementarySuppressions, type SuppressionReason } from '../core/disclosure.ts';
 import { parseSurvey, questionTitle, type TextQuestion } from '../core/questionnaire.ts';
+import type { TextAnswers } from '../core/published.ts';
 import { DONT_KNOW, type Background, type BackgroundVariable, type Indicator, type ProjectSettings } from '../core/schemas.ts';
 import { createScorer, type Scorer } from '../core/scoring.ts';
 import { postStratify, type PostStratifiedEstimate } from '../core/stats/weighting.ts';
@@ -137,17 +138,6 @@ export async function compareProjectRounds(store: Store, project: Project, basel
   return compareRounds(qb.indicators, project.settings, viewB.aggregate, viewF.aggregate, { secondarySuppression: true });
 }
 
-
-/** The answers to one free-text question, or nothing when fewer than k answered it. */
-export interface TextAnswers {
-  question: string;
-  title: string;
-  /** Answers listed; null when suppressed. */
-  n: number | null;
-  suppressed: boolean;
-  /** The answers alone, in a random order: no background, no response id, no time. */
-  answers: string[];
-}
 
 /** The free-text questions of a questionnaire: text and comment questions no indicator or background variable uses. */
 function freeTextQuestions(questionnaire: Questionnaire): TextQuestion[] {

@@ -3,6 +3,7 @@
 // fetch and node:http would refuse or clean up, and reads back one response.
 import { connect } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { jsonOrNull } from '../support/json.ts';
 
 export interface RawRequest {
   method: string;
@@ -79,13 +80,7 @@ function parseResponse(raw: Buffer): RawResponse {
   else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
   if (headers['content-encoding'] === 'gzip' && body.length > 0) body = gunzipSync(body);
   const text = body.toString('utf8');
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status, headers, body, text, json };
+  return { status, headers, body, text, json: jsonOrNull(text) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
+import { jsonOrNull } from '../support/json.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const marker = () => `MARKER${randomUUID().replace(/-/g, '')}`;
@@ -150,14 +151,7 @@ describe('logs carry no answers', () => {
         headers: { 'content-type': options.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         ...(options.body === undefined ? {} : { body: options.body }),
       });
-      const text = await response.text();
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = null;
-      }
-      return { status: response.status, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return { status: response.status, json: jsonOrNull(await response.text()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
     };
     const { markers, statuses } = await scenario(request, adminToken);
     expect(statuses.slice(0, 3)).toEqual([201, 200, 409]);

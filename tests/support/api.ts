@@ -3,6 +3,7 @@ import { createApp } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
 import type { ApiDeps } from '../../functions/api/routeTable.ts';
 import { startTestStore } from './dynamo.ts';
+import { jsonOrNull } from './json.ts';
 
 export const TEST_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
 
@@ -44,12 +45,7 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<Te
       }
       const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
       const text = await response.text();
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = null;
-      }
+      const json = jsonOrNull(text);
       return { status: response.status, json, text, headers: response.headers };
     },
     close,

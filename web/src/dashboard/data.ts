@@ -4,6 +4,7 @@ import type { Indicator, ProjectSettings } from '../../../functions/core/schemas
 import { api } from '../common/api.ts';
 import type { Lang } from '../common/lang.ts';
 import type { AreaCount } from '../common/counts.ts';
+import type { TextAnswers } from '../../../functions/core/published.ts';
 export type { AreaCount };
 
 export type { Comparison, IndicatorComparison, MeanSummary, RoundSummary, ShareSummary, Suppressed, WeightedRound } from '../../../functions/core/compare.ts';
@@ -63,13 +64,7 @@ export interface IndicatorReading {
 }
 
 /** One free-text question's answers (GET /api/rounds/:id/texts): texts only, shuffled by the server. */
-export interface TextAnswers {
-  question: string;
-  title: string;
-  n: number | null;
-  suppressed: boolean;
-  answers: string[];
-}
+export type { TextAnswers };
 
 export interface RoundTexts {
   round: string;
