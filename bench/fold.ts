@@ -63,7 +63,12 @@ export async function rawTimeIndexPass(stack: BenchStack, target: Round, pageSiz
 /** Deletes the round's snapshots, so that the next fold starts from nothing again. */
 async function resetSnapshots(stack: BenchStack, target: Round): Promise<void> {
   for (let shard = 0; shard < target.shards; shard++) {
-    await stack.client.send(new DeleteItemCommand({ TableName: stack.tableName, Key: { pk: { S: shardPartition(target.id, shard) }, sk: { S: SNAPSHOT_SORT_KEY } } }));
+    await stack.client.send(
+      new DeleteItemCommand({
+        TableName: stack.tableName,
+        Key: { pk: { S: shardPartition(target.id, shard) }, sk: { S: SNAPSHOT_SORT_KEY } },
+      }),
+    );
   }
 }
 
@@ -78,7 +83,10 @@ export async function measureFold(options: FoldOptions): Promise<FoldFigures> {
     // Setup: the responses as the store writes them, an hour old (long settled), 25 per BatchWriteItem.
     log(`  fold setup: writing ${count} responses with BatchWriteItem ... `);
     const setupStarted = process.hrtime.bigint();
-    const items = await responseItems(target, storedResponses(stack.template, count, { seed: 7, lift: 0, firstTs: Date.now() - 60 * 60 * 1000 }));
+    const items = await responseItems(
+      target,
+      storedResponses(stack.template, count, { seed: 7, lift: 0, firstTs: Date.now() - 60 * 60 * 1000 }),
+    );
     await batchWrite(stack.client, stack.tableName, items);
     const setupSeconds = seconds(setupStarted);
     log(`${setupSeconds.toFixed(1)} s\n`);
@@ -105,7 +113,8 @@ export async function measureFold(options: FoldOptions): Promise<FoldFigures> {
       const foldStarted = process.hrtime.bigint();
       const result = await foldRound(stack.store, target, { now: Date.now(), settleMs: SETTLE_MS });
       const foldSeconds = seconds(foldStarted);
-      if (result.folded !== count || result.lost !== 0) throw new Error(`fold: folded ${result.folded} (lost ${result.lost}), expected ${count}`);
+      if (result.folded !== count || result.lost !== 0)
+        throw new Error(`fold: folded ${result.folded} (lost ${result.lost}), expected ${count}`);
       perSecond.push(count / foldSeconds);
       foldTotal += foldSeconds;
       await resetSnapshots(stack, target);
@@ -135,7 +144,8 @@ export async function measureFold(options: FoldOptions): Promise<FoldFigures> {
       method: {
         perSecond: `${runs} runs x ${count} / seconds of foldRound (default batch of 5000) over a round of ${count} settled responses in ${target.shards} shards, from no snapshot (the snapshots are deleted after each run); rate = all responses / all seconds; raw pass and fold take turns, each going first in every other run`,
         rawPerSecond: `${runs} runs x ${count} / seconds to page through the same ${target.shards} shards at once on the ${BY_TIME_INDEX} index (Query, ConsistentRead, Limit ${FOLD_PAGE_SIZE}), items counted but not decoded`,
-        setup: 'items made by the store\'s own responses.put code, written with BatchWriteItem (25 per call, 4 calls in flight)',
+        setup:
+          "items made by the store's own responses.put code, written with BatchWriteItem (25 per call, 4 calls in flight)",
       },
     };
   } finally {

@@ -11,7 +11,9 @@ import { startFuzzTarget } from '../tests/fuzz/target.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, only: { type: 'string' } },
+});
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 1_000_000 : Number(values.seed);
 let failures = 0;
@@ -24,8 +26,15 @@ async function run(name: string, property: fc.IAsyncPropertyWithHooks<any>, numR
   if (details.failed) {
     failures++;
     console.log(`FAIL  ${name}: after ${details.numRuns} runs, ${seconds} s`);
-    console.log(`      ${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance).split('\n').slice(0, 8).join('\n      ')}`);
-    console.log(`      input: ${JSON.stringify(details.counterexample, (_key, value) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value))?.slice(0, 1000)}`);
+    console.log(
+      `      ${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n      ')}`,
+    );
+    console.log(
+      `      input: ${JSON.stringify(details.counterexample, (_key, value) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value))?.slice(0, 1000)}`,
+    );
     console.log(`      replay: --seed ${seed}  (path ${details.counterexamplePath})`);
   } else {
     console.log(`ok    ${name}: ${details.numRuns} inputs, ${seconds} s`);
@@ -38,7 +47,8 @@ console.log(`bygdpuls fuzz: ${runs} inputs per property, seed ${seed}`);
 if (values.only !== 'csv') {
   const target = await startFuzzTarget({ codes: 2_000 });
   const initial = new Map<string, number>();
-  for (const round of [target.openRound, target.inviteRound, target.closedRound]) initial.set(round, await target.storedCount(round));
+  for (const round of [target.openRound, target.inviteRound, target.closedRound])
+    initial.set(round, await target.storedCount(round));
   const tally = newTally();
   for (const { name, property } of routeProperties(target, tally)) await run(`routes: ${name}`, property, runs);
   const problems = await checkStoredTotals(target, tally, initial);
@@ -46,7 +56,9 @@ if (values.only !== 'csv') {
   failures += problems.length;
   const statuses = [...tally.byStatus.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`);
   console.log(`      ${tally.cases} requests; by status: ${statuses.join(', ')}`);
-  console.log(`      stored with 201: ${[...tally.storedByRound.values()].reduce((a, b) => a + b, 0)}; every round's count equals its 201s: ${problems.length === 0 ? 'yes' : 'NO'}`);
+  console.log(
+    `      stored with 201: ${[...tally.storedByRound.values()].reduce((a, b) => a + b, 0)}; every round's count equals its 201s: ${problems.length === 0 ? 'yes' : 'NO'}`,
+  );
   await target.close();
 }
 
@@ -56,7 +68,9 @@ if (values.only !== 'routes') {
   for (const { name, property } of csvReaderProperties(workspace, tally)) await run(`csv: ${name}`, property, runs);
   for (const { name, property } of await compareProperties(workspace, tally)) await run(`csv: ${name}`, property, runs);
   workspace.close();
-  console.log(`      ${tally.cases} files; outcomes: ${[...tally.outcomes.entries()].map(([outcome, n]) => `${outcome}: ${n}`).join(', ')}`);
+  console.log(
+    `      ${tally.cases} files; outcomes: ${[...tally.outcomes.entries()].map(([outcome, n]) => `${outcome}: ${n}`).join(', ')}`,
+  );
 }
 
 console.log(`${failures === 0 ? 'PASS' : 'FAIL'} in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -168,7 +168,13 @@ function roundRows(round: Round, seed: number, rows: number): (i: number) => str
     const future = scaleAnswer(clampRound(latent - 0.4 + 1.5 * normal(), 1, 10));
     const u = random();
     const aware =
-      u < MISSING.awareBlank ? '' : u < MISSING.awareBlank + MISSING.awareDk ? 'dk' : random() < spec.aware + 0.02 * (latent - 6) ? 'yes' : 'no';
+      u < MISSING.awareBlank
+        ? ''
+        : u < MISSING.awareBlank + MISSING.awareDk
+          ? 'dk'
+          : random() < spec.aware + 0.02 * (latent - 6)
+            ? 'yes'
+            : 'no';
 
     const id = spec.prefix + String(i + 1).padStart(idWidth, '0');
     return `${id},${areaText},${ageText},${genderText},${overall},${expect},${ideal},${pride},${aware},${future}\n`;
@@ -238,7 +244,8 @@ async function sizeOf(file: string): Promise<number | null> {
  */
 export async function generateRoundPair(options: GenerateOptions): Promise<RoundPair> {
   const { rows, seed } = options;
-  if (!Number.isSafeInteger(rows) || rows < 1) throw new RangeError(`rows must be a positive whole number, not ${rows}`);
+  if (!Number.isSafeInteger(rows) || rows < 1)
+    throw new RangeError(`rows must be a positive whole number, not ${rows}`);
   const dir = path.join(options.dataDir, `rows-${rows}-seed-${seed}`);
   const files = {
     indicators: path.join(dir, 'indicators.json'),
@@ -267,7 +274,10 @@ export async function generateRoundPair(options: GenerateOptions): Promise<Round
   await mkdir(dir, { recursive: true });
   await rm(manifestFile, { force: true });
   await writeFile(files.indicators, `${JSON.stringify(INDICATORS, null, 2)}\n`);
-  await writeFile(files.population, `area,population\n${AREAS.map((area) => `${area.name},${area.population}\n`).join('')}`);
+  await writeFile(
+    files.population,
+    `area,population\n${AREAS.map((area) => `${area.name},${area.population}\n`).join('')}`,
+  );
   await writeCsv(files.baseline, rows, roundRows('baseline', seed, rows));
   await writeCsv(files.followup, rows, roundRows('followup', seed, rows));
   const sizes: Record<string, number> = {};
@@ -280,7 +290,12 @@ export async function generateRoundPair(options: GenerateOptions): Promise<Round
 async function readManifest(file: string): Promise<Manifest | null> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<Manifest>;
-    if (typeof parsed.generatorVersion !== 'number' || typeof parsed.rows !== 'number' || typeof parsed.seed !== 'number') return null;
+    if (
+      typeof parsed.generatorVersion !== 'number' ||
+      typeof parsed.rows !== 'number' ||
+      typeof parsed.seed !== 'number'
+    )
+      return null;
     if (typeof parsed.sizes !== 'object' || parsed.sizes === null) return null;
     return parsed as Manifest;
   } catch {

@@ -32,7 +32,10 @@ export interface SubmitReport {
  */
 class Connection {
   private buffer: Buffer = Buffer.alloc(0);
-  private waiting: { resolve: (answer: { status: number; text: string }) => void; reject: (error: Error) => void } | null = null;
+  private waiting: {
+    resolve: (answer: { status: number; text: string }) => void;
+    reject: (error: Error) => void;
+  } | null = null;
 
   private constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
@@ -109,7 +112,9 @@ export async function submitJob(job: SubmitJob, hooks: SubmitHooks = {}): Promis
     const body = Buffer.from(text, 'utf8');
     return Buffer.concat([Buffer.from(`${head}Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]);
   });
-  const connections = await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, () => Connection.open(url)));
+  const connections = await Promise.all(
+    Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, () => Connection.open(url)),
+  );
   hooks.started?.();
   const started = process.hrtime.bigint();
   const client = async (connection: Connection) => {
@@ -118,7 +123,8 @@ export async function submitJob(job: SubmitJob, hooks: SubmitHooks = {}): Promis
       const answer = await connection.send(requests[i]!);
       latenciesMs[i] = Number(process.hrtime.bigint() - sent) / 1e6;
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-      if (answer.status !== 201 && firstFailure === null) firstFailure = `${answer.status} ${answer.text.slice(0, 300)}`;
+      if (answer.status !== 201 && firstFailure === null)
+        firstFailure = `${answer.status} ${answer.text.slice(0, 300)}`;
     }
   };
   let seconds: number;
@@ -142,7 +148,11 @@ export class ClientThread {
     const source = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
     const worker = new Worker(source, { eval: true, workerData: WORKER_MARK });
     await new Promise<void>((resolve, reject) => {
-      worker.once('message', (message: unknown) => (message === 'ready' ? resolve() : reject(new Error(`ingest clients: unexpected first message ${String(message)}`))));
+      worker.once('message', (message: unknown) =>
+        message === 'ready'
+          ? resolve()
+          : reject(new Error(`ingest clients: unexpected first message ${String(message)}`)),
+      );
       worker.once('error', reject);
     });
     return new ClientThread(worker);

@@ -73,7 +73,10 @@ export interface FloorOptions {
  */
 export async function measureFloors(stack: BenchStack, options: FloorOptions): Promise<FloorFigures> {
   let queue: Item[] = [];
-  const put = (item: Item) => stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+  const put = (item: Item) =>
+    stack.client.send(
+      new PutItemCommand({ TableName: stack.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
 
   const nodeHttp = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -101,8 +104,20 @@ export async function measureFloors(stack: BenchStack, options: FloorOptions): P
     const body = await c.req.json<{ responseId: string; answers: Record<string, never> }>();
     const ts = Date.now();
     const key = `I.${body.responseId}`;
-    const background = { area: body.answers['area'] ?? null, age_band: body.answers['age_band'] ?? null, gender: body.answers['gender'] ?? null };
-    const stored = { type: 'response' as const, key, responseId: body.responseId, ts, tsKey: timeKey(ts, key), background, answers: body.answers };
+    const background = {
+      area: body.answers['area'] ?? null,
+      age_band: body.answers['age_band'] ?? null,
+      gender: body.answers['gender'] ?? null,
+    };
+    const stored = {
+      type: 'response' as const,
+      key,
+      responseId: body.responseId,
+      ts,
+      tsKey: timeKey(ts, key),
+      background,
+      answers: body.answers,
+    };
     const result = await stack.store.responses.put(c.req.param('roundId'), SHARDS_PER_ROUND, stored);
     if (!result.stored) throw new Error('floors: a response key was taken');
     return c.json({ id: body.responseId, receivedAt: new Date(ts).toISOString() }, 201);
@@ -112,14 +127,23 @@ export async function measureFloors(stack: BenchStack, options: FloorOptions): P
   try {
     const urls = { nodeHttp: await listen(nodeHttp), hono: await listen(honoServer) };
     const target = (way: Exclude<FloorWay, 'raw'>, target: Round) =>
-      way === 'nodeHttp' ? urls.nodeHttp : way === 'hono' ? `${urls.hono}/hono/${target.id}` : way === 'honoStore' ? `${urls.hono}/store/${target.id}` : `${stack.url}/api/public/rounds/${target.id}/responses`;
+      way === 'nodeHttp'
+        ? urls.nodeHttp
+        : way === 'hono'
+          ? `${urls.hono}/hono/${target.id}`
+          : way === 'honoStore'
+            ? `${urls.hono}/store/${target.id}`
+            : `${stack.url}/api/public/rounds/${target.id}/responses`;
     const samples: Record<FloorWay, number[]> = { raw: [], nodeHttp: [], hono: [], honoStore: [], api: [] };
     for (let block = -1; block < options.blocks; block++) {
       for (let k = 0; k < FLOOR_WAYS.length; k++) {
         const way = FLOOR_WAYS[(block + 1 + k) % FLOOR_WAYS.length]!;
         const round = await options.newRound(`floors ${block} (${way})`);
         const seed = 1000 + (block + 1) * 10 + k;
-        const items = way === 'raw' || way === 'nodeHttp' || way === 'hono' ? await options.itemsFor(round, options.blockSize, seed) : [];
+        const items =
+          way === 'raw' || way === 'nodeHttp' || way === 'hono'
+            ? await options.itemsFor(round, options.blockSize, seed)
+            : [];
         const bodies = options.bodies(options.blockSize, seed);
         queue = [...items];
         // Only the requests themselves: the HTTP ways' request bytes and connections are made outside the window.
@@ -130,31 +154,56 @@ export async function measureFloors(stack: BenchStack, options: FloorOptions): P
           await pool(items.length, options.concurrency, async (i) => void (await put(items[i]!)));
           after = mainThreadCpuMs()!;
         } else {
-          const hooks = { started: () => void (before = mainThreadCpuMs()!), finished: () => void (after = mainThreadCpuMs()!) };
-          const report = await submitJob({ url: target(way, round), bodies, concurrency: options.concurrency, headers: options.headers }, hooks);
-          if (report.statuses[201] !== bodies.length) throw new Error(`floors: ${way} answered ${JSON.stringify(report.statuses)}; first failure: ${report.firstFailure}`);
+          const hooks = {
+            started: () => void (before = mainThreadCpuMs()!),
+            finished: () => void (after = mainThreadCpuMs()!),
+          };
+          const report = await submitJob(
+            { url: target(way, round), bodies, concurrency: options.concurrency, headers: options.headers },
+            hooks,
+          );
+          if (report.statuses[201] !== bodies.length)
+            throw new Error(
+              `floors: ${way} answered ${JSON.stringify(report.statuses)}; first failure: ${report.firstFailure}`,
+            );
         }
         // The first round of blocks only warms every way up.
         if (block >= 0) samples[way].push(((after - before) * 1000) / options.blockSize);
       }
     }
-    const micros = Object.fromEntries(FLOOR_WAYS.map((way) => [way, roundTo(median(samples[way]), 1)])) as Record<FloorWay, number>;
+    const micros = Object.fromEntries(FLOOR_WAYS.map((way) => [way, roundTo(median(samples[way]), 1)])) as Record<
+      FloorWay,
+      number
+    >;
     // Shares of the API's time over raw; none where noise leaves the API no dearer than raw.
     const over = micros.api - micros.raw;
-    const step = (name: string, from: FloorWay, to: FloorWay) => ({ name, micros: roundTo(micros[to] - micros[from], 1), share: over > 0 ? roundTo((micros[to] - micros[from]) / over, 3) : Number.NaN });
+    const step = (name: string, from: FloorWay, to: FloorWay) => ({
+      name,
+      micros: roundTo(micros[to] - micros[from], 1),
+      share: over > 0 ? roundTo((micros[to] - micros[from]) / over, 3) : Number.NaN,
+    });
     return {
       mainThreadMicrosPerRequest: micros,
       steps: [
-        step("Node's HTTP server and the HTTP clients (request in, JSON parsed, answer out; the clients' own CPU included)", 'raw', 'nodeHttp'),
+        step(
+          "Node's HTTP server and the HTTP clients (request in, JSON parsed, answer out; the clients' own CPU included)",
+          'raw',
+          'nodeHttp',
+        ),
         step('Hono on @hono/node-server', 'nodeHttp', 'hono'),
         step("the store's item (responses.put) instead of a prebuilt one", 'hono', 'honoStore'),
-        step("the API's own work (body and path checks, zod, the questionnaire's validation, the round's cache, headers, routing among every route and page)", 'honoStore', 'api'),
+        step(
+          "the API's own work (body and path checks, zod, the questionnaire's validation, the round's cache, headers, routing among every route and page)",
+          'honoStore',
+          'api',
+        ),
       ],
       blocks: options.blocks,
       blockSize: options.blockSize,
       method: {
-        raw: 'conditional PutItem of a prebuilt item, as the ingest ratio\'s raw side',
-        nodeHttp: 'node:http server: reads the body, JSON.parse, the same PutItem of a prebuilt item, a JSON answer with Content-Length',
+        raw: "conditional PutItem of a prebuilt item, as the ingest ratio's raw side",
+        nodeHttp:
+          'node:http server: reads the body, JSON.parse, the same PutItem of a prebuilt item, a JSON answer with Content-Length',
         hono: 'Hono on @hono/node-server: c.req.json(), the same PutItem of a prebuilt item, c.json()',
         honoStore: "the same Hono route, with the item made by the store's responses.put from the body (no validation)",
         api: 'POST /api/public/rounds/:roundId/responses on the app npm start serves, as in the ingest ratio',

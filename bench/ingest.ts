@@ -73,12 +73,28 @@ function submissionBodies(count: number, seed: number): string[] {
 }
 
 /** Submits every body to the round's submit route; fails loudly unless every answer is 201. Returns seconds taken. */
-async function submitAll(stack: BenchStack, roundId: string, bodies: readonly string[], concurrency: number, clients: ClientThread | null, latencies?: number[]): Promise<number> {
-  const job: SubmitJob = { url: `${stack.url}/api/public/rounds/${roundId}/responses`, bodies, concurrency, headers: BROWSER_HEADERS };
+async function submitAll(
+  stack: BenchStack,
+  roundId: string,
+  bodies: readonly string[],
+  concurrency: number,
+  clients: ClientThread | null,
+  latencies?: number[],
+): Promise<number> {
+  const job: SubmitJob = {
+    url: `${stack.url}/api/public/rounds/${roundId}/responses`,
+    bodies,
+    concurrency,
+    headers: BROWSER_HEADERS,
+  };
   const report = clients ? await clients.run(job) : await submitJob(job);
   if (report.statuses[201] !== bodies.length) {
-    const counts = Object.entries(report.statuses).map(([status, n]) => `${n} x ${status}`).join(', ');
-    throw new Error(`ingest: not every submission was stored (${counts}); first failure: ${report.firstFailure}; API errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
+    const counts = Object.entries(report.statuses)
+      .map(([status, n]) => `${n} x ${status}`)
+      .join(', ');
+    throw new Error(
+      `ingest: not every submission was stored (${counts}); first failure: ${report.firstFailure}; API errors: ${JSON.stringify(stack.errors.slice(0, 3))}`,
+    );
   }
   latencies?.push(...report.latenciesMs);
   return report.seconds;
@@ -89,7 +105,13 @@ async function putAll(stack: BenchStack, items: readonly Item[], concurrency: nu
   const started = process.hrtime.bigint();
   await pool(items.length, concurrency, async (i) => {
     try {
-      await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: items[i]!, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await stack.client.send(
+        new PutItemCommand({
+          TableName: stack.tableName,
+          Item: items[i]!,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new Error('ingest: a raw put found its key taken');
       throw error;
@@ -136,7 +158,8 @@ function itemBytes(item: Item): number {
   return bytes;
 }
 
-const meanBytes = (items: readonly Item[]) => items.reduce((sum, item) => sum + itemBytes(item), 0) / Math.max(1, items.length);
+const meanBytes = (items: readonly Item[]) =>
+  items.reduce((sum, item) => sum + itemBytes(item), 0) / Math.max(1, items.length);
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -153,7 +176,13 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
 
     // Warm-up, untimed: each way once, on rounds of its own.
     await submitAll(stack, (await newRound('warm-up (API)')).id, submissionBodies(warmup, 1), concurrency, null);
-    await submitAll(stack, (await newRound('warm-up (API, clients in a worker)')).id, submissionBodies(warmup, 2), concurrency, clients);
+    await submitAll(
+      stack,
+      (await newRound('warm-up (API, clients in a worker)')).id,
+      submissionBodies(warmup, 2),
+      concurrency,
+      clients,
+    );
     const warmRaw = await newRound('warm-up (raw)');
     await putAll(stack, await rawItems(stack, warmRaw, warmup, 3), concurrency);
 
@@ -164,19 +193,33 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
     const rawBytes: number[] = [];
     const order: Way[] = ['api', 'raw', 'worker'];
     for (let run = 1; run <= runs; run++) {
-      const rounds = { api: await newRound(`run ${run} (API)`), raw: await newRound(`run ${run} (raw)`), worker: await newRound(`run ${run} (API, clients in a worker)`) };
+      const rounds = {
+        api: await newRound(`run ${run} (API)`),
+        raw: await newRound(`run ${run} (raw)`),
+        worker: await newRound(`run ${run} (API, clients in a worker)`),
+      };
       // Everything each way sends, made before the clock starts.
       const bodies = { api: submissionBodies(count, 100 + run), worker: submissionBodies(count, 200 + run) };
       const items = await rawItems(stack, rounds.raw, count, 300 + run);
       const elapsed: Record<Way, number> = { api: 0, raw: 0, worker: 0 };
-      log(`  ingest run ${run}/${runs}: ${count} submissions, ${count} raw PutItems, ${count} submissions with the clients in a worker, taking turns ${BLOCK} at a time ... `);
+      log(
+        `  ingest run ${run}/${runs}: ${count} submissions, ${count} raw PutItems, ${count} submissions with the clients in a worker, taking turns ${BLOCK} at a time ... `,
+      );
       // The three ways take turns block by block (the first one rotating), so that a busy moment of the machine hits all alike.
       for (let block = 0, from = 0; from < count; block++, from += BLOCK) {
         const to = Math.min(count, from + BLOCK);
         for (let k = 0; k < order.length; k++) {
           const way = order[(block + k) % order.length]!;
           if (way === 'raw') elapsed.raw += await putAll(stack, items.slice(from, to), concurrency);
-          else elapsed[way] += await submitAll(stack, rounds[way].id, bodies[way].slice(from, to), concurrency, way === 'worker' ? clients : null, way === 'api' ? latencies : undefined);
+          else
+            elapsed[way] += await submitAll(
+              stack,
+              rounds[way].id,
+              bodies[way].slice(from, to),
+              concurrency,
+              way === 'worker' ? clients : null,
+              way === 'api' ? latencies : undefined,
+            );
         }
       }
       for (const way of order) {
@@ -187,14 +230,21 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       const stored = await storedItems(stack, rounds.api);
       if (stored.length !== count) throw new Error(`ingest: the API round holds ${stored.length} items, not ${count}`);
       const storedByWorkerClients = (await storedItems(stack, rounds.worker)).length;
-      if (storedByWorkerClients !== count) throw new Error(`ingest: the API round of the worker-thread clients holds ${storedByWorkerClients} items, not ${count}`);
+      if (storedByWorkerClients !== count)
+        throw new Error(
+          `ingest: the API round of the worker-thread clients holds ${storedByWorkerClients} items, not ${count}`,
+        );
       apiBytes.push(meanBytes(stored));
       rawBytes.push(meanBytes(items));
-      log(`${(count / elapsed.api).toFixed(0)}/s, ${(count / elapsed.raw).toFixed(0)}/s, ${(count / elapsed.worker).toFixed(0)}/s\n`);
+      log(
+        `${(count / elapsed.api).toFixed(0)}/s, ${(count / elapsed.raw).toFixed(0)}/s, ${(count / elapsed.worker).toFixed(0)}/s\n`,
+      );
     }
     let floors: FloorFigures | null = null;
     if (floorsMeasurable()) {
-      log(`  ingest floors: main-thread CPU per request of raw PutItems and of four servers, ${FLOOR_BLOCKS} blocks of ${FLOOR_BLOCK} each ... `);
+      log(
+        `  ingest floors: main-thread CPU per request of raw PutItems and of four servers, ${FLOOR_BLOCKS} blocks of ${FLOOR_BLOCK} each ... `,
+      );
       floors = await measureFloors(stack, {
         newRound,
         itemsFor: (target, n, seed) => rawItems(stack, target, n, seed),
@@ -204,9 +254,14 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
         blocks: FLOOR_BLOCKS,
         blockSize: FLOOR_BLOCK,
       });
-      log(`${Object.entries(floors.mainThreadMicrosPerRequest).map(([way, us]) => `${way} ${us.toFixed(0)} us`).join(', ')}\n`);
+      log(
+        `${Object.entries(floors.mainThreadMicrosPerRequest)
+          .map(([way, us]) => `${way} ${us.toFixed(0)} us`)
+          .join(', ')}\n`,
+      );
     }
-    if (stack.errors.length > 0) throw new Error(`ingest: the API logged errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
+    if (stack.errors.length > 0)
+      throw new Error(`ingest: the API logged errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
 
     const rate = (way: Way) => (runs * count) / totals[way];
     const ratio = rate('api') / rate('raw');
@@ -221,10 +276,18 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
       workerThread: { perSecond: round(rate('worker'), 1), ratio: round(rate('worker') / rate('raw'), 3) },
       count,
       concurrency,
-      latencyMs: { p50: round(percentile(latencies, 50), 2), p90: round(percentile(latencies, 90), 2), p99: round(percentile(latencies, 99), 2) },
+      latencyMs: {
+        p50: round(percentile(latencies, 50), 2),
+        p90: round(percentile(latencies, 90), 2),
+        p99: round(percentile(latencies, 99), 2),
+      },
       meanItemBytes: { api: round(mean(apiBytes), 1), raw: round(mean(rawBytes), 1) },
       floors,
-      runs: { perSecond: perRun.api.map((v) => round(v, 1)), rawPerSecond: perRun.raw.map((v) => round(v, 1)), workerThreadPerSecond: perRun.worker.map((v) => round(v, 1)) },
+      runs: {
+        perSecond: perRun.api.map((v) => round(v, 1)),
+        rawPerSecond: perRun.raw.map((v) => round(v, 1)),
+        workerThreadPerSecond: perRun.worker.map((v) => round(v, 1)),
+      },
       method: {
         perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) with a browser's request headers (Accept-Encoding, Accept-Language, User-Agent, ...) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
         workerThread: `the same, with the ${concurrency} HTTP clients in a worker thread of their own: three busy threads on a 2-core machine, and the scheduler's preemption of the main thread (measured: about 0.2 ms a request of main-thread time) is counted against the API`,

@@ -47,12 +47,16 @@ export function measureLambdas(runs = 21): LambdaFigures {
   const bundles = {
     api: path.join(bundleLambda('api', outDir), 'index.mjs'),
     fold: path.join(bundleLambda('fold', outDir), 'index.mjs'),
-    floor: path.join(bundleEntry(path.join(import.meta.dirname, 'lambda-floor/handler.ts'), path.join(outDir, 'floor')), 'index.mjs'),
+    floor: path.join(
+      bundleEntry(path.join(import.meta.dirname, 'lambda-floor/handler.ts'), path.join(outDir, 'floor')),
+      'index.mjs',
+    ),
   };
   const times: Record<keyof typeof bundles, number[]> = { api: [], fold: [], floor: [] };
   importMs(bundles.floor); // warm the file cache
   // Interleaved, so that machine noise falls on all three alike.
-  for (let i = 0; i < runs; i++) for (const name of ['floor', 'api', 'fold'] as const) times[name].push(importMs(bundles[name]));
+  for (let i = 0; i < runs; i++)
+    for (const name of ['floor', 'api', 'fold'] as const) times[name].push(importMs(bundles[name]));
   const apiImportMs = median(times.api);
   const floorImportMs = median(times.floor);
   return {

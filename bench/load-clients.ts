@@ -74,7 +74,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * read. A repeat waits for its original's answer; a request that gets no HTTP answer (the server
  * killed, a connection reset) is sent again, as a browser would, until the time limit.
  */
-export async function runLoad(plan: PlannedRequest[], options: ClientOptions, target: Target, restart: (() => Promise<void>) | null): Promise<LoadRun> {
+export async function runLoad(
+  plan: PlannedRequest[],
+  options: ClientOptions,
+  target: Target,
+  restart: (() => Promise<void>) | null,
+): Promise<LoadRun> {
   const outcomes: Outcome[] = plan.map(() => ({ status: null, attempts: 0, networkErrors: 0, ackedBeforeKill: false }));
   const finish: (() => void)[] = [];
   const done = plan.map(() => new Promise<void>((resolve) => finish.push(resolve)));
@@ -155,7 +160,16 @@ function allowedStatuses(request: PlannedRequest, outcome: Outcome, original: Ou
 }
 
 export function tally(plan: PlannedRequest[], run: LoadRun): ClientTally {
-  const result: ClientTally = { statuses: {}, unexpected: 0, errors5xx: 0, unanswered: 0, resent: 0, accepted: new Map(), ackedBeforeKill: new Set(), answersOf: new Map() };
+  const result: ClientTally = {
+    statuses: {},
+    unexpected: 0,
+    errors5xx: 0,
+    unanswered: 0,
+    resent: 0,
+    accepted: new Map(),
+    ackedBeforeKill: new Set(),
+    answersOf: new Map(),
+  };
   plan.forEach((request, i) => {
     const outcome = run.outcomes[i]!;
     const status = outcome.status;
@@ -167,11 +181,15 @@ export function tally(plan: PlannedRequest[], run: LoadRun): ClientTally {
       return;
     }
     if (status >= 500) result.errors5xx++;
-    if (!allowedStatuses(request, outcome, request.original === null ? null : run.outcomes[request.original]!).has(status)) result.unexpected++;
+    if (
+      !allowedStatuses(request, outcome, request.original === null ? null : run.outcomes[request.original]!).has(status)
+    )
+      result.unexpected++;
     if (status === 200 || status === 201) {
       result.accepted.get(request.roundId)!.add(request.responseId);
       if (outcome.ackedBeforeKill) result.ackedBeforeKill.add(request.responseId);
-      if (!result.answersOf.has(request.responseId)) result.answersOf.set(request.responseId, JSON.parse(request.body).answers);
+      if (!result.answersOf.has(request.responseId))
+        result.answersOf.set(request.responseId, JSON.parse(request.body).answers);
     }
   });
   return result;

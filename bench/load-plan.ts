@@ -33,9 +33,15 @@ export interface LoadMix {
 export const DEFAULT_MIX: Omit<LoadMix, 'count'> = { retries: 0.2, conflicts: 0.02, invalid: 0.02 };
 
 /** Invalid submissions of several kinds: each must be a 400 (or 415) and store nothing. */
-const INVALID: ((answers: Record<string, unknown>, responseId: string) => { body: unknown; contentType?: string; expected: 400 | 415 })[] = [
+const INVALID: ((
+  answers: Record<string, unknown>,
+  responseId: string,
+) => { body: unknown; contentType?: string; expected: 400 | 415 })[] = [
   (answers, responseId) => ({ body: { responseId, answers: { ...answers, q_nki_overall: 11 } }, expected: 400 }), // off the scale
-  (answers, responseId) => ({ body: { responseId, answers: { ...answers, q_aware_project: 'kanske' } }, expected: 400 }), // not a choice
+  (answers, responseId) => ({
+    body: { responseId, answers: { ...answers, q_aware_project: 'kanske' } },
+    expected: 400,
+  }), // not a choice
   (answers, responseId) => ({ body: { responseId, answers: { ...answers, q_unknown: 3 } }, expected: 400 }), // no such question
   (answers, responseId) => ({ body: { responseId, answers: { ...answers, area: 'atlantis' } }, expected: 400 }), // not an area
   (answers) => ({ body: { responseId: 'not-a-uuid', answers }, expected: 400 }),
@@ -88,7 +94,9 @@ export function planLoad(mix: LoadMix, rounds: { baseline: string; followup: str
       request: {
         ...request,
         kind: conflict ? 'conflict' : 'retry',
-        body: conflict ? JSON.stringify({ responseId: request.responseId, answers: conflicting(answers) }) : request.body,
+        body: conflict
+          ? JSON.stringify({ responseId: request.responseId, answers: conflicting(answers) })
+          : request.body,
         expected: conflict ? 409 : 200,
       },
     });
@@ -99,7 +107,15 @@ export function planLoad(mix: LoadMix, rounds: { baseline: string; followup: str
     const { body, contentType, expected } = make(residents.next(0), responseId);
     keyed.push({
       key: random() * freshCount,
-      request: { kind: 'invalid', roundId: random() < 0.5 ? rounds.followup : rounds.baseline, responseId, body: JSON.stringify(body), contentType: contentType ?? 'application/json', original: null, expected },
+      request: {
+        kind: 'invalid',
+        roundId: random() < 0.5 ? rounds.followup : rounds.baseline,
+        responseId,
+        body: JSON.stringify(body),
+        contentType: contentType ?? 'application/json',
+        original: null,
+        expected,
+      },
     });
   }
   keyed.sort((a, b) => a.key - b.key);

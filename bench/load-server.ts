@@ -89,7 +89,8 @@ export async function startServer(settings: ServerSettings): Promise<ServerChild
       if (match && output.includes('admin token:')) {
         child.stdout!.off('data', check);
         const endpointWritten = () => {
-          if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(readEndpoint(endpointFile))) return void setTimeout(endpointWritten, 10);
+          if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(readEndpoint(endpointFile)))
+            return void setTimeout(endpointWritten, 10);
           clearTimeout(timer);
           resolve(match[1]!);
         };

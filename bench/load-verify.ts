@@ -9,7 +9,13 @@ import { openStore } from '../functions/cli/storeAccess.ts';
 import { aggregateResponses, type RoundAggregate } from '../functions/core/aggregates.ts';
 import { compareRounds, type Comparison, type RoundSummary } from '../functions/core/compare.ts';
 import { NONE_VALUE } from '../functions/core/questionnaire.ts';
-import { ProjectSettings, type Answer, type Background, type Indicator, type ProjectSettingsInput } from '../functions/core/schemas.ts';
+import {
+  ProjectSettings,
+  type Answer,
+  type Background,
+  type Indicator,
+  type ProjectSettingsInput,
+} from '../functions/core/schemas.ts';
 import { createScorer } from '../functions/core/scoring.ts';
 import { mismatches } from '../tests/support/closeTo.ts';
 import type { ClientTally } from './load-clients.ts';
@@ -45,17 +51,27 @@ export interface StoreCheck {
 /** Runs the bygdpuls command line as a child; returns its exit code and output. */
 async function bygdpuls(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : 70, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(error) };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : 70,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? String(error),
+    };
   }
 }
 
 /** The respondent ids of an exported round file (the first column; responseIds are UUIDs, never quoted). */
 function exportedIds(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').slice(1).filter((line) => line !== '').map((line) => line.slice(0, line.indexOf(',')));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line !== '')
+    .map((line) => line.slice(0, line.indexOf(',')));
 }
 
 /** Waits until the server's fold has folded `events` events of the rounds (the snapshots' counts). */
@@ -67,7 +83,8 @@ async function waitForFold(dataDir: string, roundIds: string[], events: number, 
       let folded = 0;
       for (const roundId of roundIds) {
         const round = await store.rounds.get(roundId);
-        for (let shard = 0; shard < (round?.shards ?? 0); shard++) folded += (await store.snapshots.get(roundId, shard))?.folded ?? 0;
+        for (let shard = 0; shard < (round?.shards ?? 0); shard++)
+          folded += (await store.snapshots.get(roundId, shard))?.folded ?? 0;
       }
       if (folded === events) return true;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -79,7 +96,11 @@ async function waitForFold(dataDir: string, roundIds: string[], events: number, 
 }
 
 /** Each indicator's n in a round, from the acknowledged answers themselves. */
-function expectedCounts(indicators: Indicator[], ids: Iterable<string>, answersOf: Map<string, Record<string, unknown>>): Record<string, number> {
+function expectedCounts(
+  indicators: Indicator[],
+  ids: Iterable<string>,
+  answersOf: Map<string, Record<string, unknown>>,
+): Record<string, number> {
   const scorer = createScorer(indicators);
   const counts: Record<string, number> = Object.fromEntries(indicators.map((def) => [def.id, 0]));
   for (const id of ids) {
@@ -91,11 +112,20 @@ function expectedCounts(indicators: Indicator[], ids: Iterable<string>, answersO
 }
 
 /** A round's aggregate from the acknowledged answers themselves (the first body of each id), not from the store. */
-function acknowledgedAggregate(indicators: Indicator[], ids: Iterable<string>, answersOf: Map<string, Record<string, unknown>>): RoundAggregate {
-  const value = (answer: unknown): string | null => (typeof answer === 'string' && answer !== NONE_VALUE ? answer : null);
+function acknowledgedAggregate(
+  indicators: Indicator[],
+  ids: Iterable<string>,
+  answersOf: Map<string, Record<string, unknown>>,
+): RoundAggregate {
+  const value = (answer: unknown): string | null =>
+    typeof answer === 'string' && answer !== NONE_VALUE ? answer : null;
   const responses = [...ids].map((id) => {
     const answers = answersOf.get(id)!;
-    const background: Background = { area: value(answers.area), age_band: value(answers.age_band), gender: value(answers.gender) };
+    const background: Background = {
+      area: value(answers.area),
+      age_band: value(answers.age_band),
+      gender: value(answers.gender),
+    };
     return { background, answers: answers as Record<string, Answer> };
   });
   return aggregateResponses(createScorer(indicators), responses);
@@ -115,14 +145,39 @@ export async function checkStore(options: {
   const { dataDir, rounds, tally } = options;
   const roundIds = [rounds.baseline, rounds.followup];
   const findings: string[] = [];
-  const check: StoreCheck = { stored: 0, lost: 0, doubleCounted: 0, lostAfterKill: 0, folded: false, comparisonMatches: false, countsMatch: true, rebuildDifferences: 0, findings };
+  const check: StoreCheck = {
+    stored: 0,
+    lost: 0,
+    doubleCounted: 0,
+    lostAfterKill: 0,
+    folded: false,
+    comparisonMatches: false,
+    countsMatch: true,
+    rebuildDifferences: 0,
+    findings,
+  };
 
   // What the store holds: the export, through the command line.
   const exportDir = path.join(dataDir, 'load-export');
-  const exported = await bygdpuls(['export', '--project', rounds.projectId, '--baseline', rounds.baseline, '--followup', rounds.followup, '--out', exportDir, '--data-dir', dataDir]);
+  const exported = await bygdpuls([
+    'export',
+    '--project',
+    rounds.projectId,
+    '--baseline',
+    rounds.baseline,
+    '--followup',
+    rounds.followup,
+    '--out',
+    exportDir,
+    '--data-dir',
+    dataDir,
+  ]);
   if (exported.code !== 0) throw new Error(`bygdpuls export failed (${exported.code}): ${exported.stderr}`);
   const storedIds = new Set<string>();
-  for (const [roundId, file] of [[rounds.baseline, 'baseline.csv'], [rounds.followup, 'followup.csv']] as const) {
+  for (const [roundId, file] of [
+    [rounds.baseline, 'baseline.csv'],
+    [rounds.followup, 'followup.csv'],
+  ] as const) {
     const rows = exportedIds(path.join(exportDir, file));
     const distinct = new Set(rows);
     check.stored += rows.length;
@@ -140,10 +195,22 @@ export async function checkStore(options: {
   // The API's comparison against `bygdpuls compare` on the export; rebuild on both rounds.
   const fromApi = await options.readComparison();
   const [compared, ...rebuilds] = await Promise.all([
-    bygdpuls(['compare', '--indicators', path.join(exportDir, 'indicators.json'), '--baseline', path.join(exportDir, 'baseline.csv'), '--followup', path.join(exportDir, 'followup.csv'), ...COMPARE_FLAGS]),
+    bygdpuls([
+      'compare',
+      '--indicators',
+      path.join(exportDir, 'indicators.json'),
+      '--baseline',
+      path.join(exportDir, 'baseline.csv'),
+      '--followup',
+      path.join(exportDir, 'followup.csv'),
+      ...COMPARE_FLAGS,
+    ]),
     ...roundIds.map((roundId) => bygdpuls(['rebuild', '--round', roundId, '--data-dir', dataDir])),
   ]);
-  const differences = compared.code === 0 ? mismatches(JSON.parse(compared.stdout), fromApi) : [`compare failed (${compared.code}): ${compared.stderr}`];
+  const differences =
+    compared.code === 0
+      ? mismatches(JSON.parse(compared.stdout), fromApi)
+      : [`compare failed (${compared.code}): ${compared.stderr}`];
   // And against the comparison of what the clients were told was stored, which no store read can
   // make agree by mistake (a response overwritten behind a 409 would show here).
   const acknowledged = compareRounds(
@@ -156,15 +223,18 @@ export async function checkStore(options: {
   const fromAnswers = mismatches(JSON.parse(JSON.stringify(acknowledged)), fromApi);
   check.comparisonMatches = differences.length === 0 && fromAnswers.length === 0;
   if (differences.length > 0) findings.push(`the comparisons differ: ${differences.slice(0, 5).join('; ')}`);
-  if (fromAnswers.length > 0) findings.push(`the API's comparison differs from the acknowledged answers': ${fromAnswers.slice(0, 5).join('; ')}`);
+  if (fromAnswers.length > 0)
+    findings.push(`the API's comparison differs from the acknowledged answers': ${fromAnswers.slice(0, 5).join('; ')}`);
 
   for (const [r, roundId] of roundIds.entries()) {
     const side = r === 0 ? 'baseline' : 'followup';
     const rebuilt = rebuilds[r]!;
-    if (rebuilt.code !== 0 && rebuilt.code !== 3) throw new Error(`bygdpuls rebuild failed (${rebuilt.code}): ${rebuilt.stderr}`);
+    if (rebuilt.code !== 0 && rebuilt.code !== 3)
+      throw new Error(`bygdpuls rebuild failed (${rebuilt.code}): ${rebuilt.stderr}`);
     const report = JSON.parse(rebuilt.stdout) as { responses: number; folded: number; differences: string[] };
     check.rebuildDifferences += report.differences.length;
-    if (report.differences.length > 0) findings.push(`rebuild of the ${side}: ${report.differences.slice(0, 3).join('; ')}`);
+    if (report.differences.length > 0)
+      findings.push(`rebuild of the ${side}: ${report.differences.slice(0, 3).join('; ')}`);
     const accepted = tally.accepted.get(roundId)!;
     // Counted (snapshots + tail) beyond the acknowledged responses.
     if (report.folded > accepted.size) check.doubleCounted += report.folded - accepted.size;

@@ -59,7 +59,8 @@ function parseOptions(argv: string[]): LoadOptions {
   });
   const whole = (name: string, text: string, min: number, max: number) => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} is a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new Error(`--${name} is a whole number from ${min} to ${max}`);
     return value;
   };
   const options: LoadOptions = {
@@ -76,7 +77,8 @@ function parseOptions(argv: string[]): LoadOptions {
   if (options.url) {
     const url = new URL(options.url);
     // Load only ever goes to this machine.
-    if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('--url must be http://127.0.0.1:PORT or http://localhost:PORT');
+    if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(url.hostname))
+      throw new Error('--url must be http://127.0.0.1:PORT or http://localhost:PORT');
     if (!options.token) throw new Error('--url needs --token (an administrator token of that server)');
     if (!options.dataDir) throw new Error("--url needs --data-dir (that server's DATA_DIR, for export and rebuild)");
     if (options.killAfter !== null) throw new Error('--kill-after needs the server this script starts (no --url)');
@@ -85,14 +87,22 @@ function parseOptions(argv: string[]): LoadOptions {
   return options;
 }
 
-async function adminCall(target: Target, token: string, method: 'GET' | 'POST', urlPath: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function adminCall(
+  target: Target,
+  token: string,
+  method: 'GET' | 'POST',
+  urlPath: string,
+  body?: unknown,
+): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(new URL(urlPath, target.url), {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status >= 300)
+    throw new Error(`${method} ${urlPath} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
 }
 
@@ -110,8 +120,22 @@ async function createLoadProject(target: Target, token: string): Promise<LoadRou
     areas: VILLAGES.map(({ id, name }) => ({ id, name })),
     ...LOAD_SETTINGS,
   });
-  const { id: questionnaireId } = await adminCall(target, token, 'POST', `/api/projects/${projectId}/questionnaires`, builtInTemplate(VILLAGES));
-  const round = async (kind: string) => (await adminCall(target, token, 'POST', `/api/projects/${projectId}/rounds`, { kind, name: `load ${kind}`, questionnaireId, access: 'open' })).id as string;
+  const { id: questionnaireId } = await adminCall(
+    target,
+    token,
+    'POST',
+    `/api/projects/${projectId}/questionnaires`,
+    builtInTemplate(VILLAGES),
+  );
+  const round = async (kind: string) =>
+    (
+      await adminCall(target, token, 'POST', `/api/projects/${projectId}/rounds`, {
+        kind,
+        name: `load ${kind}`,
+        questionnaireId,
+        access: 'open',
+      })
+    ).id as string;
   return { projectId, baseline: await round('baseline'), followup: await round('followup') };
 }
 
@@ -122,37 +146,51 @@ async function main(): Promise<number> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(tmpdir(), 'bygdpuls-load-'));
   const token = options.token ?? `load-admin-${randomBytes(24).toString('hex')}`;
-  const settings: ServerSettings = { dataDir, adminToken: token, foldIntervalMs: 500, settleMs: 300, startTimeoutMs: 90_000 };
+  const settings: ServerSettings = {
+    dataDir,
+    adminToken: token,
+    foldIntervalMs: 500,
+    settleMs: 300,
+    startTimeoutMs: 90_000,
+  };
   let server: ServerChild | null = null;
   const serverErrorLines: string[] = [];
   /** Writes the restarted server completed at start (cut short by the kill). */
   let repairedWrites = () => 0;
   // The hard limit: whatever hangs, the run ends (and takes its server with it).
-  const watchdog = setTimeout(() => {
-    process.stderr.write('load: hard time limit reached\n');
-    server?.child.kill('SIGKILL');
-    process.exit(1);
-  }, (options.timeLimit + 240) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      process.stderr.write('load: hard time limit reached\n');
+      server?.child.kill('SIGKILL');
+      process.exit(1);
+    },
+    (options.timeLimit + 240) * 1000,
+  );
   watchdog.unref();
 
   try {
     if (options.url === null) server = await startServer(settings);
-    const target: Target = { url: server?.url ?? options.url!, agent: newAgent(options.clients), ready: Promise.resolve() };
+    const target: Target = {
+      url: server?.url ?? options.url!,
+      agent: newAgent(options.clients),
+      ready: Promise.resolve(),
+    };
     say(`load: server ${target.url} (data in ${dataDir})`);
-    const restart = options.killAfter === null
-      ? null
-      : async () => {
-          say(`load: SIGKILL to the server after ${options.killAfter} acknowledged submissions`);
-          await server!.kill();
-          serverErrorLines.push(...server!.errorLines);
-          target.agent.destroy();
-          const restarted = await startServer(settings);
-          server = restarted;
-          repairedWrites = () => restarted.repairedWrites;
-          target.url = restarted.url;
-          target.agent = newAgent(options.clients);
-          say(`load: restarted at ${target.url}`);
-        };
+    const restart =
+      options.killAfter === null
+        ? null
+        : async () => {
+            say(`load: SIGKILL to the server after ${options.killAfter} acknowledged submissions`);
+            await server!.kill();
+            serverErrorLines.push(...server!.errorLines);
+            target.agent.destroy();
+            const restarted = await startServer(settings);
+            server = restarted;
+            repairedWrites = () => restarted.repairedWrites;
+            target.url = restarted.url;
+            target.agent = newAgent(options.clients);
+            say(`load: restarted at ${target.url}`);
+          };
 
     const rounds = await createLoadProject(target, token);
     const plan = planLoad({ count: options.count, ...DEFAULT_MIX }, rounds, options.seed);
@@ -162,10 +200,19 @@ async function main(): Promise<number> {
 
     const seen = tally(plan, run);
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-    const [perSecond, p50, p95, p99] = [plan.length / run.seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)].map(round1) as [number, number, number, number];
+    const [perSecond, p50, p95, p99] = [
+      plan.length / run.seconds,
+      percentile(sorted, 50),
+      percentile(sorted, 95),
+      percentile(sorted, 99),
+    ].map(round1) as [number, number, number, number];
     const accepted = [...seen.accepted.values()].reduce((sum, ids) => sum + ids.size, 0);
-    say(`load: ${plan.length} requests in ${run.seconds.toFixed(1)} s: ${perSecond} per second; latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms`);
-    say(`load: statuses ${JSON.stringify(seen.statuses)}; unexpected ${seen.unexpected}; sent again after no answer ${seen.resent}`);
+    say(
+      `load: ${plan.length} requests in ${run.seconds.toFixed(1)} s: ${perSecond} per second; latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms`,
+    );
+    say(
+      `load: statuses ${JSON.stringify(seen.statuses)}; unexpected ${seen.unexpected}; sent again after no answer ${seen.resent}`,
+    );
 
     const check = await checkStore({
       dataDir,
@@ -175,7 +222,13 @@ async function main(): Promise<number> {
       minGroupSize: MIN_GROUP_SIZE,
       // zod's type of a population row (a number and string columns) takes no literal of its own.
       settings: LOAD_SETTINGS as unknown as ProjectSettingsInput,
-      readComparison: () => adminCall(target, token, 'GET', `/api/projects/${rounds.projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`) as Promise<Comparison>,
+      readComparison: () =>
+        adminCall(
+          target,
+          token,
+          'GET',
+          `/api/projects/${rounds.projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`,
+        ) as Promise<Comparison>,
     });
     for (const finding of check.findings) say(`load: ${finding}`);
     if (server) {
@@ -190,7 +243,9 @@ async function main(): Promise<number> {
         `server error lines ${serverErrorLines.length}`,
     );
     if (run.killedAfter !== null) {
-      say(`load: killed after ${run.killedAfter} acknowledgements; of the ${seen.ackedBeforeKill.size} distinct responses acknowledged before the kill, ${check.lostAfterKill} are missing`);
+      say(
+        `load: killed after ${run.killedAfter} acknowledgements; of the ${seen.ackedBeforeKill.size} distinct responses acknowledged before the kill, ${check.lostAfterKill} are missing`,
+      );
     }
 
     const result: Record<string, unknown> = {
@@ -214,12 +269,25 @@ async function main(): Promise<number> {
       serverErrorLines: serverErrorLines.length,
     };
     if (run.killedAfter !== null) {
-      Object.assign(result, { killedAfter: run.killedAfter, ackedBeforeKill: seen.ackedBeforeKill.size, lostAfterKill: check.lostAfterKill, repairedWrites: repairedWrites() });
+      Object.assign(result, {
+        killedAfter: run.killedAfter,
+        ackedBeforeKill: seen.ackedBeforeKill.size,
+        lostAfterKill: check.lostAfterKill,
+        repairedWrites: repairedWrites(),
+      });
     }
     say(JSON.stringify(result));
     const failed =
-      check.lost > 0 || check.doubleCounted > 0 || seen.errors5xx > 0 || !check.comparisonMatches || check.rebuildDifferences > 0 || !check.countsMatch || !check.folded ||
-      seen.unexpected > 0 || seen.unanswered > 0 || check.lostAfterKill > 0 ||
+      check.lost > 0 ||
+      check.doubleCounted > 0 ||
+      seen.errors5xx > 0 ||
+      !check.comparisonMatches ||
+      check.rebuildDifferences > 0 ||
+      !check.countsMatch ||
+      !check.folded ||
+      seen.unexpected > 0 ||
+      seen.unanswered > 0 ||
+      check.lostAfterKill > 0 ||
       // Without a kill, every request must have had its answer the first time.
       (run.killedAfter === null && seen.resent > 0);
     return failed ? 1 : 0;

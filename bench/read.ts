@@ -3,7 +3,18 @@ import { foldRound } from '../functions/fold/fold.ts';
 import { readRoundAggregate, scorerOf } from '../functions/fold/read.ts';
 import type { Round } from '../functions/store/types.ts';
 import { batchWrite, responseItems, storedResponses } from './responses.ts';
-import { api, createProject, createRound, median, round, seconds, SETTLE_MS, startStack, type BenchProject, type BenchStack } from './stack.ts';
+import {
+  api,
+  createProject,
+  createRound,
+  median,
+  round,
+  seconds,
+  SETTLE_MS,
+  startStack,
+  type BenchProject,
+  type BenchStack,
+} from './stack.ts';
 
 export const READ_TARGET_RATIO = 1.5;
 
@@ -31,7 +42,14 @@ export interface ReadFigures {
   requests: number;
   /** Per-request times (ms), sorted. */
   samples: { small: number[]; large: number[] };
-  setup: { seconds: number; responses: number; writeSeconds: number; writePerSecond: number; foldSeconds: number; foldPerSecond: number };
+  setup: {
+    seconds: number;
+    responses: number;
+    writeSeconds: number;
+    writePerSecond: number;
+    foldSeconds: number;
+    foldPerSecond: number;
+  };
   method: Record<string, string>;
 }
 
@@ -43,12 +61,21 @@ interface Pair {
 }
 
 /** A baseline and a follow-up round of `size` responses each, written straight to the table and folded. */
-async function setUpPair(stack: BenchStack, project: BenchProject, size: number, seed: number, timing: { write: number; fold: number }): Promise<Pair> {
+async function setUpPair(
+  stack: BenchStack,
+  project: BenchProject,
+  size: number,
+  seed: number,
+  timing: { write: number; fold: number },
+): Promise<Pair> {
   const baseline = await createRound(stack, project, 'baseline', `baseline ${size}`);
   const followup = await createRound(stack, project, 'followup', `follow-up ${size}`);
   const firstTs = Date.now() - 2 * 60 * 60 * 1000;
   const write = async (target: Round, lift: number, offset: number) => {
-    const items = await responseItems(target, storedResponses(stack.template, size, { seed: seed + offset, lift, firstTs: firstTs + offset * size }));
+    const items = await responseItems(
+      target,
+      storedResponses(stack.template, size, { seed: seed + offset, lift, firstTs: firstTs + offset * size }),
+    );
     const started = process.hrtime.bigint();
     await batchWrite(stack.client, stack.tableName, items);
     timing.write += seconds(started);
@@ -62,12 +89,21 @@ async function setUpPair(stack: BenchStack, project: BenchProject, size: number,
     const started = process.hrtime.bigint();
     const result = await foldRound(stack.store, target, { now: Date.now(), settleMs: SETTLE_MS });
     timing.fold += seconds(started);
-    if (result.folded !== size || result.lost !== 0) throw new Error(`read: folding a round of ${size} folded ${result.folded} (lost ${result.lost})`);
+    if (result.folded !== size || result.lost !== 0)
+      throw new Error(`read: folding a round of ${size} folded ${result.folded} (lost ${result.lost})`);
     // The read path must find everything in the snapshots: no tail to fold at read time.
     const view = await readRoundAggregate(stack.store, target, scorer);
-    if (view.tail !== 0 || view.responses !== size) throw new Error(`read: after the fold, a round of ${size} reads ${view.responses} responses with a tail of ${view.tail}`);
+    if (view.tail !== 0 || view.responses !== size)
+      throw new Error(
+        `read: after the fold, a round of ${size} reads ${view.responses} responses with a tail of ${view.tail}`,
+      );
   }
-  return { size, baseline, followup, path: `/api/projects/${project.projectId}/comparison?baseline=${baseline.id}&followup=${followup.id}` };
+  return {
+    size,
+    baseline,
+    followup,
+    path: `/api/projects/${project.projectId}/comparison?baseline=${baseline.id}&followup=${followup.id}`,
+  };
 }
 
 /** One comparison request; returns its time in ms (send to body read and parsed) after checking the answer. */
@@ -76,10 +112,12 @@ async function timeRequest(stack: BenchStack, pair: Pair, token: string): Promis
   const response = await fetch(`${stack.url}${pair.path}`, { headers: { authorization: `Bearer ${token}` } });
   const text = await response.text();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (response.status !== 200) throw new Error(`read: the comparison of the ${pair.size} pair answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`read: the comparison of the ${pair.size} pair answered ${response.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { indicators?: Record<string, { baseline?: { n?: number | null } }> };
   const n = body.indicators?.aware?.baseline?.n;
-  if (typeof n !== 'number' || n < 0.9 * pair.size || n > pair.size) throw new Error(`read: the comparison of the ${pair.size} pair counts ${n} baseline answers to "aware"`);
+  if (typeof n !== 'number' || n < 0.9 * pair.size || n > pair.size)
+    throw new Error(`read: the comparison of the ${pair.size} pair counts ${n} baseline answers to "aware"`);
   return ms;
 }
 
@@ -109,9 +147,11 @@ export async function measureRead(options: ReadOptions): Promise<ReadFigures> {
     // Interleaved (and alternating which goes first), so that a slow moment of the machine hits both alike.
     for (let i = 0; i < requests; i++) {
       const order = i % 2 === 0 ? [pairSmall, pairLarge] : [pairLarge, pairSmall];
-      for (const pair of order) (pair === pairSmall ? samplesSmall : samplesLarge).push(await timeRequest(stack, pair, token));
+      for (const pair of order)
+        (pair === pairSmall ? samplesSmall : samplesLarge).push(await timeRequest(stack, pair, token));
     }
-    if (stack.errors.length > 0) throw new Error(`read: the API logged errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
+    if (stack.errors.length > 0)
+      throw new Error(`read: the API logged errors: ${JSON.stringify(stack.errors.slice(0, 3))}`);
     const ms1k = median(samplesSmall);
     const ms50k = median(samplesLarge);
     const ratio = ms50k / ms1k;
@@ -125,7 +165,10 @@ export async function measureRead(options: ReadOptions): Promise<ReadFigures> {
       small,
       large,
       requests,
-      samples: { small: samplesSmall.sort((a, b) => a - b).map((v) => round(v, 2)), large: samplesLarge.sort((a, b) => a - b).map((v) => round(v, 2)) },
+      samples: {
+        small: samplesSmall.sort((a, b) => a - b).map((v) => round(v, 2)),
+        large: samplesLarge.sort((a, b) => a - b).map((v) => round(v, 2)),
+      },
       setup: {
         seconds: round(setupSeconds, 2),
         responses,

@@ -1,6 +1,11 @@
 // Benchmark support: plausible residents' answers (as functions/local/demo.ts generates them), stored responses and their DynamoDB items exactly as the store writes them, and a fast BatchWriteItem loader for setup.
 import { randomUUID } from 'node:crypto';
-import { BatchWriteItemCommand, type DynamoDBClient, type PutItemCommandInput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  type DynamoDBClient,
+  type PutItemCommandInput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../functions/core/questionnaire.ts';
 import type { Answer, Background } from '../functions/core/schemas.ts';
 import type { QuestionnaireTemplate } from '../functions/core/template.ts';
@@ -21,7 +26,11 @@ export function answerSource(seed: number): { next(lift: number): Record<string,
  * background with "prefer not to say" as null, key I.<responseId>), with
  * server times from `firstTs` on, one millisecond apart.
  */
-export function storedResponses(template: QuestionnaireTemplate, count: number, options: { seed: number; lift: number; firstTs: number }): StoredResponse[] {
+export function storedResponses(
+  template: QuestionnaireTemplate,
+  count: number,
+  options: { seed: number; lift: number; firstTs: number },
+): StoredResponse[] {
   const parsed = parseSurvey(template.survey);
   if (!parsed.ok) throw new Error('bench: the built-in template does not parse');
   const survey: ParsedSurvey = parsed.survey;
@@ -29,10 +38,12 @@ export function storedResponses(template: QuestionnaireTemplate, count: number, 
   const out: StoredResponse[] = [];
   for (let i = 0; i < count; i++) {
     const validation = validateResponse(survey, template.background, source.next(options.lift), 'sv');
-    if (!validation.ok) throw new Error(`bench: a generated answer set does not validate: ${JSON.stringify(validation.errors)}`);
+    if (!validation.ok)
+      throw new Error(`bench: a generated answer set does not validate: ${JSON.stringify(validation.errors)}`);
     const answers: Record<string, Answer> = validation.answers;
     const background: Background = { ...validation.background };
-    for (const variable of ['area', 'age_band', 'gender'] as const) if (background[variable] === NONE_VALUE) background[variable] = null;
+    for (const variable of ['area', 'age_band', 'gender'] as const)
+      if (background[variable] === NONE_VALUE) background[variable] = null;
     const responseId = randomUUID();
     const key = `I.${responseId}`;
     const ts = options.firstTs + i;
@@ -63,9 +74,15 @@ export async function responseItems(round: Round, responses: readonly StoredResp
 }
 
 /** Writes items with BatchWriteItem (25 per call, `concurrency` calls in flight), retrying unprocessed items. */
-export async function batchWrite(client: DynamoDBClient, tableName: string, items: readonly Item[], concurrency = 4): Promise<void> {
+export async function batchWrite(
+  client: DynamoDBClient,
+  tableName: string,
+  items: readonly Item[],
+  concurrency = 4,
+): Promise<void> {
   const batches: WriteRequest[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })));
+  for (let i = 0; i < items.length; i += 25)
+    batches.push(items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })));
   await pool(batches.length, concurrency, async (b) => {
     let requests = batches[b]!;
     for (let attempt = 0; requests.length > 0; attempt++) {

@@ -60,11 +60,13 @@ function parseOptions(argv: string[]): Options {
   });
   const whole = (name: string, raw: string, min: number): number => {
     const value = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new Error(`--${name} must be a whole number >= ${min}, not "${raw}"`);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min)
+      throw new Error(`--${name} must be a whole number >= ${min}, not "${raw}"`);
     return value;
   };
   const only = values.only ?? null;
-  if (only !== null && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes one of ${PARTS.join(', ')}, not "${only}"`);
+  if (only !== null && !(PARTS as readonly string[]).includes(only))
+    throw new Error(`--only takes one of ${PARTS.join(', ')}, not "${only}"`);
   return {
     rows: whole('rows', values.rows, 1),
     seed: whole('seed', values.seed, 0),
@@ -155,7 +157,9 @@ async function readResults(): Promise<Record<string, unknown>> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path.relative(ROOT, RESULTS_FILE)} is not valid JSON (${(error as Error).message}); fix or delete it`);
+    throw new Error(
+      `${path.relative(ROOT, RESULTS_FILE)} is not valid JSON (${(error as Error).message}); fix or delete it`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${path.relative(ROOT, RESULTS_FILE)} does not hold a JSON object; fix or delete it`);
@@ -195,7 +199,16 @@ async function benchCompare(options: Options): Promise<void> {
   const pair: RoundPair = await generateRoundPair({ rows, seed, dataDir: path.join(BENCH_DIR, 'data') });
   const generationSeconds = Number(process.hrtime.bigint() - generationStarted) / 1e9;
 
-  const compareArgs = ['--indicators', pair.indicators, '--baseline', pair.baseline, '--followup', pair.followup, '--population', pair.population];
+  const compareArgs = [
+    '--indicators',
+    pair.indicators,
+    '--baseline',
+    pair.baseline,
+    '--followup',
+    pair.followup,
+    '--population',
+    pair.population,
+  ];
   const floorArgs = [pair.baseline, pair.followup];
   const checkFloor = (run: ChildRun) => {
     const lines = run.report.lines;
@@ -237,17 +250,36 @@ async function benchCompare(options: Options): Promise<void> {
   const peakPass = peakMB < TARGET_PEAK_MB;
 
   const runHeaders = compareRuns.map((_, i) => `run ${i + 1}`);
-  const perRun = (list: ChildRun[], pick: (run: ChildRun) => number, digits: number) => list.map((run) => pick(run).toFixed(digits));
+  const perRun = (list: ChildRun[], pick: (run: ChildRun) => number, digits: number) =>
+    list.map((run) => pick(run).toFixed(digits));
   const blanks = runHeaders.map(() => '');
   const lines = [
     ['', ...runHeaders, 'result', 'target', ''],
     ['compare wall time (s)', ...perRun(compareRuns, (r) => r.wallSeconds, 3), seconds.toFixed(3), '', ''],
     ['floor wall time (s)', ...perRun(floorRuns, (r) => r.wallSeconds, 3), floorSeconds.toFixed(3), '', ''],
     ['ratio compare / floor', ...blanks, `${ratio.toFixed(2)}x`, `<= ${TARGET_RATIO}x`, ratioPass ? 'PASS' : 'MISS'],
-    ['compare peak RSS (MB)', ...perRun(compareRuns, (r) => r.peakMB, 1), peakMB.toFixed(1), `< ${TARGET_PEAK_MB}`, peakPass ? 'PASS' : 'MISS'],
+    [
+      'compare peak RSS (MB)',
+      ...perRun(compareRuns, (r) => r.peakMB, 1),
+      peakMB.toFixed(1),
+      `< ${TARGET_PEAK_MB}`,
+      peakPass ? 'PASS' : 'MISS',
+    ],
     ['floor peak RSS (MB)', ...perRun(floorRuns, (r) => r.peakMB, 1), floorPeakMB.toFixed(1), '', ''],
-    ['compare in-process (s)', ...perRun(compareRuns, (r) => r.inProcessSeconds, 3), median(compareRuns.map((r) => r.inProcessSeconds)).toFixed(3), '', ''],
-    ['floor in-process (s)', ...perRun(floorRuns, (r) => r.inProcessSeconds, 3), median(floorRuns.map((r) => r.inProcessSeconds)).toFixed(3), '', ''],
+    [
+      'compare in-process (s)',
+      ...perRun(compareRuns, (r) => r.inProcessSeconds, 3),
+      median(compareRuns.map((r) => r.inProcessSeconds)).toFixed(3),
+      '',
+      '',
+    ],
+    [
+      'floor in-process (s)',
+      ...perRun(floorRuns, (r) => r.inProcessSeconds, 3),
+      median(floorRuns.map((r) => r.inProcessSeconds)).toFixed(3),
+      '',
+      '',
+    ],
   ];
   const csvMB = (pair.csvBytes / 1e6).toFixed(1);
   process.stdout.write(
@@ -328,32 +360,96 @@ const FLOOR_NAMES: Record<FloorWay, string> = {
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 const list = (values: readonly number[], digits: number) => values.map((v) => v.toFixed(digits)).join(' ');
 
-function stackTable(ingest: IngestFigures | undefined, fold: FoldFigures | undefined, read: ReadFigures | undefined): string[][] {
+function stackTable(
+  ingest: IngestFigures | undefined,
+  fold: FoldFigures | undefined,
+  read: ReadFigures | undefined,
+): string[][] {
   const rows: string[][] = [['', 'runs', 'result', 'target', '']];
   if (ingest) {
     rows.push(
-      [`ingest: API submissions/s (${ingest.concurrency} HTTP clients on the main thread, like the raw writers)`, list(ingest.runs.perSecond, 0), ingest.perSecond.toFixed(0), '', ''],
-      [`ingest: raw conditional PutItem/s (${ingest.concurrency} concurrent)`, list(ingest.runs.rawPerSecond, 0), ingest.rawPerSecond.toFixed(0), '', ''],
-      ['ingest: ratio API / raw', '', `${ingest.ratio.toFixed(2)}x`, `>= ${INGEST_TARGET_RATIO}x`, verdict(ingest.pass)],
-      ['ingest: API submissions/s, clients in a worker thread (3 busy threads)', list(ingest.runs.workerThreadPerSecond, 0), ingest.workerThread.perSecond.toFixed(0), '', ''],
+      [
+        `ingest: API submissions/s (${ingest.concurrency} HTTP clients on the main thread, like the raw writers)`,
+        list(ingest.runs.perSecond, 0),
+        ingest.perSecond.toFixed(0),
+        '',
+        '',
+      ],
+      [
+        `ingest: raw conditional PutItem/s (${ingest.concurrency} concurrent)`,
+        list(ingest.runs.rawPerSecond, 0),
+        ingest.rawPerSecond.toFixed(0),
+        '',
+        '',
+      ],
+      [
+        'ingest: ratio API / raw',
+        '',
+        `${ingest.ratio.toFixed(2)}x`,
+        `>= ${INGEST_TARGET_RATIO}x`,
+        verdict(ingest.pass),
+      ],
+      [
+        'ingest: API submissions/s, clients in a worker thread (3 busy threads)',
+        list(ingest.runs.workerThreadPerSecond, 0),
+        ingest.workerThread.perSecond.toFixed(0),
+        '',
+        '',
+      ],
       ['ingest: ratio worker-thread clients API / raw', '', `${ingest.workerThread.ratio.toFixed(2)}x`, '', ''],
       ...(ingest.floors
-        ? Object.entries(ingest.floors.mainThreadMicrosPerRequest).map(([way, micros]) => [`ingest floors: main-thread CPU us per request, ${FLOOR_NAMES[way as FloorWay]}`, '', micros.toFixed(0), '', ''])
+        ? Object.entries(ingest.floors.mainThreadMicrosPerRequest).map(([way, micros]) => [
+            `ingest floors: main-thread CPU us per request, ${FLOOR_NAMES[way as FloorWay]}`,
+            '',
+            micros.toFixed(0),
+            '',
+            '',
+          ])
         : []),
     );
   }
   if (fold) {
     rows.push(
-      [`fold: foldRound responses/s (${fmt(fold.count)} responses)`, list(fold.runs.perSecond, 0), fold.perSecond.toFixed(0), '', ''],
-      ['fold: raw Query items/s (time index, consistent)', list(fold.runs.rawPerSecond, 0), fold.rawPerSecond.toFixed(0), '', ''],
+      [
+        `fold: foldRound responses/s (${fmt(fold.count)} responses)`,
+        list(fold.runs.perSecond, 0),
+        fold.perSecond.toFixed(0),
+        '',
+        '',
+      ],
+      [
+        'fold: raw Query items/s (time index, consistent)',
+        list(fold.runs.rawPerSecond, 0),
+        fold.rawPerSecond.toFixed(0),
+        '',
+        '',
+      ],
       ['fold: ratio fold / raw', '', `${fold.ratio.toFixed(2)}x`, `>= ${FOLD_TARGET_RATIO}x`, verdict(fold.pass)],
     );
   }
   if (read) {
     rows.push(
-      [`read: comparison, rounds of ${fmt(read.small)} (ms, median of ${read.requests})`, '', read.ms1k.toFixed(1), '', ''],
-      [`read: comparison, rounds of ${fmt(read.large)} (ms, median of ${read.requests})`, '', read.ms50k.toFixed(1), '', ''],
-      [`read: ratio ${fmt(read.large)} / ${fmt(read.small)}`, '', `${read.ratio.toFixed(2)}x`, `<= ${READ_TARGET_RATIO}x either way`, verdict(read.pass)],
+      [
+        `read: comparison, rounds of ${fmt(read.small)} (ms, median of ${read.requests})`,
+        '',
+        read.ms1k.toFixed(1),
+        '',
+        '',
+      ],
+      [
+        `read: comparison, rounds of ${fmt(read.large)} (ms, median of ${read.requests})`,
+        '',
+        read.ms50k.toFixed(1),
+        '',
+        '',
+      ],
+      [
+        `read: ratio ${fmt(read.large)} / ${fmt(read.small)}`,
+        '',
+        `${read.ratio.toFixed(2)}x`,
+        `<= ${READ_TARGET_RATIO}x either way`,
+        verdict(read.pass),
+      ],
     );
   }
   return rows;
@@ -371,9 +467,21 @@ async function benchLambda(): Promise<void> {
       '',
       table([
         ['', 'bundle', 'cold import (ms, median)', 'target', ''],
-        ['API (Hono app, store, core)', kb(figures.apiBundleBytes), figures.apiImportMs.toFixed(1), '< 1.5 MB', verdict(sizePass)],
+        [
+          'API (Hono app, store, core)',
+          kb(figures.apiBundleBytes),
+          figures.apiImportMs.toFixed(1),
+          '< 1.5 MB',
+          verdict(sizePass),
+        ],
         ['fold', kb(figures.foldBundleBytes), figures.foldImportMs.toFixed(1), '', ''],
-        ['floor (Hono + document client + zod, one route)', kb(figures.floorBundleBytes), figures.floorImportMs.toFixed(1), '', ''],
+        [
+          'floor (Hono + document client + zod, one route)',
+          kb(figures.floorBundleBytes),
+          figures.floorImportMs.toFixed(1),
+          '',
+          '',
+        ],
         ['import ratio API / floor', '', `${figures.importRatio.toFixed(2)}x`, '<= 1.3x', verdict(importPass)],
       ]),
       '',
@@ -404,13 +512,30 @@ async function benchWeb(): Promise<void> {
       '',
       table([
         ['', 'requests', 'bytes on the wire (gzip, headers included)', 'target', ''],
-        ['survey page', String(figures.surveyRequests), fmt(figures.surveyPageGzipBytes), '< 400,000', verdict(surveyPass)],
-        ['dashboard', String(figures.dashboardRequests), fmt(figures.dashboardGzipBytes), '< 600,000', verdict(dashboardPass)],
+        [
+          'survey page',
+          String(figures.surveyRequests),
+          fmt(figures.surveyPageGzipBytes),
+          '< 400,000',
+          verdict(surveyPass),
+        ],
+        [
+          'dashboard',
+          String(figures.dashboardRequests),
+          fmt(figures.dashboardGzipBytes),
+          '< 600,000',
+          verdict(dashboardPass),
+        ],
       ]),
       '',
     ].join('\n'),
   );
-  await writeResult('web', { surveyPageGzipBytes: figures.surveyPageGzipBytes, dashboardGzipBytes: figures.dashboardGzipBytes, requests: { survey: figures.surveyRequests, dashboard: figures.dashboardRequests }, pass: { survey: surveyPass, dashboard: dashboardPass } });
+  await writeResult('web', {
+    surveyPageGzipBytes: figures.surveyPageGzipBytes,
+    dashboardGzipBytes: figures.dashboardGzipBytes,
+    requests: { survey: figures.surveyRequests, dashboard: figures.dashboardRequests },
+    pass: { survey: surveyPass, dashboard: dashboardPass },
+  });
 }
 
 async function bench(options: Options): Promise<void> {
@@ -429,26 +554,51 @@ async function bench(options: Options): Promise<void> {
   const notes: string[] = [];
   // Each part is written to results.json as soon as it is measured.
   const save = (key: Part, figures: object, record: PartRecord) =>
-    writeResult(key, { ...figures, seconds: record.seconds, loadAverage: record.loadAverage, machine, measuredAt: new Date().toISOString() });
+    writeResult(key, {
+      ...figures,
+      seconds: record.seconds,
+      loadAverage: record.loadAverage,
+      machine,
+      measuredAt: new Date().toISOString(),
+    });
 
   if (wants('ingest')) {
-    const part = await timedPart(`Ingest: ${fmt(options.ingest)} submissions per run through the HTTP API and as raw PutItems, ${INGEST_RUNS} runs ...`, () =>
-      measureIngest({ count: options.ingest, concurrency: INGEST_CONCURRENCY, runs: INGEST_RUNS, warmup: INGEST_WARMUP, log }),
+    const part = await timedPart(
+      `Ingest: ${fmt(options.ingest)} submissions per run through the HTTP API and as raw PutItems, ${INGEST_RUNS} runs ...`,
+      () =>
+        measureIngest({
+          count: options.ingest,
+          concurrency: INGEST_CONCURRENCY,
+          runs: INGEST_RUNS,
+          warmup: INGEST_WARMUP,
+          log,
+        }),
     );
     ingest = part.figures;
-    if (ingest.floors) notes.push(`ingest   the API's main-thread time over raw: ${ingest.floors.steps.map((step) => `${Number.isNaN(step.share) ? 'n/a' : `${(step.share * 100).toFixed(0)} %`} ${step.name.split(' (')[0]}`).join('; ')}`);
-    notes.push(`ingest   ${part.record.seconds} s; API latency p50 ${ingest.latencyMs.p50} ms, p90 ${ingest.latencyMs.p90} ms, p99 ${ingest.latencyMs.p99} ms; mean item ${ingest.meanItemBytes.api} bytes as the API stored it, ${ingest.meanItemBytes.raw} bytes raw`);
+    if (ingest.floors)
+      notes.push(
+        `ingest   the API's main-thread time over raw: ${ingest.floors.steps.map((step) => `${Number.isNaN(step.share) ? 'n/a' : `${(step.share * 100).toFixed(0)} %`} ${step.name.split(' (')[0]}`).join('; ')}`,
+      );
+    notes.push(
+      `ingest   ${part.record.seconds} s; API latency p50 ${ingest.latencyMs.p50} ms, p90 ${ingest.latencyMs.p90} ms, p99 ${ingest.latencyMs.p99} ms; mean item ${ingest.meanItemBytes.api} bytes as the API stored it, ${ingest.meanItemBytes.raw} bytes raw`,
+    );
     await save('ingest', ingest, part.record);
   }
   if (wants('fold')) {
-    const part = await timedPart(`Fold: a round of ${fmt(options.fold)} settled responses, ${FOLD_RUNS} runs ...`, () => measureFold({ count: options.fold, runs: FOLD_RUNS, log }));
+    const part = await timedPart(`Fold: a round of ${fmt(options.fold)} settled responses, ${FOLD_RUNS} runs ...`, () =>
+      measureFold({ count: options.fold, runs: FOLD_RUNS, log }),
+    );
     fold = part.figures;
-    notes.push(`fold     ${part.record.seconds} s; setup (generate + BatchWriteItem) ${fold.setup.seconds} s, ${fold.setup.itemsPerSecond.toFixed(0)} responses/s`);
+    notes.push(
+      `fold     ${part.record.seconds} s; setup (generate + BatchWriteItem) ${fold.setup.seconds} s, ${fold.setup.itemsPerSecond.toFixed(0)} responses/s`,
+    );
     await save('fold', fold, part.record);
   }
   if (wants('read')) {
-    const part = await timedPart(`Read: the comparison endpoint for rounds of ${fmt(READ_SMALL)} and of ${fmt(options.read)} responses ...`, () =>
-      measureRead({ small: READ_SMALL, large: options.read, requests: READ_REQUESTS, warmups: READ_WARMUPS, log }),
+    const part = await timedPart(
+      `Read: the comparison endpoint for rounds of ${fmt(READ_SMALL)} and of ${fmt(options.read)} responses ...`,
+      () =>
+        measureRead({ small: READ_SMALL, large: options.read, requests: READ_REQUESTS, warmups: READ_WARMUPS, log }),
     );
     read = part.figures;
     const { setup } = read;

@@ -86,14 +86,22 @@ export async function startStack(): Promise<BenchStack> {
 }
 
 /** One API call; throws unless the status is 2xx. */
-export async function api(stack: BenchStack, method: string, path: string, body?: unknown, token = stack.adminToken): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function api(
+  stack: BenchStack,
+  method: string,
+  path: string,
+  body?: unknown,
+  token = stack.adminToken,
+): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${stack.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  if (response.status < 200 || response.status >= 300) throw new Error(`bench setup: ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  if (response.status < 200 || response.status >= 300)
+    throw new Error(`bench setup: ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
   return text === '' ? null : JSON.parse(text);
 }
 
@@ -116,8 +124,18 @@ export async function createProject(stack: BenchStack, name: string): Promise<Be
 }
 
 /** An open round, created through the API; returns it as stored. */
-export async function createRound(stack: BenchStack, project: BenchProject, kind: 'baseline' | 'followup', name: string): Promise<Round> {
-  const { id } = await api(stack, 'POST', `/api/projects/${project.projectId}/rounds`, { kind, name, questionnaireId: project.questionnaireId, access: 'open' });
+export async function createRound(
+  stack: BenchStack,
+  project: BenchProject,
+  kind: 'baseline' | 'followup',
+  name: string,
+): Promise<Round> {
+  const { id } = await api(stack, 'POST', `/api/projects/${project.projectId}/rounds`, {
+    kind,
+    name,
+    questionnaireId: project.questionnaireId,
+    access: 'open',
+  });
   const round = await stack.store.rounds.get(id as string);
   if (!round) throw new Error(`bench setup: round ${id} was not stored`);
   return round;

@@ -19,7 +19,9 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdefghijklmnop';
 
 async function transferred(page: Page, url: string): Promise<{ bytes: number; requests: number }> {
   const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+  page.on('requestfinished', (request) =>
+    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)),
+  );
   await page.goto(url, { waitUntil: 'networkidle' });
   const all = await Promise.all(sizes);
   return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length };
@@ -42,18 +44,38 @@ export async function measureWeb(): Promise<WebFigures> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
-    const { projects } = (await (await fetch(`${server.url}/api/projects`, { headers })).json()) as { projects: { id: string }[] };
+    const { projects } = (await (await fetch(`${server.url}/api/projects`, { headers })).json()) as {
+      projects: { id: string }[];
+    };
     const projectId = projects[0]!.id;
-    const { rounds } = (await (await fetch(`${server.url}/api/projects/${projectId}`, { headers })).json()) as { rounds: { id: string; status: string }[] };
+    const { rounds } = (await (await fetch(`${server.url}/api/projects/${projectId}`, { headers })).json()) as {
+      rounds: { id: string; status: string }[];
+    };
     const open = rounds.find((r) => r.status === 'open')!;
     // A fresh context per page: nothing cached from the other.
     const survey = await transferred(await (await browser.newContext()).newPage(), `${server.url}/s/${open.id}`);
-    const dashboard = await transferred(await (await browser.newContext()).newPage(), `${server.url}/dashboard/${projectId}#token=${ADMIN_TOKEN}`);
-    return { surveyPageGzipBytes: survey.bytes, dashboardGzipBytes: dashboard.bytes, surveyRequests: survey.requests, dashboardRequests: dashboard.requests };
+    const dashboard = await transferred(
+      await (await browser.newContext()).newPage(),
+      `${server.url}/dashboard/${projectId}#token=${ADMIN_TOKEN}`,
+    );
+    return {
+      surveyPageGzipBytes: survey.bytes,
+      dashboardGzipBytes: dashboard.bytes,
+      surveyRequests: survey.requests,
+      dashboardRequests: dashboard.requests,
+    };
   } finally {
     await browser.close();
     await server.close();

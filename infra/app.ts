@@ -6,9 +6,13 @@ import { buildWeb } from '../web/build.ts';
 import { bundleLambda, stageSite } from './bundle.ts';
 import { BygdpulsStack } from './stack.ts';
 
-export async function createApp(app = new App(), options: { buildWeb?: boolean } = {}): Promise<{ app: App; stack: BygdpulsStack }> {
+export async function createApp(
+  app = new App(),
+  options: { buildWeb?: boolean } = {},
+): Promise<{ app: App; stack: BygdpulsStack }> {
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
-  if (!/^[a-z0-9-]{1,32}$/.test(stage)) throw new Error(`stage "${stage}": lower-case letters, digits and dashes, at most 32`);
+  if (!/^[a-z0-9-]{1,32}$/.test(stage))
+    throw new Error(`stage "${stage}": lower-case letters, digits and dashes, at most 32`);
   const domain = app.node.tryGetContext('domain') as string | undefined;
   if (options.buildWeb ?? true) await buildWeb();
   const stack = new BygdpulsStack(app, `bygdpuls-${stage}`, {

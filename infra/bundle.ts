@@ -38,7 +38,9 @@ export function bundleEntry(entry: string, dir: string): string {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     // Some dependencies still call require(): give the ESM bundle one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return dir;
@@ -53,8 +55,11 @@ export function bundleBytes(dir: string): number {
 export function stageSite(webDir = path.join(ROOT, 'web'), outDir = SITE_DIR): string {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(path.join(outDir, 'assets'), { recursive: true });
-  for (const file of readdirSync(webDir)) if (file.endsWith('.html')) cpSync(path.join(webDir, file), path.join(outDir, file));
-  for (const file of readdirSync(path.join(webDir, 'dist'))) if (!file.endsWith('.map')) cpSync(path.join(webDir, 'dist', file), path.join(outDir, 'assets', file));
-  for (const file of readdirSync(path.join(webDir, 'styles'))) cpSync(path.join(webDir, 'styles', file), path.join(outDir, 'assets', file));
+  for (const file of readdirSync(webDir))
+    if (file.endsWith('.html')) cpSync(path.join(webDir, file), path.join(outDir, file));
+  for (const file of readdirSync(path.join(webDir, 'dist')))
+    if (!file.endsWith('.map')) cpSync(path.join(webDir, 'dist', file), path.join(outDir, 'assets', file));
+  for (const file of readdirSync(path.join(webDir, 'styles')))
+    cpSync(path.join(webDir, 'styles', file), path.join(outDir, 'assets', file));
   return outDir;
 }

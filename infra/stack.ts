@@ -1,6 +1,6 @@
 // One bygdpuls stage: data, secrets, API, fold, site and alarms, composed.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
@@ -30,8 +30,20 @@ export class BygdpulsStack extends Stack {
     super(scope, id, props);
     this.data = new Data(this, 'Data');
     const secrets = new Secrets(this, 'Secrets');
-    this.api = new Api(this, 'Api', { bundleDir: props.apiBundleDir, table: this.data.table, secrets, stage: props.stage, settleMs: SETTLE_MS, siteOrigin: props.siteOrigin });
-    this.fold = new Fold(this, 'Fold', { bundleDir: props.foldBundleDir, table: this.data.table, stage: props.stage, settleMs: SETTLE_MS });
+    this.api = new Api(this, 'Api', {
+      bundleDir: props.apiBundleDir,
+      table: this.data.table,
+      secrets,
+      stage: props.stage,
+      settleMs: SETTLE_MS,
+      siteOrigin: props.siteOrigin,
+    });
+    this.fold = new Fold(this, 'Fold', {
+      bundleDir: props.foldBundleDir,
+      table: this.data.table,
+      stage: props.stage,
+      settleMs: SETTLE_MS,
+    });
     this.web = new Web(this, 'Web', { siteDir: props.siteDir, httpApi: this.api.httpApi });
     new Alarms(this, 'Alarms', {
       stage: props.stage,
@@ -39,10 +51,14 @@ export class BygdpulsStack extends Stack {
       functions: { Api: this.api.handler.function, Fold: this.fold.handler.function },
       maxFoldLagSeconds: 300,
     });
-    new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}`, description: 'The site: /admin, /s/<round>, /dashboard/<project>' });
+    new CfnOutput(this, 'SiteUrl', {
+      value: `https://${this.web.distribution.distributionDomainName}`,
+      description: 'The site: /admin, /s/<round>, /dashboard/<project>',
+    });
     new CfnOutput(this, 'AdminTokenSecret', {
       value: secrets.adminToken.secretArn,
-      description: 'The first administrator token: aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text',
+      description:
+        'The first administrator token: aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text',
     });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }

@@ -33,7 +33,8 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<void
  * them: see functions/core/questionnaire.ts). Dropping their rules keeps the survey page under
  * its weight budget.
  */
-const UNUSED = /\.(sv-ranking|sd-ranking|sd-slider|sd-table|sd-matrix|sd-matrixdynamic|sd-file|sd-paneldynamic|sd-multipletext|sd-imagepicker|sd-tagbox|sd-signaturepad|sd-timer|sd-tab)(?=__|--|[^\w-]|$)/;
+const UNUSED =
+  /\.(sv-ranking|sd-ranking|sd-slider|sd-table|sd-matrix|sd-matrixdynamic|sd-file|sd-paneldynamic|sd-multipletext|sd-imagepicker|sd-tagbox|sd-signaturepad|sd-timer|sd-tab)(?=__|--|[^\w-]|$)/;
 
 /** Removes the rules whose every selector names an unused question type; keeps the rest as is. */
 export function trimSurveyCss(css: string): string {

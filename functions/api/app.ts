@@ -36,7 +36,8 @@ const MESSAGES = {
     badLength: 'Ogiltig Content-Length.',
     cutShort: 'Innehållet tog slut innan det var komplett.',
     notUtf8: 'Innehållet är inte giltig UTF-8.',
-    notJson: (at: number | null) => (at === null ? 'Innehållet är inte giltig JSON.' : `Innehållet är inte giltig JSON (fel vid tecken ${at + 1}).`),
+    notJson: (at: number | null) =>
+      at === null ? 'Innehållet är inte giltig JSON.' : `Innehållet är inte giltig JSON (fel vid tecken ${at + 1}).`,
     reservedKey: 'Namnet är reserverat och kan inte användas.',
     noBody: 'Den här adressen tar inte emot något innehåll.',
     noRoute: (method: string, path: string) => `Det finns ingen adress ${method} ${path}.`,
@@ -49,7 +50,8 @@ const MESSAGES = {
     badLength: 'invalid Content-Length',
     cutShort: 'the body ended before it was complete',
     notUtf8: 'the body is not valid UTF-8',
-    notJson: (at: number | null) => (at === null ? 'the body is not valid JSON' : `the body is not valid JSON (error at character ${at + 1})`),
+    notJson: (at: number | null) =>
+      at === null ? 'the body is not valid JSON' : `the body is not valid JSON (error at character ${at + 1})`,
     reservedKey: 'this name is reserved and cannot be used',
     noBody: 'this route takes no body',
     noRoute: (method: string, path: string) => `no route ${method} ${path}`,
@@ -70,7 +72,12 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: 'sv' | 'en') {
 function issues(error: z.ZodError, prefix: string): FieldError[] {
   // zod names unknown keys in its messages: a hostile key must not flood the answer.
   const short = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-  return error.issues.slice(0, 50).map((issue) => ({ field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix), message: short(issue.message) }));
+  return error.issues
+    .slice(0, 50)
+    .map((issue) => ({
+      field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix),
+      message: short(issue.message),
+    }));
 }
 
 /** Only application/json, and only in UTF-8 (the default; a charset parameter may say so). */
@@ -104,8 +111,10 @@ function reservedKeyPath(value: unknown): string | null {
   while (stack.length > 0) {
     const [node, path] = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) return shortField(path ? `${path}.__proto__` : '__proto__');
-    for (const [key, child] of Object.entries(node)) if (typeof child === 'object' && child !== null) stack.push([child, path ? `${path}.${key}` : key]);
+    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__'))
+      return shortField(path ? `${path}.__proto__` : '__proto__');
+    for (const [key, child] of Object.entries(node))
+      if (typeof child === 'object' && child !== null) stack.push([child, path ? `${path}.${key}` : key]);
   }
   return null;
 }
@@ -117,7 +126,8 @@ function shortField(path: string): string {
 
 async function readJsonBody(c: Context, lang: 'sv' | 'en'): Promise<unknown> {
   const say = MESSAGES[lang];
-  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'unsupported_media_type', say.unsupportedType);
+  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? ''))
+    throw new HttpError(415, 'unsupported_media_type', say.unsupportedType);
   const text = await readBodyText(c, lang);
   let json: unknown;
   try {
@@ -148,16 +158,27 @@ function checkPathIds(c: Context, lang: 'sv' | 'en'): void {
 }
 
 /** What a public route knows of its caller: nothing. */
-const PUBLIC_ACCESS: Pick<RouteContext, 'claims' | 'project' | 'round'> = Object.freeze({ claims: null, project: null, round: null });
+const PUBLIC_ACCESS: Pick<RouteContext, 'claims' | 'project' | 'round'> = Object.freeze({
+  claims: null,
+  project: null,
+  round: null,
+});
 
-async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: 'sv' | 'en'): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
+async function authorize(
+  c: Context,
+  deps: ApiDeps,
+  spec: RouteSpec,
+  lang: 'sv' | 'en',
+): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
   const access = spec.access;
   if (access.kind === 'public') return { claims: null, project: null, round: null };
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const claims: TokenClaims | null = match ? await deps.tokens.check(match[1]!) : null;
-  if (!claims) throw new HttpError(401, 'unauthorized', 'this route needs a valid token: Authorization: Bearer <token>');
-  if (!access.roles.includes(claims.role)) throw new HttpError(403, 'forbidden', `this route is for the ${access.roles.join(' or ')} role`);
+  if (!claims)
+    throw new HttpError(401, 'unauthorized', 'this route needs a valid token: Authorization: Bearer <token>');
+  if (!access.roles.includes(claims.role))
+    throw new HttpError(403, 'forbidden', `this route is for the ${access.roles.join(' or ')} role`);
   if (access.kind === 'global') {
     if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this route needs a token for every project');
     return { claims, project: null, round: null };
@@ -219,14 +240,16 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       await next();
     });
   }
-  const tooLarge = (c: Context) => c.json({ error: 'payload_too_large', message: MESSAGES[languageOf(c)].tooLarge }, 413);
+  const tooLarge = (c: Context) =>
+    c.json({ error: 'payload_too_large', message: MESSAGES[languageOf(c)].tooLarge }, 413);
   const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   app.use('/api/*', async (c, next) => {
     // With a Content-Length the header decides; counting the stream (bodyLimit) makes the Node
     // adapter build a full web Request per call, which costs a fifth of a submission's time.
     const length = c.req.header('content-length');
     if (length === undefined) return streamedLimit(c, next);
-    if (!/^\d+$/.test(length)) return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
+    if (!/^\d+$/.test(length))
+      return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
     if (Number(length) > MAX_BODY_BYTES) return tooLarge(c);
     return next();
   });
@@ -247,7 +270,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       } else if (spec.method === 'post') {
         // A route without a body takes none (an empty JSON object is fine): nothing is ignored silently.
         const text = (await readBodyText(c, lang)).trim();
-        if (text !== '' && text !== '{}') throw new ValidationError([{ field: 'body', message: MESSAGES[lang].noBody }]);
+        if (text !== '' && text !== '{}')
+          throw new ValidationError([{ field: 'body', message: MESSAGES[lang].noBody }]);
       }
       let query: unknown;
       if (spec.query) {
@@ -261,7 +285,12 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     });
   }
 
-  app.notFound((c) => c.json({ error: 'not_found', message: MESSAGES[languageOf(c)].noRoute(c.req.method, new URL(c.req.url).pathname) }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: 'not_found', message: MESSAGES[languageOf(c)].noRoute(c.req.method, new URL(c.req.url).pathname) },
+      404,
+    ),
+  );
   app.onError((error, c) => {
     if (error instanceof ValidationError) return c.json({ errors: error.errors }, 400);
     if (error instanceof HttpError) {
@@ -270,12 +299,27 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     }
     const unavailable = storeUnavailableAnswer(error, languageOf(c));
     if (unavailable) {
-      deps.log({ level: 'warn', event: 'store_unavailable', method: c.req.method, path: new URL(c.req.url).pathname, error: error.name, message: error.message });
+      deps.log({
+        level: 'warn',
+        event: 'store_unavailable',
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        error: error.name,
+        message: error.message,
+      });
       c.header('Retry-After', unavailable.retryAfter);
       return c.json(unavailable.body, unavailable.status);
     }
     // Never the request body in the log: it may hold a resident's answers.
-    deps.log({ level: 'error', event: 'unhandled', method: c.req.method, path: new URL(c.req.url).pathname, error: error.name, message: error.message, stack: error.stack });
+    deps.log({
+      level: 'error',
+      event: 'unhandled',
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: error.name,
+      message: error.message,
+      stack: error.stack,
+    });
     return c.json({ error: 'internal', message: MESSAGES[languageOf(c)].internal }, 500);
   });
   return app;

@@ -27,7 +27,10 @@ export interface TokenIssuer {
 
 const DAY = 24 * 60 * 60;
 
-export function createTokenIssuer(secret: string, options: { staticAdminToken?: string | undefined; now?: () => number } = {}): TokenIssuer {
+export function createTokenIssuer(
+  secret: string,
+  options: { staticAdminToken?: string | undefined; now?: () => number } = {},
+): TokenIssuer {
   if (secret.length < 32) throw new Error('the signing secret must be at least 32 characters');
   const now = options.now ?? (() => Date.now());
   const staticAdmin = options.staticAdminToken ? Buffer.from(options.staticAdminToken) : null;

@@ -9,7 +9,11 @@ import type { Project, Round } from '../store/types.ts';
 import { loadQuestionnaire } from './results.ts';
 import { createScorer } from '../core/scoring.ts';
 
-export async function readRoundCounts(store: Store, project: Project, round: Round): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
+export async function readRoundCounts(
+  store: Store,
+  project: Project,
+  round: Round,
+): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
   const questionnaire = await loadQuestionnaire(store, round);
   const view = await readRoundAggregate(store, round, createScorer(questionnaire.indicators));
   const perArea = new Map<string, number>();
@@ -33,7 +37,13 @@ export async function readRoundCounts(store: Store, project: Project, round: Rou
     };
   });
   // Total minus the published areas must not give away a small area (or the few with no area).
-  const extra = new Set(complementarySuppressions([view.responses], areas.map((a) => ({ key: a.area, sizes: a.responses === null ? null : [a.responses] })), k));
+  const extra = new Set(
+    complementarySuppressions(
+      [view.responses],
+      areas.map((a) => ({ key: a.area, sizes: a.responses === null ? null : [a.responses] })),
+      k,
+    ),
+  );
   for (const a of areas) if (extra.has(a.area)) Object.assign(a, { responses: null, rate: null, reason: SECONDARY });
   const invited = invitedByArea ? [...invitedByArea.values()].reduce((sum, n) => sum + n, 0) : null;
   return { responses: view.responses, areas, invited };

@@ -5,7 +5,8 @@
  * The Content-Security-Policy of API answers: JSON runs nothing; the one HTML answer (/api/docs)
  * has an inline stylesheet and no script.
  */
-export const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const API_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * HSTS everywhere, the local server included: a browser ignores it over plain http (RFC 6797,

@@ -13,7 +13,12 @@ function jsonSchema(schema: z.ZodType): unknown {
 export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    const parameters: unknown[] = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters: unknown[] = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     if (spec.query) {
       const schema = jsonSchema(spec.query) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
@@ -23,21 +28,31 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
     const roles = spec.access.kind === 'public' ? [] : spec.access.roles;
     (paths[openApiPath(spec.path)] ??= {})[spec.method] = {
       summary: spec.summary,
-      ...(spec.access.kind === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': roles, 'x-scope': spec.access.kind }),
+      ...(spec.access.kind === 'public'
+        ? { security: [] }
+        : { security: [{ bearer: [] }], 'x-roles': roles, 'x-scope': spec.access.kind }),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }
+        : {}),
       responses: Object.fromEntries(
         Object.entries({
           ...spec.responses,
           ...(spec.access.kind === 'public' ? {} : { 401: 'no valid token', 403: 'the token does not allow this' }),
-          ...(spec.body ? { 400: spec.responses[400] ?? 'invalid body', 413: 'body over 64 KB', 415: 'not application/json' } : {}),
+          ...(spec.body
+            ? { 400: spec.responses[400] ?? 'invalid body', 413: 'body over 64 KB', 415: 'not application/json' }
+            : {}),
         }).map(([status, description]) => [status, { description }]),
       ),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'bygdpuls API', version: '1', description: 'Surveys and indicators for local development projects.' },
+    info: {
+      title: 'bygdpuls API',
+      version: '1',
+      description: 'Surveys and indicators for local development projects.',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
@@ -45,11 +60,16 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
 
 /** A self-contained page listing the routes (no third-party scripts or styles). */
 export function docsPage(document: Record<string, unknown>): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  const escape = (text: string) =>
+    text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
   const rows: string[] = [];
-  for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, { summary: string; 'x-roles'?: string[] }>>)) {
+  for (const [path, methods] of Object.entries(
+    document.paths as Record<string, Record<string, { summary: string; 'x-roles'?: string[] }>>,
+  )) {
     for (const [method, operation] of Object.entries(methods)) {
-      rows.push(`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(operation.summary)}</td><td>${escape((operation['x-roles'] ?? ['public']).join(', '))}</td></tr>`);
+      rows.push(
+        `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(operation.summary)}</td><td>${escape((operation['x-roles'] ?? ['public']).join(', '))}</td></tr>`,
+      );
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bygdpuls API</title>

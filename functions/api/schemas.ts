@@ -40,7 +40,9 @@ export const CreateQuestionnaireBody = z.lazy(() =>
   z.strictObject({
     survey: z.record(z.string(), z.unknown()),
     indicators: IndicatorList,
-    background: z.strictObject({ area: z.string().optional(), age_band: z.string().optional(), gender: z.string().optional() }).optional(),
+    background: z
+      .strictObject({ area: z.string().optional(), age_band: z.string().optional(), gender: z.string().optional() })
+      .optional(),
   }),
 );
 

@@ -20,5 +20,9 @@ export interface StoreUnavailableAnswer {
 /** The 503 for a passing store failure, or null for any other error (a bug: a 500 and a log line). */
 export function storeUnavailableAnswer(error: unknown, lang: 'sv' | 'en'): StoreUnavailableAnswer | null {
   if (!isPassingStoreFailure(error)) return null;
-  return { status: 503, retryAfter: String(RETRY_AFTER_SECONDS), body: { error: 'store_unavailable', message: MESSAGES[lang] } };
+  return {
+    status: 503,
+    retryAfter: String(RETRY_AFTER_SECONDS),
+    body: { error: 'store_unavailable', message: MESSAGES[lang] },
+  };
 }

@@ -61,12 +61,24 @@ export function parsedSurveyOf(questionnaire: Questionnaire): ParsedSurvey {
  * Only a taken key needs it, so the common case (a first submission) never pays for it.
  */
 function canonicalSubmission(answers: Record<string, Answer>, background: Background): string {
-  return JSON.stringify([Object.keys(answers).sort().map((key) => [key, answers[key]]), [background.area, background.age_band, background.gender]]);
+  return JSON.stringify([
+    Object.keys(answers)
+      .sort()
+      .map((key) => [key, answers[key]]),
+    [background.area, background.age_band, background.gender],
+  ]);
 }
 
-export async function submitResponse(deps: ApiDeps, round: Round, questionnaire: Questionnaire, body: SubmissionBody, lang: 'sv' | 'en'): Promise<SubmissionResult> {
+export async function submitResponse(
+  deps: ApiDeps,
+  round: Round,
+  questionnaire: Questionnaire,
+  body: SubmissionBody,
+  lang: 'sv' | 'en',
+): Promise<SubmissionResult> {
   const text = MESSAGES[lang];
-  if (round.status !== 'open') throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
+  if (round.status !== 'open')
+    throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
 
   let key: string;
   const responseId = body.responseId ?? randomUUID();
@@ -90,7 +102,8 @@ export async function submitResponse(deps: ApiDeps, round: Round, questionnaire:
   const { answers } = validation;
   const background = { ...validation.background };
   // "Prefer not to say" (SurveyJS's none item) puts the resident in no group, like no answer.
-  for (const variable of ['area', 'age_band', 'gender'] as const) if (background[variable] === NONE_VALUE) background[variable] = null;
+  for (const variable of ['area', 'age_band', 'gender'] as const)
+    if (background[variable] === NONE_VALUE) background[variable] = null;
   if (codeArea !== null) {
     if (background.area !== null && background.area !== codeArea) {
       throw new ValidationError([{ field: questionnaire.background.area ?? 'area', message: text.areaMismatch }]);
@@ -99,13 +112,28 @@ export async function submitResponse(deps: ApiDeps, round: Round, questionnaire:
   }
 
   const ts = deps.now();
-  const stored: StoredResponse = { type: 'response', key, responseId, ts, tsKey: timeKey(ts, key), background, answers };
+  const stored: StoredResponse = {
+    type: 'response',
+    key,
+    responseId,
+    ts,
+    tsKey: timeKey(ts, key),
+    background,
+    answers,
+  };
   const result = await deps.store.responses.put(round.id, round.shards, stored);
   if (result.stored) return { status: 201, body: { id: responseId, receivedAt: new Date(ts).toISOString() } };
   // A removed response's key stays used; an exact retry of a stored one answers as the first time.
   const { existing } = result;
-  if (existing.type === 'response' && canonicalSubmission(existing.answers, existing.background) === canonicalSubmission(answers, background)) {
+  if (
+    existing.type === 'response' &&
+    canonicalSubmission(existing.answers, existing.background) === canonicalSubmission(answers, background)
+  ) {
     return { status: 200, body: { id: existing.responseId, receivedAt: new Date(existing.ts).toISOString() } };
   }
-  throw new HttpError(409, round.access === 'invite' ? 'code_used' : 'conflict', round.access === 'invite' ? text.codeUsed : text.conflict);
+  throw new HttpError(
+    409,
+    round.access === 'invite' ? 'code_used' : 'conflict',
+    round.access === 'invite' ? text.codeUsed : text.conflict,
+  );
 }

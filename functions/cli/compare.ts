@@ -11,7 +11,7 @@ import {
   IndicatorList,
   ProjectSettings,
   stratumKey,
-  Weighting,
+  type Weighting,
   type Answer,
   type Indicator,
 } from '../core/schemas.ts';
@@ -25,7 +25,10 @@ const IndicatorsFile = z.strictObject({
   alpha: z.number().optional(),
   minGroupSize: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
-  weighting: z.strictObject({ strata: z.array(z.string()).min(1), population: z.string().min(1).optional() }).nullable().optional(),
+  weighting: z
+    .strictObject({ strata: z.array(z.string()).min(1), population: z.string().min(1).optional() })
+    .nullable()
+    .optional(),
   bands: z.unknown().optional(),
   indicators: z.unknown(),
 });
@@ -45,7 +48,10 @@ export interface LoadedDefinitions {
 }
 
 function zodPath(issuePath: readonly PropertyKey[]): string {
-  return issuePath.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return issuePath
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function failOnZod(file: string, prefix: string, error: z.ZodError): never {
@@ -85,7 +91,12 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
     const offset = jsonErrorOffset(text);
     const where = offset === null ? null : lineAndColumn(text, offset);
     const near = offset === null ? '' : ` near ${JSON.stringify(text.slice(offset, offset + 12))}`;
-    throw new InputError(files.indicators, where?.line ?? null, where?.column ?? null, `not valid JSON${near} (${(error as Error).message.split('\n')[0]})`);
+    throw new InputError(
+      files.indicators,
+      where?.line ?? null,
+      where?.column ?? null,
+      `not valid JSON${near} (${(error as Error).message.split('\n')[0]})`,
+    );
   }
   const parsedFile = IndicatorsFile.safeParse(json);
   if (!parsedFile.success) failOnZod(files.indicators, '', parsedFile.error);
@@ -94,9 +105,16 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
   if (!indicators.success) failOnZod(files.indicators, 'indicators', indicators.error);
 
   let weighting: Weighting | null = null;
-  const populationFile = files.population ?? (file.weighting?.population ? path.resolve(path.dirname(files.indicators), file.weighting.population) : undefined);
+  const populationFile =
+    files.population ??
+    (file.weighting?.population ? path.resolve(path.dirname(files.indicators), file.weighting.population) : undefined);
   if (file.weighting && !populationFile) {
-    throw new InputError(files.indicators, null, null, 'weighting.population: the project is weighted: give a population file (here or with --population)');
+    throw new InputError(
+      files.indicators,
+      null,
+      null,
+      'weighting.population: the project is weighted: give a population file (here or with --population)',
+    );
   }
   if (populationFile) {
     const strata = file.weighting?.strata;
@@ -117,7 +135,7 @@ const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** Population figures: one column per stratum variable and `population`. */
 async function readPopulation(file: string, strataFromSettings: readonly string[] | undefined): Promise<Weighting> {
-  let strata: BackgroundVariable[] = [];
+  const strata: BackgroundVariable[] = [];
   let populationColumn = -1;
   let columns: number[] = [];
   const rows: Weighting['population'] = [];
@@ -131,14 +149,20 @@ async function readPopulation(file: string, strataFromSettings: readonly string[
       for (const [i, name] of names.entries()) {
         const parsed = BackgroundVariable.safeParse(name);
         if (!parsed.success) {
-          throw new InputError(file, 1, strataFromSettings ? null : header.indexOf(name) + 1, `"${name}" is not a stratum variable (one of ${BACKGROUND_VARIABLES.join(', ')})`);
+          throw new InputError(
+            file,
+            1,
+            strataFromSettings ? null : header.indexOf(name) + 1,
+            `"${name}" is not a stratum variable (one of ${BACKGROUND_VARIABLES.join(', ')})`,
+          );
         }
         if (names.indexOf(name) !== i) throw new InputError(file, 1, null, `stratum variable "${name}" is named twice`);
         strata.push(parsed.data);
       }
       columns = strata.map((name) => {
         const column = header.indexOf(name);
-        if (column === -1) throw new InputError(file, 1, null, `the header has no column for the stratum variable "${name}"`);
+        if (column === -1)
+          throw new InputError(file, 1, null, `the header has no column for the stratum variable "${name}"`);
         return column;
       });
       header.forEach((name, i) => {
@@ -163,7 +187,8 @@ async function readPopulation(file: string, strataFromSettings: readonly string[
       row.population = population;
       const key = stratumKey(strata, row as Record<string, string>);
       const earlier = seen.get(key);
-      if (earlier !== undefined) throw new InputError(file, line, columns[0]! + 1, `this stratum is already on line ${earlier}`);
+      if (earlier !== undefined)
+        throw new InputError(file, line, columns[0]! + 1, `this stratum is already on line ${earlier}`);
       seen.set(key, line);
       rows.push(row as Weighting['population'][number]);
     },
@@ -189,7 +214,9 @@ export async function readRound(file: string, scorer: Scorer, settings: ProjectS
   const answers: Answer[] = new Array<Answer>(questionCount).fill(null);
   const codes = new Int32Array(questionCount);
   const weighting = settings.weighting;
-  const knownStrata = weighting ? new Set(weighting.population.map((row) => stratumKey(weighting.strata, row as Record<string, string>))) : null;
+  const knownStrata = weighting
+    ? new Set(weighting.population.map((row) => stratumKey(weighting.strata, row as Record<string, string>)))
+    : null;
   /** Which background variables the file has, in BACKGROUND_VARIABLES order (slot after the questions). */
   const present: BackgroundVariable[] = [];
   const cells = new Map<number, MutableCell>();
@@ -199,7 +226,8 @@ export async function readRound(file: string, scorer: Scorer, settings: ProjectS
     return (text: string, line: number): ColumnValue => {
       if (text === '') return { answer: null, code: 0 };
       if (text.length > 100) throw new InputError(file, line, column, 'a background value is at most 100 characters');
-      if (++count > MAX_BACKGROUND_VALUES) throw new InputError(file, line, column, `more than ${MAX_BACKGROUND_VALUES} distinct values`);
+      if (++count > MAX_BACKGROUND_VALUES)
+        throw new InputError(file, line, column, `more than ${MAX_BACKGROUND_VALUES} distinct values`);
       return { answer: text, code: count };
     };
   };
@@ -220,17 +248,24 @@ export async function readRound(file: string, scorer: Scorer, settings: ProjectS
     (names) => {
       const seen = new Map<string, number>();
       names.forEach((name, i) => {
-        if (seen.has(name)) throw new InputError(file, 1, i + 1, `column "${name}" appears twice (also column ${seen.get(name)! + 1})`);
+        if (seen.has(name))
+          throw new InputError(file, 1, i + 1, `column "${name}" appears twice (also column ${seen.get(name)! + 1})`);
         seen.set(name, i);
       });
       for (const variable of new Set([...settings.groupBy, ...(weighting?.strata ?? [])])) {
-        if (!names.includes(variable)) throw new InputError(file, 1, null, `no column "${variable}", which the settings group or weight by`);
+        if (!names.includes(variable))
+          throw new InputError(file, 1, null, `no column "${variable}", which the settings group or weight by`);
       }
       const columns = scorer.questions.map((question) => {
         const column = names.indexOf(question);
         if (column === -1) {
           const users = scorer.indicators.filter((c) => c.def.items.includes(question)).map((c) => c.def.id);
-          throw new InputError(file, 1, null, `no column "${question}", an item of indicator ${users.map((id) => `"${id}"`).join(', ')}`);
+          throw new InputError(
+            file,
+            1,
+            null,
+            `no column "${question}", an item of indicator ${users.map((id) => `"${id}"`).join(', ')}`,
+          );
         }
         return column;
       });
@@ -271,12 +306,17 @@ export async function readRound(file: string, scorer: Scorer, settings: ProjectS
 }
 
 /** The whole command: files in, comparison out. */
-export async function compareFiles(files: CompareFiles): Promise<{ comparison: Comparison; definitions: LoadedDefinitions }> {
+export async function compareFiles(
+  files: CompareFiles,
+): Promise<{ comparison: Comparison; definitions: LoadedDefinitions }> {
   const definitions = await loadDefinitions(files);
   const scorer = createScorer(definitions.indicators);
   // One after the other, so that the first error reported is always the same one.
   const baseline = await readRound(files.baseline, scorer, definitions.settings);
   const followup = await readRound(files.followup, scorer, definitions.settings);
   const options = { secondarySuppression: files.secondarySuppression ?? false };
-  return { comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup, options), definitions };
+  return {
+    comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup, options),
+    definitions,
+  };
 }

@@ -54,13 +54,21 @@ function splitQuoted(text: string): string[] | number {
       }
       fields.push(value);
       if (i === length) return fields;
-      if (text.charCodeAt(i) !== 44 /* , */) throw new RecordSyntaxError(fields.length, 'a character after the closing quote of a field (a quote inside a field is written "")');
+      if (text.charCodeAt(i) !== 44 /* , */)
+        throw new RecordSyntaxError(
+          fields.length,
+          'a character after the closing quote of a field (a quote inside a field is written "")',
+        );
       i++;
     } else {
       const comma = text.indexOf(',', i);
       const end = comma === -1 ? length : comma;
       const value = text.slice(i, end);
-      if (value.includes('"')) throw new RecordSyntaxError(fields.length + 1, 'a quote inside a field that does not start with one (quote the whole field, and write a quote in it as "")');
+      if (value.includes('"'))
+        throw new RecordSyntaxError(
+          fields.length + 1,
+          'a quote inside a field that does not start with one (quote the whole field, and write a quote in it as "")',
+        );
       fields.push(value);
       if (comma === -1) return fields;
       i = comma + 1;
@@ -170,7 +178,8 @@ export async function readCsv(
       const split = splitRecord(file, text, rowLine);
       if (typeof split === 'number') {
         // Column names are one line each (as scanCsv reads them).
-        if (header === null) throw new InputError(file, rowLine, split, 'a quoted field in the header runs past the end of the line');
+        if (header === null)
+          throw new InputError(file, rowLine, split, 'a quoted field in the header runs past the end of the line');
         pendingColumn = split;
         pending = rawBytes;
         pendingLine = rowLine;
@@ -188,7 +197,12 @@ export async function readCsv(
     }
     if (fields.length !== header.length) {
       const column = Math.min(fields.length, header.length) + 1;
-      throw new InputError(file, rowLine, column, `this row has ${fields.length} fields, the header has ${header.length}`);
+      throw new InputError(
+        file,
+        rowLine,
+        column,
+        `this row has ${fields.length} fields, the header has ${header.length}`,
+      );
     }
     rows++;
     onRow(fields, rowLine);
@@ -228,7 +242,6 @@ interface InternEntry<T> {
   bytes: Uint8Array;
   value: T;
 }
-
 
 /**
  * Per column: field bytes -> value. An open-addressing table keyed by a hash of the bytes, each
@@ -344,7 +357,8 @@ export async function scanCsv<T>(
 
   const headerFrom = (text: string) => {
     const split = text.includes('"') ? splitRecord(file, text, line) : text.split(',');
-    if (typeof split === 'number') return fail(line, split, 'a quoted field in the header runs past the end of the line');
+    if (typeof split === 'number')
+      return fail(line, split, 'a quoted field in the header runs past the end of the line');
     const fields = split;
     header = fields;
     fieldCount = fields.length;
@@ -368,7 +382,11 @@ export async function scanCsv<T>(
       return false;
     }
     if (fields.length !== fieldCount) {
-      fail(rowLine, Math.min(fields.length, fieldCount) + 1, `this row has ${fields.length} fields, the header has ${fieldCount}`);
+      fail(
+        rowLine,
+        Math.min(fields.length, fieldCount) + 1,
+        `this row has ${fields.length} fields, the header has ${fieldCount}`,
+      );
     }
     for (let f = 0; f < fieldCount; f++) {
       const s = slot[f]!;
@@ -420,7 +438,8 @@ export async function scanCsv<T>(
         hash = Math.imul(hash ^ byte, 0x01000193); // FNV-1a
       }
     }
-    if (field !== fieldCount) fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
+    if (field !== fieldCount)
+      fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
     rows++;
     onRow(values, line);
   };
@@ -457,7 +476,8 @@ export async function scanCsv<T>(
             if (s >= 0) values[s] = caches[s]!.lookup(buffer, fieldStart, end, hash, line);
           }
           field++;
-          if (field !== fieldCount) fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
+          if (field !== fieldCount)
+            fail(line, Math.min(field, fieldCount) + 1, `this row has ${field} fields, the header has ${fieldCount}`);
           rows++;
           onRow(values, line);
         }

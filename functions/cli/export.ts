@@ -70,7 +70,9 @@ export function answerCell(rule: QuestionRule, answer: Answer | undefined): stri
   const parsed = parseTextAnswer(rule, text);
   if ('error' in parsed) return null;
   // Scores read numbers as numbers and everything else by its text (scoring.ts).
-  const same = (typeof parsed.answer === 'number') === (typeof answer === 'number') && answerKey(parsed.answer) === answerKey(answer);
+  const same =
+    (typeof parsed.answer === 'number') === (typeof answer === 'number') &&
+    answerKey(parsed.answer) === answerKey(answer);
   return same ? text : null;
 }
 
@@ -94,7 +96,8 @@ function indicatorsFile(settings: ProjectSettings, indicators: readonly Indicato
 
 function populationCsv(weighting: NonNullable<ProjectSettings['weighting']>): string {
   let text = csvRow([...weighting.strata, 'population']);
-  for (const row of weighting.population) text += csvRow([...weighting.strata.map((variable) => String(row[variable])), String(row.population)]);
+  for (const row of weighting.population)
+    text += csvRow([...weighting.strata.map((variable) => String(row[variable])), String(row.population)]);
   return text;
 }
 
@@ -103,14 +106,19 @@ function responseRow(round: Round, scorer: Scorer, response: StoredResponse): st
   const fields: string[] = [response.responseId];
   for (const variable of BACKGROUND_VARIABLES) {
     const cell = backgroundCell(response.background[variable]);
-    if (cell === null) throw new ExportError(`round ${round.id}, response ${response.responseId}: the ${variable} value has a line break`);
+    if (cell === null)
+      throw new ExportError(
+        `round ${round.id}, response ${response.responseId}: the ${variable} value has a line break`,
+      );
     fields.push(cell);
   }
   scorer.questions.forEach((question, q) => {
     const answer = response.answers[question];
     const cell = answerCell(scorer.rules[q]!, answer);
     if (cell === null) {
-      throw new ExportError(`round ${round.id}, response ${response.responseId}: the answer ${JSON.stringify(answer)} to "${question}" has no CSV form that compare reads the same way`);
+      throw new ExportError(
+        `round ${round.id}, response ${response.responseId}: the answer ${JSON.stringify(answer)} to "${question}" has no CSV form that compare reads the same way`,
+      );
     }
     fields.push(cell);
   });
@@ -153,13 +161,15 @@ async function writeRound(store: Store, round: Round, scorer: Scorer, file: stri
 
 async function roundOf(store: Store, project: Project, roundId: string, which: string): Promise<Round> {
   const round = await store.rounds.get(roundId);
-  if (!round || round.projectId !== project.id) throw new ExportError(`no ${which} round ${roundId} in project ${project.id}`);
+  if (!round || round.projectId !== project.id)
+    throw new ExportError(`no ${which} round ${roundId} in project ${project.id}`);
   return round;
 }
 
 async function indicatorsOf(store: Store, round: Round): Promise<Indicator[]> {
   const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
-  if (!questionnaire) throw new ExportError(`round ${round.id} refers to a missing questionnaire ${round.questionnaireId}`);
+  if (!questionnaire)
+    throw new ExportError(`round ${round.id} refers to a missing questionnaire ${round.questionnaireId}`);
   return questionnaire.indicators;
 }
 
@@ -186,11 +196,20 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
     writeFileSync(populationPath, populationCsv(project.settings.weighting));
   }
   const roundFiles: RoundExport[] = [];
-  for (const [round, name] of [[baseline, 'baseline.csv'], [followup, 'followup.csv']] as const) {
+  for (const [round, name] of [
+    [baseline, 'baseline.csv'],
+    [followup, 'followup.csv'],
+  ] as const) {
     const file = path.join(outDir, name);
     roundFiles.push({ roundId: round.id, file, rows: await writeRound(store, round, scorer, file) });
   }
-  return { outDir, indicators: indicatorsPath, population: populationPath, baseline: roundFiles[0]!, followup: roundFiles[1]! };
+  return {
+    outDir,
+    indicators: indicatorsPath,
+    population: populationPath,
+    baseline: roundFiles[0]!,
+    followup: roundFiles[1]!,
+  };
 }
 
 /** The command: `bygdpuls export --project P --baseline B --followup F --out DIR [store options]`. */
@@ -218,7 +237,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   for (const name of ['project', 'baseline', 'followup', 'out'] as const) {
     if (!values[name]) throw new UsageError(`export needs --${name}`);
   }
-  if (values['data-dir'] && (values.table || values.endpoint)) throw new UsageError('give either --data-dir or --table/--endpoint, not both');
+  if (values['data-dir'] && (values.table || values.endpoint))
+    throw new UsageError('give either --data-dir or --table/--endpoint, not both');
   // An endpoint alone is a local dynalite (a running server's): its table has the local name.
   const table = values.table ?? (values.endpoint ? TABLE_NAME : undefined);
   let opened;
@@ -230,7 +250,12 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   }
   const { store, close } = opened;
   try {
-    const summary = await exportComparisonFiles(store, { projectId: values.project!, baselineId: values.baseline!, followupId: values.followup!, outDir: values.out! });
+    const summary = await exportComparisonFiles(store, {
+      projectId: values.project!,
+      baselineId: values.baseline!,
+      followupId: values.followup!,
+      outDir: values.out!,
+    });
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;
   } catch (error) {

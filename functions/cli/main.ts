@@ -53,7 +53,6 @@ token     Prints a signed access token: an administrator's (every project, or on
           or an evaluator's (read-only, one project).
 `;
 
-
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -82,7 +81,8 @@ async function runCompare(args: string[], io: Io): Promise<void> {
   for (const name of ['indicators', 'baseline', 'followup'] as const) {
     if (!values[name]) throw new UsageError(`compare needs --${name}`);
   }
-  if (values.format !== 'json' && values.format !== 'table') throw new UsageError(`--format is json or table, not "${values.format}"`);
+  if (values.format !== 'json' && values.format !== 'table')
+    throw new UsageError(`--format is json or table, not "${values.format}"`);
   if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError(`--lang is sv or en, not "${values.lang}"`);
   const { comparison, definitions } = await compareFiles({
     indicators: values.indicators!,
@@ -92,7 +92,8 @@ async function runCompare(args: string[], io: Io): Promise<void> {
     secondarySuppression: values['secondary-suppression'],
   });
   if (values.format === 'json') io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
-  else io.stdout(formatComparisonTable(comparison, definitions.indicators, definitions.settings, values.lang as Language));
+  else
+    io.stdout(formatComparisonTable(comparison, definitions.indicators, definitions.settings, values.lang as Language));
 }
 
 /** Runs the CLI; returns the exit code. Nothing reaches stdout unless the command succeeded. */

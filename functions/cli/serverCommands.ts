@@ -8,8 +8,10 @@ import { optionsFromEnv, startLocal } from '../local/start.ts';
 import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
 
-
-function parse<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(args: string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
@@ -44,7 +46,12 @@ export async function runStart(args: string[], io: Io): Promise<number> {
 export async function runRebuild(args: string[], io: Io): Promise<number> {
   const values = parse(args, { round: { type: 'string' }, ...storeOptions });
   if (!values.round) throw new UsageError('rebuild needs --round ID');
-  const { store, close } = await openStore({ dataDir: values['data-dir'], table: values.table, endpoint: values.endpoint, region: values.region });
+  const { store, close } = await openStore({
+    dataDir: values['data-dir'],
+    table: values.table,
+    endpoint: values.endpoint,
+    region: values.region,
+  });
   try {
     const round = await store.rounds.get(values.round);
     if (!round) {
@@ -60,7 +67,12 @@ export async function runRebuild(args: string[], io: Io): Promise<number> {
 }
 
 export async function runToken(args: string[], io: Io): Promise<number> {
-  const values = parse(args, { role: { type: 'string' }, project: { type: 'string' }, days: { type: 'string' }, 'data-dir': { type: 'string' } });
+  const values = parse(args, {
+    role: { type: 'string' },
+    project: { type: 'string' },
+    days: { type: 'string' },
+    'data-dir': { type: 'string' },
+  });
   const role = Role.safeParse(values.role);
   if (!role.success) throw new UsageError('token needs --role admin or --role evaluator');
   const project = values.project ?? (role.data === 'admin' ? '*' : undefined);

@@ -16,7 +16,6 @@ export interface StoreTarget {
   region?: string | undefined;
 }
 
-
 /**
  * Whether the server that wrote the data folder's marker still runs. After a kill the endpoint file
  * stays behind, and its port may belong to another program (even another bygdpuls) by now.
@@ -40,7 +39,8 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
     return { store: createStore(client, target.table), close: async () => client.destroy() };
   }
   const dataDir = path.resolve(target.dataDir ?? process.env.DATA_DIR ?? '.data');
-  if (!existsSync(path.join(dataDir, 'db'))) throw new Error(`no bygdpuls data in ${dataDir} (start it once with npm start, or give --table)`);
+  if (!existsSync(path.join(dataDir, 'db')))
+    throw new Error(`no bygdpuls data in ${dataDir} (start it once with npm start, or give --table)`);
   const endpointFile = path.join(dataDir, ENDPOINT_FILE);
   if (existsSync(endpointFile) && serverRunning(dataDir)) {
     // The server runs and holds the database: talk to it through its dynalite.
@@ -58,7 +58,9 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
     dynamo = await startDynalite({ path: path.join(dataDir, 'db') });
   } catch (error) {
     // LevelDB's lock: a server holds the folder but its endpoint did not answer.
-    throw new Error(`the data in ${dataDir} is in use by a running bygdpuls that does not answer at its endpoint; stop it, or try again (${(error as Error).message})`);
+    throw new Error(
+      `the data in ${dataDir} is in use by a running bygdpuls that does not answer at its endpoint; stop it, or try again (${(error as Error).message})`,
+    );
   }
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   const store = createStore(client, TABLE_NAME);

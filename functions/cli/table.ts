@@ -92,14 +92,22 @@ function renderTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
   return rows
     .map((row, i) => {
-      const line = row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+      const line = row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd();
       return i === 0 ? `${line}\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');
 }
 
 /** The comparison as text: a main table, weighted figures, groups, notes and the method in a line. */
-export function formatComparisonTable(comparison: Comparison, indicators: readonly Indicator[], settings: ProjectSettings, lang: Language): string {
+export function formatComparisonTable(
+  comparison: Comparison,
+  indicators: readonly Indicator[],
+  settings: ProjectSettings,
+  lang: Language,
+): string {
   const L = LABELS[lang];
   const byId = new Map(indicators.map((def) => [def.id, def]));
   const label = (def: Indicator) => def.label ?? def.id;
@@ -111,7 +119,10 @@ export function formatComparisonTable(comparison: Comparison, indicators: readon
     const def = byId.get(id)!;
     const d = digitsFor(def);
     const unit = def.kind === 'share' ? ' %-enh.' : '';
-    const diff = result.diff === null ? '–' : `${formatNumber(scaled(def, result.diff), d, lang)} [${formatNumber(scaled(def, result.diffCiLow), d, lang)}, ${formatNumber(scaled(def, result.diffCiHigh), d, lang)}]${lang === 'sv' ? unit : def.kind === 'share' ? ' pp' : ''}`;
+    const diff =
+      result.diff === null
+        ? '–'
+        : `${formatNumber(scaled(def, result.diff), d, lang)} [${formatNumber(scaled(def, result.diffCiLow), d, lang)}, ${formatNumber(scaled(def, result.diffCiHigh), d, lang)}]${lang === 'sv' ? unit : def.kind === 'share' ? ' pp' : ''}`;
     const followupValue = 'mean' in result.followup ? result.followup.mean : null;
     main.push([
       label(def),
@@ -125,13 +136,29 @@ export function formatComparisonTable(comparison: Comparison, indicators: readon
     ]);
     if (result.weighted) {
       const w = result.weighted;
-      const wdiff = w.diff === null ? '–' : `${formatNumber(scaled(def, w.diff), d, lang)} [${formatNumber(scaled(def, w.diffCiLow), d, lang)}, ${formatNumber(scaled(def, w.diffCiHigh), d, lang)}]`;
-      main.push([`  ${L.weighted}`, formatWeighted(def, w.baseline, lang), formatWeighted(def, w.followup, lang), wdiff, formatP(w.pValue, lang), '', '', '']);
+      const wdiff =
+        w.diff === null
+          ? '–'
+          : `${formatNumber(scaled(def, w.diff), d, lang)} [${formatNumber(scaled(def, w.diffCiLow), d, lang)}, ${formatNumber(scaled(def, w.diffCiHigh), d, lang)}]`;
+      main.push([
+        `  ${L.weighted}`,
+        formatWeighted(def, w.baseline, lang),
+        formatWeighted(def, w.followup, lang),
+        wdiff,
+        formatP(w.pValue, lang),
+        '',
+        '',
+        '',
+      ]);
     }
     for (const [variable, groups] of Object.entries(result.groups)) {
       const rows: string[][] = [[`${label(def)}: ${variable}`, L.baseline, L.followup]];
       for (const [value, pair] of Object.entries(groups ?? {})) {
-        rows.push([value, formatSummary(def, pair.baseline, settings, lang), formatSummary(def, pair.followup, settings, lang)]);
+        rows.push([
+          value,
+          formatSummary(def, pair.baseline, settings, lang),
+          formatSummary(def, pair.followup, settings, lang),
+        ]);
       }
       if (rows.length > 1) sections.push(renderTable(rows));
     }

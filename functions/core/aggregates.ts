@@ -76,9 +76,18 @@ function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): Roun
   const cells = dict<CellAggregate>();
   for (const [key, cell] of Object.entries(a.cells)) cells[key] = cloneCell(cell);
   for (const [key, cell] of Object.entries(b.cells)) {
-    const target = (cells[key] ??= { background: { ...cell.background }, respondents: 0, indicators: dict(), answers: dict() });
+    const target = (cells[key] ??= {
+      background: { ...cell.background },
+      respondents: 0,
+      indicators: dict(),
+      answers: dict(),
+    });
     combineInto(target, cell, sign);
-    if (target.respondents === 0 && Object.keys(target.indicators).length === 0 && Object.keys(target.answers).length === 0) {
+    if (
+      target.respondents === 0 &&
+      Object.keys(target.indicators).length === 0 &&
+      Object.keys(target.answers).length === 0
+    ) {
       delete cells[key];
     }
   }
@@ -88,9 +97,18 @@ function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): Roun
 /** Adds b into a, changing a (for summing many aggregates without copying each time). */
 export function addRoundInto(a: RoundAggregate, b: RoundAggregate): RoundAggregate {
   for (const [key, cell] of Object.entries(b.cells)) {
-    const target = (a.cells[key] ??= { background: { ...cell.background }, respondents: 0, indicators: dict(), answers: dict() });
+    const target = (a.cells[key] ??= {
+      background: { ...cell.background },
+      respondents: 0,
+      indicators: dict(),
+      answers: dict(),
+    });
     combineInto(target, cell, 1);
-    if (target.respondents === 0 && Object.keys(target.indicators).length === 0 && Object.keys(target.answers).length === 0) {
+    if (
+      target.respondents === 0 &&
+      Object.keys(target.indicators).length === 0 &&
+      Object.keys(target.answers).length === 0
+    ) {
       delete a.cells[key];
     }
   }
@@ -108,7 +126,11 @@ export function subtractRounds(a: RoundAggregate, b: RoundAggregate): RoundAggre
 }
 
 /** Sums the moments of one indicator over the cells that a predicate selects. */
-export function sumMoments(round: RoundAggregate, indicatorId: string, include: (background: Background) => boolean = () => true): Moments {
+export function sumMoments(
+  round: RoundAggregate,
+  indicatorId: string,
+  include: (background: Background) => boolean = () => true,
+): Moments {
   const total: Moments = { n: 0, sum: 0, sumSq: 0 };
   // Sorted keys make the float sums independent of the order cells were created in.
   for (const key of Object.keys(round.cells).sort()) {
@@ -123,7 +145,11 @@ export function sumMoments(round: RoundAggregate, indicatorId: string, include: 
 }
 
 /** Sums the answer counts of one question over the selected cells. */
-export function sumAnswerCounts(round: RoundAggregate, question: string, include: (background: Background) => boolean = () => true): Record<string, number> {
+export function sumAnswerCounts(
+  round: RoundAggregate,
+  question: string,
+  include: (background: Background) => boolean = () => true,
+): Record<string, number> {
   const total = dict<number>();
   for (const cell of Object.values(round.cells)) {
     const counts = cell.answers[question];
@@ -168,13 +194,25 @@ export class RoundAccumulator {
    * Per question: the distinct answers by code, and the code of each answer's text. `small` holds
    * the codes of the integers 0..127 (ratings, mostly) once met, saving their String() and lookup.
    */
-  private readonly dictionaries: { texts: string[]; answers: Answer[]; codes: Map<string, number>; small: Int32Array }[];
+  private readonly dictionaries: {
+    texts: string[];
+    answers: Answer[];
+    codes: Map<string, number>;
+    small: Int32Array;
+  }[];
   /** Indicators over several items: scored per response. One-item indicators are summed from answer counts. */
   private readonly perResponse: { index: number; score: (answers: readonly Answer[]) => number | null }[];
 
   constructor(private readonly scorer: Scorer) {
-    this.dictionaries = scorer.questions.map(() => ({ texts: [], answers: [], codes: new Map(), small: new Int32Array(SMALL_INTEGERS).fill(-1) }));
-    this.perResponse = scorer.indicators.flatMap((compiled, index) => (compiled.single ? [] : [{ index, score: compiled.score }]));
+    this.dictionaries = scorer.questions.map(() => ({
+      texts: [],
+      answers: [],
+      codes: new Map(),
+      small: new Int32Array(SMALL_INTEGERS).fill(-1),
+    }));
+    this.perResponse = scorer.indicators.flatMap((compiled, index) =>
+      compiled.single ? [] : [{ index, score: compiled.score }],
+    );
   }
 
   /** The code of an answer to question q (its index in scorer.questions); -1 for no answer. */
@@ -187,7 +225,8 @@ export class RoundAccumulator {
       if (known >= 0) return known;
       return (dictionary.small[answer] = this.textCode(dictionary, String(answer), answer));
     }
-    const text = typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
+    const text =
+      typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : JSON.stringify(answer);
     return this.textCode(dictionary, text, answer);
   }
 
@@ -298,7 +337,12 @@ export class RoundAccumulator {
         if (Object.keys(counts).length > 0) answers[question] = counts;
       });
       if (cell.respondents === 0 && Object.keys(indicators).length === 0 && Object.keys(answers).length === 0) continue;
-      round.cells[cellKey(cell.background)] = { background: cell.background, respondents: cell.respondents, indicators, answers };
+      round.cells[cellKey(cell.background)] = {
+        background: cell.background,
+        respondents: cell.respondents,
+        indicators,
+        answers,
+      };
     }
     return round;
   }
@@ -311,7 +355,10 @@ export function aggregateResponses(
 ): RoundAggregate {
   const accumulator = new RoundAccumulator(scorer);
   for (const response of responses) {
-    accumulator.add(response.background, scorer.questions.map((q) => response.answers[q] ?? null));
+    accumulator.add(
+      response.background,
+      scorer.questions.map((q) => response.answers[q] ?? null),
+    );
   }
   return accumulator.toAggregate();
 }
@@ -331,19 +378,25 @@ export function aggregateDifferences(expected: RoundAggregate, actual: RoundAggr
       differences.push(`cell ${key}: ${e ? 'missing' : 'unexpected'} (${(e ?? a)!.respondents} respondents)`);
       continue;
     }
-    if (e.respondents !== a.respondents) differences.push(`cell ${key}: ${a.respondents} respondents, expected ${e.respondents}`);
+    if (e.respondents !== a.respondents)
+      differences.push(`cell ${key}: ${a.respondents} respondents, expected ${e.respondents}`);
     for (const id of new Set([...Object.keys(e.indicators), ...Object.keys(a.indicators)])) {
       const em = e.indicators[id] ?? { n: 0, sum: 0, sumSq: 0 };
       const am = a.indicators[id] ?? { n: 0, sum: 0, sumSq: 0 };
       if (em.n !== am.n || !close(em.sum, am.sum) || !close(em.sumSq, am.sumSq)) {
-        differences.push(`cell ${key}, indicator ${id}: n ${am.n} sum ${am.sum} sumSq ${am.sumSq}, expected n ${em.n} sum ${em.sum} sumSq ${em.sumSq}`);
+        differences.push(
+          `cell ${key}, indicator ${id}: n ${am.n} sum ${am.sum} sumSq ${am.sumSq}, expected n ${em.n} sum ${em.sum} sumSq ${em.sumSq}`,
+        );
       }
     }
     for (const question of new Set([...Object.keys(e.answers), ...Object.keys(a.answers)])) {
       const ec = e.answers[question] ?? {};
       const ac = a.answers[question] ?? {};
       for (const value of new Set([...Object.keys(ec), ...Object.keys(ac)])) {
-        if ((ec[value] ?? 0) !== (ac[value] ?? 0)) differences.push(`cell ${key}, question ${question}, answer ${JSON.stringify(value)}: ${ac[value] ?? 0}, expected ${ec[value] ?? 0}`);
+        if ((ec[value] ?? 0) !== (ac[value] ?? 0))
+          differences.push(
+            `cell ${key}, question ${question}, answer ${JSON.stringify(value)}: ${ac[value] ?? 0}, expected ${ec[value] ?? 0}`,
+          );
       }
     }
   }

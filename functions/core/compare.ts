@@ -110,17 +110,29 @@ export function secondarySuppressed(): Suppressed {
  * Applies secondary suppression to one breakdown of one round: `groups` maps each group to its
  * summary, and the summaries that must be hidden too are replaced (in place).
  */
-export function protectBreakdown(total: RoundSummary, groups: Record<string, RoundSummary>, minGroupSize: number): void {
+export function protectBreakdown(
+  total: RoundSummary,
+  groups: Record<string, RoundSummary>,
+  minGroupSize: number,
+): void {
   const extra = complementarySuppressions(
     isSuppressed(total) ? null : [total.n],
-    Object.keys(groups).sort().map((key) => {
-      const summary = groups[key]!;
-      return { key, sizes: isSuppressed(summary) ? null : [summary.n] };
-    }),
+    Object.keys(groups)
+      .sort()
+      .map((key) => {
+        const summary = groups[key]!;
+        return { key, sizes: isSuppressed(summary) ? null : [summary.n] };
+      }),
     minGroupSize,
   );
   // defineProperty: a group named "__proto__" stays a plain key.
-  for (const key of extra) Object.defineProperty(groups, key, { value: secondarySuppressed(), enumerable: true, writable: true, configurable: true });
+  for (const key of extra)
+    Object.defineProperty(groups, key, {
+      value: secondarySuppressed(),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** One round's summary of one indicator for one group, or the suppression marker. */
@@ -142,16 +154,39 @@ function sampleStats(summary: MeanSummary): SampleStats {
 
 /** Respondents with a value for the indicator in each stratum of the population figures. */
 function strataCounts(aggregate: RoundAggregate, indicatorId: string, weighting: Weighting): number[] {
-  return weighting.population.map((row) => sumMoments(aggregate, indicatorId, (background) => weighting.strata.every((variable) => background[variable] === row[variable])).n);
+  return weighting.population.map(
+    (row) =>
+      sumMoments(aggregate, indicatorId, (background) =>
+        weighting.strata.every((variable) => background[variable] === row[variable]),
+      ).n,
+  );
 }
 
 /**
  * The post-stratified estimate as secondary suppression lets it be published: withheld (with the
  * strata named only where that reveals no count under k) when a stratum is small (disclosure.ts).
  */
-export function protectWeighted(estimate: PostStratifiedEstimate, aggregate: RoundAggregate, indicatorId: string, weighting: Weighting, minGroupSize: number): { estimate: PostStratifiedEstimate; withheld: boolean } {
-  if (weightedPublishable(strataCounts(aggregate, indicatorId, weighting), estimate.excluded, minGroupSize)) return { estimate, withheld: false };
-  return { estimate: { ...estimate, estimate: null, se: null, ciLow: null, ciHigh: null, strataSingle: [], excluded: isPublishable(estimate.excluded, minGroupSize) ? estimate.excluded : 0 }, withheld: true };
+export function protectWeighted(
+  estimate: PostStratifiedEstimate,
+  aggregate: RoundAggregate,
+  indicatorId: string,
+  weighting: Weighting,
+  minGroupSize: number,
+): { estimate: PostStratifiedEstimate; withheld: boolean } {
+  if (weightedPublishable(strataCounts(aggregate, indicatorId, weighting), estimate.excluded, minGroupSize))
+    return { estimate, withheld: false };
+  return {
+    estimate: {
+      ...estimate,
+      estimate: null,
+      se: null,
+      ciLow: null,
+      ciHigh: null,
+      strataSingle: [],
+      excluded: isPublishable(estimate.excluded, minGroupSize) ? estimate.excluded : 0,
+    },
+    withheld: true,
+  };
 }
 
 function weightedRound(kind: Indicator['kind'], estimate: PostStratifiedEstimate): WeightedRound {
@@ -197,7 +232,9 @@ function compareIndicator(
 
   const groups: IndicatorComparison['groups'] = {};
   for (const variable of settings.groupBy) {
-    const values = [...new Set([...backgroundValues(baseline, variable), ...backgroundValues(followup, variable)])].sort();
+    const values = [
+      ...new Set([...backgroundValues(baseline, variable), ...backgroundValues(followup, variable)]),
+    ].sort();
     // No prototype: a group value such as "__proto__" (from a CSV file) stays a plain key.
     const byValue = Object.create(null) as Record<string, { baseline: RoundSummary; followup: RoundSummary }>;
     for (const value of values) {
@@ -211,7 +248,8 @@ function compareIndicator(
       for (const which of ['baseline', 'followup'] as const) {
         const round = Object.fromEntries(values.map((value) => [value, byValue[value]![which]]));
         protectBreakdown(which === 'baseline' ? b : f, round, k);
-        for (const value of values) byValue[value]![which] = Object.getOwnPropertyDescriptor(round, value)!.value as RoundSummary;
+        for (const value of values)
+          byValue[value]![which] = Object.getOwnPropertyDescriptor(round, value)!.value as RoundSummary;
       }
     }
     groups[variable] = byValue;
@@ -236,13 +274,22 @@ function compareIndicator(
     if (options.secondarySuppression) {
       const pb = protectWeighted(wb, baseline, id, settings.weighting, settings.minGroupSize);
       const pf = protectWeighted(wf, followup, id, settings.weighting, settings.minGroupSize);
-      if (pb.withheld || pf.withheld) notes.push(`weighted: withheld, a stratum has fewer than ${settings.minGroupSize} respondents (secondary suppression)`);
+      if (pb.withheld || pf.withheld)
+        notes.push(
+          `weighted: withheld, a stratum has fewer than ${settings.minGroupSize} respondents (secondary suppression)`,
+        );
       wb = pb.estimate;
       wf = pf.estimate;
     }
     const roundsPublished = !isSuppressed(b) && !isSuppressed(f);
-    const weightedB = weightedRound(kind, isSuppressed(b) ? { ...wb, estimate: null, se: null, ciLow: null, ciHigh: null } : wb);
-    const weightedF = weightedRound(kind, isSuppressed(f) ? { ...wf, estimate: null, se: null, ciLow: null, ciHigh: null } : wf);
+    const weightedB = weightedRound(
+      kind,
+      isSuppressed(b) ? { ...wb, estimate: null, se: null, ciLow: null, ciHigh: null } : wb,
+    );
+    const weightedF = weightedRound(
+      kind,
+      isSuppressed(f) ? { ...wf, estimate: null, se: null, ciLow: null, ciHigh: null } : wf,
+    );
     let weightedDiff: Difference = { diff: Number.NaN, ciLow: null, ciHigh: null, pValue: null };
     if (roundsPublished && wb.estimate !== null && wf.estimate !== null) {
       weightedDiff = zDifference({ estimate: wb.estimate, se: wb.se! }, { estimate: wf.estimate, se: wf.se! });
@@ -275,7 +322,9 @@ export function compareRounds(
   options: CompareOptions = {},
 ): Comparison {
   const scorer = createScorer(indicators);
-  const partial = scorer.indicators.map((compiled) => compareIndicator(compiled, settings, baseline, followup, options));
+  const partial = scorer.indicators.map((compiled) =>
+    compareIndicator(compiled, settings, baseline, followup, options),
+  );
   const adjusted = holmAdjust(partial.map((entry) => entry.pValue));
   const result: Comparison = { indicators: {} };
   scorer.indicators.forEach((compiled, i) => {

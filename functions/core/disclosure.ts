@@ -34,7 +34,11 @@ export function isSafeResidual(count: number, minGroupSize: number): boolean {
  * first, ties by key). `total` is the published total's sizes, or null when the total itself is
  * not published (then nothing can be subtracted from it).
  */
-export function complementarySuppressions(total: readonly number[] | null, groups: readonly BreakdownGroup[], minGroupSize: number): string[] {
+export function complementarySuppressions(
+  total: readonly number[] | null,
+  groups: readonly BreakdownGroup[],
+  minGroupSize: number,
+): string[] {
   if (total === null) return [];
   const residual = [...total];
   const published: { key: string; sizes: readonly number[] }[] = [];

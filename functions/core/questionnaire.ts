@@ -1,7 +1,14 @@
 // Questionnaires: reads a SurveyJS document into the questions bygdpuls can store, checks it
 // against a round's indicators and background mapping, and validates a resident's answers to it.
 import * as z from 'zod';
-import { BACKGROUND_VARIABLES, DONT_KNOW, type Answer, type Background, type BackgroundVariable, type Indicator } from './schemas.ts';
+import {
+  BACKGROUND_VARIABLES,
+  DONT_KNOW,
+  type Answer,
+  type Background,
+  type BackgroundVariable,
+  type Indicator,
+} from './schemas.ts';
 import { once } from './once.ts';
 
 export interface FieldError {
@@ -88,7 +95,13 @@ export interface DisplayElement extends QuestionBase {
   readonly type: 'html' | 'image' | 'expression';
 }
 
-export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | BooleanQuestion | TextQuestion | NumberQuestion | DisplayElement;
+export type Question =
+  | SingleChoiceQuestion
+  | MultipleChoiceQuestion
+  | BooleanQuestion
+  | TextQuestion
+  | NumberQuestion
+  | DisplayElement;
 
 export interface ParsedSurvey {
   /** In document order. */
@@ -143,13 +156,19 @@ const shapes = once(() => {
   const refused = (why: string) => z.never({ error: why }).optional();
   const offOnly = (why: string) => z.literal(false, { error: why }).optional();
 
-  const ChoiceText = z.string().min(1, 'a choice value is not empty').max(100, 'a choice value is at most 100 characters');
+  const ChoiceText = z
+    .string()
+    .min(1, 'a choice value is not empty')
+    .max(100, 'a choice value is at most 100 characters');
   const ChoiceValueSchema = z.union([ChoiceText, z.number().finite()], {
     error: 'a choice value is a non-empty string of at most 100 characters, or a number',
   });
-  const ChoiceItem = z.union([ChoiceText, z.number().finite(), z.object({ value: ChoiceValueSchema, text: TitleSchema.optional() })], {
-    error: 'a choice is a string (at most 100 characters), a number, or {"value": ..., "text": ...}',
-  });
+  const ChoiceItem = z.union(
+    [ChoiceText, z.number().finite(), z.object({ value: ChoiceValueSchema, text: TitleSchema.optional() })],
+    {
+      error: 'a choice is a string (at most 100 characters), a number, or {"value": ..., "text": ...}',
+    },
+  );
 
   const Conditions = {
     visibleIf: Condition,
@@ -181,7 +200,9 @@ const shapes = once(() => {
     storeOthersAsComment: z.union([z.boolean(), z.literal('default')]).optional(),
     choicesByUrl: refused('choices loaded from a URL cannot be checked: list them in "choices"'),
     choicesFromQuestion: refused('choices copied from another question are not supported: list them in "choices"'),
-    showDontKnowItem: offOnly('the built-in "don\'t know" item saves "dontknow": add a choice {"value": "dk", "text": "Vet ej"} instead'),
+    showDontKnowItem: offOnly(
+      'the built-in "don\'t know" item saves "dontknow": add a choice {"value": "dk", "text": "Vet ej"} instead',
+    ),
     showRefuseItem: offOnly('the "refuse to answer" item is not supported'),
   };
 
@@ -210,16 +231,37 @@ const shapes = once(() => {
     maxSelectedChoices: z.number().int().min(0).optional(),
   });
 
-  const BooleanValue = z.union([z.string().min(1).max(100), z.number().finite(), z.boolean()], { error: 'a boolean value is a string, a number, true or false' });
-  const BooleanSchema = z.object({ ...QuestionCommon, valueTrue: BooleanValue.optional(), valueFalse: BooleanValue.optional() });
+  const BooleanValue = z.union([z.string().min(1).max(100), z.number().finite(), z.boolean()], {
+    error: 'a boolean value is a string, a number, true or false',
+  });
+  const BooleanSchema = z.object({
+    ...QuestionCommon,
+    valueTrue: BooleanValue.optional(),
+    valueFalse: BooleanValue.optional(),
+  });
 
   const Bound = z.union([z.number().finite(), z.string().max(100)]).optional();
-  const TextSchema = z.object({ ...QuestionCommon, inputType: z.string().max(30).optional(), maxLength: z.number().int().optional(), min: Bound, max: Bound });
+  const TextSchema = z.object({
+    ...QuestionCommon,
+    inputType: z.string().max(30).optional(),
+    maxLength: z.number().int().optional(),
+    min: Bound,
+    max: Bound,
+  });
   const CommentSchema = z.object({ ...QuestionCommon, maxLength: z.number().int().optional() });
   const DisplaySchema = z.object({ name: Name, title: TitleSchema.optional() });
 
-  const PageSchema = z.object({ name: z.string().max(200).optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
-  const PanelSchema = z.object({ name: z.string().max(200).optional(), title: TitleSchema.optional(), elements: z.array(z.unknown()).optional(), ...Conditions });
+  const PageSchema = z.object({
+    name: z.string().max(200).optional(),
+    elements: z.array(z.unknown()).optional(),
+    ...Conditions,
+  });
+  const PanelSchema = z.object({
+    name: z.string().max(200).optional(),
+    title: TitleSchema.optional(),
+    elements: z.array(z.unknown()).optional(),
+    ...Conditions,
+  });
 
   /** The top of a SurveyJS document; pages, panels and questions are read one by one below. */
   const SurveyJson = z.object({
@@ -229,7 +271,21 @@ const shapes = once(() => {
     storeOthersAsComment: z.boolean().optional(),
     maxTextLength: z.number().int().min(0).max(LONGEST_TEXT).optional(),
   });
-  return { QuestionCommon, SelectBase, RatingSchema, SingleSelectSchema, CheckboxSchema, BooleanSchema, TextSchema, CommentSchema, DisplaySchema, PageSchema, PanelSchema, SurveyJson, ChoiceItem };
+  return {
+    QuestionCommon,
+    SelectBase,
+    RatingSchema,
+    SingleSelectSchema,
+    CheckboxSchema,
+    BooleanSchema,
+    TextSchema,
+    CommentSchema,
+    DisplaySchema,
+    PageSchema,
+    PanelSchema,
+    SurveyJson,
+    ChoiceItem,
+  };
 });
 type ChoiceItem = z.infer<Shapes['ChoiceItem']>;
 export const SurveyJson = z.lazy(() => shapes().SurveyJson);
@@ -253,7 +309,8 @@ class Problems {
 
 function fieldOf(base: string, path: readonly PropertyKey[]): string {
   let field = base;
-  for (const key of path) field += typeof key === 'number' ? `[${key}]` : field === '' ? String(key) : `.${String(key)}`;
+  for (const key of path)
+    field += typeof key === 'number' ? `[${key}]` : field === '' ? String(key) : `.${String(key)}`;
   return field;
 }
 
@@ -287,8 +344,15 @@ function read<S extends z.ZodType>(schema: S, raw: unknown, field: string, walk:
   return { ok: false };
 }
 
-function isConditional(element: { visibleIf?: string | undefined; enableIf?: string | undefined; readOnly?: boolean | undefined; visible?: boolean | undefined }): boolean {
-  return !!element.visibleIf?.trim() || !!element.enableIf?.trim() || element.readOnly === true || element.visible === false;
+function isConditional(element: {
+  visibleIf?: string | undefined;
+  enableIf?: string | undefined;
+  readOnly?: boolean | undefined;
+  visible?: boolean | undefined;
+}): boolean {
+  return (
+    !!element.visibleIf?.trim() || !!element.enableIf?.trim() || element.readOnly === true || element.visible === false
+  );
 }
 
 type Shapes = ReturnType<typeof shapes>;
@@ -318,12 +382,17 @@ function addChoice(choices: Choice[], seen: Set<string>, choice: Choice): boolea
   return true;
 }
 
-function listedChoices(items: readonly ChoiceItem[], field: string, walk: Walk): { choices: Choice[]; seen: Set<string> } {
+function listedChoices(
+  items: readonly ChoiceItem[],
+  field: string,
+  walk: Walk,
+): { choices: Choice[]; seen: Set<string> } {
   const choices: Choice[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const choice = toChoice(item);
-    if (!addChoice(choices, seen, choice)) walk.problems.add(`${field}[${i}]`, `the value ${JSON.stringify(choice.value)} is listed twice`);
+    if (!addChoice(choices, seen, choice))
+      walk.problems.add(`${field}[${i}]`, `the value ${JSON.stringify(choice.value)} is listed twice`);
   });
   return { choices, seen };
 }
@@ -339,13 +408,22 @@ function addSpecialItems(
   const none = element.showNoneItem ?? element.hasNone ?? false;
   const other = element.showOtherItem ?? element.hasOther ?? false;
   if (none && !addChoice(choices, seen, { value: NONE_VALUE, text: element.noneText ?? null })) {
-    walk.problems.add(`${field}.showNoneItem`, `showNoneItem adds the value "${NONE_VALUE}", which is already a choice`);
+    walk.problems.add(
+      `${field}.showNoneItem`,
+      `showNoneItem adds the value "${NONE_VALUE}", which is already a choice`,
+    );
   }
   if (other) {
     if (!addChoice(choices, seen, { value: OTHER_VALUE, text: element.otherText ?? null })) {
-      walk.problems.add(`${field}.showOtherItem`, `showOtherItem adds the value "${OTHER_VALUE}", which is already a choice`);
+      walk.problems.add(
+        `${field}.showOtherItem`,
+        `showOtherItem adds the value "${OTHER_VALUE}", which is already a choice`,
+      );
     }
-    const storesComment = element.storeOthersAsComment === 'default' || element.storeOthersAsComment === undefined ? walk.storeOthersAsComment : element.storeOthersAsComment;
+    const storesComment =
+      element.storeOthersAsComment === 'default' || element.storeOthersAsComment === undefined
+        ? walk.storeOthersAsComment
+        : element.storeOthersAsComment;
     if (!storesComment) {
       walk.problems.add(
         element.storeOthersAsComment === false ? `${field}.storeOthersAsComment` : 'storeOthersAsComment',
@@ -370,25 +448,39 @@ function readRating(raw: unknown, field: string, conditional: boolean, walk: Wal
     let max = element.rateMax ?? 5;
     // rateCount counts from whichever end is given (SurveyJS: endLoadingFromJson).
     if (element.rateCount !== undefined && element.rateMax === undefined) max = min + step * (element.rateCount - 1);
-    if (element.rateCount !== undefined && element.rateMin === undefined && element.rateMax !== undefined) min = max - step * (element.rateCount - 1);
+    if (element.rateCount !== undefined && element.rateMin === undefined && element.rateMax !== undefined)
+      min = max - step * (element.rateCount - 1);
     if (max < min) {
       walk.problems.add(`${field}.rateMax`, `rateMax (${max}) is below rateMin (${min})`);
       return null;
     }
     const count = Math.floor((max - min) / step) + 1;
     if (count > MAX_GENERATED_RATING_VALUES) {
-      walk.problems.add(`${field}.rateMax`, `${min}..${max} in steps of ${step} is ${count} values; SurveyJS shows at most ${MAX_GENERATED_RATING_VALUES}`);
+      walk.problems.add(
+        `${field}.rateMax`,
+        `${min}..${max} in steps of ${step} is ${count} values; SurveyJS shows at most ${MAX_GENERATED_RATING_VALUES}`,
+      );
       return null;
     }
     choices = Array.from({ length: count }, (_, i) => ({ value: min + i * step, text: null }));
   }
   if (element.rateType === 'smileys' && choices.length > MAX_SMILEYS) {
-    walk.problems.add(`${field}.rateType`, `smileys show at most ${MAX_SMILEYS} values; this rating has ${choices.length}`);
+    walk.problems.add(
+      `${field}.rateType`,
+      `smileys show at most ${MAX_SMILEYS} values; this rating has ${choices.length}`,
+    );
     return null;
   }
   const numbers = choices.map((choice) => choice.value).filter((value): value is number => typeof value === 'number');
   const scale = numbers.length > 0 ? { min: Math.min(...numbers), max: Math.max(...numbers) } : null;
-  return { ...questionBase(element, field, conditional), kind: 'single', type: 'rating', choices, scale, otherItem: false };
+  return {
+    ...questionBase(element, field, conditional),
+    kind: 'single',
+    type: 'rating',
+    choices,
+    scale,
+    otherItem: false,
+  };
 }
 
 function readSingleSelect(type: 'radiogroup' | 'dropdown') {
@@ -405,7 +497,8 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
         return null;
       }
       for (let value = choicesMin; value <= choicesMax; value += step) {
-        if (!addChoice(choices, seen, { value, text: null })) walk.problems.add(`${field}.choicesMin`, `choicesMin..choicesMax adds ${value}, which is already a choice`);
+        if (!addChoice(choices, seen, { value, text: null }))
+          walk.problems.add(`${field}.choicesMin`, `choicesMin..choicesMax adds ${value}, which is already a choice`);
       }
     }
     const { other } = addSpecialItems(element, field, choices, seen, walk);
@@ -413,7 +506,14 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
       walk.problems.add(`${field}.choices`, `question "${element.name}" has no choices`);
       return null;
     }
-    return { ...questionBase(element, field, conditional), kind: 'single', type, choices, scale: null, otherItem: other };
+    return {
+      ...questionBase(element, field, conditional),
+      kind: 'single',
+      type,
+      choices,
+      scale: null,
+      otherItem: other,
+    };
   };
 }
 
@@ -431,10 +531,22 @@ function readCheckbox(raw: unknown, field: string, conditional: boolean, walk: W
   const minSelected = element.minSelectedChoices ? element.minSelectedChoices : null;
   const maxSelected = element.maxSelectedChoices ? element.maxSelectedChoices : null;
   if (minSelected !== null && maxSelected !== null && minSelected > maxSelected) {
-    walk.problems.add(`${field}.minSelectedChoices`, `minSelectedChoices (${minSelected}) is above maxSelectedChoices (${maxSelected})`);
+    walk.problems.add(
+      `${field}.minSelectedChoices`,
+      `minSelectedChoices (${minSelected}) is above maxSelectedChoices (${maxSelected})`,
+    );
     return null;
   }
-  return { ...questionBase(element, field, conditional), kind: 'multiple', type: 'checkbox', choices, otherItem: other, noneItem: none, minSelected, maxSelected };
+  return {
+    ...questionBase(element, field, conditional),
+    kind: 'multiple',
+    type: 'checkbox',
+    choices,
+    otherItem: other,
+    noneItem: none,
+    minSelected,
+    maxSelected,
+  };
 }
 
 function readBoolean(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
@@ -493,14 +605,24 @@ function readComment(raw: unknown, field: string, conditional: boolean, walk: Wa
   const parsed = read(shapes().CommentSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const maxLength = textLength(parsed.value.maxLength, DEFAULT_COMMENT_LENGTH, field, walk);
-  return maxLength === null ? null : { ...questionBase(parsed.value, field, conditional), kind: 'text', type: 'comment', maxLength };
+  return maxLength === null
+    ? null
+    : { ...questionBase(parsed.value, field, conditional), kind: 'text', type: 'comment', maxLength };
 }
 
 function readDisplay(type: 'html' | 'image' | 'expression') {
   return (raw: unknown, field: string, _conditional: boolean, walk: Walk): Question | null => {
     const parsed = read(shapes().DisplaySchema, raw, field, walk);
     if (!parsed.ok) return null;
-    return { name: parsed.value.name, title: parsed.value.title ?? null, isRequired: false, mustAnswer: false, path: field, kind: 'display', type };
+    return {
+      name: parsed.value.name,
+      title: parsed.value.title ?? null,
+      isRequired: false,
+      mustAnswer: false,
+      path: field,
+      kind: 'display',
+      type,
+    };
   };
 }
 
@@ -527,7 +649,13 @@ function countContainer(field: string, walk: Walk): boolean {
   return false;
 }
 
-function readElements(elements: readonly unknown[] | undefined, field: string, depth: number, conditional: boolean, walk: Walk): void {
+function readElements(
+  elements: readonly unknown[] | undefined,
+  field: string,
+  depth: number,
+  conditional: boolean,
+  walk: Walk,
+): void {
   if (!elements) return;
   if (depth > MAX_DEPTH) {
     walk.problems.add(field, `panels nest at most ${MAX_DEPTH} levels deep`);
@@ -551,14 +679,24 @@ function readElement(raw: unknown, field: string, depth: number, conditional: bo
   if (type === 'panel') {
     if (!countContainer(field, walk)) return;
     const panel = read(shapes().PanelSchema, raw, field, walk);
-    if (panel.ok) readElements(panel.value.elements, `${field}.elements`, depth + 1, conditional || isConditional(panel.value), walk);
+    if (panel.ok)
+      readElements(
+        panel.value.elements,
+        `${field}.elements`,
+        depth + 1,
+        conditional || isConditional(panel.value),
+        walk,
+      );
     return;
   }
   const reader = QUESTION_READERS.get(type);
   const name = typeof raw['name'] === 'string' ? raw['name'] : '';
   if (!reader) {
     const supported = [...QUESTION_READERS.keys(), 'panel'].join(', ');
-    walk.problems.add(`${field}.type`, `question "${name}" has the type "${type}", which bygdpuls does not support (supported: ${supported})`);
+    walk.problems.add(
+      `${field}.type`,
+      `question "${name}" has the type "${type}", which bygdpuls does not support (supported: ${supported})`,
+    );
     return;
   }
   if (walk.questions.length >= MAX_QUESTIONS) {
@@ -580,7 +718,8 @@ function readElement(raw: unknown, field: string, depth: number, conditional: bo
 /** Reads a SurveyJS document into its questions, or says everything that is wrong (at most 50). */
 export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } | { ok: false; errors: FieldError[] } {
   const problems = new Problems();
-  if (!isPlainObject(json)) return { ok: false, errors: [{ field: '', message: 'a survey is a JSON object with "pages" or "elements"' }] };
+  if (!isPlainObject(json))
+    return { ok: false, errors: [{ field: '', message: 'a survey is a JSON object with "pages" or "elements"' }] };
   const top = SurveyJson.safeParse(json);
   if (!top.success) {
     problems.addIssues('', top.error.issues);
@@ -614,7 +753,11 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
   for (const question of walk.questions) {
     if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) {
       const clash = walk.paths.get(question.name + COMMENT_SUFFIX);
-      if (clash !== undefined) problems.add(`${clash}.name`, `the name "${question.name}${COMMENT_SUFFIX}" holds the "other" text of ${question.path}`);
+      if (clash !== undefined)
+        problems.add(
+          `${clash}.name`,
+          `the name "${question.name}${COMMENT_SUFFIX}" holds the "other" text of ${question.path}`,
+        );
     }
   }
   if (problems.list.length === 0 && !walk.questions.some((question) => question.kind !== 'display')) {
@@ -622,8 +765,17 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
   }
   if (problems.list.length > 0) return { ok: false, errors: problems.list };
   const commentKeys = new Set<string>();
-  for (const question of walk.questions) if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) commentKeys.add(question.name + COMMENT_SUFFIX);
-  return { ok: true, survey: { questions: walk.questions, byName: new Map(walk.questions.map((question) => [question.name, question])), commentKeys } };
+  for (const question of walk.questions)
+    if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem)
+      commentKeys.add(question.name + COMMENT_SUFFIX);
+  return {
+    ok: true,
+    survey: {
+      questions: walk.questions,
+      byName: new Map(walk.questions.map((question) => [question.name, question])),
+      commentKeys,
+    },
+  };
 }
 
 /** Every answer a question allows, or null when it takes free text or a typed number. */
@@ -647,7 +799,9 @@ export function questionTitle(question: Question, lang: Language): string {
   const title = question.title;
   if (title === null) return question.name;
   if (typeof title === 'string') return title;
-  const text = (Object.hasOwn(title, lang) ? title[lang] : undefined) ?? (Object.hasOwn(title, 'default') ? title['default'] : undefined);
+  const text =
+    (Object.hasOwn(title, lang) ? title[lang] : undefined) ??
+    (Object.hasOwn(title, 'default') ? title['default'] : undefined);
   return text ?? question.name;
 }
 
@@ -656,23 +810,45 @@ export function questionTitle(question: Question, lang: Language): string {
 
 /** Values for an administrator's message; a long list is cut after ten. */
 function listValues(values: readonly unknown[]): string {
-  const listed = values.slice(0, 10).map((value) => JSON.stringify(value)).join(', ');
+  const listed = values
+    .slice(0, 10)
+    .map((value) => JSON.stringify(value))
+    .join(', ');
   return values.length > 10 ? `${listed} and ${values.length - 10} more` : listed;
 }
 
 /** The numeric-scale rule of index and mean items (and of shares with a scale). */
-function checkScale(question: Question, allowed: readonly (ChoiceValue | boolean)[], scale: readonly [number, number], field: string, problems: Problems): void {
+function checkScale(
+  question: Question,
+  allowed: readonly (ChoiceValue | boolean)[],
+  scale: readonly [number, number],
+  field: string,
+  problems: Problems,
+): void {
   const [lo, hi] = scale;
-  const outside = allowed.filter((value) => typeof value === 'number' && Number.isInteger(value) && (value < lo || value > hi));
+  const outside = allowed.filter(
+    (value) => typeof value === 'number' && Number.isInteger(value) && (value < lo || value > hi),
+  );
   const fractional = allowed.filter((value) => typeof value === 'number' && !Number.isInteger(value));
   const notNumbers = allowed.filter((value) => typeof value !== 'number' && value !== DONT_KNOW);
-  if (outside.length > 0) problems.add(field, `"${question.name}" allows ${listValues(outside)}, outside the indicator's scale ${lo}..${hi}`);
-  if (fractional.length > 0) problems.add(field, `"${question.name}" allows ${listValues(fractional)}, which are not whole numbers`);
-  if (notNumbers.length > 0) problems.add(field, `"${question.name}" allows ${listValues(notNumbers)}, which are not numbers (of the other answers only "${DONT_KNOW}" may be)`);
+  if (outside.length > 0)
+    problems.add(field, `"${question.name}" allows ${listValues(outside)}, outside the indicator's scale ${lo}..${hi}`);
+  if (fractional.length > 0)
+    problems.add(field, `"${question.name}" allows ${listValues(fractional)}, which are not whole numbers`);
+  if (notNumbers.length > 0)
+    problems.add(
+      field,
+      `"${question.name}" allows ${listValues(notNumbers)}, which are not numbers (of the other answers only "${DONT_KNOW}" may be)`,
+    );
 }
 
 /** The item's allowed answers when an indicator can read it; otherwise says why not. */
-function scorableAnswers(itemName: string, survey: ParsedSurvey, field: string, problems: Problems): { question: Question; allowed: readonly (ChoiceValue | boolean)[] } | null {
+function scorableAnswers(
+  itemName: string,
+  survey: ParsedSurvey,
+  field: string,
+  problems: Problems,
+): { question: Question; allowed: readonly (ChoiceValue | boolean)[] } | null {
   const question = survey.byName.get(itemName);
   if (!question) {
     problems.add(field, `"${itemName}" is not a question of the survey`);
@@ -683,11 +859,17 @@ function scorableAnswers(itemName: string, survey: ParsedSurvey, field: string, 
       problems.add(field, `"${itemName}" is a ${question.type} element and takes no answer`);
       return null;
     case 'multiple':
-      problems.add(field, `"${itemName}" is a checkbox question with several answers per respondent; an indicator reads one answer`);
+      problems.add(
+        field,
+        `"${itemName}" is a checkbox question with several answers per respondent; an indicator reads one answer`,
+      );
       return null;
     case 'text':
     case 'number':
-      problems.add(field, `"${itemName}" takes a typed answer; an indicator needs a rating, a choice or a yes/no question`);
+      problems.add(
+        field,
+        `"${itemName}" takes a typed answer; an indicator needs a rating, a choice or a yes/no question`,
+      );
       return null;
     default:
       return { question, allowed: allowedAnswers(question) ?? [] };
@@ -708,24 +890,43 @@ function checkIndicator(def: Indicator, i: number, survey: ParsedSurvey, problem
     const allowedText = new Set(allowed.map(String));
     def.positive.forEach((value, k) => {
       if (!allowedText.has(String(value))) {
-        problems.add(`indicators[${i}].positive[${k}]`, `positive value ${JSON.stringify(value)} is not an answer "${itemName}" allows (${listValues(allowed)})`);
+        problems.add(
+          `indicators[${i}].positive[${k}]`,
+          `positive value ${JSON.stringify(value)} is not an answer "${itemName}" allows (${listValues(allowed)})`,
+        );
       }
     });
     if (def.scale) checkScale(question, allowed, def.scale, field, problems);
     if (def.values) {
       const values = new Set(def.values.map(String));
       const missing = allowed.filter((value) => value !== DONT_KNOW && !values.has(String(value)));
-      if (missing.length > 0) problems.add(`indicators[${i}].values`, `"${itemName}" allows ${listValues(missing)}, which are not among the indicator's values`);
+      if (missing.length > 0)
+        problems.add(
+          `indicators[${i}].values`,
+          `"${itemName}" allows ${listValues(missing)}, which are not among the indicator's values`,
+        );
     }
     if (!def.scale && def.positive.every((value) => typeof value === 'number')) {
       // Numeric positive values make the item numeric for every reader (scoring.ts, docs/METHOD-NOTES.md).
-      const odd = allowed.filter((value) => value !== DONT_KNOW && !(typeof value === 'number' && Number.isInteger(value)));
-      if (odd.length > 0) problems.add(field, `"${itemName}" allows ${listValues(odd)}; with numeric positive values every answer is a whole number or "${DONT_KNOW}"`);
+      const odd = allowed.filter(
+        (value) => value !== DONT_KNOW && !(typeof value === 'number' && Number.isInteger(value)),
+      );
+      if (odd.length > 0)
+        problems.add(
+          field,
+          `"${itemName}" allows ${listValues(odd)}; with numeric positive values every answer is a whole number or "${DONT_KNOW}"`,
+        );
     }
   });
 }
 
-function checkBackground(variable: BackgroundVariable, questionName: string, survey: ParsedSurvey, areaIds: readonly string[], problems: Problems): void {
+function checkBackground(
+  variable: BackgroundVariable,
+  questionName: string,
+  survey: ParsedSurvey,
+  areaIds: readonly string[],
+  problems: Problems,
+): void {
   const field = `background.${variable}`;
   const question = survey.byName.get(questionName);
   if (!question) {
@@ -733,7 +934,10 @@ function checkBackground(variable: BackgroundVariable, questionName: string, sur
     return;
   }
   if (question.kind !== 'single' || question.type === 'rating') {
-    problems.add(field, `"${questionName}" is a ${question.type} question; a background question is a radiogroup or a dropdown`);
+    problems.add(
+      field,
+      `"${questionName}" is a ${question.type} question; a background question is a radiogroup or a dropdown`,
+    );
     return;
   }
   if (variable !== 'area') return;
@@ -742,12 +946,22 @@ function checkBackground(variable: BackgroundVariable, questionName: string, sur
   const areas = new Set(areaIds);
   const missing = areaIds.filter((id) => !offered.has(id));
   const extra = choices.filter((value) => !areas.has(value));
-  if (missing.length > 0) problems.add(field, `the area question "${questionName}" lacks the project's areas ${listValues(missing)}`);
-  if (extra.length > 0) problems.add(field, `the area question "${questionName}" offers ${listValues(extra)}, which are not areas of the project`);
+  if (missing.length > 0)
+    problems.add(field, `the area question "${questionName}" lacks the project's areas ${listValues(missing)}`);
+  if (extra.length > 0)
+    problems.add(
+      field,
+      `the area question "${questionName}" offers ${listValues(extra)}, which are not areas of the project`,
+    );
 }
 
 /** Whether a questionnaire fits its indicators, background mapping and areas; [] when it does. */
-export function checkQuestionnaire(survey: ParsedSurvey, indicators: readonly Indicator[], background: BackgroundMapping, areaIds: readonly string[]): FieldError[] {
+export function checkQuestionnaire(
+  survey: ParsedSurvey,
+  indicators: readonly Indicator[],
+  background: BackgroundMapping,
+  areaIds: readonly string[],
+): FieldError[] {
   const problems = new Problems();
   indicators.forEach((def, i) => checkIndicator(def, i, survey, problems));
   const mappedBy = new Map<string, BackgroundVariable>();
@@ -847,7 +1061,8 @@ const MESSAGES: Record<Language, ResidentMessages> = {
     expectedChoiceList: 'The answer must be a list of choices.',
     notAChoice: (value) => `The answer ${en(value)} is not one of the choices.`,
     outsideScale: (value, min, max) => `The value ${en(value)} is outside the scale ${en(min)}–${en(max)}.`,
-    notOnScale: (value, min, max) => `The value ${en(value)} is not one of the steps of the scale ${en(min)}–${en(max)}.`,
+    notOnScale: (value, min, max) =>
+      `The value ${en(value)} is not one of the steps of the scale ${en(min)}–${en(max)}.`,
     notWholeNumber: (value) => `The value ${en(value)} is not a whole number.`,
     belowMinimum: (value, min) => `The value ${en(value)} is less than ${en(min)}.`,
     aboveMaximum: (value, max) => `The value ${en(value)} is more than ${en(max)}.`,
@@ -884,7 +1099,8 @@ function asNumber(value: unknown): number | null {
   return null;
 }
 
-const isChoiceValue = (value: unknown): value is ChoiceValue => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+const isChoiceValue = (value: unknown): value is ChoiceValue =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 function checkSingle(question: SingleChoiceQuestion, value: unknown, say: ResidentMessages): Checked {
   const scale = question.scale;
@@ -903,7 +1119,8 @@ function checkSingle(question: SingleChoiceQuestion, value: unknown, say: Reside
 function checkMultiple(question: MultipleChoiceQuestion, value: unknown, say: ResidentMessages): Checked {
   if (!Array.isArray(value)) return { error: say.expectedChoiceList };
   if (value.length === 0) return { answer: null };
-  if (value.length > question.choices.length) return { error: say.tooManyChoices(question.maxSelected ?? question.choices.length) };
+  if (value.length > question.choices.length)
+    return { error: say.tooManyChoices(question.maxSelected ?? question.choices.length) };
   const index = choiceIndex(question.choices);
   const chosen: ChoiceValue[] = [];
   const seen = new Set<string>();
@@ -916,9 +1133,12 @@ function checkMultiple(question: MultipleChoiceQuestion, value: unknown, say: Re
     seen.add(key);
     chosen.push(declared);
   }
-  if (question.noneItem && chosen.length > 1 && seen.has(valueKey(NONE_VALUE))) return { error: say.noneWithOthers(NONE_VALUE) };
-  if (question.minSelected !== null && chosen.length < question.minSelected) return { error: say.tooFewChoices(question.minSelected) };
-  if (question.maxSelected !== null && chosen.length > question.maxSelected) return { error: say.tooManyChoices(question.maxSelected) };
+  if (question.noneItem && chosen.length > 1 && seen.has(valueKey(NONE_VALUE)))
+    return { error: say.noneWithOthers(NONE_VALUE) };
+  if (question.minSelected !== null && chosen.length < question.minSelected)
+    return { error: say.tooFewChoices(question.minSelected) };
+  if (question.maxSelected !== null && chosen.length > question.maxSelected)
+    return { error: say.tooManyChoices(question.maxSelected) };
   return { answer: chosen };
 }
 
@@ -935,7 +1155,8 @@ function checkNumber(question: NumberQuestion, value: unknown, say: ResidentMess
   const number = asNumber(value);
   if (number === null) return { error: say.expectedNumber };
   const { min, max } = question;
-  if (min !== null && max !== null && (number < min || number > max)) return { error: say.outsideRange(number, min, max) };
+  if (min !== null && max !== null && (number < min || number > max))
+    return { error: say.outsideRange(number, min, max) };
   if (min !== null && number < min) return { error: say.belowMinimum(number, min) };
   if (max !== null && number > max) return { error: say.aboveMaximum(number, max) };
   // -0 would survive JSON.parse and differ from 0 in equality checks downstream.
@@ -1034,6 +1255,10 @@ export function validateResponse(
   return {
     ok: true,
     answers: accepted,
-    background: { area: backgroundValue('area'), age_band: backgroundValue('age_band'), gender: backgroundValue('gender') },
+    background: {
+      area: backgroundValue('area'),
+      age_band: backgroundValue('age_band'),
+      gender: backgroundValue('gender'),
+    },
   };
 }

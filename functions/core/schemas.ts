@@ -51,7 +51,11 @@ const indexIndicator = () =>
         ctx.addIssue({ code: 'custom', path: ['weights'], message: `give one weight per item (${def.items.length})` });
       }
       if (def.minItems !== undefined && def.minItems > def.items.length) {
-        ctx.addIssue({ code: 'custom', path: ['minItems'], message: `minItems is at most the number of items (${def.items.length})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minItems'],
+          message: `minItems is at most the number of items (${def.items.length})`,
+        });
       }
     });
 
@@ -84,7 +88,11 @@ const shareIndicator = () =>
         const allowed = new Set(def.values.map(String));
         def.positive.forEach((value, i) => {
           if (!allowed.has(String(value))) {
-            ctx.addIssue({ code: 'custom', path: ['positive', i], message: `positive value ${JSON.stringify(value)} is not among values` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['positive', i],
+              message: `positive value ${JSON.stringify(value)} is not among values`,
+            });
           }
         });
       }
@@ -92,7 +100,11 @@ const shareIndicator = () =>
         const [lo, hi] = def.scale;
         def.positive.forEach((value, i) => {
           if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
-            ctx.addIssue({ code: 'custom', path: ['positive', i], message: `positive value ${JSON.stringify(value)} is not on the scale ${lo}..${hi}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['positive', i],
+              message: `positive value ${JSON.stringify(value)} is not on the scale ${lo}..${hi}`,
+            });
           }
         });
       }
@@ -101,7 +113,9 @@ const shareIndicator = () =>
 export const IndexIndicator = z.lazy(indexIndicator);
 export const MeanIndicator = z.lazy(meanIndicator);
 export const ShareIndicator = z.lazy(shareIndicator);
-export const Indicator = z.lazy(() => z.discriminatedUnion('kind', [indexIndicator(), meanIndicator(), shareIndicator()]));
+export const Indicator = z.lazy(() =>
+  z.discriminatedUnion('kind', [indexIndicator(), meanIndicator(), shareIndicator()]),
+);
 export type Indicator = z.infer<typeof Indicator>;
 export type IndexIndicator = z.infer<typeof IndexIndicator>;
 export type MeanIndicator = z.infer<typeof MeanIndicator>;
@@ -115,14 +129,17 @@ export const IndicatorList = z.lazy(() =>
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((def, i) => {
-        if (seen.has(def.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `indicator id "${def.id}" is used twice` });
+        if (seen.has(def.id))
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `indicator id "${def.id}" is used twice` });
         seen.add(def.id);
       });
     }),
 );
 
 /** One row of population figures: a value per stratum variable and the population count. */
-export const PopulationRow = z.lazy(() => z.object({ population: z.number().positive().finite() }).catchall(z.string().min(1)));
+export const PopulationRow = z.lazy(() =>
+  z.object({ population: z.number().positive().finite() }).catchall(z.string().min(1)),
+);
 export type PopulationRow = z.infer<typeof PopulationRow>;
 
 export const Weighting = z.lazy(() =>
@@ -136,16 +153,27 @@ export const Weighting = z.lazy(() =>
       w.population.forEach((row, i) => {
         for (const variable of w.strata) {
           if (typeof row[variable] !== 'string') {
-            ctx.addIssue({ code: 'custom', path: ['population', i, variable], message: `population row lacks "${variable}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['population', i, variable],
+              message: `population row lacks "${variable}"`,
+            });
             return;
           }
         }
-        const extra = Object.keys(row).filter((key) => key !== 'population' && !w.strata.includes(key as BackgroundVariable));
+        const extra = Object.keys(row).filter(
+          (key) => key !== 'population' && !w.strata.includes(key as BackgroundVariable),
+        );
         if (extra.length > 0) {
-          ctx.addIssue({ code: 'custom', path: ['population', i], message: `population row has columns that are not strata: ${extra.join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['population', i],
+            message: `population row has columns that are not strata: ${extra.join(', ')}`,
+          });
         }
         const key = stratumKey(w.strata, row as Record<string, string>);
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['population', i], message: 'this stratum is listed twice' });
+        if (seen.has(key))
+          ctx.addIssue({ code: 'custom', path: ['population', i], message: 'this stratum is listed twice' });
         seen.add(key);
       });
     }),
@@ -153,7 +181,9 @@ export const Weighting = z.lazy(() =>
 export type Weighting = z.infer<typeof Weighting>;
 
 /** Bands for reading an index (METHOD.md: configuration, not code). Each band starts at `from`. */
-export const IndexBand = z.lazy(() => z.strictObject({ from: z.number().min(0).max(100), label: z.strictObject({ sv: z.string(), en: z.string() }) }));
+export const IndexBand = z.lazy(() =>
+  z.strictObject({ from: z.number().min(0).max(100), label: z.strictObject({ sv: z.string(), en: z.string() }) }),
+);
 export const DEFAULT_INDEX_BANDS: z.infer<typeof IndexBand>[] = [
   { from: 0, label: { sv: 'Ej godkänt', en: 'Not approved' } },
   { from: 40, label: { sv: 'Godkänt', en: 'Approved' } },
@@ -171,7 +201,10 @@ export const ProjectSettings = z.lazy(() =>
     bands: z
       .array(IndexBand)
       .min(1)
-      .refine((bands) => bands[0]!.from === 0 && bands.every((b, i) => i === 0 || b.from > bands[i - 1]!.from), 'bands start at 0 and rise')
+      .refine(
+        (bands) => bands[0]!.from === 0 && bands.every((b, i) => i === 0 || b.from > bands[i - 1]!.from),
+        'bands start at 0 and rise',
+      )
       .default(DEFAULT_INDEX_BANDS),
   }),
 );
@@ -191,7 +224,15 @@ export type Background = z.infer<typeof Background>;
  * An answer: a scale value, a choice, a yes/no, "dk", a list of choices (checkbox), or null for
  * unanswered. Indicators never read a list (questionnaire.ts refuses checkbox items).
  */
-export const Answer = z.lazy(() => z.union([z.number().finite(), z.string().max(5000), z.boolean(), z.null(), z.array(z.union([z.string().min(1).max(100), z.number().finite()])).max(1000)]));
+export const Answer = z.lazy(() =>
+  z.union([
+    z.number().finite(),
+    z.string().max(5000),
+    z.boolean(),
+    z.null(),
+    z.array(z.union([z.string().min(1).max(100), z.number().finite()])).max(1000),
+  ]),
+);
 export type Answer = z.infer<typeof Answer>;
 
 export const Response = z.lazy(() =>
@@ -203,6 +244,9 @@ export const Response = z.lazy(() =>
 export type Response = z.infer<typeof Response>;
 
 /** A stable key for a stratum: its values in the order of the strata variables. */
-export function stratumKey(strata: readonly BackgroundVariable[], values: Readonly<Record<string, string | null>>): string {
+export function stratumKey(
+  strata: readonly BackgroundVariable[],
+  values: Readonly<Record<string, string | null>>,
+): string {
   return JSON.stringify(strata.map((variable) => values[variable] ?? null));
 }

@@ -24,7 +24,13 @@ export interface CompiledIndicator {
 }
 
 /** Wraps a one-answer value function into a compiled indicator reading item `i`. */
-function singleItem(def: Indicator, i: number, factor: number, exact: boolean, value: (answer: Answer) => number | null): CompiledIndicator {
+function singleItem(
+  def: Indicator,
+  i: number,
+  factor: number,
+  exact: boolean,
+  value: (answer: Answer) => number | null,
+): CompiledIndicator {
   return {
     def,
     itemIndexes: [i],
@@ -183,7 +189,11 @@ export function parseTextAnswer(rule: QuestionRule, raw: string): { answer: Answ
   if (raw === DONT_KNOW) return { answer: DONT_KNOW };
   if (rule.numeric) {
     if (!/^-?\d{1,9}$/.test(raw)) {
-      return { error: rule.scale ? `"${raw}" is not a whole number on the scale ${rule.scale[0]}..${rule.scale[1]}` : `"${raw}" is not a whole number` };
+      return {
+        error: rule.scale
+          ? `"${raw}" is not a whole number on the scale ${rule.scale[0]}..${rule.scale[1]}`
+          : `"${raw}" is not a whole number`,
+      };
     }
     const value = Number(raw);
     if (rule.scale && (value < rule.scale[0] || value > rule.scale[1])) {

@@ -14,8 +14,24 @@ function scale(lo: number, hi: number, withDontKnow: boolean) {
   return withDontKnow ? [...values, DONT_KNOW] : values;
 }
 
-function rating(name: string, title: Localized, lo: number, hi: number, minText: Localized, maxText: Localized, withDontKnow = true) {
-  return { type: 'rating', name, title, rateValues: scale(lo, hi, withDontKnow), minRateDescription: minText, maxRateDescription: maxText, displayMode: 'buttons' };
+function rating(
+  name: string,
+  title: Localized,
+  lo: number,
+  hi: number,
+  minText: Localized,
+  maxText: Localized,
+  withDontKnow = true,
+) {
+  return {
+    type: 'rating',
+    name,
+    title,
+    rateValues: scale(lo, hi, withDontKnow),
+    minRateDescription: minText,
+    maxRateDescription: maxText,
+    displayMode: 'buttons',
+  };
 }
 
 const AGREE_LOW = t('Instämmer inte alls', 'Strongly disagree');
@@ -54,19 +70,74 @@ export function builtInTemplate(areas: readonly TemplateArea[]): QuestionnaireTe
         name: 'place',
         title: t('Din bygd', 'Your place'),
         elements: [
-          rating('q_nki_overall', t('Hur nöjd är du sammantaget med din bygd som en plats att bo och leva på?', 'Overall, how satisfied are you with your place as somewhere to live?'), 1, 10, t('Inte alls nöjd', 'Not at all satisfied'), t('Mycket nöjd', 'Very satisfied')),
-          rating('q_nki_expect', t('Hur väl uppfyller din bygd dina förväntningar?', 'How well does your place meet your expectations?'), 1, 10, t('Inte alls', 'Not at all'), t('Helt och hållet', 'Completely')),
-          rating('q_nki_ideal', t('Hur nära en idealisk plats att bo på kommer din bygd?', 'How close does your place come to an ideal place to live?'), 1, 10, t('Långt ifrån', 'Far from it'), t('Mycket nära', 'Very close')),
+          rating(
+            'q_nki_overall',
+            t(
+              'Hur nöjd är du sammantaget med din bygd som en plats att bo och leva på?',
+              'Overall, how satisfied are you with your place as somewhere to live?',
+            ),
+            1,
+            10,
+            t('Inte alls nöjd', 'Not at all satisfied'),
+            t('Mycket nöjd', 'Very satisfied'),
+          ),
+          rating(
+            'q_nki_expect',
+            t('Hur väl uppfyller din bygd dina förväntningar?', 'How well does your place meet your expectations?'),
+            1,
+            10,
+            t('Inte alls', 'Not at all'),
+            t('Helt och hållet', 'Completely'),
+          ),
+          rating(
+            'q_nki_ideal',
+            t(
+              'Hur nära en idealisk plats att bo på kommer din bygd?',
+              'How close does your place come to an ideal place to live?',
+            ),
+            1,
+            10,
+            t('Långt ifrån', 'Far from it'),
+            t('Mycket nära', 'Very close'),
+          ),
         ],
       },
       {
         name: 'pride',
         title: t('Stolthet och framtid', 'Pride and future'),
         elements: [
-          rating('q_pride_village', t('Jag är stolt över min bygd.', 'I am proud of my village.'), 1, 5, AGREE_LOW, AGREE_HIGH),
-          rating('q_pride_municipality', t('Jag är stolt över kommunen som helhet.', 'I am proud of the municipality as a whole.'), 1, 5, AGREE_LOW, AGREE_HIGH),
-          rating('q_future', t('Hur ser du på landsbygdens framtid här?', 'How do you see the future of the countryside here?'), 1, 10, t('Mycket mörkt', 'Very bleak'), t('Mycket ljust', 'Very bright')),
-          rating('q_business', t('Här går det bra att driva företag.', 'This is a good place to run a business.'), 1, 5, AGREE_LOW, AGREE_HIGH),
+          rating(
+            'q_pride_village',
+            t('Jag är stolt över min bygd.', 'I am proud of my village.'),
+            1,
+            5,
+            AGREE_LOW,
+            AGREE_HIGH,
+          ),
+          rating(
+            'q_pride_municipality',
+            t('Jag är stolt över kommunen som helhet.', 'I am proud of the municipality as a whole.'),
+            1,
+            5,
+            AGREE_LOW,
+            AGREE_HIGH,
+          ),
+          rating(
+            'q_future',
+            t('Hur ser du på landsbygdens framtid här?', 'How do you see the future of the countryside here?'),
+            1,
+            10,
+            t('Mycket mörkt', 'Very bleak'),
+            t('Mycket ljust', 'Very bright'),
+          ),
+          rating(
+            'q_business',
+            t('Här går det bra att driva företag.', 'This is a good place to run a business.'),
+            1,
+            5,
+            AGREE_LOW,
+            AGREE_HIGH,
+          ),
         ],
       },
       {
@@ -76,39 +147,129 @@ export function builtInTemplate(areas: readonly TemplateArea[]): QuestionnaireTe
           {
             type: 'radiogroup',
             name: 'q_aware_project',
-            title: t('Känner du till utvecklingsprojektet i din bygd?', 'Do you know about the development project where you live?'),
+            title: t(
+              'Känner du till utvecklingsprojektet i din bygd?',
+              'Do you know about the development project where you live?',
+            ),
             choices: [
               { value: 'yes', text: t('Ja', 'Yes') },
               { value: 'no', text: t('Nej', 'No') },
             ],
           },
-          rating('q_engage', t('Jag kan tänka mig att delta i arbetet för att utveckla bygden.', 'I would consider taking part in developing my place.'), 1, 5, AGREE_LOW, AGREE_HIGH),
-          { type: 'comment', name: 'q_proud_of', title: t('Vad är du mest stolt över här?', 'What are you proudest of here?'), maxLength: 1000 },
-          { type: 'comment', name: 'q_idea', title: t('Har du en idé för bygden?', 'Do you have an idea for your place?'), maxLength: 1000 },
+          rating(
+            'q_engage',
+            t(
+              'Jag kan tänka mig att delta i arbetet för att utveckla bygden.',
+              'I would consider taking part in developing my place.',
+            ),
+            1,
+            5,
+            AGREE_LOW,
+            AGREE_HIGH,
+          ),
+          {
+            type: 'comment',
+            name: 'q_proud_of',
+            title: t('Vad är du mest stolt över här?', 'What are you proudest of here?'),
+            maxLength: 1000,
+          },
+          {
+            type: 'comment',
+            name: 'q_idea',
+            title: t('Har du en idé för bygden?', 'Do you have an idea for your place?'),
+            maxLength: 1000,
+          },
         ],
       },
       {
         name: 'about',
         title: t('Om dig', 'About you'),
-        description: t('Frågorna används bara för att redovisa grupper om minst fem personer.', 'These are only used to report groups of at least five people.'),
+        description: t(
+          'Frågorna används bara för att redovisa grupper om minst fem personer.',
+          'These are only used to report groups of at least five people.',
+        ),
         elements: [
-          { type: 'dropdown', name: 'area', title: t('Var bor du?', 'Where do you live?'), choices: areas.map((area) => ({ value: area.id, text: area.name })) },
-          { type: 'radiogroup', name: 'age_band', title: t('Hur gammal är du?', 'How old are you?'), choices: AGE_BANDS.map((band) => ({ value: band, text: t(`${band} år`, `${band} years`) })), showNoneItem: true, noneText: t('Vill inte uppge', 'Prefer not to say') },
-          { type: 'radiogroup', name: 'gender', title: t('Kön', 'Gender'), choices: GENDERS, showNoneItem: true, noneText: t('Vill inte uppge', 'Prefer not to say') },
+          {
+            type: 'dropdown',
+            name: 'area',
+            title: t('Var bor du?', 'Where do you live?'),
+            choices: areas.map((area) => ({ value: area.id, text: area.name })),
+          },
+          {
+            type: 'radiogroup',
+            name: 'age_band',
+            title: t('Hur gammal är du?', 'How old are you?'),
+            choices: AGE_BANDS.map((band) => ({ value: band, text: t(`${band} år`, `${band} years`) })),
+            showNoneItem: true,
+            noneText: t('Vill inte uppge', 'Prefer not to say'),
+          },
+          {
+            type: 'radiogroup',
+            name: 'gender',
+            title: t('Kön', 'Gender'),
+            choices: GENDERS,
+            showNoneItem: true,
+            noneText: t('Vill inte uppge', 'Prefer not to say'),
+          },
         ],
       },
     ],
   };
   const indicators: Indicator[] = [
-    { id: 'nki', label: 'Nöjdhet med bygden (index 0–100)', kind: 'index', items: ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'], scale: [1, 10] },
-    { id: 'nki_top', label: 'Mycket nöjda (8–10)', kind: 'share', items: ['q_nki_overall'], positive: [8, 9, 10], scale: [1, 10] },
-    { id: 'pride_village', label: 'Stolthet över bygden (1–5)', kind: 'mean', items: ['q_pride_village'], scale: [1, 5] },
-    { id: 'pride_municipality', label: 'Stolthet över kommunen (1–5)', kind: 'mean', items: ['q_pride_municipality'], scale: [1, 5] },
-    { id: 'future', label: 'Tro på landsbygdens framtid (index 0–100)', kind: 'index', items: ['q_future'], scale: [1, 10] },
+    {
+      id: 'nki',
+      label: 'Nöjdhet med bygden (index 0–100)',
+      kind: 'index',
+      items: ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'],
+      scale: [1, 10],
+    },
+    {
+      id: 'nki_top',
+      label: 'Mycket nöjda (8–10)',
+      kind: 'share',
+      items: ['q_nki_overall'],
+      positive: [8, 9, 10],
+      scale: [1, 10],
+    },
+    {
+      id: 'pride_village',
+      label: 'Stolthet över bygden (1–5)',
+      kind: 'mean',
+      items: ['q_pride_village'],
+      scale: [1, 5],
+    },
+    {
+      id: 'pride_municipality',
+      label: 'Stolthet över kommunen (1–5)',
+      kind: 'mean',
+      items: ['q_pride_municipality'],
+      scale: [1, 5],
+    },
+    {
+      id: 'future',
+      label: 'Tro på landsbygdens framtid (index 0–100)',
+      kind: 'index',
+      items: ['q_future'],
+      scale: [1, 10],
+    },
     { id: 'business', label: 'Bra plats för företag (1–5)', kind: 'mean', items: ['q_business'], scale: [1, 5] },
-    { id: 'aware', label: 'Känner till projektet', kind: 'share', items: ['q_aware_project'], positive: ['yes'], values: ['yes', 'no'] },
+    {
+      id: 'aware',
+      label: 'Känner till projektet',
+      kind: 'share',
+      items: ['q_aware_project'],
+      positive: ['yes'],
+      values: ['yes', 'no'],
+    },
     { id: 'engage', label: 'Vill delta i utvecklingsarbetet (1–5)', kind: 'mean', items: ['q_engage'], scale: [1, 5] },
-    { id: 'engage_agree', label: 'Vill delta (instämmer 4–5)', kind: 'share', items: ['q_engage'], positive: [4, 5], scale: [1, 5] },
+    {
+      id: 'engage_agree',
+      label: 'Vill delta (instämmer 4–5)',
+      kind: 'share',
+      items: ['q_engage'],
+      positive: [4, 5],
+      scale: [1, 5],
+    },
   ];
   return { survey, indicators, background: { area: 'area', age_band: 'age_band', gender: 'gender' } };
 }

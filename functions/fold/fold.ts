@@ -28,7 +28,13 @@ export interface ShardFoldResult {
 
 const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
-export async function foldShard(store: Store, round: Round, scorer: Scorer, shard: number, options: FoldOptions): Promise<ShardFoldResult> {
+export async function foldShard(
+  store: Store,
+  round: Round,
+  scorer: Scorer,
+  shard: number,
+  options: FoldOptions,
+): Promise<ShardFoldResult> {
   const batchSize = options.batchSize ?? 5000;
   const cutoff = options.now - options.settleMs;
   let folded = 0;
@@ -79,15 +85,24 @@ export async function foldRound(store: Store, round: Round, options: FoldOptions
   const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
   if (!questionnaire) throw new Error(`round ${round.id} has no questionnaire ${round.questionnaireId}`);
   const scorer = scorerOf(questionnaire);
-  const results = await Promise.all(Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)));
+  const results = await Promise.all(
+    Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)),
+  );
   return results.reduce(
-    (total, r) => ({ folded: total.folded + r.folded, lost: total.lost + r.lost, oldestUnfoldedTs: earliest(total.oldestUnfoldedTs, r.oldestUnfoldedTs) }),
+    (total, r) => ({
+      folded: total.folded + r.folded,
+      lost: total.lost + r.lost,
+      oldestUnfoldedTs: earliest(total.oldestUnfoldedTs, r.oldestUnfoldedTs),
+    }),
     { folded: 0, lost: 0, oldestUnfoldedTs: null as number | null },
   );
 }
 
 /** Folds every round of every project: what the schedule runs. */
-export async function foldAll(store: Store, options: FoldOptions): Promise<{ rounds: number; folded: number; lost: number; oldestUnfoldedTs: number | null }> {
+export async function foldAll(
+  store: Store,
+  options: FoldOptions,
+): Promise<{ rounds: number; folded: number; lost: number; oldestUnfoldedTs: number | null }> {
   let rounds = 0;
   let folded = 0;
   let lost = 0;

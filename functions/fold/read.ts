@@ -20,8 +20,12 @@ export async function readRoundAggregate(store: Store, round: Round, scorer: Sco
       const snapshot = await store.snapshots.get(round.id, shard);
       const hwm = snapshot?.hwm ?? '';
       const folder = new EventFolder(scorer, hwm);
-      for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm)) for (const event of page) folder.apply(event);
-      return { aggregate: folder.count === 0 ? (snapshot?.aggregate ?? null) : folder.result(snapshot?.aggregate ?? null), tail: folder.count };
+      for await (const page of store.responses.eventPagesAfter(round.id, shard, hwm))
+        for (const event of page) folder.apply(event);
+      return {
+        aggregate: folder.count === 0 ? (snapshot?.aggregate ?? null) : folder.result(snapshot?.aggregate ?? null),
+        tail: folder.count,
+      };
     }),
   );
   // One mutable sum: the aggregates just read or made are ours to change, and nothing is copied twice.

@@ -22,10 +22,18 @@ export async function rebuildRound(store: Store, round: Round): Promise<RebuildR
   let responses = 0;
   for (let shard = 0; shard < round.shards; shard++) {
     for await (const response of store.responses.responses(round.id, shard)) {
-      accumulator.add(response.background, scorer.questions.map((q) => response.answers[q] ?? null));
+      accumulator.add(
+        response.background,
+        scorer.questions.map((q) => response.answers[q] ?? null),
+      );
       responses++;
     }
   }
   const view = await readRoundAggregate(store, round, scorer);
-  return { roundId: round.id, responses, folded: view.responses, differences: aggregateDifferences(accumulator.toAggregate(), view.aggregate) };
+  return {
+    roundId: round.id,
+    responses,
+    folded: view.responses,
+    differences: aggregateDifferences(accumulator.toAggregate(), view.aggregate),
+  };
 }

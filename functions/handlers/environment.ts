@@ -20,8 +20,16 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 
 export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnvironment {
   const tableName = required(env, 'TABLE_NAME');
-  const client = createDynamoClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT || undefined, region: env.AWS_REGION });
-  return { store: createStore(client, tableName), settleMs: Number(env.SETTLE_MS ?? 60_000), stage: env.STAGE ?? 'dev' };
+  const client = createDynamoClient({
+    tableName,
+    endpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region: env.AWS_REGION,
+  });
+  return {
+    store: createStore(client, tableName),
+    settleMs: Number(env.SETTLE_MS ?? 60_000),
+    stage: env.STAGE ?? 'dev',
+  };
 }
 
 async function readSecret(arn: string): Promise<string> {

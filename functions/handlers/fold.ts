@@ -7,13 +7,31 @@ import { BEHIND_METRIC, METRIC_NAMESPACE } from './foldMetric.ts';
 
 const environment = storeFromEnv();
 
-export async function handler(): Promise<{ rounds: number; folded: number; lost: number; oldestUnfoldedAgeSeconds: number }> {
+export async function handler(): Promise<{
+  rounds: number;
+  folded: number;
+  lost: number;
+  oldestUnfoldedAgeSeconds: number;
+}> {
   const now = Date.now();
   const result = await foldAll(environment.store, { now, settleMs: environment.settleMs });
-  const oldestUnfoldedAgeSeconds = result.oldestUnfoldedTs === null ? 0 : Math.max(0, (now - result.oldestUnfoldedTs) / 1000);
+  const oldestUnfoldedAgeSeconds =
+    result.oldestUnfoldedTs === null ? 0 : Math.max(0, (now - result.oldestUnfoldedTs) / 1000);
   console.log(
     JSON.stringify({
-      _aws: { Timestamp: now, CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [['Stage']], Metrics: [{ Name: BEHIND_METRIC, Unit: 'Seconds' }, { Name: 'FoldedResponses', Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: now,
+        CloudWatchMetrics: [
+          {
+            Namespace: METRIC_NAMESPACE,
+            Dimensions: [['Stage']],
+            Metrics: [
+              { Name: BEHIND_METRIC, Unit: 'Seconds' },
+              { Name: 'FoldedResponses', Unit: 'Count' },
+            ],
+          },
+        ],
+      },
       Stage: environment.stage,
       [BEHIND_METRIC]: oldestUnfoldedAgeSeconds,
       FoldedResponses: result.folded,

@@ -20,7 +20,12 @@ export const UNPARSABLE_MESSAGES: ReadonlySet<string> = new Set(Object.values(SA
 
 function errorResponse(status: number, reason: string, body: object): string {
   const json = JSON.stringify(body);
-  const headers = [...API_HEADERS.map(([name, value]) => `${name}: ${value}`), 'Content-Type: application/json; charset=UTF-8', `Content-Length: ${Buffer.byteLength(json)}`, 'Connection: close'];
+  const headers = [
+    ...API_HEADERS.map(([name, value]) => `${name}: ${value}`),
+    'Content-Type: application/json; charset=UTF-8',
+    `Content-Length: ${Buffer.byteLength(json)}`,
+    'Connection: close',
+  ];
   return `HTTP/1.1 ${status} ${reason}\r\n${headers.join('\r\n')}\r\n\r\n${json}`;
 }
 
@@ -28,9 +33,15 @@ function errorResponse(status: number, reason: string, body: object): string {
 function responseFor(errorCode: string | undefined): string {
   switch (errorCode) {
     case 'HPE_HEADER_OVERFLOW':
-      return errorResponse(431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: SAY.headersTooLarge });
+      return errorResponse(431, 'Request Header Fields Too Large', {
+        error: 'headers_too_large',
+        message: SAY.headersTooLarge,
+      });
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return errorResponse(413, 'Payload Too Large', { error: 'payload_too_large', message: SAY.chunkExtensionsTooLarge });
+      return errorResponse(413, 'Payload Too Large', {
+        error: 'payload_too_large',
+        message: SAY.chunkExtensionsTooLarge,
+      });
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return errorResponse(408, 'Request Timeout', { error: 'request_timeout', message: SAY.timeout });
     default:
@@ -49,7 +60,9 @@ export function answerUnparsableRequests(httpServer: ServerType): void {
     else socket.destroy();
   });
   // CONNECT asks for a tunnel, which this server never opens (Node would just drop the socket).
-  server.on('connect', (_request, socket: Duplex) => endWith(socket, errorResponse(405, 'Method Not Allowed', { error: 'method_not_allowed', message: SAY.noConnect })));
+  server.on('connect', (_request, socket: Duplex) =>
+    endWith(socket, errorResponse(405, 'Method Not Allowed', { error: 'method_not_allowed', message: SAY.noConnect })),
+  );
 }
 
 /**

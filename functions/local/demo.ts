@@ -6,14 +6,16 @@ import type { Hono } from 'hono';
 import { builtInTemplate } from '../core/template.ts';
 import { residentSource, VILLAGES } from './residents.ts';
 
-async function call(app: Hono, token: string, method: string, path: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(app: Hono, token: string, method: string, path: string, body?: unknown): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await app.request(path, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = await response.json();
-  if (response.status >= 300) throw new Error(`demo setup: ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  if (response.status >= 300)
+    throw new Error(`demo setup: ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -23,7 +25,11 @@ export interface DemoProject {
   followupRoundId: string;
 }
 
-export async function createDemoProject(app: Hono, adminToken: string, options: { baseline?: number; followup?: number } = {}): Promise<DemoProject> {
+export async function createDemoProject(
+  app: Hono,
+  adminToken: string,
+  options: { baseline?: number; followup?: number } = {},
+): Promise<DemoProject> {
   const residents = residentSource(20261123);
   const { id: projectId } = await call(app, adminToken, 'POST', '/api/projects', {
     name: 'Demo: Söderköpings landsbygd (påhittade data)',
@@ -33,12 +39,31 @@ export async function createDemoProject(app: Hono, adminToken: string, options: 
     weighting: { strata: ['area'], population: VILLAGES.map((v) => ({ area: v.id, population: v.population })) },
   });
   const template = builtInTemplate(VILLAGES);
-  const { id: questionnaireId } = await call(app, adminToken, 'POST', `/api/projects/${projectId}/questionnaires`, template);
-  const { id: baselineRoundId } = await call(app, adminToken, 'POST', `/api/projects/${projectId}/rounds`, { kind: 'baseline', name: 'Nollmätning 2025', questionnaireId, access: 'open' });
-  const { id: followupRoundId } = await call(app, adminToken, 'POST', `/api/projects/${projectId}/rounds`, { kind: 'followup', name: 'Uppföljning 2026', questionnaireId, access: 'open' });
+  const { id: questionnaireId } = await call(
+    app,
+    adminToken,
+    'POST',
+    `/api/projects/${projectId}/questionnaires`,
+    template,
+  );
+  const { id: baselineRoundId } = await call(app, adminToken, 'POST', `/api/projects/${projectId}/rounds`, {
+    kind: 'baseline',
+    name: 'Nollmätning 2025',
+    questionnaireId,
+    access: 'open',
+  });
+  const { id: followupRoundId } = await call(app, adminToken, 'POST', `/api/projects/${projectId}/rounds`, {
+    kind: 'followup',
+    name: 'Uppföljning 2026',
+    questionnaireId,
+    access: 'open',
+  });
   const submit = async (roundId: string, count: number, lift: number) => {
     for (let i = 0; i < count; i++) {
-      await call(app, adminToken, 'POST', `/api/public/rounds/${roundId}/responses`, { responseId: randomUUID(), answers: residents.next(lift) });
+      await call(app, adminToken, 'POST', `/api/public/rounds/${roundId}/responses`, {
+        responseId: randomUUID(),
+        answers: residents.next(lift),
+      });
     }
   };
   await submit(baselineRoundId, options.baseline ?? 320, 0);

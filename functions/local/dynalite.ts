@@ -66,7 +66,11 @@ import(workerData.dynalite).then(({ default: dynalite }) => {
 `;
 
 async function startDynaliteThread(options: DynaliteOptions): Promise<LocalDynamo> {
-  const workerData: ThreadData = { dynalite: import.meta.resolve('dynalite'), options: { path: options.path, ...INSTANT }, port: options.port ?? 0 };
+  const workerData: ThreadData = {
+    dynalite: import.meta.resolve('dynalite'),
+    options: { path: options.path, ...INSTANT },
+    port: options.port ?? 0,
+  };
   const worker = new Worker(THREAD_SOURCE, { eval: true, workerData });
   const next = () =>
     new Promise<ThreadMessage>((resolve, reject) => {

@@ -32,11 +32,22 @@ async function putIf(store: Store, input: Omit<PutItemCommandInput, 'TableName'>
 async function repairPartition(store: Store, pk: string, report: RepairReport): Promise<void> {
   const partition = { ':pk': { S: pk } };
   const items = new Map<string, Item>();
-  for await (const item of queryAll(store.client, { TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: partition, ConsistentRead: true })) {
+  for await (const item of queryAll(store.client, {
+    TableName: store.tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: partition,
+    ConsistentRead: true,
+  })) {
     items.set(item.sk!.S!, item);
   }
   const entries: Item[] = [];
-  for await (const entry of queryAll(store.client, { TableName: store.tableName, IndexName: BY_TIME_INDEX, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: partition, ConsistentRead: true })) {
+  for await (const entry of queryAll(store.client, {
+    TableName: store.tableName,
+    IndexName: BY_TIME_INDEX,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: partition,
+    ConsistentRead: true,
+  })) {
     entries.push(entry);
   }
   for (const entry of entries) {
@@ -47,7 +58,14 @@ async function repairPartition(store: Store, pk: string, report: RepairReport): 
       // Same place, but the entry is the newer write when it marks the response removed and the
       // item does not yet (a removal cut short between the index and the item).
       if (entry.removed?.BOOL === true && item?.removed?.BOOL !== true) {
-        if (await putIf(store, { Item: entry, ConditionExpression: 'tsKey = :t AND attribute_not_exists(removed)', ExpressionAttributeValues: { ':t': { S: itemTime } } })) report.completed++;
+        if (
+          await putIf(store, {
+            Item: entry,
+            ConditionExpression: 'tsKey = :t AND attribute_not_exists(removed)',
+            ExpressionAttributeValues: { ':t': { S: itemTime } },
+          })
+        )
+          report.completed++;
         items.set(entry.sk!.S!, entry);
       }
       continue;
@@ -56,14 +74,33 @@ async function repairPartition(store: Store, pk: string, report: RepairReport): 
       if (await putIf(store, { Item: entry, ConditionExpression: 'attribute_not_exists(pk)' })) report.completed++;
     } else if (itemTime === undefined || itemTime < entryTime) {
       // The item is older than its newest entry: that later write was cut short.
-      if (await putIf(store, { Item: entry, ConditionExpression: 'tsKey = :t', ExpressionAttributeValues: { ':t': { S: itemTime ?? '' } } })) report.completed++;
+      if (
+        await putIf(store, {
+          Item: entry,
+          ConditionExpression: 'tsKey = :t',
+          ExpressionAttributeValues: { ':t': { S: itemTime ?? '' } },
+        })
+      )
+        report.completed++;
       items.set(entry.sk!.S!, entry);
     } else {
       // An older entry the item left behind. The index cannot be written directly: putting the
       // item at the entry's time moves its own entry there (replacing the stale one), and
       // putting it back moves it home.
-      const moved = await putIf(store, { Item: { ...item, tsKey: { S: entryTime } }, ConditionExpression: 'tsKey = :t', ExpressionAttributeValues: { ':t': { S: itemTime } } });
-      if (moved && (await putIf(store, { Item: item, ConditionExpression: 'tsKey = :t', ExpressionAttributeValues: { ':t': { S: entryTime } } }))) report.dropped++;
+      const moved = await putIf(store, {
+        Item: { ...item, tsKey: { S: entryTime } },
+        ConditionExpression: 'tsKey = :t',
+        ExpressionAttributeValues: { ':t': { S: itemTime } },
+      });
+      if (
+        moved &&
+        (await putIf(store, {
+          Item: item,
+          ConditionExpression: 'tsKey = :t',
+          ExpressionAttributeValues: { ':t': { S: entryTime } },
+        }))
+      )
+        report.dropped++;
     }
   }
 }
@@ -73,7 +110,8 @@ export async function completeInterruptedWrites(store: Store): Promise<RepairRep
   const report: RepairReport = { completed: 0, dropped: 0 };
   for (const project of await store.projects.list()) {
     for (const round of await store.rounds.listByProject(project.id)) {
-      for (let shard = 0; shard < round.shards; shard++) await repairPartition(store, shardPartition(round.id, shard), report);
+      for (let shard = 0; shard < round.shards; shard++)
+        await repairPartition(store, shardPartition(round.id, shard), report);
     }
   }
   return report;

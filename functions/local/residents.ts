@@ -12,8 +12,17 @@ export const VILLAGES = [
 ] as const;
 export type Village = (typeof VILLAGES)[number];
 
-const PROUD = ['Gemenskapen och naturen.', 'Bygdegården och alla som ställer upp ideellt.', 'Skolan, affären och att folk hälsar på varandra.', 'Sjön.'];
-const IDEAS = ['Fler bussturer på kvällarna, och en laddstolpe vid affären.', 'Ett gemensamt kontor för distansarbete i gamla skolan.', 'Cykelväg till tätorten.'];
+const PROUD = [
+  'Gemenskapen och naturen.',
+  'Bygdegården och alla som ställer upp ideellt.',
+  'Skolan, affären och att folk hälsar på varandra.',
+  'Sjön.',
+];
+const IDEAS = [
+  'Fler bussturer på kvällarna, och en laddstolpe vid affären.',
+  'Ett gemensamt kontor för distansarbete i gamla skolan.',
+  'Cykelväg till tätorten.',
+];
 
 /** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
 export function seeded(seed: number): () => number {
@@ -39,7 +48,10 @@ function clamp(value: number, lo: number, hi: number): number {
  * Residents drawn in proportion to the villages' populations; `lift` raises every level (a
  * follow-up after a good project). With `freeText`, some also answer the two open questions.
  */
-export function residentSource(seed: number, options: { freeText?: boolean } = {}): { next(lift: number): Record<string, unknown> } {
+export function residentSource(
+  seed: number,
+  options: { freeText?: boolean } = {},
+): { next(lift: number): Record<string, unknown> } {
   const random = seeded(seed);
   const total = VILLAGES.reduce((sum, v) => sum + v.population, 0);
   const pickVillage = (): Village => {

@@ -18,7 +18,14 @@ export function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv = pr
     codeSecret: env.BYGDPULS_CODE_SECRET ?? stored.codeSecret ?? randomBytes(32).toString('base64url'),
   };
   if (!stored.signingSecret || !stored.codeSecret) {
-    writeFileSync(file, JSON.stringify({ signingSecret: stored.signingSecret ?? secrets.signingSecret, codeSecret: stored.codeSecret ?? secrets.codeSecret }), { mode: 0o600 });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        signingSecret: stored.signingSecret ?? secrets.signingSecret,
+        codeSecret: stored.codeSecret ?? secrets.codeSecret,
+      }),
+      { mode: 0o600 },
+    );
   }
   return secrets;
 }

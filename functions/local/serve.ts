@@ -42,7 +42,10 @@ export function serveApp(app: Hono, options: ServeOptions): Promise<ServerType> 
         fetch: app.fetch,
         port: options.port,
         hostname: options.hostname,
-        createServer: ((serverOptions: object, listener: (request: IncomingMessage, response: ServerResponse) => void) => createServer(serverOptions, withApiHeaders(listener))) as typeof createServer,
+        createServer: ((
+          serverOptions: object,
+          listener: (request: IncomingMessage, response: ServerResponse) => void,
+        ) => createServer(serverOptions, withApiHeaders(listener))) as typeof createServer,
       },
       () => resolve(server),
     );

@@ -41,7 +41,6 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): LocalOptions {
   const root = path.resolve(import.meta.dirname, '../..');
   return {

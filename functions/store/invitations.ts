@@ -1,5 +1,10 @@
 // Invitation codes of invited rounds, stored only as keyed hashes.
-import { BatchWriteItemCommand, GetItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  GetItemCommand,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { invitationKey } from './keys.ts';
 import { queryAll } from './query.ts';
@@ -32,7 +37,9 @@ export class InvitationRepository {
       await this.writeAll(puts);
     } catch (error) {
       if (isPassingStoreFailure(error)) {
-        const deletes = puts.map(({ PutRequest }) => ({ DeleteRequest: { Key: { pk: PutRequest!.Item!.pk!, sk: PutRequest!.Item!.sk! } } }));
+        const deletes = puts.map(({ PutRequest }) => ({
+          DeleteRequest: { Key: { pk: PutRequest!.Item!.pk!, sk: PutRequest!.Item!.sk! } },
+        }));
         await this.writeAll(deletes).catch(() => undefined);
       }
       throw error;
@@ -44,7 +51,10 @@ export class InvitationRepository {
     for (let i = 0; i < requests.length; i += 25) {
       let batch = requests.slice(i, i + 25);
       for (let attempt = 0; batch.length > 0; attempt++) {
-        if (attempt === UNPROCESSED_ATTEMPTS) throw new StoreUnavailableError(`the database left ${batch.length} invitation codes unprocessed ${UNPROCESSED_ATTEMPTS} times`);
+        if (attempt === UNPROCESSED_ATTEMPTS)
+          throw new StoreUnavailableError(
+            `the database left ${batch.length} invitation codes unprocessed ${UNPROCESSED_ATTEMPTS} times`,
+          );
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(500, 25 * 2 ** attempt)));
         const result = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: batch } }));
         batch = result.UnprocessedItems?.[this.tableName] ?? [];
@@ -54,9 +64,20 @@ export class InvitationRepository {
 
   async get(roundId: string, codeHash: string): Promise<Invitation | null> {
     const key = invitationKey(roundId, codeHash);
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(key.pk), sk: str(key.sk) },
+        ConsistentRead: true,
+      }),
+    );
     if (!Item) return null;
-    return { roundId, codeHash, area: readOptionalString(Item, 'area') ?? null, createdAt: readString(Item, 'createdAt') };
+    return {
+      roundId,
+      codeHash,
+      area: readOptionalString(Item, 'area') ?? null,
+      createdAt: readString(Item, 'createdAt'),
+    };
   }
 
   /** Codes issued per area (null: codes without an area), for response rates. */

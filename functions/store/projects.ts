@@ -15,14 +15,30 @@ export class ProjectRepository {
   /** Stores a new project and its list entry; a failed call leaves neither (see createAll). */
   async create(project: Project): Promise<void> {
     await createAll(this.client, this.tableName, [
-      { item: { pk: str(projectListKey(project.id).pk), sk: str(projectListKey(project.id).sk), name: str(project.name) }, unique: false },
-      { item: { pk: str(projectKey(project.id).pk), sk: str(projectKey(project.id).sk), project: json(project) }, unique: true },
+      {
+        item: {
+          pk: str(projectListKey(project.id).pk),
+          sk: str(projectListKey(project.id).sk),
+          name: str(project.name),
+        },
+        unique: false,
+      },
+      {
+        item: { pk: str(projectKey(project.id).pk), sk: str(projectKey(project.id).sk), project: json(project) },
+        unique: true,
+      },
     ]);
   }
 
   async get(projectId: string): Promise<Project | null> {
     const key = projectKey(projectId);
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(key.pk), sk: str(key.sk) },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? readJson<Project>(Item, 'project') : null;
   }
 
@@ -39,8 +55,13 @@ export class ProjectRepository {
 
   async list(): Promise<{ id: string; name: string }[]> {
     const projects: { id: string; name: string }[] = [];
-    const items = queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': str('PROJECTS') } });
-    for await (const item of items) projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': str('PROJECTS') },
+    });
+    for await (const item of items)
+      projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
     return projects;
   }
 }

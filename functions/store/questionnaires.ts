@@ -15,12 +15,16 @@ export class QuestionnaireRepository {
   /** Stores a new version; an existing id is never overwritten (versions are immutable). */
   async create(questionnaire: Questionnaire): Promise<void> {
     const key = questionnaireKey(questionnaire.projectId, questionnaire.id);
-    await createAll(this.client, this.tableName, [{ item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) }, unique: true }]);
+    await createAll(this.client, this.tableName, [
+      { item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) }, unique: true },
+    ]);
   }
 
   async get(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {
     const key = questionnaireKey(projectId, questionnaireId);
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) } }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) } }),
+    );
     return Item ? readJson<Questionnaire>(Item, 'questionnaire') : null;
   }
 

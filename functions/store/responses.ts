@@ -72,7 +72,8 @@ function readEvent(item: Item): RoundEvent {
 function readFoldEvent(item: Item): RoundEvent {
   const sk = readString(item, 'sk');
   const key = sk.slice(2);
-  if (sk.startsWith(REMOVAL_PREFIX) || (item.removed?.BOOL === true && item.responseTsKey !== undefined)) return readRemoval(item, key);
+  if (sk.startsWith(REMOVAL_PREFIX) || (item.removed?.BOOL === true && item.responseTsKey !== undefined))
+    return readRemoval(item, key);
   return {
     type: 'response',
     key,
@@ -127,7 +128,11 @@ export class ResponseRepository {
   async put(roundId: string, shards: number, response: StoredResponse): Promise<PutResult> {
     try {
       await this.client.send(
-        new PutItemCommand({ TableName: this.tableName, Item: responseItem(roundId, shards, response), ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: responseItem(roundId, shards, response),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return { stored: true };
     } catch (error) {
@@ -159,7 +164,13 @@ export class ResponseRepository {
    * completed by the next, and the SDK retrying a write it applied changes nothing.
    * Returns 'not-found' for an unknown or already removed key.
    */
-  async remove(roundId: string, shards: number, responseKey: string, now: number, keep: (answers: StoredResponse['answers']) => StoredResponse['answers']): Promise<'removed' | 'not-found'> {
+  async remove(
+    roundId: string,
+    shards: number,
+    responseKey: string,
+    now: number,
+    keep: (answers: StoredResponse['answers']) => StoredResponse['answers'],
+  ): Promise<'removed' | 'not-found'> {
     const response = await this.get(roundId, shards, responseKey);
     if (!response || response.type === 'removal') return 'not-found';
     // Never before the response itself, whatever the clocks say: the fold must meet it first.
@@ -169,13 +180,29 @@ export class ResponseRepository {
     const answers = json(keep(response.answers));
     await this.putUnlessDone({
       TableName: this.tableName,
-      Item: { pk, sk: str(removalSortKey(responseKey)), tsKey: str(timeKey(ts, responseKey)), ts: num(ts), responseTsKey: str(response.tsKey), background, answers },
+      Item: {
+        pk,
+        sk: str(removalSortKey(responseKey)),
+        tsKey: str(timeKey(ts, responseKey)),
+        ts: num(ts),
+        responseTsKey: str(response.tsKey),
+        background,
+        answers,
+      },
       // Written once: a second try (or a concurrent removal) finds it there.
       ConditionExpression: 'attribute_not_exists(pk)',
     });
     await this.putUnlessDone({
       TableName: this.tableName,
-      Item: { pk, sk: str(responseSortKey(responseKey)), tsKey: str(response.tsKey), ts: num(response.ts), removed: { BOOL: true }, background, answers },
+      Item: {
+        pk,
+        sk: str(responseSortKey(responseKey)),
+        tsKey: str(response.tsKey),
+        ts: num(response.ts),
+        removed: { BOOL: true },
+        background,
+        answers,
+      },
       ConditionExpression: 'tsKey = :responseTsKey AND attribute_not_exists(removed)',
       ExpressionAttributeValues: { ':responseTsKey': str(response.tsKey) },
     });
@@ -196,18 +223,32 @@ export class ResponseRepository {
    * of the local index). Pages, not single events: the fold and the read path go through every
    * event, and one await per page instead of per event is a third of the fold's time.
    */
-  async *eventPagesAfter(roundId: string, shard: number, afterTimeKey: string, pageSize = 1000): AsyncGenerator<RoundEvent[]> {
+  async *eventPagesAfter(
+    roundId: string,
+    shard: number,
+    afterTimeKey: string,
+    pageSize = 1000,
+  ): AsyncGenerator<RoundEvent[]> {
     const partition = str(shardPartition(roundId, shard));
     const pages = queryPages(this.client, {
       TableName: this.tableName,
       IndexName: BY_TIME_INDEX,
       KeyConditionExpression: afterTimeKey === '' ? 'pk = :pk' : 'pk = :pk AND tsKey > :after',
-      ExpressionAttributeValues: afterTimeKey === '' ? { ':pk': partition } : { ':pk': partition, ':after': str(afterTimeKey) },
+      ExpressionAttributeValues:
+        afterTimeKey === '' ? { ':pk': partition } : { ':pk': partition, ':after': str(afterTimeKey) },
       ConsistentRead: true,
       Limit: pageSize,
       // Only what folding needs: not the response id.
       ProjectionExpression: '#sk, #tsKey, #ts, #background, #answers, #removed, #responseTsKey',
-      ExpressionAttributeNames: { '#sk': 'sk', '#tsKey': 'tsKey', '#ts': 'ts', '#background': 'background', '#answers': 'answers', '#removed': 'removed', '#responseTsKey': 'responseTsKey' },
+      ExpressionAttributeNames: {
+        '#sk': 'sk',
+        '#tsKey': 'tsKey',
+        '#ts': 'ts',
+        '#background': 'background',
+        '#answers': 'answers',
+        '#removed': 'removed',
+        '#responseTsKey': 'responseTsKey',
+      },
     });
     for await (const page of pages) yield page.map(readFoldEvent);
   }

@@ -24,7 +24,13 @@ export class RoundRepository {
 
   async get(roundId: string): Promise<Round | null> {
     const key = roundKey(roundId);
-    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(key.pk), sk: str(key.sk) },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? readJson<Round>(Item, 'round') : null;
   }
 
@@ -33,7 +39,11 @@ export class RoundRepository {
     const updated: Round = { ...round, status, updatedAt: now };
     const key = roundKey(round.id);
     await this.client.send(
-      new PutItemCommand({ TableName: this.tableName, Item: { pk: str(key.pk), sk: str(key.sk), round: json(updated) }, ConditionExpression: 'attribute_exists(pk)' }),
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: { pk: str(key.pk), sk: str(key.sk), round: json(updated) },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
     );
     return updated;
   }
@@ -47,6 +57,8 @@ export class RoundRepository {
     });
     for await (const item of items) ids.push(readString(item, 'roundId'));
     const rounds = await Promise.all(ids.map((id) => this.get(id)));
-    return rounds.filter((round): round is Round => round !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return rounds
+      .filter((round): round is Round => round !== null)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }

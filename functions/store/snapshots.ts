@@ -1,5 +1,10 @@
 // Per-shard snapshots: the aggregate of every event up to the high-water mark, and the mark.
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { RoundAggregate } from '../core/aggregates.ts';
 import { gzipJson, num, readGzipJson, readNumber, readString, str } from './attributes.ts';
 import { shardPartition, SNAPSHOT_SORT_KEY } from './keys.ts';
@@ -21,10 +26,19 @@ export class SnapshotRepository {
 
   async get(roundId: string, shard: number): Promise<Snapshot | null> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { pk: str(shardPartition(roundId, shard)), sk: str(SNAPSHOT_SORT_KEY) }, ConsistentRead: true }),
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(shardPartition(roundId, shard)), sk: str(SNAPSHOT_SORT_KEY) },
+        ConsistentRead: true,
+      }),
     );
     if (!Item) return null;
-    return { hwm: readString(Item, 'hwm'), aggregate: readGzipJson(Item, 'aggregate'), folded: readNumber(Item, 'folded'), updatedAt: readString(Item, 'updatedAt') };
+    return {
+      hwm: readString(Item, 'hwm'),
+      aggregate: readGzipJson(Item, 'aggregate'),
+      folded: readNumber(Item, 'folded'),
+      updatedAt: readString(Item, 'updatedAt'),
+    };
   }
 
   /**

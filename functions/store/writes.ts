@@ -1,6 +1,12 @@
 // Creating items under server-generated ids so that a failed request leaves nothing behind and a
 // write the SDK retried after it was applied (its answer lost) still counts as done.
-import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { Item } from './attributes.ts';
 import { ConflictError, isPassingStoreFailure } from './errors.ts';
 
@@ -20,12 +26,16 @@ const keyOf = (item: Item) => ({ pk: item.pk!, sk: item.sk! });
  */
 export async function putNew(client: DynamoDBClient, tableName: string, item: Item): Promise<void> {
   try {
-    await client.send(new PutItemCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
     return;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
-  const { Item: stored } = await client.send(new GetItemCommand({ TableName: tableName, Key: keyOf(item), ConsistentRead: true }));
+  const { Item: stored } = await client.send(
+    new GetItemCommand({ TableName: tableName, Key: keyOf(item), ConsistentRead: true }),
+  );
   if (stored && sameItem(stored, item)) return;
   throw new ConflictError(`the key ${item.pk?.S}/${item.sk?.S} is taken`);
 }
@@ -37,14 +47,23 @@ export async function putNew(client: DynamoDBClient, tableName: string, item: It
  * sending it again creates the thing once. Only when the clean-up fails too (the database still
  * down, or a write that timed out but lands later) can an unreachable copy remain.
  */
-export async function createAll(client: DynamoDBClient, tableName: string, writes: { item: Item; unique: boolean }[]): Promise<void> {
+export async function createAll(
+  client: DynamoDBClient,
+  tableName: string,
+  writes: { item: Item; unique: boolean }[],
+): Promise<void> {
   try {
     for (const { item, unique } of writes) {
       if (unique) await putNew(client, tableName, item);
       else await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     }
   } catch (error) {
-    if (isPassingStoreFailure(error)) await deleteQuietly(client, tableName, writes.map(({ item }) => item));
+    if (isPassingStoreFailure(error))
+      await deleteQuietly(
+        client,
+        tableName,
+        writes.map(({ item }) => item),
+      );
     throw error;
   }
 }
@@ -52,6 +71,8 @@ export async function createAll(client: DynamoDBClient, tableName: string, write
 /** Best-effort deletes (a clean-up after a failure): errors are left to the original one. */
 async function deleteQuietly(client: DynamoDBClient, tableName: string, items: Item[]): Promise<void> {
   await Promise.all(
-    items.map((item) => client.send(new DeleteItemCommand({ TableName: tableName, Key: keyOf(item) })).catch(() => undefined)),
+    items.map((item) =>
+      client.send(new DeleteItemCommand({ TableName: tableName, Key: keyOf(item) })).catch(() => undefined),
+    ),
   );
 }

@@ -21,16 +21,49 @@ export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     const fiveMinutes = Duration.minutes(5);
-    this.add('Api5xx', props.httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' }), 1, 'The API answered with a server error (5xx).');
+    this.add(
+      'Api5xx',
+      props.httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' }),
+      1,
+      'The API answered with a server error (5xx).',
+    );
     for (const [name, fn] of Object.entries(props.functions)) {
-      this.add(`${name}Errors`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 1, `The ${name} Lambda failed.`);
-      this.add(`${name}Throttles`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1, `The ${name} Lambda was throttled.`);
+      this.add(
+        `${name}Errors`,
+        fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+        1,
+        `The ${name} Lambda failed.`,
+      );
+      this.add(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+        1,
+        `The ${name} Lambda was throttled.`,
+      );
     }
-    const behind = new Metric({ namespace: METRIC_NAMESPACE, metricName: BEHIND_METRIC, dimensionsMap: { Stage: props.stage }, period: fiveMinutes, statistic: 'Maximum' });
-    this.add('FoldBehind', behind, props.maxFoldLagSeconds, `The oldest unfolded response is older than ${props.maxFoldLagSeconds} s: the fold is not keeping up or not running.`, TreatMissingData.BREACHING);
+    const behind = new Metric({
+      namespace: METRIC_NAMESPACE,
+      metricName: BEHIND_METRIC,
+      dimensionsMap: { Stage: props.stage },
+      period: fiveMinutes,
+      statistic: 'Maximum',
+    });
+    this.add(
+      'FoldBehind',
+      behind,
+      props.maxFoldLagSeconds,
+      `The oldest unfolded response is older than ${props.maxFoldLagSeconds} s: the fold is not keeping up or not running.`,
+      TreatMissingData.BREACHING,
+    );
   }
 
-  private add(id: string, metric: Metric, threshold: number, description: string, missing = TreatMissingData.NOT_BREACHING): void {
+  private add(
+    id: string,
+    metric: Metric,
+    threshold: number,
+    description: string,
+    missing = TreatMissingData.NOT_BREACHING,
+  ): void {
     this.alarms.push(
       new Alarm(this, id, {
         metric,

@@ -51,10 +51,20 @@ export class Api extends Construct {
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('Lambda', this.handler.function),
       ...(props.siteOrigin
-        ? { corsPreflight: { allowOrigins: [props.siteOrigin], allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST], allowHeaders: ['authorization', 'content-type', 'accept-language'], maxAge: Duration.hours(1) } }
+        ? {
+            corsPreflight: {
+              allowOrigins: [props.siteOrigin],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowHeaders: ['authorization', 'content-type', 'accept-language'],
+              maxAge: Duration.hours(1),
+            },
+          }
         : {}),
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     new HttpStage(this, 'Stage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -64,7 +74,8 @@ export class Api extends Construct {
     });
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: "Authorization is in the app: every route declares its role and the Hono middleware checks a signed token on every non-public route (a route-table test proves it). The public routes (survey, submission, health) are public by design.",
+      reason:
+        'Authorization is in the app: every route declares its role and the Hono middleware checks a signed token on every non-public route (a route-table test proves it). The public routes (survey, submission, health) are public by design.',
     });
   }
 }

@@ -19,6 +19,9 @@ export class Data extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.table.addLocalSecondaryIndex({ indexName: BY_TIME_INDEX, sortKey: { name: KEY.time, type: AttributeType.STRING } });
+    this.table.addLocalSecondaryIndex({
+      indexName: BY_TIME_INDEX,
+      sortKey: { name: KEY.time, type: AttributeType.STRING },
+    });
   }
 }

@@ -31,6 +31,9 @@ export class Fold extends Construct {
       environment: { TABLE_NAME: props.table.tableName, SETTLE_MS: String(props.settleMs), STAGE: props.stage },
     });
     this.handler.grantTable(props.table);
-    new Rule(this, 'Schedule', { schedule: FOLD_SCHEDULE, targets: [new LambdaFunction(this.handler.function, { retryAttempts: 0 })] });
+    new Rule(this, 'Schedule', {
+      schedule: FOLD_SCHEDULE,
+      targets: [new LambdaFunction(this.handler.function, { retryAttempts: 0 })],
+    });
   }
 }

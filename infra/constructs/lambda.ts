@@ -1,6 +1,6 @@
 // A Node.js 22 arm64 Lambda of bygdpuls, from a bundle made by infra/bundle.ts, with its own log
 // group and a role that may write only there (plus what the caller grants).
-import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -23,8 +23,14 @@ export class BygdpulsFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: BygdpulsFunctionProps) {
     super(scope, id);
-    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
-    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: props.description });
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+    });
     this.logGroup.grantWrite(this.role);
     this.function = new Function(this, 'Function', {
       runtime: Runtime.NODEJS_22_X,
@@ -37,11 +43,14 @@ export class BygdpulsFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      ...(props.reservedConcurrentExecutions === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the runtime this release is built and tested for (bundled for node22); moving to a newer runtime is a deliberate, tested upgrade.',
+      reason:
+        'Node.js 22 is the runtime this release is built and tested for (bundled for node22); moving to a newer runtime is a deliberate, tested upgrade.',
     });
   }
 
@@ -51,7 +60,8 @@ export class BygdpulsFunction extends Construct {
     const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: "The only wildcard is the table's own index ARN (table/<name>/index/*), which the fold and the read path query; no other resource is reached.",
+      reason:
+        "The only wildcard is the table's own index ARN (table/<name>/index/*), which the fold and the read path query; no other resource is reached.",
     });
   }
 }

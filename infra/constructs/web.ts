@@ -1,6 +1,6 @@
 // The site: a private S3 bucket behind CloudFront (origin access control, HTTPS only, security
 // headers), with /api/* sent to the HTTP API so that site and API share one origin.
-import { CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -53,7 +53,10 @@ export class Web extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
+    });
 
     this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -75,7 +78,10 @@ export class Web extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
       },
     });
-    const routing = new CloudFrontFunction(this, 'Routing', { code: FunctionCode.fromInline(ROUTING_FUNCTION), comment: 'bygdpuls page routes' });
+    const routing = new CloudFrontFunction(this, 'Routing', {
+      code: FunctionCode.fromInline(ROUTING_FUNCTION),
+      comment: 'bygdpuls page routes',
+    });
     const apiDomain = `${props.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -106,9 +112,18 @@ export class Web extends Construct {
       },
     });
     for (const [rule, reason] of [
-      ['AwsSolutions-CFR1', 'A municipal survey is answered by residents wherever they are (also abroad, e.g. summer residents); no country is excluded.'],
-      ['AwsSolutions-CFR2', 'AWS WAF costs more at rest than the whole stack; API Gateway throttling and the app\'s own checks bound abuse. A WAF web ACL can be attached per stage when needed.'],
-      ['AwsSolutions-CFR4', 'The default CloudFront certificate (*.cloudfront.net) does not allow choosing the minimum TLS version; with a custom domain the certificate and TLSv1.2_2021 are set.'],
+      [
+        'AwsSolutions-CFR1',
+        'A municipal survey is answered by residents wherever they are (also abroad, e.g. summer residents); no country is excluded.',
+      ],
+      [
+        'AwsSolutions-CFR2',
+        "AWS WAF costs more at rest than the whole stack; API Gateway throttling and the app's own checks bound abuse. A WAF web ACL can be attached per stage when needed.",
+      ],
+      [
+        'AwsSolutions-CFR4',
+        'The default CloudFront certificate (*.cloudfront.net) does not allow choosing the minimum TLS version; with a custom domain the certificate and TLSv1.2_2021 are set.',
+      ],
     ] as const) {
       Validations.of(this.distribution).acknowledge({ id: rule, reason });
     }
@@ -129,15 +144,32 @@ export class Web extends Construct {
     const assets = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${shown(stack.account, 'AWS::AccountId')}-${shown(stack.region, 'AWS::Region')}/*`;
     const siteArn = `<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*`;
     const findings: [string, string][] = [
-      ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "The CDK's BucketDeployment helper writes its own logs with the AWS managed basic execution role; it runs only during deployments."],
-      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action): [string, string] => [
-        `AwsSolutions-IAM5[Action::${action}]`,
-        "The CDK's BucketDeployment helper copies and prunes the site's files: object-level actions on the asset bucket and the site bucket only.",
-      ]),
-      [`AwsSolutions-IAM5[Resource::${assets}]`, "The CDK's BucketDeployment helper reads the site's zipped asset from the CDK asset bucket."],
-      [`AwsSolutions-IAM5[Resource::${siteArn}]`, "The CDK's BucketDeployment helper writes every object of the site bucket (and only that bucket)."],
-      ['AwsSolutions-IAM5[Resource::*]', 'CloudFront invalidations cannot be scoped to one distribution in IAM; the helper invalidates only this distribution.'],
-      ['AwsSolutions-L1', "The runtime of the CDK's BucketDeployment helper is chosen by aws-cdk-lib and follows its releases."],
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "The CDK's BucketDeployment helper writes its own logs with the AWS managed basic execution role; it runs only during deployments.",
+      ],
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
+        (action): [string, string] => [
+          `AwsSolutions-IAM5[Action::${action}]`,
+          "The CDK's BucketDeployment helper copies and prunes the site's files: object-level actions on the asset bucket and the site bucket only.",
+        ],
+      ),
+      [
+        `AwsSolutions-IAM5[Resource::${assets}]`,
+        "The CDK's BucketDeployment helper reads the site's zipped asset from the CDK asset bucket.",
+      ],
+      [
+        `AwsSolutions-IAM5[Resource::${siteArn}]`,
+        "The CDK's BucketDeployment helper writes every object of the site bucket (and only that bucket).",
+      ],
+      [
+        'AwsSolutions-IAM5[Resource::*]',
+        'CloudFront invalidations cannot be scoped to one distribution in IAM; the helper invalidates only this distribution.',
+      ],
+      [
+        'AwsSolutions-L1',
+        "The runtime of the CDK's BucketDeployment helper is chosen by aws-cdk-lib and follows its releases.",
+      ],
     ];
     const helpers = stack.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
     for (const target of [deployment, ...helpers]) {

@@ -17,8 +17,14 @@ beforeAll(async () => {
   for (const key of ['projectId', 'otherProjectId'] as const) {
     ids[key] = (await api.call('POST', '/api/projects', { body: { name: key, areas } })).json.id;
   }
-  ids.questionnaireId = (await api.call('POST', `/api/projects/${ids.projectId}/questionnaires`, { body: builtInTemplate(areas) })).json.id;
-  ids.roundId = (await api.call('POST', `/api/projects/${ids.projectId}/rounds`, { body: { kind: 'baseline', name: 'r', questionnaireId: ids.questionnaireId, access: 'invite' } })).json.id;
+  ids.questionnaireId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/questionnaires`, { body: builtInTemplate(areas) })
+  ).json.id;
+  ids.roundId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/rounds`, {
+      body: { kind: 'baseline', name: 'r', questionnaireId: ids.questionnaireId, access: 'invite' },
+    })
+  ).json.id;
   const issuer = api.deps.tokens;
   const now = Math.floor(Date.now() / 1000);
   tokens = {
@@ -33,7 +39,14 @@ beforeAll(async () => {
     noneAlg: `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ role: 'admin', project: '*', iat: now, exp: now + 100 })).toString('base64url')}.`,
   };
   const [header, payload, signature] = api.adminToken.split('.');
-  const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'admin', project: '*', exp: now + 9999999 })).toString('base64url');
+  const forged = Buffer.from(
+    JSON.stringify({
+      ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+      role: 'admin',
+      project: '*',
+      exp: now + 9999999,
+    }),
+  ).toString('base64url');
   tokens.tampered = `${header}.${forged}.${signature}`;
 });
 afterAll(async () => api.close());
@@ -49,29 +62,54 @@ const protectedRoutes = routes.filter((r) => r.access.kind !== 'public');
 describe('the route table', () => {
   it('declares a role for every route that is not public, and only health, the survey and submissions are public', () => {
     const publicPaths = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
-    expect(publicPaths.sort()).toEqual(['get /api/health', 'get /api/public/rounds/:roundId', 'post /api/public/rounds/:roundId/responses']);
-    for (const spec of protectedRoutes) expect(spec.access.kind === 'public' ? [] : spec.access.roles.length).toBeGreaterThan(0);
+    expect(publicPaths.sort()).toEqual([
+      'get /api/health',
+      'get /api/public/rounds/:roundId',
+      'post /api/public/rounds/:roundId/responses',
+    ]);
+    for (const spec of protectedRoutes)
+      expect(spec.access.kind === 'public' ? [] : spec.access.roles.length).toBeGreaterThan(0);
   });
 
-  it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s answers 401 without a valid token', async (_name, spec) => {
-    for (const token of [null, 'garbage', tokens.expired, tokens.otherKey, tokens.tampered, tokens.unknownRole, tokens.noneAlg]) {
-      const result = await api.call(spec.method.toUpperCase(), fill(spec.path), { token, body: spec.method === 'post' ? {} : undefined });
-      expect(result.status, `token ${String(token).slice(0, 12)}`).toBe(401);
-      expect(result.headers.get('www-authenticate')).toBe('Bearer');
-    }
-  });
+  it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s answers 401 without a valid token',
+    async (_name, spec) => {
+      for (const token of [
+        null,
+        'garbage',
+        tokens.expired,
+        tokens.otherKey,
+        tokens.tampered,
+        tokens.unknownRole,
+        tokens.noneAlg,
+      ]) {
+        const result = await api.call(spec.method.toUpperCase(), fill(spec.path), {
+          token,
+          body: spec.method === 'post' ? {} : undefined,
+        });
+        expect(result.status, `token ${String(token).slice(0, 12)}`).toBe(401);
+        expect(result.headers.get('www-authenticate')).toBe('Bearer');
+      }
+    },
+  );
 
-  it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s answers 403 to a wrong role or another project', async (_name, spec) => {
-    if (spec.access.kind === 'public') return;
-    const forbidden: string[] = [];
-    if (!spec.access.roles.includes('evaluator')) forbidden.push(tokens.evaluator!);
-    if (spec.access.kind === 'global') forbidden.push(tokens.adminOfProject!, tokens.evaluator!);
-    else forbidden.push(tokens.adminOfOther!, tokens.evaluatorOfOther!);
-    for (const token of forbidden) {
-      const result = await api.call(spec.method.toUpperCase(), fill(spec.path), { token, body: spec.method === 'post' ? {} : undefined });
-      expect(result.status).toBe(403);
-    }
-  });
+  it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s answers 403 to a wrong role or another project',
+    async (_name, spec) => {
+      if (spec.access.kind === 'public') return;
+      const forbidden: string[] = [];
+      if (!spec.access.roles.includes('evaluator')) forbidden.push(tokens.evaluator!);
+      if (spec.access.kind === 'global') forbidden.push(tokens.adminOfProject!, tokens.evaluator!);
+      else forbidden.push(tokens.adminOfOther!, tokens.evaluatorOfOther!);
+      for (const token of forbidden) {
+        const result = await api.call(spec.method.toUpperCase(), fill(spec.path), {
+          token,
+          body: spec.method === 'post' ? {} : undefined,
+        });
+        expect(result.status).toBe(403);
+      }
+    },
+  );
 
   it('lets an evaluator read but never write', async () => {
     const read = await api.call('GET', `/api/projects/${ids.projectId}`, { token: tokens.evaluator });

@@ -82,8 +82,11 @@ function requiredWithheld(comparison: Comparison, k: number): string[] {
     if (!ind.weighted) continue;
     for (const which of ['baseline', 'followup'] as const) {
       const round = ind.weighted[which];
-      const smallArea = Object.values(ind.groups.area ?? {}).some((group) => 'suppressed' in group[which] && !('reason' in group[which]));
-      if (smallArea || round.strataSingle.length > 0 || (round.excluded > 0 && round.excluded < k)) paths.push(`${id}/${which}`);
+      const smallArea = Object.values(ind.groups.area ?? {}).some(
+        (group) => 'suppressed' in group[which] && !('reason' in group[which]),
+      );
+      if (smallArea || round.strataSingle.length > 0 || (round.excluded > 0 && round.excluded < k))
+        paths.push(`${id}/${which}`);
     }
   }
   return paths.sort();
@@ -103,7 +106,10 @@ function withWithheld(comparison: Comparison, paths: string[], k: number): Compa
       if (round.excluded < k) round.excluded = 0;
     }
     Object.assign(weighted, { diff: null, diffCiLow: null, diffCiHigh: null, pValue: null });
-    ind.notes = [...(ind.notes ?? []), `weighted: withheld, a stratum has fewer than ${k} respondents (secondary suppression)`];
+    ind.notes = [
+      ...(ind.notes ?? []),
+      `weighted: withheld, a stratum has fewer than ${k} respondents (secondary suppression)`,
+    ];
   }
   return copy;
 }
@@ -117,30 +123,40 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 describe('the comparison endpoint on the reference cases', () => {
-  it.each(cases)('%s: equals `bygdpuls compare` on the same files', async (name) => {
-    const dir = path.join(casesDir, name);
-    const ids = await loadCaseThroughApi(api, dir);
-    const { comparison, definitions } = await compareFiles({ indicators: path.join(dir, 'indicators.json'), baseline: path.join(dir, 'baseline.csv'), followup: path.join(dir, 'followup.csv') });
-    const secondary = requiredSecondary(comparison, definitions.settings.minGroupSize);
-    secondarySeen += secondary.length;
-    const withheld = definitions.settings.weighting ? requiredWithheld(comparison, definitions.settings.minGroupSize) : [];
-    withheldSeen += withheld.length;
-    const expected = withWithheld(withSecondary(comparison, secondary), withheld, definitions.settings.minGroupSize);
-    const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
-    // Read path only (nothing folded yet: every response comes from the tail) ...
-    const before = await api.call('GET', url);
-    expect(before.status).toBe(200);
-    expect(markedSecondary(before.json)).toEqual(secondary);
-    expect(mismatches(before.json, expected)).toEqual([]);
-    // ... and after the fold (snapshots), the same numbers.
-    await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
-    const after = await api.call('GET', url);
-    expect(mismatches(after.json, expected)).toEqual([]);
-    for (const roundId of [ids.baseline, ids.followup]) {
-      const round = (await api.deps.store.rounds.get(roundId))!;
-      expect((await rebuildRound(api.deps.store, round)).differences).toEqual([]);
-    }
-  }, 120_000);
+  it.each(cases)(
+    '%s: equals `bygdpuls compare` on the same files',
+    async (name) => {
+      const dir = path.join(casesDir, name);
+      const ids = await loadCaseThroughApi(api, dir);
+      const { comparison, definitions } = await compareFiles({
+        indicators: path.join(dir, 'indicators.json'),
+        baseline: path.join(dir, 'baseline.csv'),
+        followup: path.join(dir, 'followup.csv'),
+      });
+      const secondary = requiredSecondary(comparison, definitions.settings.minGroupSize);
+      secondarySeen += secondary.length;
+      const withheld = definitions.settings.weighting
+        ? requiredWithheld(comparison, definitions.settings.minGroupSize)
+        : [];
+      withheldSeen += withheld.length;
+      const expected = withWithheld(withSecondary(comparison, secondary), withheld, definitions.settings.minGroupSize);
+      const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
+      // Read path only (nothing folded yet: every response comes from the tail) ...
+      const before = await api.call('GET', url);
+      expect(before.status).toBe(200);
+      expect(markedSecondary(before.json)).toEqual(secondary);
+      expect(mismatches(before.json, expected)).toEqual([]);
+      // ... and after the fold (snapshots), the same numbers.
+      await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
+      const after = await api.call('GET', url);
+      expect(mismatches(after.json, expected)).toEqual([]);
+      for (const roundId of [ids.baseline, ids.followup]) {
+        const round = (await api.deps.store.rounds.get(roundId))!;
+        expect((await rebuildRound(api.deps.store, round)).differences).toEqual([]);
+      }
+    },
+    120_000,
+  );
 
   it('hides some groups and withholds some weighted estimates by secondary suppression in the reference cases (the check above is not vacuous)', () => {
     expect(secondarySeen).toBeGreaterThan(0);

@@ -17,7 +17,14 @@ let projectId = '';
 let openRound = '';
 let inviteRound = '';
 
-const goodAnswers = { q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 'dk', q_aware_project: 'yes', area: 'bottna', q_idea: 'En badplats' };
+const goodAnswers = {
+  q_nki_overall: 8,
+  q_nki_expect: 7,
+  q_nki_ideal: 'dk',
+  q_aware_project: 'yes',
+  area: 'bottna',
+  q_idea: 'En badplats',
+};
 
 async function storedCount(roundId: string): Promise<number> {
   const round = (await api.deps.store.rounds.get(roundId))!;
@@ -27,13 +34,23 @@ async function storedCount(roundId: string): Promise<number> {
 beforeAll(async () => {
   api = await startTestApi();
   projectId = (await api.call('POST', '/api/projects', { body: { name: 'Test', areas } })).json.id;
-  const questionnaireId = (await api.call('POST', `/api/projects/${projectId}/questionnaires`, { body: template })).json.id;
-  openRound = (await api.call('POST', `/api/projects/${projectId}/rounds`, { body: { kind: 'baseline', name: 'Open', questionnaireId, access: 'open' } })).json.id;
-  inviteRound = (await api.call('POST', `/api/projects/${projectId}/rounds`, { body: { kind: 'followup', name: 'Invited', questionnaireId, access: 'invite' } })).json.id;
+  const questionnaireId = (await api.call('POST', `/api/projects/${projectId}/questionnaires`, { body: template })).json
+    .id;
+  openRound = (
+    await api.call('POST', `/api/projects/${projectId}/rounds`, {
+      body: { kind: 'baseline', name: 'Open', questionnaireId, access: 'open' },
+    })
+  ).json.id;
+  inviteRound = (
+    await api.call('POST', `/api/projects/${projectId}/rounds`, {
+      body: { kind: 'followup', name: 'Invited', questionnaireId, access: 'invite' },
+    })
+  ).json.id;
 });
 afterAll(async () => api.close());
 
-const submit = (roundId: string, body: unknown, headers?: Record<string, string>) => api.call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, body, ...(headers ? { headers } : {}) });
+const submit = (roundId: string, body: unknown, headers?: Record<string, string>) =>
+  api.call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, body, ...(headers ? { headers } : {}) });
 
 describe('submitting a response', () => {
   it('stores a response once: 201 first, 200 with the same body on an exact retry, 409 on a conflicting one', async () => {
@@ -58,7 +75,9 @@ describe('submitting a response', () => {
     expect(retry.status).toBe(200);
     expect(retry.json).toEqual(first.json);
     // An answer added, or one taken away: each a different submission.
-    expect((await submit(openRound, { responseId, answers: { ...goodAnswers, q_proud_of: 'Skolan' } })).status).toBe(409);
+    expect((await submit(openRound, { responseId, answers: { ...goodAnswers, q_proud_of: 'Skolan' } })).status).toBe(
+      409,
+    );
     const [dropped] = Object.keys(goodAnswers);
     const fewer = Object.fromEntries(Object.entries(goodAnswers).filter(([key]) => key !== dropped));
     expect((await submit(openRound, { responseId, answers: fewer })).status).toBe(409);
@@ -75,14 +94,19 @@ describe('submitting a response', () => {
   });
 
   it('takes an invitation code once, answers a retry as the first time, and refuses unknown codes', async () => {
-    const { json } = await api.call('POST', `/api/rounds/${inviteRound}/invitations`, { body: { count: 3, area: 'gardeby' } });
+    const { json } = await api.call('POST', `/api/rounds/${inviteRound}/invitations`, {
+      body: { count: 3, area: 'gardeby' },
+    });
     const [code, other] = json.codes as string[];
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     expect((await submit(inviteRound, { answers: goodAnswers })).status).toBe(400); // no code
     expect((await submit(inviteRound, { code: 'AAAAA-BBBBB', answers: goodAnswers })).status).toBe(403);
     const first = await submit(inviteRound, { code, answers: { ...goodAnswers, area: undefined } });
     expect(first.status).toBe(201);
-    const retry = await submit(inviteRound, { code: code!.toLowerCase().replace('-', ' '), answers: { ...goodAnswers, area: undefined } });
+    const retry = await submit(inviteRound, {
+      code: code!.toLowerCase().replace('-', ' '),
+      answers: { ...goodAnswers, area: undefined },
+    });
     expect(retry.status).toBe(200);
     expect((await submit(inviteRound, { code, answers: { q_nki_overall: 3 } })).status).toBe(409);
     // the code's area is the response's area; another area is refused
@@ -94,7 +118,11 @@ describe('submitting a response', () => {
 
   it('answers 410 for a closed round and 404 for an unknown one, on both public routes', async () => {
     const questionnaireId = (await api.call('GET', `/api/projects/${projectId}`)).json.questionnaires[0].id;
-    const round = (await api.call('POST', `/api/projects/${projectId}/rounds`, { body: { kind: 'baseline', name: 'Soon closed', questionnaireId, access: 'open' } })).json.id;
+    const round = (
+      await api.call('POST', `/api/projects/${projectId}/rounds`, {
+        body: { kind: 'baseline', name: 'Soon closed', questionnaireId, access: 'open' },
+      })
+    ).json.id;
     expect((await api.call('GET', `/api/public/rounds/${round}`, { token: null })).status).toBe(200);
     expect((await api.call('POST', `/api/rounds/${round}/close`)).status).toBe(200);
     expect((await api.call('GET', `/api/public/rounds/${round}`, { token: null })).status).toBe(410);
@@ -122,38 +150,58 @@ describe('bad input on every route', () => {
     ['a JSON array', { body: [1, 2] }],
     ['wrong types', { body: { name: 5, areas: 'x', answers: 7, kind: 1, count: 'many', survey: 3 } }],
     ['unknown fields', { body: { unexpected: true, __proto__: { polluted: true } } }],
-    ['prototype keys', { raw: '{"constructor": {"prototype": {"polluted": true}}, "__proto__": {"polluted": true}}', headers: { 'content-type': 'application/json' } }],
+    [
+      'prototype keys',
+      {
+        raw: '{"constructor": {"prototype": {"polluted": true}}, "__proto__": {"polluted": true}}',
+        headers: { 'content-type': 'application/json' },
+      },
+    ],
     ['no content type', { raw: '{"name":"x"}', headers: {} }],
     ['over 64 KB', { body: { name: 'x'.repeat(70 * 1024) } }],
   ];
 
-  it.each(routes.filter((r) => r.method === 'post').flatMap((spec) => bodies.map(([label, input]) => [`${spec.path}: ${label}`, spec, input] as const)))(
-    '%s gets a 4xx and writes nothing',
-    async (_name, spec, input) => {
-      const path = spec.path.replace(':projectId', projectId).replace(':roundId', openRound);
-      const before = await storedCount(openRound);
-      const result = await api.call('POST', path, { token: spec.access.kind === 'public' ? null : api.adminToken, ...input });
-      expect(result.status).toBeGreaterThanOrEqual(400);
-      expect(result.status).toBeLessThan(500);
-      expect(result.json).toBeTruthy();
-      expect(result.json.errors ?? result.json.message).toBeTruthy();
-      expect(await storedCount(openRound)).toBe(before);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    },
-  );
+  it.each(
+    routes
+      .filter((r) => r.method === 'post')
+      .flatMap((spec) => bodies.map(([label, input]) => [`${spec.path}: ${label}`, spec, input] as const)),
+  )('%s gets a 4xx and writes nothing', async (_name, spec, input) => {
+    const path = spec.path.replace(':projectId', projectId).replace(':roundId', openRound);
+    const before = await storedCount(openRound);
+    const result = await api.call('POST', path, {
+      token: spec.access.kind === 'public' ? null : api.adminToken,
+      ...input,
+    });
+    expect(result.status).toBeGreaterThanOrEqual(400);
+    expect(result.status).toBeLessThan(500);
+    expect(result.json).toBeTruthy();
+    expect(result.json.errors ?? result.json.message).toBeTruthy();
+    expect(await storedCount(openRound)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 
   it('refuses an oversized body by its Content-Length before reading it, and a broken Content-Length', async () => {
     const body = JSON.stringify({ answers: { q_idea: 'x'.repeat(70_000) } });
-    const declared = await api.call('POST', `/api/public/rounds/${openRound}/responses`, { token: null, raw: body, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } });
+    const declared = await api.call('POST', `/api/public/rounds/${openRound}/responses`, {
+      token: null,
+      raw: body,
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    });
     expect(declared.status).toBe(413);
-    const broken = await api.call('POST', `/api/public/rounds/${openRound}/responses`, { token: null, raw: '{}', headers: { 'content-type': 'application/json', 'content-length': 'lots' } });
+    const broken = await api.call('POST', `/api/public/rounds/${openRound}/responses`, {
+      token: null,
+      raw: '{}',
+      headers: { 'content-type': 'application/json', 'content-length': 'lots' },
+    });
     expect(broken.status).toBe(400);
   });
 
   it('answers unknown ids with 404 and unknown paths with a JSON 404', async () => {
     expect((await api.call('GET', '/api/projects/nope')).status).toBe(404);
     expect((await api.call('GET', '/api/rounds/nope/indicators')).status).toBe(404);
-    expect((await api.call('GET', `/api/projects/${projectId}/comparison?baseline=nope&followup=${openRound}`)).status).toBe(404);
+    expect(
+      (await api.call('GET', `/api/projects/${projectId}/comparison?baseline=nope&followup=${openRound}`)).status,
+    ).toBe(404);
     expect((await api.call('GET', `/api/projects/${projectId}/comparison`)).status).toBe(400);
     const unknown = await api.call('GET', '/api/nothing-here');
     expect(unknown.status).toBe(404);
@@ -161,7 +209,11 @@ describe('bad input on every route', () => {
   });
 
   it('sends the security headers on every API answer, errors included', async () => {
-    for (const result of [await api.call('GET', '/api/health', { token: null }), await api.call('GET', '/api/projects', { token: null }), await submit('nope', { answers: {} })]) {
+    for (const result of [
+      await api.call('GET', '/api/health', { token: null }),
+      await api.call('GET', '/api/projects', { token: null }),
+      await submit('nope', { answers: {} }),
+    ]) {
       expect(result.headers.get('x-content-type-options')).toBe('nosniff');
       expect(result.headers.get('cache-control')).toBe('no-store');
       expect(result.headers.get('x-frame-options')).toBe('DENY');
@@ -173,7 +225,8 @@ describe('bad input on every route', () => {
   it('serves an OpenAPI document that lists every route', async () => {
     const { status, json } = await api.call('GET', '/api/openapi.json', { token: null });
     expect(status).toBe(200);
-    for (const spec of routes) expect(json.paths[spec.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[spec.method]).toBeTruthy();
+    for (const spec of routes)
+      expect(json.paths[spec.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[spec.method]).toBeTruthy();
     expect((await api.call('GET', '/api/docs', { token: null })).text).toContain('bygdpuls API');
   });
 });

@@ -30,7 +30,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The harness builds the pages only when none are built: say so when the admin bundle is older than its sources.
   const bundle = statSync(path.join(root, 'web/dist/admin.js')).mtimeMs;
-  const sources = Math.max(newest(path.join(root, 'web/src/admin')), statSync(path.join(root, 'web/src/admin.ts')).mtimeMs, newest(path.join(root, 'web/src/common')));
+  const sources = Math.max(
+    newest(path.join(root, 'web/src/admin')),
+    statSync(path.join(root, 'web/src/admin.ts')).mtimeMs,
+    newest(path.join(root, 'web/src/common')),
+  );
   if (bundle < sources) throw new Error('web/dist/admin.js is older than web/src/admin: run `npm run build:web` first');
 }, 180_000);
 
@@ -39,28 +43,46 @@ afterAll(async () => {
   await Promise.all([clean?.close(), demo?.close()]);
 });
 
-async function apiCall(server: LocalServer, method: string, url: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> {
+async function apiCall(
+  server: LocalServer,
+  method: string,
+  url: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; json: any }> {
   const headers: Record<string, string> = { authorization: `Bearer ${options.token ?? ADMIN_TOKEN}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${server.url}${url}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  const response = await fetch(`${server.url}${url}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
 
 /** A new browser context and page that record console errors, failed requests and CSP reports. */
-async function openPage(options: { width?: number; height?: number; clipboard?: string } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, acceptDownloads: true, locale: 'sv-SE' });
-  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.clipboard });
+async function openPage(
+  options: { width?: number; height?: number; clipboard?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    acceptDownloads: true,
+    locale: 'sv-SE',
+  });
+  if (options.clipboard)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.clipboard });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith('http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request elsewhere: ${url}`);
+    if (!url.startsWith('http://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`request elsewhere: ${url}`);
   });
   return { context, page, problems };
 }
@@ -164,9 +186,16 @@ describe('the admin pages', () => {
     const withQuestionnaire = (await apiCall(clean, 'GET', `/api/projects/${projectId}`)).json;
     expect(withQuestionnaire.questionnaires).toHaveLength(1);
     expect(withQuestionnaire.questionnaires[0].indicators.map((i: { id: string }) => i.id)).toContain('nki');
-    const questionnaire = (await apiCall(clean, 'GET', `/api/projects/${projectId}/questionnaires/${withQuestionnaire.questionnaires[0].id}`)).json;
+    const questionnaire = (
+      await apiCall(clean, 'GET', `/api/projects/${projectId}/questionnaires/${withQuestionnaire.questionnaires[0].id}`)
+    ).json;
     const areaQuestion = questionnaire.survey.pages[3].elements[0];
-    expect(areaQuestion.choices.map((c: { value: string }) => c.value)).toEqual(['gardeby', 'bottna', 'ostra-ryd', 'sankt-anna']);
+    expect(areaQuestion.choices.map((c: { value: string }) => c.value)).toEqual([
+      'gardeby',
+      'bottna',
+      'ostra-ryd',
+      'sankt-anna',
+    ]);
 
     // A baseline open to all, then a follow-up by invitation.
     await page.getByRole('radio', { name: /Nollmätning/ }).check();
@@ -182,24 +211,34 @@ describe('the admin pages', () => {
     await page.getByRole('button', { name: 'Skapa omgången' }).click();
     await roundCard(page, 'Uppföljning 2027').waitFor();
 
-    const { rounds } = (await apiCall(clean, 'GET', `/api/projects/${projectId}`)).json as { rounds: { id: string; name: string; kind: string; access: string; status: string }[] };
+    const { rounds } = (await apiCall(clean, 'GET', `/api/projects/${projectId}`)).json as {
+      rounds: { id: string; name: string; kind: string; access: string; status: string }[];
+    };
     const baseline = rounds.find((r) => r.kind === 'baseline')!;
     const followup = rounds.find((r) => r.kind === 'followup')!;
     expect(baseline).toMatchObject({ name: 'Nollmätning hösten 2025', access: 'open', status: 'open' });
     expect(followup).toMatchObject({ name: 'Uppföljning 2027', access: 'invite', status: 'open' });
     // Each round's survey link.
-    expect(await roundCard(page, 'Nollmätning hösten 2025').locator(`a[href="${clean.url}/s/${baseline.id}"]`).count()).toBe(1);
-    expect(await roundCard(page, 'Uppföljning 2027').locator(`a[href="${clean.url}/s/${followup.id}"]`).count()).toBe(1);
+    expect(
+      await roundCard(page, 'Nollmätning hösten 2025').locator(`a[href="${clean.url}/s/${baseline.id}"]`).count(),
+    ).toBe(1);
+    expect(await roundCard(page, 'Uppföljning 2027').locator(`a[href="${clean.url}/s/${followup.id}"]`).count()).toBe(
+      1,
+    );
     await screenshot(page, 'admin-project');
 
     // Close and reopen the baseline.
     const card = () => roundCard(page, 'Nollmätning hösten 2025');
-    await card().getByRole('button', { name: /^Stäng/ }).click();
+    await card()
+      .getByRole('button', { name: /^Stäng/ })
+      .click();
     await card().getByText('Stängd', { exact: true }).waitFor();
     expect((await apiCall(clean, 'GET', `/api/rounds/${baseline.id}`)).json.round.status).toBe('closed');
     expect((await fetch(`${clean.url}/api/public/rounds/${baseline.id}`)).status).toBe(410);
     await screenshot(page, 'admin-project-round-closed');
-    await card().getByRole('button', { name: /^Öppna/ }).click();
+    await card()
+      .getByRole('button', { name: /^Öppna/ })
+      .click();
     await card().getByText('Öppen för svar', { exact: true }).waitFor();
     expect((await apiCall(clean, 'GET', `/api/rounds/${baseline.id}`)).json.round.status).toBe('open');
     expect((await fetch(`${clean.url}/api/public/rounds/${baseline.id}`)).status).toBe(200);
@@ -207,19 +246,29 @@ describe('the admin pages', () => {
     // Live counts: answers arriving while the baseline's page is shown appear within seconds;
     // areas under the minimum group size say "färre än 5", and an area whose count would give a
     // smaller one away (total minus the others) is hidden too.
-    await card().getByRole('link', { name: /Svar och koder/ }).click();
+    await card()
+      .getByRole('link', { name: /Svar och koder/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Nollmätning hösten 2025' }).waitFor();
     const row = (area: string) => page.locator(`table.counts tr[data-area="${area}"] td`).first();
     const answer = async (area: string) => {
       const answers = { area, q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6 };
-      expect((await apiCall(clean, 'POST', `/api/public/rounds/${baseline.id}/responses`, { body: { responseId: randomUUID(), answers } })).status).toBe(201);
+      expect(
+        (
+          await apiCall(clean, 'POST', `/api/public/rounds/${baseline.id}/responses`, {
+            body: { responseId: randomUUID(), answers },
+          })
+        ).status,
+      ).toBe(201);
     };
     expect(await row('gardeby').textContent()).toBe('färre än 5');
     for (let i = 0; i < 5; i++) await answer('gardeby');
     await expect.poll(() => row('gardeby').textContent(), { timeout: 15_000, interval: 500 }).toBe('5');
     expect(await row('bottna').textContent()).toBe('färre än 5');
     await answer('bottna');
-    await expect.poll(() => row('gardeby').textContent(), { timeout: 15_000, interval: 500 }).toBe('dolt (skyddar ett mindre område)');
+    await expect
+      .poll(() => row('gardeby').textContent(), { timeout: 15_000, interval: 500 })
+      .toBe('dolt (skyddar ett mindre område)');
     expect(await row('bottna').textContent()).toBe('färre än 5');
     expect(await page.locator('table.counts tfoot td').first().textContent()).toBe('6');
     await page.getByText('Den här omgången är öppen för alla som har länken och använder inga koder.').waitFor();
@@ -227,7 +276,9 @@ describe('the admin pages', () => {
 
     // Invitation codes for the follow-up: three for Bottna.
     await page.getByRole('link', { name: 'Levande bygd i Ydre' }).click();
-    await roundCard(page, 'Uppföljning 2027').getByRole('link', { name: /Svar och koder/ }).click();
+    await roundCard(page, 'Uppföljning 2027')
+      .getByRole('link', { name: /Svar och koder/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning 2027' }).waitFor();
     await page.getByLabel('Antal koder').fill('3');
     await page.getByLabel('Område (valfritt)').selectOption('bottna');
@@ -239,7 +290,10 @@ describe('the admin pages', () => {
     await screenshot(page, 'admin-round-codes');
 
     // The CSV file: code, area, personal link.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner koderna (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner koderna (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
     const lines = csv.trim().split(/\r?\n/);
@@ -247,12 +301,33 @@ describe('the admin pages', () => {
     expect(lines.slice(1)).toEqual(codes.map((code) => `${code},bottna,${clean.url}/s/${followup.id}?code=${code}`));
 
     // The codes work, once; the invited count and the answers show up per area.
-    expect((await apiCall(clean, 'POST', `/api/public/rounds/${followup.id}/responses`, { body: { code: codes[0], answers: { area: 'bottna', q_nki_overall: 9 } } })).status).toBe(201);
-    expect((await apiCall(clean, 'POST', `/api/public/rounds/${followup.id}/responses`, { body: { code: codes[0], answers: { area: 'bottna', q_nki_overall: 3 } } })).status).toBe(409);
+    expect(
+      (
+        await apiCall(clean, 'POST', `/api/public/rounds/${followup.id}/responses`, {
+          body: { code: codes[0], answers: { area: 'bottna', q_nki_overall: 9 } },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await apiCall(clean, 'POST', `/api/public/rounds/${followup.id}/responses`, {
+          body: { code: codes[0], answers: { area: 'bottna', q_nki_overall: 3 } },
+        })
+      ).status,
+    ).toBe(409);
     const counts = (await apiCall(clean, 'GET', `/api/rounds/${followup.id}`)).json;
     expect(counts.invited).toBe(3);
-    expect(counts.areas.find((a: { area: string }) => a.area === 'bottna')).toMatchObject({ invited: 3, underMinimum: true, responses: null });
-    await expect.poll(() => page.locator('table.counts tr[data-area="bottna"] td').nth(1).textContent(), { timeout: 15_000, interval: 500 }).toBe('3');
+    expect(counts.areas.find((a: { area: string }) => a.area === 'bottna')).toMatchObject({
+      invited: 3,
+      underMinimum: true,
+      responses: null,
+    });
+    await expect
+      .poll(() => page.locator('table.counts tr[data-area="bottna"] td').nth(1).textContent(), {
+        timeout: 15_000,
+        interval: 500,
+      })
+      .toBe('3');
     expect(await page.locator('table.counts tr[data-area="bottna"] td').first().textContent()).toBe('färre än 5');
 
     // The letters: one per page, each with the address, the code and a QR code of the personal link.
@@ -267,7 +342,9 @@ describe('the admin pages', () => {
       const qr = letter.locator('img.qr');
       expect(await qr.getAttribute('src')).toBe(qrSvgDataUrl(`${clean.url}/s/${followup.id}?code=${codes[i]}`));
       expect(await qr.getAttribute('alt')).toContain(codes[i]!);
-      await expect.poll(() => page.evaluate(`document.querySelectorAll('article.letter img.qr')[${i}].naturalWidth`)).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.evaluate(`document.querySelectorAll('article.letter img.qr')[${i}].naturalWidth`))
+        .toBeGreaterThan(0);
     }
     await screenshot(page, 'admin-letters-1');
     // In print: one letter per A4 page, then four to a page.
@@ -299,7 +376,16 @@ describe('the admin pages', () => {
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(dashboardLink);
     await screenshot(page, 'admin-evaluator');
     expect((await apiCall(clean, 'GET', `/api/projects/${projectId}`, { token })).status).toBe(200);
-    expect((await apiCall(clean, 'GET', `/api/projects/${projectId}/comparison?baseline=${baseline.id}&followup=${followup.id}`, { token })).status).toBe(200);
+    expect(
+      (
+        await apiCall(
+          clean,
+          'GET',
+          `/api/projects/${projectId}/comparison?baseline=${baseline.id}&followup=${followup.id}`,
+          { token },
+        )
+      ).status,
+    ).toBe(200);
     expect((await apiCall(clean, 'GET', '/api/projects', { token })).status).toBe(403);
     expect((await apiCall(clean, 'POST', `/api/rounds/${baseline.id}/close`, { token })).status).toBe(403);
     const dashboard = await context.newPage();
@@ -359,7 +445,9 @@ describe('the admin pages', () => {
     await page.getByLabel('Befolkning i Bottna').fill('många');
     await page.getByRole('button', { name: 'Skapa projektet' }).click();
     expect(await page.getByLabel('Befolkning i Bottna').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await page.getByLabel('Befolkning i Bottna').getAttribute('id')}-error`).textContent()).toContain('Skriv ett tal.');
+    expect(
+      await page.locator(`#${await page.getByLabel('Befolkning i Bottna').getAttribute('id')}-error`).textContent(),
+    ).toContain('Skriv ett tal.');
     await page.getByLabel('Befolkning i Bottna').fill('310');
     await page.getByRole('button', { name: 'Skapa projektet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dubbelbygd' }).waitFor();
@@ -373,7 +461,9 @@ describe('the admin pages', () => {
     await indicators.fill('[{"id": "x", "kind": "mean", "items": ["q_missing"], "scale": [1, 5]}');
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await expect.poll(() => indicators.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await indicators.getAttribute('id')}-error`).textContent()).toContain('inte giltig JSON');
+    expect(await page.locator(`#${await indicators.getAttribute('id')}-error`).textContent()).toContain(
+      'inte giltig JSON',
+    );
     await indicators.fill('[{"id": "x", "kind": "mean", "items": ["q_missing"], "scale": [1, 5]}]');
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await page.getByRole('button', { name: 'Spara enkäten' }).click();
@@ -455,18 +545,29 @@ describe('the admin pages', () => {
     await screenshot(page, 'admin-project-demo');
 
     // The demo's follow-up round: numbers per area, small areas as "färre än 5".
-    await roundCard(page, 'Uppföljning 2026').getByRole('link', { name: /Svar och koder/ }).click();
+    await roundCard(page, 'Uppföljning 2026')
+      .getByRole('link', { name: /Svar och koder/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning 2026' }).waitFor();
-    const counts = (await apiCall(demo, 'GET', `/api/rounds/${ids.followupId}`)).json as { responses: number; areas: { area: string; responses: number | null }[] };
+    const counts = (await apiCall(demo, 'GET', `/api/rounds/${ids.followupId}`)).json as {
+      responses: number;
+      areas: { area: string; responses: number | null }[];
+    };
     for (const area of counts.areas) {
-      expect(await page.locator(`table.counts tr[data-area="${area.area}"] td`).first().textContent()).toBe(area.responses === null ? 'färre än 5' : String(area.responses));
+      expect(await page.locator(`table.counts tr[data-area="${area.area}"] td`).first().textContent()).toBe(
+        area.responses === null ? 'färre än 5' : String(area.responses),
+      );
     }
     await expectNoAxeViolations(page, 'round view');
     await screenshot(page, 'admin-round-demo');
 
     // An invited round on the demo project, its codes and letters.
     const questionnaireId = (await apiCall(demo, 'GET', `/api/projects/${ids.projectId}`)).json.questionnaires[0].id;
-    const { id: roundId } = (await apiCall(demo, 'POST', `/api/projects/${ids.projectId}/rounds`, { body: { kind: 'followup', name: 'Uppföljning med brev', questionnaireId, access: 'invite' } })).json;
+    const { id: roundId } = (
+      await apiCall(demo, 'POST', `/api/projects/${ids.projectId}/rounds`, {
+        body: { kind: 'followup', name: 'Uppföljning med brev', questionnaireId, access: 'invite' },
+      })
+    ).json;
     await page.goto(`${demo.url}/admin?p=${ids.projectId}&r=${roundId}`);
     await page.getByRole('heading', { level: 1, name: 'Uppföljning med brev' }).waitFor();
     await page.getByLabel('Antal koder').fill('5');

@@ -24,14 +24,25 @@ async function ensureDashboardBuilt(): Promise<void> {
   } catch {
     builtAt = 0;
   }
-  const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  const newest = Math.max(...[path.join(root, 'web/src/dashboard.ts'), ...sources(path.join(root, 'web/src/dashboard')), ...sources(path.join(root, 'web/src/common'))].map((f) => statSync(f).mtimeMs));
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : [path.join(dir, e.name)],
+    );
+  const newest = Math.max(
+    ...[
+      path.join(root, 'web/src/dashboard.ts'),
+      ...sources(path.join(root, 'web/src/dashboard')),
+      ...sources(path.join(root, 'web/src/common')),
+    ].map((f) => statSync(f).mtimeMs),
+  );
   if (newest > builtAt) await buildWeb();
 }
 
 // Numbers as the page writes them (Swedish): decimal comma, a no-break space before %.
-const sv = (value: number, digits: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-const en = (value: number, digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const sv = (value: number, digits: number) =>
+  new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const en = (value: number, digits: number) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 const digitsOf = (kind: Indicator['kind']) => (kind === 'mean' ? 2 : 1);
 function figure(summary: RoundSummary, kind: Indicator['kind'], format = sv): string {
   if ('suppressed' in summary) throw new Error('suppressed');
@@ -46,7 +57,11 @@ function difference(ind: IndicatorComparison, kind: Indicator['kind']): string {
 const pText = (p: number) => (p < 0.001 ? `< ${sv(0.001, 3)}` : sv(p, 3));
 
 async function json<T>(server: LocalServer, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${url}`, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`${server.url}${url}`, {
+    method,
+    headers: auth,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
@@ -71,10 +86,30 @@ async function createSmallProject(): Promise<typeof small> {
     { id: 'mellanby', name: 'Mellanby' },
     { id: 'lillby', name: 'Lillby' },
   ];
-  const { id: projectId } = await json<{ id: string }>(server, 'POST', '/api/projects', { name: 'Liten testbygd', areas, minGroupSize: 5, groupBy: ['area'] });
-  const { id: questionnaireId } = await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/questionnaires`, builtInTemplate(areas));
-  const { id: baselineId } = await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/rounds`, { kind: 'baseline', name: 'Nollmätning', questionnaireId, access: 'open' });
-  const { id: followupId } = await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/rounds`, { kind: 'followup', name: 'Uppföljning', questionnaireId, access: 'invite' });
+  const { id: projectId } = await json<{ id: string }>(server, 'POST', '/api/projects', {
+    name: 'Liten testbygd',
+    areas,
+    minGroupSize: 5,
+    groupBy: ['area'],
+  });
+  const { id: questionnaireId } = await json<{ id: string }>(
+    server,
+    'POST',
+    `/api/projects/${projectId}/questionnaires`,
+    builtInTemplate(areas),
+  );
+  const { id: baselineId } = await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/rounds`, {
+    kind: 'baseline',
+    name: 'Nollmätning',
+    questionnaireId,
+    access: 'open',
+  });
+  const { id: followupId } = await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/rounds`, {
+    kind: 'followup',
+    name: 'Uppföljning',
+    questionnaireId,
+    access: 'invite',
+  });
   const answers = (area: string, i: number) => ({
     q_nki_overall: 4 + (i % 6),
     q_nki_expect: 3 + (i % 7),
@@ -84,18 +119,46 @@ async function createSmallProject(): Promise<typeof small> {
     q_engage: i % 4 === 0 ? 'dk' : 1 + (i % 5),
     area,
   });
-  const baselineAreas = [...Array<string>(10).fill('storby'), ...Array<string>(6).fill('mellanby'), ...Array<string>(2).fill('lillby')];
+  const baselineAreas = [
+    ...Array<string>(10).fill('storby'),
+    ...Array<string>(6).fill('mellanby'),
+    ...Array<string>(2).fill('lillby'),
+  ];
   for (const [i, area] of baselineAreas.entries()) {
-    const texts = { ...(i < 10 ? { q_idea: `Idé nummer ${i + 1}` } : {}), ...(i >= 10 && i < 12 ? { q_proud_of: `Stolt ${i}` } : {}) };
-    await json(server, 'POST', `/api/public/rounds/${baselineId}/responses`, { responseId: randomUUID(), answers: { ...answers(area, i), ...texts } });
+    const texts = {
+      ...(i < 10 ? { q_idea: `Idé nummer ${i + 1}` } : {}),
+      ...(i >= 10 && i < 12 ? { q_proud_of: `Stolt ${i}` } : {}),
+    };
+    await json(server, 'POST', `/api/public/rounds/${baselineId}/responses`, {
+      responseId: randomUUID(),
+      answers: { ...answers(area, i), ...texts },
+    });
   }
   const codes: Record<string, string[]> = {};
-  for (const [area, count] of [['storby', 10], ['mellanby', 6], ['lillby', 4]] as const) {
-    codes[area] = (await json<{ codes: string[] }>(server, 'POST', `/api/rounds/${followupId}/invitations`, { count, area })).codes;
+  for (const [area, count] of [
+    ['storby', 10],
+    ['mellanby', 6],
+    ['lillby', 4],
+  ] as const) {
+    codes[area] = (
+      await json<{ codes: string[] }>(server, 'POST', `/api/rounds/${followupId}/invitations`, { count, area })
+    ).codes;
   }
-  for (let i = 0; i < 8; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.storby![i], answers: answers('storby', i + 1) });
-  for (let i = 0; i < 6; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.mellanby![i], answers: answers('mellanby', i + 3) });
-  for (let i = 0; i < 2; i++) await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, { code: codes.lillby![i], answers: answers('lillby', i + 2) });
+  for (let i = 0; i < 8; i++)
+    await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, {
+      code: codes.storby![i],
+      answers: answers('storby', i + 1),
+    });
+  for (let i = 0; i < 6; i++)
+    await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, {
+      code: codes.mellanby![i],
+      answers: answers('mellanby', i + 3),
+    });
+  for (let i = 0; i < 2; i++)
+    await json(server, 'POST', `/api/public/rounds/${followupId}/responses`, {
+      code: codes.lillby![i],
+      answers: answers('lillby', i + 2),
+    });
   return { projectId, baselineId, followupId };
 }
 
@@ -103,8 +166,16 @@ beforeAll(async () => {
   await ensureDashboardBuilt();
   server = await startServer();
   ids = await demoIds(server);
-  comparison = await json<Comparison>(server, 'GET', `/api/projects/${ids.projectId}/comparison?baseline=${ids.baselineId}&followup=${ids.followupId}`);
-  const project = await json<{ questionnaires: { indicators: Indicator[] }[] }>(server, 'GET', `/api/projects/${ids.projectId}`);
+  comparison = await json<Comparison>(
+    server,
+    'GET',
+    `/api/projects/${ids.projectId}/comparison?baseline=${ids.baselineId}&followup=${ids.followupId}`,
+  );
+  const project = await json<{ questionnaires: { indicators: Indicator[] }[] }>(
+    server,
+    'GET',
+    `/api/projects/${ids.projectId}`,
+  );
   indicators = project.questionnaires[0]!.indicators;
   small = await createSmallProject();
   browser = await launchBrowser();
@@ -156,7 +227,9 @@ describe('the dashboard', () => {
     // Per indicator: the interval chart, one distribution chart per item, one chart per area.
     expect(canvases.total).toBe(ordered.length * 2 + indicators.reduce((sum, d) => sum + d.items.length, 0));
     expect(canvases.drawn).toBe(canvases.total);
-    for (const label of await page.locator('canvas').evaluateAll((list) => list.map((c) => c.getAttribute('aria-label') ?? ''))) {
+    for (const label of await page
+      .locator('canvas')
+      .evaluateAll((list) => list.map((c) => c.getAttribute('aria-label') ?? ''))) {
       expect(label.length).toBeGreaterThan(20);
     }
 
@@ -171,10 +244,14 @@ describe('the dashboard', () => {
       expect(await field('followup-n')).toBe(sv((ind.followup as { n: number }).n, 0));
       expect(await field('diff')).toBe(difference(ind, def.kind));
       const scale = def.kind === 'share' ? 100 : 1;
-      expect(await field('diff-ci')).toBe(`${sv(ind.diffCiLow! * scale, digitsOf(def.kind))} till ${sv(ind.diffCiHigh! * scale, digitsOf(def.kind))}`);
+      expect(await field('diff-ci')).toBe(
+        `${sv(ind.diffCiLow! * scale, digitsOf(def.kind))} till ${sv(ind.diffCiHigh! * scale, digitsOf(def.kind))}`,
+      );
       expect(await field('p')).toBe(pText(ind.pValue!));
       expect(await field('p-holm')).toBe(pText(ind.pHolm!));
-      expect(await card.locator('[data-field="significant"]').getAttribute('data-significant')).toBe(ind.significant ? 'yes' : 'no');
+      expect(await card.locator('[data-field="significant"]').getAttribute('data-significant')).toBe(
+        ind.significant ? 'yes' : 'no',
+      );
       if (def.kind !== 'share') expect(await field('cohen-d')).toContain(sv(ind.cohenD!, 2).replace('-', '−'));
       if (def.kind === 'index') expect(await field('baseline-band')).toMatch(/godkänt|Godkänt|Nöjd|Mycket nöjd/);
       // The weighted figure is labelled as such and equals the API's.
@@ -185,7 +262,9 @@ describe('the dashboard', () => {
         expect(await field('weighted-followup')).toBe('–');
         expect(await field('notes')).toContain('skyddar små grupper');
       } else {
-        expect(await field('weighted-followup')).toContain(`${sv(estimate * scale, digitsOf(def.kind))}${def.kind === 'share' ? '\u00a0%' : ''}`);
+        expect(await field('weighted-followup')).toContain(
+          `${sv(estimate * scale, digitsOf(def.kind))}${def.kind === 'share' ? '\u00a0%' : ''}`,
+        );
       }
       // Answer distributions: one per item, "dk" labelled "Vet ej" where the item allows it.
       expect(await card.locator('.distribution-item').count()).toBe(def.items.length);
@@ -194,8 +273,12 @@ describe('the dashboard', () => {
     const nki = comparison.indicators.nki!;
     const gardeby = page.locator('[data-indicator="nki"].indicator-card table.breakdown tr[data-group="gardeby"]');
     await expect(gardeby.locator('th').textContent()).resolves.toBe('Gårdeby');
-    expect(await gardeby.locator('[data-field="followup-value"]').textContent()).toBe(figure(nki.groups.area!.gardeby!.followup, 'index'));
-    expect(await page.locator('[data-indicator="nki"].indicator-card .distribution-table').first().textContent()).toContain('Vet ej');
+    expect(await gardeby.locator('[data-field="followup-value"]').textContent()).toBe(
+      figure(nki.groups.area!.gardeby!.followup, 'index'),
+    );
+    expect(
+      await page.locator('[data-indicator="nki"].indicator-card .distribution-table').first().textContent(),
+    ).toContain('Vet ej');
     // Response counts per round and the demo notice.
     expect(await page.locator('table.counts [data-field="baseline-total"]').textContent()).toBe(sv(320, 0));
     expect(await page.locator('[data-field="demo"]').textContent()).toContain('påhittade');
@@ -209,14 +292,20 @@ describe('the dashboard', () => {
   it('transfers well under 600 KB in total (the page, its bundle and styles, and the API answers)', async () => {
     const page = await browser.newPage();
     const sizes: Promise<{ url: string; bytes: number }>[] = [];
-    page.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }))));
+    page.on('requestfinished', (request) =>
+      sizes.push(
+        request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })),
+      ),
+    );
     await page.goto(`${server.url}/dashboard/${ids.projectId}#token=${ADMIN_TOKEN}`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(sizes);
     const total = all.reduce((sum, s) => sum + s.bytes, 0);
     const assets = all.filter((s) => s.url.includes('/assets/')).reduce((sum, s) => sum + s.bytes, 0);
-    console.log(`dashboard transfer: ${all.length} requests, ${(total / 1024).toFixed(1)} KiB in total, ${(assets / 1024).toFixed(1)} KiB of it the bundle and styles`);
+    console.log(
+      `dashboard transfer: ${all.length} requests, ${(total / 1024).toFixed(1)} KiB in total, ${(assets / 1024).toFixed(1)} KiB of it the bundle and styles`,
+    );
     expect(total).toBeLessThan(600 * 1024);
     await page.close();
   });
@@ -233,7 +322,9 @@ describe('the dashboard', () => {
     const page = await openDashboard(ids.projectId);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     const nki = comparison.indicators.nki!;
-    expect(await page.locator('[data-indicator="nki"].indicator-card [data-field="baseline-value"]').first().textContent()).toBe(figure(nki.baseline, 'index', en));
+    expect(
+      await page.locator('[data-indicator="nki"].indicator-card [data-field="baseline-value"]').first().textContent(),
+    ).toBe(figure(nki.baseline, 'index', en));
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h2#indicators-title').textContent()).toBe('Indicators');
     await page.getByRole('button', { name: 'Byt till svenska' }).click();
@@ -263,7 +354,9 @@ describe('the dashboard', () => {
     expect(await mellanbyCounts.locator('td.suppressed[data-suppressed="secondary"]').count()).toBe(2);
     expect(await mellanbyCounts.locator('[data-field$="-responses"]').count()).toBe(0);
     expect(await mellanbyCounts.locator('[data-field="followup-rate"]').textContent()).toBe('–');
-    expect(await page.locator('table.counts tr[data-area="storby"] [data-field="followup-rate"]').textContent()).toBe('80,0\u00a0%');
+    expect(await page.locator('table.counts tr[data-area="storby"] [data-field="followup-rate"]').textContent()).toBe(
+      '80,0\u00a0%',
+    );
     expect(await page.locator('table.counts thead').textContent()).toContain('Svarsfrekvens');
     // A whole round under k: no figures, no chart, and the reason.
     const pride = page.locator('[data-indicator="pride_municipality"].indicator-card');
@@ -286,7 +379,9 @@ describe('the dashboard', () => {
     const baseline = section.locator('[data-round="baseline"]');
     await baseline.locator('summary').click();
     const ideas = baseline.locator('[data-question="q_idea"] li');
-    expect((await ideas.allTextContents()).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Idé nummer ${i + 1}`).sort());
+    expect((await ideas.allTextContents()).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Idé nummer ${i + 1}`).sort(),
+    );
     expect(await baseline.locator('[data-question="q_idea"] .text-count').textContent()).toBe('10 svar');
     const proud = baseline.locator('[data-question="q_proud_of"]');
     expect(await proud.locator('li').count()).toBe(0);
@@ -300,11 +395,17 @@ describe('the dashboard', () => {
     // In English, and in the printable report.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.locator('section#free-texts h2').textContent()).toBe('Free-text answers');
-    expect(await page.locator('section#free-texts [data-round="baseline"] [data-question="q_proud_of"] .suppressed').textContent()).toBe('Fewer than 5 answers: not shown.');
+    expect(
+      await page
+        .locator('section#free-texts [data-round="baseline"] [data-question="q_proud_of"] .suppressed')
+        .textContent(),
+    ).toBe('Fewer than 5 answers: not shown.');
     await page.locator('#open-report').click();
     await page.waitForURL(/\/report\//);
     await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.locator('section#free-texts [data-round="baseline"] [data-question="q_idea"] li').count()).toBe(10);
+    expect(await page.locator('section#free-texts [data-round="baseline"] [data-question="q_idea"] li').count()).toBe(
+      10,
+    );
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
@@ -323,7 +424,9 @@ describe('the dashboard', () => {
     const header = lines[0]!.split(';');
     expect(header.slice(0, 4)).toEqual(['indicator', 'label', 'kind', 'round']);
     const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [header[i], v])));
-    const nkiBaseline = rows.find((r) => r.indicator === 'nki' && r.round === 'baseline' && r.group_variable === '' && r.weighted === 'no')!;
+    const nkiBaseline = rows.find(
+      (r) => r.indicator === 'nki' && r.round === 'baseline' && r.group_variable === '' && r.weighted === 'no',
+    )!;
     expect(nkiBaseline.label).toBe('Nöjdhet med bygden (index 0–100)');
     const nki = comparison.indicators.nki! as IndicatorComparison & { baseline: { mean: number; n: number } };
     expect(nkiBaseline.estimate).toBe(String(nki.baseline.mean).replace('.', ','));
@@ -374,7 +477,9 @@ describe('the dashboard', () => {
       .slice(0, 10)`);
     expect(wide).toEqual([]);
     // ... and on the demo, no table even needs to scroll.
-    const scrolling = await phone.evaluate(`[...document.querySelectorAll('.table-scroll')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label'))`);
+    const scrolling = await phone.evaluate(
+      `[...document.querySelectorAll('.table-scroll')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label'))`,
+    );
     expect(scrolling).toEqual([]);
     await phone.close();
   });
@@ -389,7 +494,8 @@ describe('the printable report', () => {
     expect(page.url()).toContain(`baseline=${ids.baselineId}`);
     expect(await page.locator('h1').textContent()).toBe('Demo: Söderköpings landsbygd (påhittade data)');
     const method = (await page.locator('section.method').textContent())!;
-    for (const word of ['Welch', 'Newcombe', 'Holm', '95', 'färre än 5', 'efterstratifierade']) expect(method).toContain(word);
+    for (const word of ['Welch', 'Newcombe', 'Holm', '95', 'färre än 5', 'efterstratifierade'])
+      expect(method).toContain(word);
     expect(await page.getByRole('button', { name: 'Skriv ut' }).count()).toBe(1);
     const canvases = await canvasesDrawn(page);
     expect(canvases.total).toBeGreaterThan(indicators.length);

@@ -50,10 +50,22 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Loc
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -68,7 +80,9 @@ const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   // Colours are checked at rest: no hover under the pointer, no transition half-way.
   await page.mouse.move(0, 0);
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   await page.evaluate(`${axeSource}\n;0`);
   // A string, not a function: this file is type-checked without the DOM library.
@@ -79,10 +93,20 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
 }
 
 /** The ids of the demo project and its rounds, through the API. */
-export async function demoIds(server: LocalServer): Promise<{ projectId: string; baselineId: string; followupId: string }> {
+export async function demoIds(
+  server: LocalServer,
+): Promise<{ projectId: string; baselineId: string; followupId: string }> {
   const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
-  const { projects } = (await (await fetch(`${server.url}/api/projects`, { headers })).json()) as { projects: { id: string }[] };
+  const { projects } = (await (await fetch(`${server.url}/api/projects`, { headers })).json()) as {
+    projects: { id: string }[];
+  };
   const projectId = projects[0]!.id;
-  const { rounds } = (await (await fetch(`${server.url}/api/projects/${projectId}`, { headers })).json()) as { rounds: { id: string; kind: string }[] };
-  return { projectId, baselineId: rounds.find((r) => r.kind === 'baseline')!.id, followupId: rounds.find((r) => r.kind === 'followup')!.id };
+  const { rounds } = (await (await fetch(`${server.url}/api/projects/${projectId}`, { headers })).json()) as {
+    rounds: { id: string; kind: string }[];
+  };
+  return {
+    projectId,
+    baselineId: rounds.find((r) => r.kind === 'baseline')!.id,
+    followupId: rounds.find((r) => r.kind === 'followup')!.id,
+  };
 }

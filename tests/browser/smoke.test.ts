@@ -16,32 +16,35 @@ afterAll(async () => {
 });
 
 describe('the pages', () => {
-  it.each(['/s/some-round', '/admin', '/dashboard/some-project', '/report/some-project'])('%s is served with a strict content security policy and loads without failed requests', async (path) => {
-    const response = await fetch(`${server.url}${path}`);
-    expect(response.status).toBe(200);
-    const csp = response.headers.get('content-security-policy')!;
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const page = await browser.newPage();
-    const failed: string[] = [];
-    const elsewhere: string[] = [];
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(server.url) && !url.startsWith('data:')) elsewhere.push(url);
-    });
-    page.on('requestfailed', (request) => failed.push(request.url()));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && !r.url().includes('/api/')) failed.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(`${server.url}${path}`);
-    await page.waitForLoadState('networkidle');
-    expect(failed).toEqual([]);
-    // Nothing from elsewhere: every request stays on this origin.
-    expect(elsewhere).toEqual([]);
-    await page.close();
-  });
+  it.each(['/s/some-round', '/admin', '/dashboard/some-project', '/report/some-project'])(
+    '%s is served with a strict content security policy and loads without failed requests',
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(200);
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      const elsewhere: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(server.url) && !url.startsWith('data:')) elsewhere.push(url);
+      });
+      page.on('requestfailed', (request) => failed.push(request.url()));
+      page.on('response', (r) => {
+        if (r.status() >= 400 && !r.url().includes('/api/')) failed.push(`${r.status()} ${r.url()}`);
+      });
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(failed).toEqual([]);
+      // Nothing from elsewhere: every request stays on this origin.
+      expect(elsewhere).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('serves the bundles gzip-compressed', async () => {
     const response = await fetch(`${server.url}/assets/survey.js`, { headers: { 'accept-encoding': 'gzip' } });

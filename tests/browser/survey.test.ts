@@ -6,7 +6,12 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import type { LocalServer } from '../../functions/local/start.ts';
 import { ADMIN_TOKEN, axeViolations, demoIds, launchBrowser, screenshot, startServer } from './harness.ts';
 
-const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 /** Generous: the browser tests of every page may run side by side. */
 const TEST_TIMEOUT = 90_000;
@@ -34,7 +39,10 @@ afterAll(async () => {
 async function admin(method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = await response.json();
@@ -47,7 +55,12 @@ async function responsesIn(roundId: string): Promise<number> {
 }
 
 async function inviteRound(count: number): Promise<{ roundId: string; codes: string[] }> {
-  const { id: roundId } = await admin('POST', `/api/projects/${ids.projectId}/rounds`, { kind: 'followup', name: 'Inbjudna', questionnaireId, access: 'invite' });
+  const { id: roundId } = await admin('POST', `/api/projects/${ids.projectId}/rounds`, {
+    kind: 'followup',
+    name: 'Inbjudna',
+    questionnaireId,
+    access: 'invite',
+  });
   const { codes } = await admin('POST', `/api/rounds/${roundId}/invitations`, { count });
   return { roundId, codes };
 }
@@ -69,14 +82,19 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 const heading = (page: Page) => page.locator('main h1').first();
-const rate = (page: Page, name: string, value: string | number) => page.locator(`[data-name="${name}"] label:has(input[value="${value}"])`).click();
-const choose = (page: Page, name: string, text: string) => page.locator(`[data-name="${name}"]`).getByText(text, { exact: true }).click();
+const rate = (page: Page, name: string, value: string | number) =>
+  page.locator(`[data-name="${name}"] label:has(input[value="${value}"])`).click();
+const choose = (page: Page, name: string, text: string) =>
+  page.locator(`[data-name="${name}"]`).getByText(text, { exact: true }).click();
 // Strings, not functions: this file is type-checked without the DOM library.
 const focusedText = (page: Page) => page.evaluate<string | null | undefined>('document.activeElement?.textContent');
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** Answers the demo questionnaire's four pages and presses Slutför / Complete. */
-async function answerAll(page: Page, options: { area?: string | null; lang?: 'sv' | 'en'; complete?: boolean } = {}): Promise<void> {
+async function answerAll(
+  page: Page,
+  options: { area?: string | null; lang?: 'sv' | 'en'; complete?: boolean } = {},
+): Promise<void> {
   const sv = (options.lang ?? 'sv') === 'sv';
   await rate(page, 'q_nki_overall', 8);
   await rate(page, 'q_nki_expect', 7);
@@ -106,291 +124,342 @@ describe('answering a survey', () => {
   it.each([
     ['phone', PHONE],
     ['desktop', DESKTOP],
-  ] as const)('start to finish on a %s: the thank-you page, and one more response stored', async (name, options) => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(options);
-    const elsewhere: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:')) elsewhere.push(request.url());
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await expect.poll(() => heading(page).textContent()).toBe('Hur är det att bo här?');
-    expect(await page.locator('.project-name').textContent()).toBe('Demo: Söderköpings landsbygd (påhittade data)');
-    expect(await page.locator('.notice.demo').textContent()).toContain('påhittade demodata');
-    expect(await page.getByRole('heading', { level: 2, name: 'Din bygd' }).isVisible()).toBe(true);
-    await screenshot(page, `survey-${name}`);
-    await expectNoViolations(page);
-    // The page fits the screen: nothing scrolls sideways.
-    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  ] as const)(
+    'start to finish on a %s: the thank-you page, and one more response stored',
+    async (name, options) => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(options);
+      const elsewhere: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:'))
+          elsewhere.push(request.url());
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await expect.poll(() => heading(page).textContent()).toBe('Hur är det att bo här?');
+      expect(await page.locator('.project-name').textContent()).toBe('Demo: Söderköpings landsbygd (påhittade data)');
+      expect(await page.locator('.notice.demo').textContent()).toContain('påhittade demodata');
+      expect(await page.getByRole('heading', { level: 2, name: 'Din bygd' }).isVisible()).toBe(true);
+      await screenshot(page, `survey-${name}`);
+      await expectNoViolations(page);
+      // The page fits the screen: nothing scrolls sideways.
+      expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
-    await answerAll(page, { complete: false });
-    await screenshot(page, `survey-${name}-last-page`);
-    await expectNoViolations(page);
-    await button(page, 'Slutför').click();
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.tagName')).toBe('H1');
-    await screenshot(page, `survey-${name}-thanks`);
-    await expectNoViolations(page);
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-    // Nothing from elsewhere, nothing the content security policy refused, no script errors.
-    expect(elsewhere).toEqual([]);
-    expect(problems).toEqual([]);
-  }, TEST_TIMEOUT);
+      await answerAll(page, { complete: false });
+      await screenshot(page, `survey-${name}-last-page`);
+      await expectNoViolations(page);
+      await button(page, 'Slutför').click();
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.tagName')).toBe('H1');
+      await screenshot(page, `survey-${name}-thanks`);
+      await expectNoViolations(page);
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+      // Nothing from elsewhere, nothing the content security policy refused, no script errors.
+      expect(elsewhere).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('can be answered with the keyboard alone', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(DESKTOP);
-    await open(page, `/s/${ids.followupId}`);
-    await page.keyboard.press('Tab'); // skip link
-    await page.keyboard.press('Tab'); // language switch
-    expect(await focusedText(page)).toBe('In English');
-    // Into the first rating: arrow keys move through its choices.
-    await page.locator('[data-name="q_nki_overall"] input[value="1"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await page.locator('[data-name="q_nki_overall"] input[value="3"]').isChecked()).toBe(true);
-    await page.locator('.sd-navigation__next-btn').focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 2, name: 'Stolthet och framtid' }).waitFor();
-    for (let i = 0; i < 3; i++) {
-      await page.locator('.sd-navigation__next-btn:visible, .sd-navigation__complete-btn:visible').first().focus();
+  it(
+    'can be answered with the keyboard alone',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(DESKTOP);
+      await open(page, `/s/${ids.followupId}`);
+      await page.keyboard.press('Tab'); // skip link
+      await page.keyboard.press('Tab'); // language switch
+      expect(await focusedText(page)).toBe('In English');
+      // Into the first rating: arrow keys move through its choices.
+      await page.locator('[data-name="q_nki_overall"] input[value="1"]').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.locator('[data-name="q_nki_overall"] input[value="3"]').isChecked()).toBe(true);
+      await page.locator('.sd-navigation__next-btn').focus();
       await page.keyboard.press('Enter');
-    }
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
+      await page.getByRole('heading', { level: 2, name: 'Stolthet och framtid' }).waitFor();
+      for (let i = 0; i < 3; i++) {
+        await page.locator('.sd-navigation__next-btn:visible, .sd-navigation__complete-btn:visible').first().focus();
+        await page.keyboard.press('Enter');
+      }
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('sending on a flaky network', () => {
-  it('retries with the same response id and stores the answers exactly once', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(PHONE);
-    const bodies: { responseId: string }[] = [];
-    await page.route('**/api/public/rounds/*/responses', async (route) => {
-      bodies.push(JSON.parse(route.request().postData() ?? '{}'));
-      if (bodies.length === 1) return route.abort('failed'); // lost on the way: never reached the server
-      if (bodies.length === 2) {
-        await route.fetch(); // reached the server and was stored, but the answer is lost
+  it(
+    'retries with the same response id and stores the answers exactly once',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(PHONE);
+      const bodies: { responseId: string }[] = [];
+      await page.route('**/api/public/rounds/*/responses', async (route) => {
+        bodies.push(JSON.parse(route.request().postData() ?? '{}'));
+        if (bodies.length === 1) return route.abort('failed'); // lost on the way: never reached the server
+        if (bodies.length === 2) {
+          await route.fetch(); // reached the server and was stored, but the answer is lost
+          return route.abort('connectionreset');
+        }
+        return route.continue();
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await answerAll(page);
+      await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('Tack för dina svar!');
+      expect(bodies).toHaveLength(3);
+      expect(new Set(bodies.map((body) => body.responseId)).size).toBe(1);
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'after every retry has failed: says so, keeps the answers, and "Försök igen" sends them',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(DESKTOP);
+      await page.clock.install();
+      let attempts = 0;
+      await page.route('**/api/public/rounds/*/responses', (route) => {
+        attempts++;
+        return route.abort('internetdisconnected');
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await answerAll(page);
+      await page.getByText('Skickar …').waitFor();
+      await screenshot(page, 'survey-desktop-sending');
+      // Six tries over about 15 seconds of (fake) time.
+      for (let i = 0; i < 10 && attempts < 6; i++) await page.clock.runFor(5_000);
+      await page.getByRole('heading', { name: 'Svaren kunde inte skickas' }).waitFor();
+      expect(attempts).toBe(6);
+      await screenshot(page, 'survey-desktop-send-failed');
+      await expectNoViolations(page);
+      await page.unroute('**/api/public/rounds/*/responses');
+      // The answers are still there.
+      expect(await page.locator('[data-name="age_band"] input[value="30-49"]').isChecked()).toBe(true);
+      await button(page, 'Försök igen').click();
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'keeps the answers and the response id over a reload, so a resend after a lost answer is recognised',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(DESKTOP);
+      await page.clock.install();
+      const ids_: string[] = [];
+      await page.route('**/api/public/rounds/*/responses', async (route) => {
+        ids_.push(JSON.parse(route.request().postData() ?? '{}').responseId);
+        await route.fetch(); // stored, then the connection drops: the page never hears back
         return route.abort('connectionreset');
-      }
-      return route.continue();
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await answerAll(page);
-    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('Tack för dina svar!');
-    expect(bodies).toHaveLength(3);
-    expect(new Set(bodies.map((body) => body.responseId)).size).toBe(1);
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
-
-  it('after every retry has failed: says so, keeps the answers, and "Försök igen" sends them', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(DESKTOP);
-    await page.clock.install();
-    let attempts = 0;
-    await page.route('**/api/public/rounds/*/responses', (route) => {
-      attempts++;
-      return route.abort('internetdisconnected');
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await answerAll(page);
-    await page.getByText('Skickar …').waitFor();
-    await screenshot(page, 'survey-desktop-sending');
-    // Six tries over about 15 seconds of (fake) time.
-    for (let i = 0; i < 10 && attempts < 6; i++) await page.clock.runFor(5_000);
-    await page.getByRole('heading', { name: 'Svaren kunde inte skickas' }).waitFor();
-    expect(attempts).toBe(6);
-    await screenshot(page, 'survey-desktop-send-failed');
-    await expectNoViolations(page);
-    await page.unroute('**/api/public/rounds/*/responses');
-    // The answers are still there.
-    expect(await page.locator('[data-name="age_band"] input[value="30-49"]').isChecked()).toBe(true);
-    await button(page, 'Försök igen').click();
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
-
-  it('keeps the answers and the response id over a reload, so a resend after a lost answer is recognised', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(DESKTOP);
-    await page.clock.install();
-    const ids_: string[] = [];
-    await page.route('**/api/public/rounds/*/responses', async (route) => {
-      ids_.push(JSON.parse(route.request().postData() ?? '{}').responseId);
-      await route.fetch(); // stored, then the connection drops: the page never hears back
-      return route.abort('connectionreset');
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await answerAll(page);
-    await page.getByText('Skickar …').waitFor();
-    await page.reload();
-    await page.unroute('**/api/public/rounds/*/responses');
-    await page.route('**/api/public/rounds/*/responses', (route) => {
-      ids_.push(JSON.parse(route.request().postData() ?? '{}').responseId);
-      return route.continue();
-    });
-    await heading(page).waitFor();
-    // Back on the last page with the answers given.
-    expect(await page.locator('[data-name="gender"] input[value="none"]').isChecked()).toBe(true);
-    await button(page, 'Slutför').click();
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    expect(new Set(ids_).size).toBe(1);
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await answerAll(page);
+      await page.getByText('Skickar …').waitFor();
+      await page.reload();
+      await page.unroute('**/api/public/rounds/*/responses');
+      await page.route('**/api/public/rounds/*/responses', (route) => {
+        ids_.push(JSON.parse(route.request().postData() ?? '{}').responseId);
+        return route.continue();
+      });
+      await heading(page).waitFor();
+      // Back on the last page with the answers given.
+      expect(await page.locator('[data-name="gender"] input[value="none"]').isChecked()).toBe(true);
+      await button(page, 'Slutför').click();
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      expect(new Set(ids_).size).toBe(1);
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('a response already stored', () => {
-  it('a resend that differs from what arrived first is not stored again: the page says the answers have arrived', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(PHONE);
-    let tries = 0;
-    await page.route('**/api/public/rounds/*/responses', async (route) => {
-      tries++;
-      if (tries === 1) {
-        await route.fetch(); // stored; the answer is lost
-        return route.abort('connectionreset');
-      }
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      body.answers.q_nki_overall = 2; // the same id with other answers: the server refuses (409)
-      return route.continue({ postData: JSON.stringify(body) });
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await answerAll(page);
-    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('Dina svar har redan kommit fram');
-    await expectNoViolations(page);
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
+  it(
+    'a resend that differs from what arrived first is not stored again: the page says the answers have arrived',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(PHONE);
+      let tries = 0;
+      await page.route('**/api/public/rounds/*/responses', async (route) => {
+        tries++;
+        if (tries === 1) {
+          await route.fetch(); // stored; the answer is lost
+          return route.abort('connectionreset');
+        }
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        body.answers.q_nki_overall = 2; // the same id with other answers: the server refuses (409)
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await answerAll(page);
+      await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe('Dina svar har redan kommit fram');
+      await expectNoViolations(page);
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe("the server's objections", () => {
-  it('are shown in Swedish at the question, on its page, with the answers kept', async () => {
-    const before = await responsesIn(ids.followupId);
-    const page = await newPage(PHONE);
-    // The server sees an answer the form would never send.
-    await page.route('**/api/public/rounds/*/responses', (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      body.answers.q_nki_overall = 11;
-      body.answers.q_retired = 'x';
-      return route.continue({ postData: JSON.stringify(body) });
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await answerAll(page);
-    const question = page.locator('[data-name="q_nki_overall"]');
-    await question.getByText('Värdet 11 ligger utanför skalan 1–10.').waitFor();
-    expect(await question.getByText('Värdet 11 ligger utanför skalan 1–10.').isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { level: 2, name: 'Din bygd' }).isVisible()).toBe(true);
-    expect(await page.getByRole('alert').filter({ hasText: 'Okänd fråga. (q_retired)' }).isVisible()).toBe(true);
-    expect(await page.locator('[data-name="q_nki_overall"] input[value="8"]').isChecked()).toBe(true);
-    await expect.poll(() => page.evaluate<string | null | undefined>(`document.activeElement?.closest('[data-name]')?.getAttribute('data-name')`)).toBe('q_nki_overall');
-    await screenshot(page, 'survey-phone-server-error');
-    await expectNoViolations(page);
-    expect(await responsesIn(ids.followupId)).toBe(before);
+  it(
+    'are shown in Swedish at the question, on its page, with the answers kept',
+    async () => {
+      const before = await responsesIn(ids.followupId);
+      const page = await newPage(PHONE);
+      // The server sees an answer the form would never send.
+      await page.route('**/api/public/rounds/*/responses', (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        body.answers.q_nki_overall = 11;
+        body.answers.q_retired = 'x';
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await answerAll(page);
+      const question = page.locator('[data-name="q_nki_overall"]');
+      await question.getByText('Värdet 11 ligger utanför skalan 1–10.').waitFor();
+      expect(await question.getByText('Värdet 11 ligger utanför skalan 1–10.').isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { level: 2, name: 'Din bygd' }).isVisible()).toBe(true);
+      expect(await page.getByRole('alert').filter({ hasText: 'Okänd fråga. (q_retired)' }).isVisible()).toBe(true);
+      expect(await page.locator('[data-name="q_nki_overall"] input[value="8"]').isChecked()).toBe(true);
+      await expect
+        .poll(() =>
+          page.evaluate<string | null | undefined>(
+            `document.activeElement?.closest('[data-name]')?.getAttribute('data-name')`,
+          ),
+        )
+        .toBe('q_nki_overall');
+      await screenshot(page, 'survey-phone-server-error');
+      await expectNoViolations(page);
+      expect(await responsesIn(ids.followupId)).toBe(before);
 
-    await page.unroute('**/api/public/rounds/*/responses');
-    for (let i = 0; i < 3; i++) await button(page, 'Nästa').click();
-    await button(page, 'Slutför').click();
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    expect(await responsesIn(ids.followupId)).toBe(before + 1);
-  }, TEST_TIMEOUT);
+      await page.unroute('**/api/public/rounds/*/responses');
+      for (let i = 0; i < 3; i++) await button(page, 'Nästa').click();
+      await button(page, 'Slutför').click();
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      expect(await responsesIn(ids.followupId)).toBe(before + 1);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('full pages', () => {
-  it('an unknown survey, and a closed one', async () => {
-    const page = await newPage(PHONE);
-    await open(page, '/s/no-such-round');
-    expect(await heading(page).textContent()).toBe('Enkäten finns inte');
-    await expectNoViolations(page);
-    await button(page, 'In English').click();
-    expect(await heading(page).textContent()).toBe('There is no such survey');
-    await open(page, `/s/${ids.baselineId}`);
-    expect(await heading(page).textContent()).toBe('The survey is closed');
-    await button(page, 'På svenska').click();
-    expect(await heading(page).textContent()).toBe('Enkäten är stängd');
-    await screenshot(page, 'survey-phone-closed');
-    await expectNoViolations(page);
-  }, TEST_TIMEOUT);
+  it(
+    'an unknown survey, and a closed one',
+    async () => {
+      const page = await newPage(PHONE);
+      await open(page, '/s/no-such-round');
+      expect(await heading(page).textContent()).toBe('Enkäten finns inte');
+      await expectNoViolations(page);
+      await button(page, 'In English').click();
+      expect(await heading(page).textContent()).toBe('There is no such survey');
+      await open(page, `/s/${ids.baselineId}`);
+      expect(await heading(page).textContent()).toBe('The survey is closed');
+      await button(page, 'På svenska').click();
+      expect(await heading(page).textContent()).toBe('Enkäten är stängd');
+      await screenshot(page, 'survey-phone-closed');
+      await expectNoViolations(page);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('an invited round: the code form, the code kept out of the address bar, a used code, an invalid code corrected', async () => {
-    const { roundId, codes } = await inviteRound(2);
-    const [first, second] = codes as [string, string];
-    const page = await newPage(PHONE);
+  it(
+    'an invited round: the code form, the code kept out of the address bar, a used code, an invalid code corrected',
+    async () => {
+      const { roundId, codes } = await inviteRound(2);
+      const [first, second] = codes as [string, string];
+      const page = await newPage(PHONE);
 
-    // No code in the link: the form comes first.
-    await open(page, `/s/${roundId}`);
-    expect(await heading(page).textContent()).toBe('Ange din inbjudningskod');
-    await screenshot(page, 'survey-phone-code');
-    await expectNoViolations(page);
-    await button(page, 'Fortsätt').click();
-    expect(await page.getByText('Skriv koden från din inbjudan.').isVisible()).toBe(true);
-    await expectNoViolations(page);
-    await page.getByLabel('Inbjudningskod').fill(first.toLowerCase());
-    await button(page, 'Fortsätt').click();
-    await expect.poll(() => focusedText(page)).toBe('Hur är det att bo här?');
-    await answerAll(page, { area: 'Mogata' });
-    await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
-    expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(1);
+      // No code in the link: the form comes first.
+      await open(page, `/s/${roundId}`);
+      expect(await heading(page).textContent()).toBe('Ange din inbjudningskod');
+      await screenshot(page, 'survey-phone-code');
+      await expectNoViolations(page);
+      await button(page, 'Fortsätt').click();
+      expect(await page.getByText('Skriv koden från din inbjudan.').isVisible()).toBe(true);
+      await expectNoViolations(page);
+      await page.getByLabel('Inbjudningskod').fill(first.toLowerCase());
+      await button(page, 'Fortsätt').click();
+      await expect.poll(() => focusedText(page)).toBe('Hur är det att bo här?');
+      await answerAll(page, { area: 'Mogata' });
+      await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
+      expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(1);
 
-    // The same code again, from the link: answered, then refused as used.
-    const again = await newPage(DESKTOP);
-    await open(again, `/s/${roundId}?code=${first}`);
-    expect(again.url()).not.toContain(first);
-    expect(again.url()).not.toContain('code=');
-    await answerAll(again);
-    await expect.poll(() => heading(again).textContent()).toBe('Koden har redan använts');
-    await screenshot(again, 'survey-desktop-code-used');
-    await expectNoViolations(again);
+      // The same code again, from the link: answered, then refused as used.
+      const again = await newPage(DESKTOP);
+      await open(again, `/s/${roundId}?code=${first}`);
+      expect(again.url()).not.toContain(first);
+      expect(again.url()).not.toContain('code=');
+      await answerAll(again);
+      await expect.poll(() => heading(again).textContent()).toBe('Koden har redan använts');
+      await screenshot(again, 'survey-desktop-code-used');
+      await expectNoViolations(again);
 
-    // A mistyped code: the page says so, and the corrected code sends the same answers.
-    const typo = await newPage(PHONE);
-    await open(typo, `/s/${roundId}#code=AAAAA-BBBBB`); // a code in the fragment never reaches a server
-    expect(typo.url()).not.toContain('AAAAA');
-    await answerAll(typo);
-    await expect.poll(() => heading(typo).textContent()).toBe('Koden gäller inte');
-    await expectNoViolations(typo);
-    await typo.getByLabel('Inbjudningskod').fill(second);
-    await button(typo, 'Skicka svaren').click();
-    await expect.poll(() => heading(typo).textContent()).toBe('Tack för dina svar!');
-    expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(2);
-  }, TEST_TIMEOUT);
+      // A mistyped code: the page says so, and the corrected code sends the same answers.
+      const typo = await newPage(PHONE);
+      await open(typo, `/s/${roundId}#code=AAAAA-BBBBB`); // a code in the fragment never reaches a server
+      expect(typo.url()).not.toContain('AAAAA');
+      await answerAll(typo);
+      await expect.poll(() => heading(typo).textContent()).toBe('Koden gäller inte');
+      await expectNoViolations(typo);
+      await typo.getByLabel('Inbjudningskod').fill(second);
+      await button(typo, 'Skicka svaren').click();
+      await expect.poll(() => heading(typo).textContent()).toBe('Tack för dina svar!');
+      expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(2);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('the English switch', () => {
-  it('switches in place without losing answers, and is remembered', async () => {
-    const page = await newPage(DESKTOP);
-    await open(page, `/s/${ids.followupId}`);
-    await rate(page, 'q_nki_overall', 9);
-    const toggle = button(page, 'In English');
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => heading(page).textContent()).toBe('What is it like to live here?');
-    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
-    expect(await focusedText(page)).toBe('På svenska');
-    expect(await page.locator('[data-name="q_nki_overall"] input[value="9"]').isChecked()).toBe(true);
-    expect(await page.getByText("Don't know").first().isVisible()).toBe(true);
-    expect(await page.getByText('Page 1 of 4').isVisible()).toBe(true);
-    expect(await button(page, 'Next').isVisible()).toBe(true);
-    expect(await page.locator('.notice.demo').textContent()).toContain('generated demo data');
-    await screenshot(page, 'survey-desktop-english');
-    await expectNoViolations(page);
-    await page.reload();
-    await expect.poll(() => heading(page).textContent()).toBe('What is it like to live here?');
-    expect(await page.locator('[data-name="q_nki_overall"] input[value="9"]').isChecked()).toBe(true);
-  }, TEST_TIMEOUT);
+  it(
+    'switches in place without losing answers, and is remembered',
+    async () => {
+      const page = await newPage(DESKTOP);
+      await open(page, `/s/${ids.followupId}`);
+      await rate(page, 'q_nki_overall', 9);
+      const toggle = button(page, 'In English');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => heading(page).textContent()).toBe('What is it like to live here?');
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+      expect(await focusedText(page)).toBe('På svenska');
+      expect(await page.locator('[data-name="q_nki_overall"] input[value="9"]').isChecked()).toBe(true);
+      expect(await page.getByText("Don't know").first().isVisible()).toBe(true);
+      expect(await page.getByText('Page 1 of 4').isVisible()).toBe(true);
+      expect(await button(page, 'Next').isVisible()).toBe(true);
+      expect(await page.locator('.notice.demo').textContent()).toContain('generated demo data');
+      await screenshot(page, 'survey-desktop-english');
+      await expectNoViolations(page);
+      await page.reload();
+      await expect.poll(() => heading(page).textContent()).toBe('What is it like to live here?');
+      expect(await page.locator('[data-name="q_nki_overall"] input[value="9"]').isChecked()).toBe(true);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('asks the server for English messages', async () => {
-    const page = await newPage(DESKTOP);
-    await page.route('**/api/public/rounds/*/responses', (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      body.answers.q_nki_overall = 0;
-      return route.continue({ postData: JSON.stringify(body) });
-    });
-    await open(page, `/s/${ids.followupId}`);
-    await button(page, 'In English').click();
-    await answerAll(page, { lang: 'en' });
-    await page.locator('[data-name="q_nki_overall"]').getByText('The value 0 is outside the scale 1–10.').waitFor();
-  }, TEST_TIMEOUT);
+  it(
+    'asks the server for English messages',
+    async () => {
+      const page = await newPage(DESKTOP);
+      await page.route('**/api/public/rounds/*/responses', (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        body.answers.q_nki_overall = 0;
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await open(page, `/s/${ids.followupId}`);
+      await button(page, 'In English').click();
+      await answerAll(page, { lang: 'en' });
+      await page.locator('[data-name="q_nki_overall"]').getByText('The value 0 is outside the scale 1–10.').waitFor();
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -32,7 +32,16 @@ async function compare(extra: string[] = []) {
   let stdout = '';
   let stderr = '';
   const code = await main(
-    ['compare', '--indicators', file('indicators.json'), '--baseline', file('baseline.csv'), '--followup', file('followup.csv'), ...extra],
+    [
+      'compare',
+      '--indicators',
+      file('indicators.json'),
+      '--baseline',
+      file('baseline.csv'),
+      '--followup',
+      file('followup.csv'),
+      ...extra,
+    ],
     { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
   );
   return { code, stdout, stderr };
@@ -49,11 +58,18 @@ describe('bygdpuls compare on bad input', () => {
   });
 
   it('names file, line and column of a value outside the scale', async () => {
-    editLine('baseline.csv', 7, (row) => row.split(',').map((v, i) => (i === 4 ? '11' : v)).join(','));
+    editLine('baseline.csv', 7, (row) =>
+      row
+        .split(',')
+        .map((v, i) => (i === 4 ? '11' : v))
+        .join(','),
+    );
     const { code, stdout, stderr } = await compare();
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${file('baseline.csv')}, line 7, column "q_nki_overall": value 11 is outside the scale 1..10`);
+    expect(stderr).toContain(
+      `${file('baseline.csv')}, line 7, column "q_nki_overall": value 11 is outside the scale 1..10`,
+    );
   });
 
   it('names the line and column of a row with the wrong number of fields', async () => {
@@ -75,8 +91,13 @@ describe('bygdpuls compare on bad input', () => {
     const { code, stdout, stderr } = await compare();
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    const firstFrovi = readFileSync(file('baseline.csv'), 'utf8').split('\n').findIndex((l) => l.split(',')[1] === 'Frövi') + 1;
-    expect(stderr).toContain(`${file('baseline.csv')}, line ${firstFrovi}, column "area": the population figures have no stratum area "Frövi"`);
+    const firstFrovi =
+      readFileSync(file('baseline.csv'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.split(',')[1] === 'Frövi') + 1;
+    expect(stderr).toContain(
+      `${file('baseline.csv')}, line ${firstFrovi}, column "area": the population figures have no stratum area "Frövi"`,
+    );
   });
 
   it('gives the line and column of broken JSON in the indicators file', async () => {
@@ -152,7 +173,16 @@ describe('bygdpuls compare on good input', () => {
   it('exits non-zero with nothing on stdout as a real process', async () => {
     writeFileSync(file('followup.csv'), '');
     const run = promisify(execFile);
-    const failure = await run(process.execPath, [path.join(root, 'bin/bygdpuls.js'), 'compare', '--indicators', file('indicators.json'), '--baseline', file('baseline.csv'), '--followup', file('followup.csv')]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const failure = await run(process.execPath, [
+      path.join(root, 'bin/bygdpuls.js'),
+      'compare',
+      '--indicators',
+      file('indicators.json'),
+      '--baseline',
+      file('baseline.csv'),
+      '--followup',
+      file('followup.csv'),
+    ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect('code' in failure ? failure.code : 0).toBe(1);
     expect(failure.stdout).toBe('');
     expect(failure.stderr).toContain('the file is empty');

@@ -20,7 +20,10 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) || field === '' ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-async function scanAll(file: string, chunkSize?: number): Promise<{ header: string[]; rows: { values: string[]; line: number }[] }> {
+async function scanAll(
+  file: string,
+  chunkSize?: number,
+): Promise<{ header: string[]; rows: { values: string[]; line: number }[] }> {
   let header: string[] = [];
   const rows: { values: string[]; line: number }[] = [];
   await scanCsv<string>(
@@ -46,7 +49,10 @@ describe('scanCsv and readCsv', () => {
       fc.asyncProperty(
         fc.integer({ min: 1, max: 5 }).chain((width) =>
           fc.record({
-            header: fc.uniqueArray(fc.constantFrom('respondent', 'area', 'q1', 'q2', 'q3', 'q4'), { minLength: width, maxLength: width }),
+            header: fc.uniqueArray(fc.constantFrom('respondent', 'area', 'q1', 'q2', 'q3', 'q4'), {
+              minLength: width,
+              maxLength: width,
+            }),
             rows: fc.array(fc.array(fieldArb, { minLength: width, maxLength: width }), { maxLength: 30 }),
             crlf: fc.boolean(),
             bom: fc.boolean(),
@@ -65,7 +71,11 @@ describe('scanCsv and readCsv', () => {
           expect(result.header).toEqual(header);
           expect(result.rows.map((r) => r.values)).toEqual(kept);
           const viaStrings: string[][] = [];
-          await readCsv(file, () => {}, (fields) => viaStrings.push(fields));
+          await readCsv(
+            file,
+            () => {},
+            (fields) => viaStrings.push(fields),
+          );
           expect(viaStrings).toEqual(kept);
           // Line numbers: where each row starts in the file.
           let line = 2;
@@ -82,7 +92,11 @@ describe('scanCsv and readCsv', () => {
   it('agrees with readCsv on the same file', async () => {
     const file = writeTemp('a,b,c\n1,"x,y",3\n\n4,5,"six\nlines"\r\n7,8,9');
     const strings: string[][] = [];
-    await readCsv(file, () => {}, (fields) => strings.push(fields));
+    await readCsv(
+      file,
+      () => {},
+      (fields) => strings.push(fields),
+    );
     expect((await scanAll(file, 3)).rows.map((r) => r.values)).toEqual(strings);
   });
 
@@ -92,7 +106,9 @@ describe('scanCsv and readCsv', () => {
   });
 
   it('refuses bytes that are not UTF-8, naming line and column', async () => {
-    const file = writeTemp(Buffer.concat([Buffer.from('area,q\nBottna,1\n'), Buffer.from([0xc3, 0x28]), Buffer.from(',2\n')]));
+    const file = writeTemp(
+      Buffer.concat([Buffer.from('area,q\nBottna,1\n'), Buffer.from([0xc3, 0x28]), Buffer.from(',2\n')]),
+    );
     const error = await scanAll(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/line 3, column "area": the value is not valid UTF-8/);
@@ -111,7 +127,11 @@ describe('scanCsv and readCsv', () => {
   it('interns each distinct value of a column once', async () => {
     const file = writeTemp(`q\n${Array.from({ length: 1000 }, (_, i) => String(i % 7)).join('\n')}\n`);
     let calls = 0;
-    await scanCsv<string>(file, () => ({ columns: [0], interners: [(t) => (calls++, t)] }), () => {});
+    await scanCsv<string>(
+      file,
+      () => ({ columns: [0], interners: [(t) => (calls++, t)] }),
+      () => {},
+    );
     expect(calls).toBe(7);
   });
 });

@@ -37,7 +37,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-async function ok(method: string, url: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function ok(method: string, url: string, body?: unknown): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await api.call(method, url, body === undefined ? {} : { body });
   if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${response.text}`);
   return response.json;
@@ -62,20 +63,34 @@ async function scenario(weighted: boolean, seed: number): Promise<Scenario> {
     areas: VILLAGES.map(({ id, name }) => ({ id, name })),
     minGroupSize: 5,
     groupBy: ['area', 'gender'],
-    ...(weighted ? { weighting: { strata: ['area'], population: VILLAGES.map((v) => ({ area: v.id, population: v.population })) } } : {}),
+    ...(weighted
+      ? { weighting: { strata: ['area'], population: VILLAGES.map((v) => ({ area: v.id, population: v.population })) } }
+      : {}),
   });
-  const { id: questionnaireId } = await ok('POST', `/api/projects/${projectId}/questionnaires`, builtInTemplate(VILLAGES));
+  const { id: questionnaireId } = await ok(
+    'POST',
+    `/api/projects/${projectId}/questionnaires`,
+    builtInTemplate(VILLAGES),
+  );
   const residents = residentSource(seed, { freeText: true });
   const kept: Record<string, string[]> = {};
   const removed: Record<string, string[]> = {};
   const ids: Record<string, string> = {};
   for (const kind of ['baseline', 'followup'] as const) {
-    const { id: roundId } = await ok('POST', `/api/projects/${projectId}/rounds`, { kind, name: kind, questionnaireId, access: 'open' });
+    const { id: roundId } = await ok('POST', `/api/projects/${projectId}/rounds`, {
+      kind,
+      name: kind,
+      questionnaireId,
+      access: 'open',
+    });
     ids[kind] = roundId;
     const sent: string[] = [];
     for (let i = 0; i < 90; i++) {
       const responseId = randomUUID();
-      const response = await api.call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, body: { responseId, answers: residents.next(kind === 'followup' ? 0.6 : 0) } });
+      const response = await api.call('POST', `/api/public/rounds/${roundId}/responses`, {
+        token: null,
+        body: { responseId, answers: residents.next(kind === 'followup' ? 0.6 : 0) },
+      });
       expect(response.status).toBe(201);
       sent.push(responseId);
     }
@@ -98,18 +113,36 @@ async function scenario(weighted: boolean, seed: number): Promise<Scenario> {
 }
 
 function respondents(file: string): string[] {
-  return readFileSync(file, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]!);
 }
 
 async function expectRoundTrip(s: Scenario, out: string, storeArgs: string[]): Promise<void> {
-  const exported = await cli('export', '--project', s.projectId, '--baseline', s.baseline, '--followup', s.followup, '--out', out, ...storeArgs);
+  const exported = await cli(
+    'export',
+    '--project',
+    s.projectId,
+    '--baseline',
+    s.baseline,
+    '--followup',
+    s.followup,
+    '--out',
+    out,
+    ...storeArgs,
+  );
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
   const summary = JSON.parse(exported.stdout);
   expect(summary.baseline.rows).toBe(s.kept[s.baseline]!.length);
   expect(summary.followup.rows).toBe(s.kept[s.followup]!.length);
 
-  for (const [file, roundId] of [['baseline.csv', s.baseline], ['followup.csv', s.followup]] as const) {
+  for (const [file, roundId] of [
+    ['baseline.csv', s.baseline],
+    ['followup.csv', s.followup],
+  ] as const) {
     const text = readFileSync(path.join(out, file), 'utf8');
     const header = text.split('\n')[0]!.split(',');
     const questions = createScorer(builtInTemplate(VILLAGES).indicators).questions;
@@ -126,14 +159,20 @@ async function expectRoundTrip(s: Scenario, out: string, storeArgs: string[]): P
 
   const compared = await cli(
     'compare',
-    '--indicators', path.join(out, 'indicators.json'),
-    '--baseline', path.join(out, 'baseline.csv'),
-    '--followup', path.join(out, 'followup.csv'),
+    '--indicators',
+    path.join(out, 'indicators.json'),
+    '--baseline',
+    path.join(out, 'baseline.csv'),
+    '--followup',
+    path.join(out, 'followup.csv'),
     '--secondary-suppression', // as the API does
   );
   expect(compared.stderr).toBe('');
   expect(compared.code).toBe(0);
-  const fromApi = await api.call('GET', `/api/projects/${s.projectId}/comparison?baseline=${s.baseline}&followup=${s.followup}`);
+  const fromApi = await api.call(
+    'GET',
+    `/api/projects/${s.projectId}/comparison?baseline=${s.baseline}&followup=${s.followup}`,
+  );
   expect(fromApi.status).toBe(200);
   expect(mismatches(JSON.parse(compared.stdout), fromApi.json)).toEqual([]);
 }
@@ -145,8 +184,14 @@ describe('bygdpuls export', () => {
     await expectRoundTrip(s, out, ['--endpoint', endpoint, '--table', api.deps.store.tableName]);
     const indicators = JSON.parse(readFileSync(path.join(out, 'indicators.json'), 'utf8'));
     expect(indicators.weighting).toEqual({ strata: ['area'], population: 'population.csv' });
-    expect(readFileSync(path.join(out, 'population.csv'), 'utf8').split('\n').slice(0, 2)).toEqual(['area,population', 'gardeby,420']);
-    const fromApi = await api.call('GET', `/api/projects/${s.projectId}/comparison?baseline=${s.baseline}&followup=${s.followup}`);
+    expect(readFileSync(path.join(out, 'population.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([
+      'area,population',
+      'gardeby,420',
+    ]);
+    const fromApi = await api.call(
+      'GET',
+      `/api/projects/${s.projectId}/comparison?baseline=${s.baseline}&followup=${s.followup}`,
+    );
     expect(fromApi.json.indicators.nki.weighted).toBeDefined();
   }, 60_000);
 
@@ -163,13 +208,47 @@ describe('bygdpuls export', () => {
     const other = await scenario(false, 14);
     const store = ['--endpoint', endpoint, '--table', api.deps.store.tableName];
     const out = path.join(outRoot, 'refused');
-    const noProject = await cli('export', '--project', 'nope', '--baseline', s.baseline, '--followup', s.followup, '--out', out, ...store);
+    const noProject = await cli(
+      'export',
+      '--project',
+      'nope',
+      '--baseline',
+      s.baseline,
+      '--followup',
+      s.followup,
+      '--out',
+      out,
+      ...store,
+    );
     expect(noProject).toMatchObject({ code: 1, stdout: '', stderr: 'bygdpuls: no project nope\n' });
-    const foreignRound = await cli('export', '--project', s.projectId, '--baseline', s.baseline, '--followup', other.followup, '--out', out, ...store);
+    const foreignRound = await cli(
+      'export',
+      '--project',
+      s.projectId,
+      '--baseline',
+      s.baseline,
+      '--followup',
+      other.followup,
+      '--out',
+      out,
+      ...store,
+    );
     expect(foreignRound.code).toBe(1);
     expect(foreignRound.stderr).toContain(`no follow-up round ${other.followup} in project ${s.projectId}`);
     expect(existsSync(path.join(out, 'followup.csv'))).toBe(false);
-    const noData = await cli('export', '--project', s.projectId, '--baseline', s.baseline, '--followup', s.followup, '--out', out, '--data-dir', outRoot);
+    const noData = await cli(
+      'export',
+      '--project',
+      s.projectId,
+      '--baseline',
+      s.baseline,
+      '--followup',
+      s.followup,
+      '--out',
+      out,
+      '--data-dir',
+      outRoot,
+    );
     expect(noData).toMatchObject({ code: 1, stdout: '' });
     expect(noData.stderr).toContain(`no bygdpuls data in ${outRoot}`);
     const incomplete = await cli('export', '--project', s.projectId, '--baseline', s.baseline, '--out', out, ...store);

@@ -27,7 +27,15 @@ describe('reference cases through `bygdpuls compare`', () => {
   });
 
   it.each([...cases])('%s matches expected.json', async (_name, dir) => {
-    const args = ['compare', '--indicators', path.join(dir, 'indicators.json'), '--baseline', path.join(dir, 'baseline.csv'), '--followup', path.join(dir, 'followup.csv')];
+    const args = [
+      'compare',
+      '--indicators',
+      path.join(dir, 'indicators.json'),
+      '--baseline',
+      path.join(dir, 'baseline.csv'),
+      '--followup',
+      path.join(dir, 'followup.csv'),
+    ];
     const { stdout } = await run(process.execPath, [bin, ...args]);
     const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
     expect(mismatches(JSON.parse(stdout), expected)).toEqual([]);

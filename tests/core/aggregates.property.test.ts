@@ -28,8 +28,13 @@ interface TestResponse {
   answers: Record<string, Answer>;
 }
 
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 5, arbitrary: arb });
-const scaleAnswer = (hi: number) => fc.oneof({ weight: 1, arbitrary: fc.constantFrom<Answer>('dk', null) }, { weight: 6, arbitrary: fc.integer({ min: 1, max: hi }) });
+const maybe = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 5, arbitrary: arb });
+const scaleAnswer = (hi: number) =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom<Answer>('dk', null) },
+    { weight: 6, arbitrary: fc.integer({ min: 1, max: hi }) },
+  );
 
 const responseArb: fc.Arbitrary<TestResponse> = fc.record({
   background: fc.record({
@@ -131,9 +136,23 @@ describe('aggregates', () => {
       fc.property(fc.array(responseArb, { minLength: 1, maxLength: 40 }), fc.nat(), (responses, pick) => {
         const removed = responses[pick % responses.length]!;
         const accumulator = new RoundAccumulator(scorer);
-        for (const r of responses) accumulator.add(r.background, scorer.questions.map((q) => r.answers[q] ?? null));
-        accumulator.add(removed.background, scorer.questions.map((q) => removed.answers[q] ?? null), -1);
-        expectSameAggregate(accumulator.toAggregate(), aggregateResponses(scorer, responses.filter((r) => r !== removed)));
+        for (const r of responses)
+          accumulator.add(
+            r.background,
+            scorer.questions.map((q) => r.answers[q] ?? null),
+          );
+        accumulator.add(
+          removed.background,
+          scorer.questions.map((q) => removed.answers[q] ?? null),
+          -1,
+        );
+        expectSameAggregate(
+          accumulator.toAggregate(),
+          aggregateResponses(
+            scorer,
+            responses.filter((r) => r !== removed),
+          ),
+        );
       }),
       { numRuns: 100 },
     );
@@ -153,13 +172,19 @@ describe('suppression', () => {
         (baselineResponses, followupResponses, minGroupSize, groupBy) => {
           const settings = ProjectSettings.parse({ minGroupSize, groupBy });
           const rounds = { baseline: baselineResponses, followup: followupResponses };
-          const result = compareRounds(indicators, settings, aggregateResponses(scorer, baselineResponses), aggregateResponses(scorer, followupResponses));
+          const result = compareRounds(
+            indicators,
+            settings,
+            aggregateResponses(scorer, baselineResponses),
+            aggregateResponses(scorer, followupResponses),
+          );
           for (const compiled of scorer.indicators) {
             const id = compiled.def.id;
             const entry = result.indicators[id]!;
             // True n per round and group, counted directly from the responses.
             const trueN = (list: typeof baselineResponses, pick: (r: (typeof list)[number]) => boolean) =>
-              list.filter((r) => pick(r) && compiled.score(scorer.questions.map((q) => r.answers[q] ?? null)) !== null).length;
+              list.filter((r) => pick(r) && compiled.score(scorer.questions.map((q) => r.answers[q] ?? null)) !== null)
+                .length;
             for (const round of ['baseline', 'followup'] as const) {
               const n = trueN(rounds[round], () => true);
               const summary = entry[round];

@@ -11,11 +11,14 @@ const indicators: Indicator[] = [
 ];
 const scorer = createScorer(indicators);
 
-function responses(list: [string | null, Answer, Answer][]): { background: Background; answers: Record<string, Answer> }[] {
+function responses(
+  list: [string | null, Answer, Answer][],
+): { background: Background; answers: Record<string, Answer> }[] {
   return list.map(([area, q, y]) => ({ background: { area, age_band: null, gender: null }, answers: { q, y } }));
 }
 
-const many = (area: string, count: number, q: Answer, y: Answer) => Array.from({ length: count }, () => [area, q, y] as [string, Answer, Answer]);
+const many = (area: string, count: number, q: Answer, y: Answer) =>
+  Array.from({ length: count }, () => [area, q, y] as [string, Answer, Answer]);
 
 describe('compareRounds', () => {
   it('gives null figures, says why, and leaves the indicator out of the Holm family when a round is under k', () => {
@@ -52,7 +55,9 @@ describe('compareRounds', () => {
   });
 
   it('refuses a stratum value that the population figures lack, naming it', () => {
-    const settings = ProjectSettings.parse({ weighting: { strata: ['area'], population: [{ area: 'A', population: 100 }] } });
+    const settings = ProjectSettings.parse({
+      weighting: { strata: ['area'], population: [{ area: 'A', population: 100 }] },
+    });
     const round = aggregateResponses(scorer, responses([...many('A', 5, 4, 'yes'), ...many('Z', 5, 4, 'yes')]));
     expect(() => compareRounds(indicators, settings, round, round)).toThrow(UnknownStratumError);
     expect(() => compareRounds(indicators, settings, round, round)).toThrow(/"area":"Z"/);
@@ -60,9 +65,19 @@ describe('compareRounds', () => {
 
   it('weights strata by population and spreads an empty stratum over the others', () => {
     const settings = ProjectSettings.parse({
-      weighting: { strata: ['area'], population: [{ area: 'A', population: 100 }, { area: 'B', population: 300 }, { area: 'C', population: 600 }] },
+      weighting: {
+        strata: ['area'],
+        population: [
+          { area: 'A', population: 100 },
+          { area: 'B', population: 300 },
+          { area: 'C', population: 600 },
+        ],
+      },
     });
-    const baseline = aggregateResponses(scorer, responses([...many('A', 5, 1, 'yes'), ...many('B', 5, 5, 'no'), ...many('B', 1, 3, 'no'), [null, 2, 'no']]));
+    const baseline = aggregateResponses(
+      scorer,
+      responses([...many('A', 5, 1, 'yes'), ...many('B', 5, 5, 'no'), ...many('B', 1, 3, 'no'), [null, 2, 'no']]),
+    );
     const result = compareRounds(indicators, settings, baseline, baseline);
     const weighted = result.indicators.pride!.weighted!.baseline;
     const meanB = (5 * 5 + 3) / 6;

@@ -66,7 +66,10 @@ describe("Welch's t-test", () => {
   const followup = [4, 5, 5, 4, 5, 3, 5, 4, 4, 5, 5, 2];
 
   it('matches scipy ttest_ind(equal_var=False) with its confidence interval', () => {
-    const result = welchTest(meanAndVariance(momentsOf(baseline), 1, true), meanAndVariance(momentsOf(followup), 1, true));
+    const result = welchTest(
+      meanAndVariance(momentsOf(baseline), 1, true),
+      meanAndVariance(momentsOf(followup), 1, true),
+    );
     expect(rel(result.pValue!, 0.22056198182180467)).toBeLessThan(1e-10);
     expect(rel(result.df!, 15.936945684419243)).toBeLessThan(1e-12);
     expect(rel(result.ciLow!, -0.4310289519122674)).toBeLessThan(1e-10);
@@ -89,7 +92,9 @@ describe('mean and interval', () => {
     expect(stats.mean).toBe(3.6);
     expect(rel(Math.sqrt(stats.variance), 1.3498971154211057)).toBeLessThan(1e-14);
     const interval = meanInterval(stats.mean, stats.variance, stats.n);
-    expect(rel(interval.high - stats.mean, (2.262157162798205 * 1.3498971154211057) / Math.sqrt(10))).toBeLessThan(1e-12);
+    expect(rel(interval.high - stats.mean, (2.262157162798205 * 1.3498971154211057) / Math.sqrt(10))).toBeLessThan(
+      1e-12,
+    );
   });
 
   it('keeps the variance exact far from zero (no cancellation in exact sums)', () => {

@@ -74,7 +74,10 @@ describe('mean and share indicators', () => {
 });
 
 describe('reading text answers', () => {
-  const scorer = createScorer([nki, { id: 'a', kind: 'share', items: ['yn'], positive: ['yes'], values: ['yes', 'no'] }]);
+  const scorer = createScorer([
+    nki,
+    { id: 'a', kind: 'share', items: ['yn'], positive: ['yes'], values: ['yes', 'no'] },
+  ]);
   const rule = (name: string) => scorer.rules[scorer.questions.indexOf(name)]!;
 
   it('accepts scale values, "dk" and blanks', () => {
@@ -96,7 +99,9 @@ describe('indicator definitions', () => {
     expect(IndicatorList.safeParse([{ ...nki, weights: [1, 2] }]).success).toBe(false);
     expect(IndicatorList.safeParse([{ ...nki, minItems: 4 }]).success).toBe(false);
     expect(IndicatorList.safeParse([{ ...nki, scale: [5, 1] }]).success).toBe(false);
-    expect(IndicatorList.safeParse([{ id: 's', kind: 'share', items: ['q'], positive: [11], scale: [1, 10] }]).success).toBe(false);
+    expect(
+      IndicatorList.safeParse([{ id: 's', kind: 'share', items: ['q'], positive: [11], scale: [1, 10] }]).success,
+    ).toBe(false);
     expect(IndicatorList.safeParse([nki]).success).toBe(true);
   });
 });

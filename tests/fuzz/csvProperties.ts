@@ -47,7 +47,9 @@ export function csvWorkspace(): { write(name: string, content: string | Buffer):
 /** Rejects when `work` takes longer than `ms`: a hang is a failure. */
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new PropertyFailure(`no result within ${ms} ms (a hang)`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new PropertyFailure(`no result within ${ms} ms (a hang)`)), ms)),
+  );
   try {
     return await Promise.race([work, timeout]);
   } finally {
@@ -125,20 +127,52 @@ export function referenceParse(input: string): ParsedCsv {
 // Generators.
 
 const fieldText = fc.oneof(
-  fc.constantFrom('', '7', 'dk', 'yes', 'Östra Ryd', 'a"b', 'x,y', 'två\nrader', 'ä\r\nö', '\r', ' ', '""', '"', 'ﬀ', '💩', '\u2028', '\u0000', '\t', '\uFEFF', '\uFEFF7'),
+  fc.constantFrom(
+    '',
+    '7',
+    'dk',
+    'yes',
+    'Östra Ryd',
+    'a"b',
+    'x,y',
+    'två\nrader',
+    'ä\r\nö',
+    '\r',
+    ' ',
+    '""',
+    '"',
+    'ﬀ',
+    '💩',
+    '\u2028',
+    '\u0000',
+    '\t',
+    '\uFEFF',
+    '\uFEFF7',
+  ),
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
 
 /** Writes one field: quoted when it must be, and sometimes when it need not be. */
-const written = (field: string, quoteAnyway: boolean) => (quoteAnyway || /[",\r\n]/.test(field) || field === '' ? `"${field.replace(/"/g, '""')}"` : field);
+const written = (field: string, quoteAnyway: boolean) =>
+  quoteAnyway || /[",\r\n]/.test(field) || field === '' ? `"${field.replace(/"/g, '""')}"` : field;
 
 export const validCsv = fc
   .integer({ min: 1, max: 6 })
   .chain((width) =>
     fc.record({
-      header: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/[\r\n]/.test(s) && s.trim() === s), { minLength: width, maxLength: width }),
-      rows: fc.array(fc.tuple(fc.array(fc.tuple(fieldText, fc.boolean()), { minLength: width, maxLength: width }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('', '', '', '\n', '\r\n', '\n\n')), { maxLength: 25 }),
+      header: fc.uniqueArray(
+        fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/[\r\n]/.test(s) && s.trim() === s),
+        { minLength: width, maxLength: width },
+      ),
+      rows: fc.array(
+        fc.tuple(
+          fc.array(fc.tuple(fieldText, fc.boolean()), { minLength: width, maxLength: width }),
+          fc.constantFrom('\n', '\r\n'),
+          fc.constantFrom('', '', '', '\n', '\r\n', '\n\n'),
+        ),
+        { maxLength: 25 },
+      ),
       quoteHeader: fc.boolean(),
       bom: fc.boolean(),
       end: fc.constantFrom('', '\n', '\r\n'),
@@ -156,21 +190,55 @@ export const validCsv = fc
     return { text, chunkSize };
   });
 
-const INVALID_UTF8 = [[0xff], [0xc3], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xfe, 0xff]];
+const INVALID_UTF8 = [
+  [0xff],
+  [0xc3],
+  [0xc3, 0x28],
+  [0xed, 0xa0, 0x80],
+  [0xc0, 0xaf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xe2, 0x82],
+  [0xfe, 0xff],
+];
 
 /** Valid CSV, then damaged: bytes inserted, removed or replaced; or just random bytes. */
 export const hostileCsv = fc.oneof(
-  fc.tuple(validCsv, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...INVALID_UTF8), fc.constantFrom([34], [44], [10], [13], [13, 10], [0xef, 0xbb, 0xbf], [34, 34], [0]), fc.uint8Array({ maxLength: 4 }).map((a) => [...a])), fc.nat(3)), { minLength: 1, maxLength: 4 })).map(([{ text, chunkSize }, edits]) => {
-    let bytes = Buffer.from(text, 'utf8');
-    for (const [where, insert, removeCount] of edits) {
-      const at = Math.floor(where * bytes.length);
-      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(Math.min(bytes.length, at + removeCount))]);
-    }
-    return { bytes, chunkSize };
-  }),
-  fc.record({ bytes: fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)), chunkSize: fc.constantFrom(1, 3, 64, 4096) }),
+  fc
+    .tuple(
+      validCsv,
+      fc.array(
+        fc.tuple(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.oneof(
+            fc.constantFrom(...INVALID_UTF8),
+            fc.constantFrom([34], [44], [10], [13], [13, 10], [0xef, 0xbb, 0xbf], [34, 34], [0]),
+            fc.uint8Array({ maxLength: 4 }).map((a) => [...a]),
+          ),
+          fc.nat(3),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+    )
+    .map(([{ text, chunkSize }, edits]) => {
+      let bytes = Buffer.from(text, 'utf8');
+      for (const [where, insert, removeCount] of edits) {
+        const at = Math.floor(where * bytes.length);
+        bytes = Buffer.concat([
+          bytes.subarray(0, at),
+          Buffer.from(insert),
+          bytes.subarray(Math.min(bytes.length, at + removeCount)),
+        ]);
+      }
+      return { bytes, chunkSize };
+    }),
   fc.record({
-    bytes: fc.array(fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', '""', 'x"', '\uFEFF', 'é', ' '), { maxLength: 80 }).map((parts) => Buffer.from(parts.join(''), 'utf8')),
+    bytes: fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)),
+    chunkSize: fc.constantFrom(1, 3, 64, 4096),
+  }),
+  fc.record({
+    bytes: fc
+      .array(fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', '""', 'x"', '\uFEFF', 'é', ' '), { maxLength: 80 })
+      .map((parts) => Buffer.from(parts.join(''), 'utf8')),
     chunkSize: fc.constantFrom(1, 2, 5, 4096),
   }),
 );
@@ -184,13 +252,23 @@ async function read(reader: 'readCsv' | 'scanCsv', file: string, chunkSize: numb
   let header: string[] = [];
   const rows: { fields: string[]; line: number }[] = [];
   try {
-    if (reader === 'readCsv') await within(5_000, readCsv(file, (h) => (header = h), (fields, line) => rows.push({ fields, line })));
+    if (reader === 'readCsv')
+      await within(
+        5_000,
+        readCsv(
+          file,
+          (h) => (header = h),
+          (fields, line) => rows.push({ fields, line }),
+        ),
+      );
     else {
       await within(
         5_000,
         scanCsv<string>(
           file,
-          (names) => ((header = names), { columns: names.map((_, i) => i), interners: names.map(() => (value: string) => value) }),
+          (names) => (
+            (header = names), { columns: names.map((_, i) => i), interners: names.map(() => (value: string) => value) }
+          ),
           (values, line) => rows.push({ fields: [...values], line }),
           { chunkSize },
         ),
@@ -198,7 +276,10 @@ async function read(reader: 'readCsv' | 'scanCsv', file: string, chunkSize: numb
     }
     return { ok: true, parsed: { header, rows } };
   } catch (error) {
-    expect(error instanceof InputError, `${reader} threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`);
+    expect(
+      error instanceof InputError,
+      `${reader} threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`,
+    );
     return { ok: false, error };
   }
 }
@@ -207,7 +288,10 @@ async function read(reader: 'readCsv' | 'scanCsv', file: string, chunkSize: numb
 function expectLocated(error: InputError, file: string, who: string): void {
   expect(error.file === file, `${who}: the error names ${error.file}, not the file read`);
   expect(error.line !== null && error.line >= 1, `${who}: the error names no line: ${error.message}`);
-  const wholeFile = /the file is empty|no column|no "population" column|neither a stratum|no population rows|not a stratum variable|named twice|appears twice|the settings group/.test(error.detail);
+  const wholeFile =
+    /the file is empty|no column|no "population" column|neither a stratum|no population rows|not a stratum variable|named twice|appears twice|the settings group/.test(
+      error.detail,
+    );
   expect(error.column !== null || wholeFile, `${who}: the error names no column: ${error.message}`);
 }
 
@@ -224,8 +308,14 @@ export function csvReaderProperties(workspace: ReturnType<typeof csvWorkspace>, 
     const expected = referenceParse(text);
     for (const reader of ['readCsv', 'scanCsv'] as const) {
       const result = await read(reader, file, chunkSize);
-      expect(result.ok, `${reader} refused valid CSV: ${result.ok ? '' : result.error.message}\n${JSON.stringify(text)}`);
-      expect(JSON.stringify(result.parsed) === JSON.stringify(expected), `${reader} read ${JSON.stringify(result.parsed)}, the reference ${JSON.stringify(expected)}\n${JSON.stringify(text)}`);
+      expect(
+        result.ok,
+        `${reader} refused valid CSV: ${result.ok ? '' : result.error.message}\n${JSON.stringify(text)}`,
+      );
+      expect(
+        JSON.stringify(result.parsed) === JSON.stringify(expected),
+        `${reader} read ${JSON.stringify(result.parsed)}, the reference ${JSON.stringify(expected)}\n${JSON.stringify(text)}`,
+      );
     }
     count(tally, 'valid: same as the reference');
   });
@@ -235,16 +325,31 @@ export function csvReaderProperties(workspace: ReturnType<typeof csvWorkspace>, 
     const file = workspace.write('hostile.csv', bytes);
     const viaText = await read('readCsv', file, chunkSize);
     const viaBytes = await read('scanCsv', file, chunkSize);
-    for (const [who, result] of [['readCsv', viaText], ['scanCsv', viaBytes]] as const) if (!result.ok) expectLocated(result.error, file, who);
+    for (const [who, result] of [
+      ['readCsv', viaText],
+      ['scanCsv', viaBytes],
+    ] as const)
+      if (!result.ok) expectLocated(result.error, file, who);
     const describe = `\n${JSON.stringify(bytes.toString('latin1'))}`;
     if (viaText.ok && viaBytes.ok) {
-      expect(JSON.stringify(viaText.parsed) === JSON.stringify(viaBytes.parsed), `the readers disagree: ${JSON.stringify(viaText.parsed)} vs ${JSON.stringify(viaBytes.parsed)}${describe}`);
+      expect(
+        JSON.stringify(viaText.parsed) === JSON.stringify(viaBytes.parsed),
+        `the readers disagree: ${JSON.stringify(viaText.parsed)} vs ${JSON.stringify(viaBytes.parsed)}${describe}`,
+      );
       // Whatever they accept is text: never a replacement character that was not in the file.
-      const replaced = (viaText.parsed.header.join() + viaText.parsed.rows.map((r) => r.fields.join()).join()).split('\uFFFD').length - 1;
-      expect(replaced <= bytes.toString('utf8').split('\uFFFD').length - 1 && strictlyUtf8(bytes), `accepted bytes that are not UTF-8${describe}`);
+      const replaced =
+        (viaText.parsed.header.join() + viaText.parsed.rows.map((r) => r.fields.join()).join()).split('\uFFFD').length -
+        1;
+      expect(
+        replaced <= bytes.toString('utf8').split('\uFFFD').length - 1 && strictlyUtf8(bytes),
+        `accepted bytes that are not UTF-8${describe}`,
+      );
       count(tally, 'hostile: rows');
     } else if (!viaText.ok && !viaBytes.ok) {
-      expect(viaText.error.line === viaBytes.error.line, `the readers fail at different lines: ${viaText.error.message} / ${viaBytes.error.message}${describe}`);
+      expect(
+        viaText.error.line === viaBytes.error.line,
+        `the readers fail at different lines: ${viaText.error.message} / ${viaBytes.error.message}${describe}`,
+      );
       count(tally, 'hostile: InputError');
     } else {
       const refusal = viaText.ok ? (viaBytes as { error: InputError }).error : viaText.error;
@@ -307,7 +412,13 @@ interface Layout {
 const layout = (width: number): fc.Arbitrary<Layout> =>
   fc.record({
     order: fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }),
-    extraColumns: fc.array(fc.record({ name: fc.constantFrom('note', 'comment', 'x1', 'Unnamed: 0', ' ', 'q_unknown'), values: fc.array(fieldText, { minLength: 1, maxLength: 5 }) }), { maxLength: 2 }),
+    extraColumns: fc.array(
+      fc.record({
+        name: fc.constantFrom('note', 'comment', 'x1', 'Unnamed: 0', ' ', 'q_unknown'),
+        values: fc.array(fieldText, { minLength: 1, maxLength: 5 }),
+      }),
+      { maxLength: 2 },
+    ),
     quoteAll: fc.boolean(),
     crlf: fc.boolean(),
     bom: fc.boolean(),
@@ -315,7 +426,9 @@ const layout = (width: number): fc.Arbitrary<Layout> =>
 
 /** Writes a round's rows in another layout: same data, so the same comparison. */
 function render(csv: ParsedCsv, lay: Layout): string {
-  const extras = lay.extraColumns.filter((extra, i, all) => all.findIndex((e) => e.name === extra.name) === i && !csv.header.includes(extra.name));
+  const extras = lay.extraColumns.filter(
+    (extra, i, all) => all.findIndex((e) => e.name === extra.name) === i && !csv.header.includes(extra.name),
+  );
   const header = [...lay.order.map((i) => csv.header[i]!), ...extras.map((e) => e.name)];
   const eol = lay.crlf ? '\r\n' : '\n';
   const lines = [header.map((h) => written(h, lay.quoteAll)).join(',')];
@@ -327,7 +440,33 @@ function render(csv: ParsedCsv, lay: Layout): string {
 }
 
 const cellValues = fc.oneof(
-  fc.constantFrom('11', '0', '-1', '-0', '5.5', '1e309', '1e1', 'NaN', 'Infinity', '0x10', ' 7', '7 ', '٣', '５', 'DK', 'dk ', 'ja', '9999999999', '-2147483649', '', 'none', '__proto__', 'constructor', 'x'.repeat(101), 'y'.repeat(200_000)),
+  fc.constantFrom(
+    '11',
+    '0',
+    '-1',
+    '-0',
+    '5.5',
+    '1e309',
+    '1e1',
+    'NaN',
+    'Infinity',
+    '0x10',
+    ' 7',
+    '7 ',
+    '٣',
+    '５',
+    'DK',
+    'dk ',
+    'ja',
+    '9999999999',
+    '-2147483649',
+    '',
+    'none',
+    '__proto__',
+    'constructor',
+    'x'.repeat(101),
+    'y'.repeat(200_000),
+  ),
   fieldText,
 );
 
@@ -339,16 +478,56 @@ type Damage =
   | { kind: 'bytes'; round: 'baseline' | 'followup'; where: number; bytes: number[] };
 
 const damage = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('cell' as const), round: fc.constantFrom('baseline' as const, 'followup' as const), row: fc.nat(), column: fc.nat(), value: cellValues }), weight: 5 },
-  fc.record({ kind: fc.constant('population' as const), row: fc.nat(), column: fc.constant(1), value: fc.oneof(cellValues, fc.constantFrom('0', '-5', '1e400', '0x10', '1_000', '1,5', '12abc', '  ', '1e3', 'Infinity', ' 12')) }),
-  fc.record({ kind: fc.constant('population' as const), row: fc.nat(), column: fc.constant(0), value: fc.oneof(cellValues, fc.constantFrom('Ramsberg', 'Vedevåg', 'Frövi', '')) }),
-  fc.record({ kind: fc.constant('ragged' as const), round: fc.constantFrom('baseline' as const, 'followup' as const), row: fc.nat(), extra: fc.boolean() }),
-  fc.record({ kind: fc.constant('rename' as const), round: fc.constantFrom('baseline' as const, 'followup' as const), column: fc.nat(), name: fc.constantFrom('area', 'q_nki_overall', 'AREA', '', 'q_nki_overall ', '\uFEFFrespondent', '__proto__') }),
-  fc.record({ kind: fc.constant('bytes' as const), round: fc.constantFrom('baseline' as const, 'followup' as const), where: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.constantFrom(...INVALID_UTF8, [34], [13], [10, 10, 34]) }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('cell' as const),
+      round: fc.constantFrom('baseline' as const, 'followup' as const),
+      row: fc.nat(),
+      column: fc.nat(),
+      value: cellValues,
+    }),
+    weight: 5,
+  },
+  fc.record({
+    kind: fc.constant('population' as const),
+    row: fc.nat(),
+    column: fc.constant(1),
+    value: fc.oneof(
+      cellValues,
+      fc.constantFrom('0', '-5', '1e400', '0x10', '1_000', '1,5', '12abc', '  ', '1e3', 'Infinity', ' 12'),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('population' as const),
+    row: fc.nat(),
+    column: fc.constant(0),
+    value: fc.oneof(cellValues, fc.constantFrom('Ramsberg', 'Vedevåg', 'Frövi', '')),
+  }),
+  fc.record({
+    kind: fc.constant('ragged' as const),
+    round: fc.constantFrom('baseline' as const, 'followup' as const),
+    row: fc.nat(),
+    extra: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    round: fc.constantFrom('baseline' as const, 'followup' as const),
+    column: fc.nat(),
+    name: fc.constantFrom('area', 'q_nki_overall', 'AREA', '', 'q_nki_overall ', '\uFEFFrespondent', '__proto__'),
+  }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    round: fc.constantFrom('baseline' as const, 'followup' as const),
+    where: fc.double({ min: 0, max: 1, noNaN: true }),
+    bytes: fc.constantFrom(...INVALID_UTF8, [34], [13], [10, 10, 34]),
+  }),
 );
 
 /** The compare properties over one reference case (loaded once). */
-export async function compareProperties(workspace: ReturnType<typeof csvWorkspace>, tally: CsvTally): Promise<NamedProperty[]> {
+export async function compareProperties(
+  workspace: ReturnType<typeof csvWorkspace>,
+  tally: CsvTally,
+): Promise<NamedProperty[]> {
   const reference = await loadCompareCase();
   const population = referenceParse(readFileSync(reference.definitions.population, 'utf8'));
   const width = reference.baseline.header.length;
@@ -371,8 +550,10 @@ export async function compareProperties(workspace: ReturnType<typeof csvWorkspac
     const populationCopy = structuredClone(population);
     const byteEdits: Extract<Damage, { kind: 'bytes' }>[] = [];
     for (const d of damages) {
-      if (d.kind === 'cell') rounds[d.round].rows[d.row % rounds[d.round].rows.length]!.fields[d.column % width] = d.value;
-      else if (d.kind === 'population') populationCopy.rows[d.row % populationCopy.rows.length]!.fields[d.column] = d.value;
+      if (d.kind === 'cell')
+        rounds[d.round].rows[d.row % rounds[d.round].rows.length]!.fields[d.column % width] = d.value;
+      else if (d.kind === 'population')
+        populationCopy.rows[d.row % populationCopy.rows.length]!.fields[d.column] = d.value;
       else if (d.kind === 'ragged') {
         const fields = rounds[d.round].rows[d.row % rounds[d.round].rows.length]!.fields;
         if (d.extra) fields.push('1');
@@ -380,8 +561,17 @@ export async function compareProperties(workspace: ReturnType<typeof csvWorkspac
       } else if (d.kind === 'rename') rounds[d.round].header[d.column % width] = d.name;
       else byteEdits.push(d);
     }
-    const identity: Layout = { order: [...Array(width).keys()], extraColumns: [], quoteAll: false, crlf: false, bom: false };
-    const contents = { baseline: Buffer.from(renderRagged(rounds.baseline, identity), 'utf8'), followup: Buffer.from(renderRagged(rounds.followup, identity), 'utf8') };
+    const identity: Layout = {
+      order: [...Array(width).keys()],
+      extraColumns: [],
+      quoteAll: false,
+      crlf: false,
+      bom: false,
+    };
+    const contents = {
+      baseline: Buffer.from(renderRagged(rounds.baseline, identity), 'utf8'),
+      followup: Buffer.from(renderRagged(rounds.followup, identity), 'utf8'),
+    };
     for (const edit of byteEdits) {
       const content = contents[edit.round];
       const at = Math.floor(edit.where * content.length);
@@ -397,7 +587,10 @@ export async function compareProperties(workspace: ReturnType<typeof csvWorkspac
       await within(10_000, compareFiles(files));
       count(tally, 'compare: damaged, still a comparison');
     } catch (error) {
-      expect(error instanceof InputError, `compare threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`);
+      expect(
+        error instanceof InputError,
+        `compare threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`,
+      );
       expect([files.baseline, files.followup, files.population].includes(error.file), `the error names ${error.file}`);
       expectLocated(error, error.file, 'compare');
       count(tally, 'compare: damaged, InputError');
@@ -407,36 +600,74 @@ export async function compareProperties(workspace: ReturnType<typeof csvWorkspac
   const indicatorsText = readFileSync(reference.definitions.indicators, 'utf8');
   const damagedIndicators = fc.asyncProperty(
     fc.oneof(
-      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...INVALID_UTF8, [0xef, 0xbb, 0xbf], [44], [93], [125], [34], [0], [92]), fc.uint8Array({ maxLength: 3 }).map((a) => [...a])), fc.nat(4)).map(([where, insert, remove]) => {
-        const bytes = Buffer.from(indicatorsText, 'utf8');
-        const at = Math.floor(where * bytes.length);
-        return Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(at + remove)]);
-      }),
-      fc.tuple(fc.constantFrom(1_000, 100_000, 300_000), fc.constantFrom('[', '{"a":', '{"indicators":')).map(([depth, open]) => Buffer.from(open.repeat(depth))),
-      fc.constantFrom('\uFEFF' + indicatorsText, indicatorsText.replace('0.05', '1e309'), indicatorsText.replace('"minGroupSize": 5', '"minGroupSize": -0'), indicatorsText.replace('"alpha"', '"__proto__": {"x": 1}, "alpha"'), '', ' ', 'null', '[]', '"x"').map((t) => Buffer.from(t, 'utf8')),
+      fc
+        .tuple(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.oneof(
+            fc.constantFrom(...INVALID_UTF8, [0xef, 0xbb, 0xbf], [44], [93], [125], [34], [0], [92]),
+            fc.uint8Array({ maxLength: 3 }).map((a) => [...a]),
+          ),
+          fc.nat(4),
+        )
+        .map(([where, insert, remove]) => {
+          const bytes = Buffer.from(indicatorsText, 'utf8');
+          const at = Math.floor(where * bytes.length);
+          return Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(at + remove)]);
+        }),
+      fc
+        .tuple(fc.constantFrom(1_000, 100_000, 300_000), fc.constantFrom('[', '{"a":', '{"indicators":'))
+        .map(([depth, open]) => Buffer.from(open.repeat(depth))),
+      fc
+        .constantFrom(
+          '\uFEFF' + indicatorsText,
+          indicatorsText.replace('0.05', '1e309'),
+          indicatorsText.replace('"minGroupSize": 5', '"minGroupSize": -0'),
+          indicatorsText.replace('"alpha"', '"__proto__": {"x": 1}, "alpha"'),
+          '',
+          ' ',
+          'null',
+          '[]',
+          '"x"',
+        )
+        .map((t) => Buffer.from(t, 'utf8')),
     ),
     async (bytes) => {
       tally.cases++;
-      const files: CompareFiles = { indicators: workspace.write('indicators.json', bytes), population: reference.definitions.population, baseline: path.join(CASE_DIR, 'baseline.csv'), followup: path.join(CASE_DIR, 'followup.csv') };
+      const files: CompareFiles = {
+        indicators: workspace.write('indicators.json', bytes),
+        population: reference.definitions.population,
+        baseline: path.join(CASE_DIR, 'baseline.csv'),
+        followup: path.join(CASE_DIR, 'followup.csv'),
+      };
       try {
         await within(10_000, compareFiles(files));
         count(tally, 'compare: damaged indicators, still a comparison');
       } catch (error) {
-        expect(error instanceof InputError, `compare threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`);
+        expect(
+          error instanceof InputError,
+          `compare threw something other than an InputError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`,
+        );
         // A changed but valid definition (a narrower scale) can make the data wrong: then the data file is named.
         if (error.file !== files.indicators) {
-          expect([files.baseline, files.followup, files.population].includes(error.file), `the error names ${error.file}`);
+          expect(
+            [files.baseline, files.followup, files.population].includes(error.file),
+            `the error names ${error.file}`,
+          );
           expectLocated(error, error.file, 'compare');
         }
         // JSON and UTF-8 errors have a place; a JSON file that parses but does not fit names the setting.
-        if (/not valid JSON|not valid UTF-8/.test(error.detail)) expect(error.line !== null && error.column !== null, `no line and column: ${error.message}`);
+        if (/not valid JSON|not valid UTF-8/.test(error.detail))
+          expect(error.line !== null && error.column !== null, `no line and column: ${error.message}`);
         count(tally, 'compare: damaged indicators, InputError');
       }
     },
   );
 
   return [
-    { name: 'compare: damaged indicators files give a comparison or an InputError naming them', property: damagedIndicators },
+    {
+      name: 'compare: damaged indicators files give a comparison or an InputError naming them',
+      property: damagedIndicators,
+    },
     { name: 'compare: reordered, extra and quoted columns, any line ends: the same comparison', property: reformatted },
     { name: 'compare: damaged files give a comparison or a located InputError', property: damaged },
   ];
@@ -444,6 +675,9 @@ export async function compareProperties(workspace: ReturnType<typeof csvWorkspac
 
 /** Like render, but rows may have any number of fields. */
 function renderRagged(csv: ParsedCsv, lay: Layout): string {
-  const lines = [csv.header.map((h) => written(h, false)).join(','), ...csv.rows.map((row) => row.fields.map((f) => written(f, lay.quoteAll)).join(','))];
+  const lines = [
+    csv.header.map((h) => written(h, false)).join(','),
+    ...csv.rows.map((row) => row.fields.map((f) => written(f, lay.quoteAll)).join(',')),
+  ];
   return lines.join('\n') + '\n';
 }

@@ -34,18 +34,27 @@ export interface RawResponse {
 const CRLF = Buffer.from('\r\n');
 
 function requestBytes(request: RawRequest, host: string): Buffer {
-  const lines: Buffer[] = [Buffer.from(`${request.method} `, 'latin1'), Buffer.isBuffer(request.target) ? request.target : Buffer.from(request.target, 'latin1'), Buffer.from(' HTTP/1.1\r\n', 'latin1')];
-  const header = (name: string, value: string | Buffer) => lines.push(Buffer.from(`${name}: `, 'latin1'), Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'), CRLF);
+  const lines: Buffer[] = [
+    Buffer.from(`${request.method} `, 'latin1'),
+    Buffer.isBuffer(request.target) ? request.target : Buffer.from(request.target, 'latin1'),
+    Buffer.from(' HTTP/1.1\r\n', 'latin1'),
+  ];
+  const header = (name: string, value: string | Buffer) =>
+    lines.push(Buffer.from(`${name}: `, 'latin1'), Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'), CRLF);
   header('Host', host);
   header('Connection', 'close');
   for (const [name, value] of request.headers ?? []) header(name, value);
   if (request.chunks) header('Transfer-Encoding', 'chunked');
   else if (request.contentLength !== undefined && request.contentLength !== false) {
-    header('Content-Length', typeof request.contentLength === 'string' ? request.contentLength : String(request.body?.length ?? 0));
+    header(
+      'Content-Length',
+      typeof request.contentLength === 'string' ? request.contentLength : String(request.body?.length ?? 0),
+    );
   }
   lines.push(CRLF);
   if (request.chunks) {
-    for (const chunk of request.chunks) if (chunk.length > 0) lines.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, CRLF);
+    for (const chunk of request.chunks)
+      if (chunk.length > 0) lines.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, CRLF);
     if (!request.unterminated) lines.push(Buffer.from('0\r\n\r\n'));
   } else if (request.body) lines.push(request.body);
   return Buffer.concat(lines);

@@ -22,14 +22,19 @@ class PropertyFailure extends Error {
 }
 
 function expect(condition: boolean, what: string, c: RouteCase, response?: RawResponse): asserts condition {
-  if (!condition) throw new PropertyFailure(`${what}\n  case: ${c.label}\n  answer: ${response ? `${response.status} ${response.text.slice(0, 300)}` : '(none)'}`);
+  if (!condition)
+    throw new PropertyFailure(
+      `${what}\n  case: ${c.label}\n  answer: ${response ? `${response.status} ${response.text.slice(0, 300)}` : '(none)'}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Which language a message is in. Quoted values and paths are echoed as sent, so they are left out.
 
-const SWEDISH = /(?<!\p{L})(är|ska|inte|finns|för|kan|det|den|svaret|frågan|värdet|välj|skriv|texten|okänd|okända|ogiltig|ogiltigt|innehållet|begäran|enkäten|koden|namnet|något|skicka|adress|ingen|försök|förväntat|måste|nyckel|högst|minst|svar|redan|samma|annat|används|använts|giltig|hör|område|stängd|kräver|tar|emot|många|tecken|igen|skalan|tal|heltal|mindre|större|stöds|sträng|förväntade|inmatning|val|värde|fel|giltigt|komplett|slut|huvuden|begärans|reserverat|användas)(?!\p{L})/iu;
-const ENGLISH = /(?<!\p{L})(the|is|not|must|this|be|of|unknown|invalid|no|too|please|choose|send|something|there|expected|received|answer|body|route|survey|code|try|unrecognized|key|keys|input|character|characters|value|values|string|number|less|more|than|over|ended|reserved|cannot|used|already|different|response|closed|wait|many|wrong|needs|valid|whole|scale|range|allowed|chosen|combined|belongs|write|own|does|takes|uses|one|choices|list|text|yes)(?!\p{L})/iu;
+const SWEDISH =
+  /(?<!\p{L})(är|ska|inte|finns|för|kan|det|den|svaret|frågan|värdet|välj|skriv|texten|okänd|okända|ogiltig|ogiltigt|innehållet|begäran|enkäten|koden|namnet|något|skicka|adress|ingen|försök|förväntat|måste|nyckel|högst|minst|svar|redan|samma|annat|används|använts|giltig|hör|område|stängd|kräver|tar|emot|många|tecken|igen|skalan|tal|heltal|mindre|större|stöds|sträng|förväntade|inmatning|val|värde|fel|giltigt|komplett|slut|huvuden|begärans|reserverat|användas)(?!\p{L})/iu;
+const ENGLISH =
+  /(?<!\p{L})(the|is|not|must|this|be|of|unknown|invalid|no|too|please|choose|send|something|there|expected|received|answer|body|route|survey|code|try|unrecognized|key|keys|input|character|characters|value|values|string|number|less|more|than|over|ended|reserved|cannot|used|already|different|response|closed|wait|many|wrong|needs|valid|whole|scale|range|allowed|chosen|combined|belongs|write|own|does|takes|uses|one|choices|list|text|yes)(?!\p{L})/iu;
 
 function languageOf(message: string): Lang | 'none' {
   const words = message
@@ -45,19 +50,45 @@ function languageOf(message: string): Lang | 'none' {
 /** The error messages of a 4xx answer, checked for their shape on the way. */
 function errorMessages(response: RawResponse, c: RouteCase): { messages: string[]; edge: boolean } {
   const json = response.json as Record<string, unknown> | null;
-  expect(json !== null && typeof json === 'object' && !Array.isArray(json), 'a 4xx answer is a JSON object', c, response);
+  expect(
+    json !== null && typeof json === 'object' && !Array.isArray(json),
+    'a 4xx answer is a JSON object',
+    c,
+    response,
+  );
   if (response.status === 400) {
     const errors = json.errors;
-    expect(Array.isArray(errors) && errors.length > 0 && errors.length <= 50, '400 carries {errors:[...]} (1 to 50)', c, response);
+    expect(
+      Array.isArray(errors) && errors.length > 0 && errors.length <= 50,
+      '400 carries {errors:[...]} (1 to 50)',
+      c,
+      response,
+    );
     for (const error of errors as unknown[]) {
       const e = error as Record<string, unknown>;
-      expect(typeof e?.field === 'string' && typeof e.message === 'string' && e.message.length > 0 && Object.keys(e).length === 2, 'each 400 error is {field, message}', c, response);
+      expect(
+        typeof e?.field === 'string' &&
+          typeof e.message === 'string' &&
+          e.message.length > 0 &&
+          Object.keys(e).length === 2,
+        'each 400 error is {field, message}',
+        c,
+        response,
+      );
       expect(e.field.length <= 1000 && e.message.length <= 1000, 'a 400 error does not echo huge input', c, response);
     }
     const messages = (errors as { message: string }[]).map((e) => e.message);
     return { messages, edge: messages.every((m) => UNPARSABLE_MESSAGES.has(m)) };
   }
-  expect(typeof json.error === 'string' && /^[a-z_]+$/.test(json.error) && typeof json.message === 'string' && json.message.length > 0, `${response.status} carries {error, message}`, c, response);
+  expect(
+    typeof json.error === 'string' &&
+      /^[a-z_]+$/.test(json.error) &&
+      typeof json.message === 'string' &&
+      json.message.length > 0,
+    `${response.status} carries {error, message}`,
+    c,
+    response,
+  );
   return { messages: [json.message as string], edge: UNPARSABLE_MESSAGES.has(json.message as string) };
 }
 
@@ -84,11 +115,20 @@ export async function checkRouteCase(target: FuzzTarget, tally: RouteTally, c: R
   expect(response.status < 500, 'never a 5xx', c, response);
   if (c.guarded) {
     const unparsable = response.status === 400 && UNPARSABLE_MESSAGES.has(response.json?.errors?.[0]?.message);
-    expect(response.status === 401 || unparsable, 'a bad token gets 401 (or 400 when Node cannot parse the request), never data', c, response);
+    expect(
+      response.status === 401 || unparsable,
+      'a bad token gets 401 (or 400 when Node cannot parse the request), never data',
+      c,
+      response,
+    );
   }
   if (c.mustRefuse) expect(response.status >= 400, 'a request that is wrong whatever it holds is refused', c, response);
 
-  if (response.status >= 400 && c.request.method !== 'HEAD' && !(response.status === 400 && response.body.length === 0 && adapterRefuses(c))) {
+  if (
+    response.status >= 400 &&
+    c.request.method !== 'HEAD' &&
+    !(response.status === 400 && response.body.length === 0 && adapterRefuses(c))
+  ) {
     const { messages, edge } = errorMessages(response, c);
     // Routes for administrators answer token problems in English; everything else speaks the
     // caller's language. A request Node cannot parse cannot ask for one: Swedish.
@@ -104,12 +144,33 @@ export async function checkRouteCase(target: FuzzTarget, tally: RouteTally, c: R
   if (c.round) {
     const after = await target.storedCount(c.round);
     const added = response.status === 201 ? 1 : 0;
-    expect(after === before + added, `the round stored ${after - before} responses for a ${response.status}`, c, response);
+    expect(
+      after === before + added,
+      `the round stored ${after - before} responses for a ${response.status}`,
+      c,
+      response,
+    );
   }
-  expect(target.logs.filter((entry) => entry.level === 'error').length === errorsLogged, `the server logged an error: ${JSON.stringify(target.logs.at(-1)).slice(0, 400)}`, c, response);
-  expect(Object.getOwnPropertyNames(Object.prototype).sort().join() === prototypeNames && ({} as Record<string, unknown>).polluted === undefined, 'Object.prototype is untouched', c, response);
+  expect(
+    target.logs.filter((entry) => entry.level === 'error').length === errorsLogged,
+    `the server logged an error: ${JSON.stringify(target.logs.at(-1)).slice(0, 400)}`,
+    c,
+    response,
+  );
+  expect(
+    Object.getOwnPropertyNames(Object.prototype).sort().join() === prototypeNames &&
+      ({} as Record<string, unknown>).polluted === undefined,
+    'Object.prototype is untouched',
+    c,
+    response,
+  );
   const health = await sendRaw(target.host, target.port, { method: 'GET', target: '/api/health' }, 15_000);
-  expect(health.status === 200 && (health.json as { ok?: boolean } | null)?.ok === true, 'the server still answers /api/health', c, health);
+  expect(
+    health.status === 200 && (health.json as { ok?: boolean } | null)?.ok === true,
+    'the server still answers /api/health',
+    c,
+    health,
+  );
 }
 
 export interface RouteProperty {
@@ -121,14 +182,24 @@ export interface RouteProperty {
 export function routeProperties(target: FuzzTarget, tally: RouteTally): RouteProperty[] {
   const check = (c: RouteCase) => checkRouteCase(target, tally, c);
   return [
-    { name: 'submissions (open, invited, closed and unknown rounds)', property: fc.asyncProperty(submissionCase(target), check) },
-    { name: 'paths, queries and methods (API, pages, assets, anything else)', property: fc.asyncProperty(pathCase(target), check) },
+    {
+      name: 'submissions (open, invited, closed and unknown rounds)',
+      property: fc.asyncProperty(submissionCase(target), check),
+    },
+    {
+      name: 'paths, queries and methods (API, pages, assets, anything else)',
+      property: fc.asyncProperty(pathCase(target), check),
+    },
     { name: 'tokens on every non-public route', property: fc.asyncProperty(tokenCase(target), check) },
   ];
 }
 
 /** After a run: every round's stored count is exactly what the 201s added. */
-export async function checkStoredTotals(target: FuzzTarget, tally: RouteTally, initial: Map<string, number>): Promise<string[]> {
+export async function checkStoredTotals(
+  target: FuzzTarget,
+  tally: RouteTally,
+  initial: Map<string, number>,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const [round, start] of initial) {
     const now = await target.storedCount(round);

@@ -15,7 +15,8 @@ const initial = new Map<string, number>();
 beforeAll(async () => {
   target = await startFuzzTarget();
   tally = newTally();
-  for (const round of [target.openRound, target.inviteRound, target.closedRound]) initial.set(round, await target.storedCount(round));
+  for (const round of [target.openRound, target.inviteRound, target.closedRound])
+    initial.set(round, await target.storedCount(round));
 }, 60_000);
 afterAll(async () => target?.close());
 
@@ -35,7 +36,11 @@ describe('hostile requests', () => {
 
 /** The bugs the fuzzing found, each as the request that showed it. */
 describe('hostile requests the fuzzing found answered wrongly', () => {
-  const submit = (body: string | Buffer, headers: [string, string][] = [['Content-Type', 'application/json']], query = ''): RawRequest => ({
+  const submit = (
+    body: string | Buffer,
+    headers: [string, string][] = [['Content-Type', 'application/json']],
+    query = '',
+  ): RawRequest => ({
     method: 'POST',
     target: `/api/public/rounds/${target.openRound}/responses${query}`,
     headers,
@@ -47,16 +52,28 @@ describe('hostile requests the fuzzing found answered wrongly', () => {
 
   it('refuses "__proto__" among the answers (zod made it the prototype and dropped it: 201)', async () => {
     const before = await target.storedCount(target.openRound);
-    const response = await send(submit(`{"responseId":"${id()}","answers":{"q_nki_overall":5,"__proto__":{"q_nki_expect":1}}}`));
+    const response = await send(
+      submit(`{"responseId":"${id()}","answers":{"q_nki_overall":5,"__proto__":{"q_nki_expect":1}}}`),
+    );
     expect(response.status).toBe(400);
-    expect(response.json).toEqual({ errors: [{ field: 'answers.__proto__', message: 'Namnet är reserverat och kan inte användas.' }] });
-    const escaped = await send(submit(`{"responseId":"${id()}","answers":{"q_nki_overall":5,"\\u005f_proto__":{}}}`, undefined, '?lang=en'));
-    expect(escaped.json).toEqual({ errors: [{ field: 'answers.__proto__', message: 'this name is reserved and cannot be used' }] });
+    expect(response.json).toEqual({
+      errors: [{ field: 'answers.__proto__', message: 'Namnet är reserverat och kan inte användas.' }],
+    });
+    const escaped = await send(
+      submit(`{"responseId":"${id()}","answers":{"q_nki_overall":5,"\\u005f_proto__":{}}}`, undefined, '?lang=en'),
+    );
+    expect(escaped.json).toEqual({
+      errors: [{ field: 'answers.__proto__', message: 'this name is reserved and cannot be used' }],
+    });
     expect(await target.storedCount(target.openRound)).toBe(before);
   });
 
   it('refuses a body that is not UTF-8 (it was stored with U+FFFD in place of the bytes: 201)', async () => {
-    const body = Buffer.concat([Buffer.from(`{"responseId":"${id()}","answers":{"q_idea":"Caf`), Buffer.from([0xe9]), Buffer.from('"}}')]);
+    const body = Buffer.concat([
+      Buffer.from(`{"responseId":"${id()}","answers":{"q_idea":"Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('"}}'),
+    ]);
     const response = await send(submit(body));
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ errors: [{ field: 'body', message: 'Innehållet är inte giltig UTF-8.' }] });
@@ -70,7 +87,9 @@ describe('hostile requests the fuzzing found answered wrongly', () => {
 
   it('explains a malformed submission in Swedish by default and in English on request (zod spoke English only)', async () => {
     const sv = await send(submit('{"answers":5}'));
-    expect(sv.json).toEqual({ errors: [{ field: 'answers', message: 'Ogiltig inmatning: förväntat record, fick antal' }] });
+    expect(sv.json).toEqual({
+      errors: [{ field: 'answers', message: 'Ogiltig inmatning: förväntat record, fick antal' }],
+    });
     const en = await send(submit('{"answers":5}', undefined, '?lang=en'));
     expect(en.json.errors[0].message).toMatch(/^Invalid input: expected record/);
     const notJson = await send(submit('{"answers":', [['Content-Type', 'application/json']]));
@@ -96,7 +115,11 @@ describe('hostile requests the fuzzing found answered wrongly', () => {
     for (const request of [
       { method: 'FOO', target: '/api/health' },
       { method: 'GET', target: Buffer.from([0x2f, 0xff, 0xfe]) },
-      { method: 'POST', target: '/api/health', headers: [['Content-Length', '99999999999999999999999']] as [string, string][] },
+      {
+        method: 'POST',
+        target: '/api/health',
+        headers: [['Content-Length', '99999999999999999999999']] as [string, string][],
+      },
       { method: 'CONNECT', target: '127.0.0.1:22' },
     ] satisfies RawRequest[]) {
       const response = await send(request);
@@ -112,7 +135,11 @@ describe('hostile requests the fuzzing found answered wrongly', () => {
     expect([survey.status, survey.json.message]).toEqual([404, 'There is no such survey.']);
     const post = await send({ ...submit('{"answers":{}}'), target: `/api/public/rounds/${long}/responses` });
     expect([post.status, post.json.message]).toEqual([404, 'Enkäten finns inte.']);
-    const withToken = await send({ method: 'GET', target: `/api/rounds/${long}/indicators`, headers: [['Authorization', `Bearer ${target.adminToken}`]] });
+    const withToken = await send({
+      method: 'GET',
+      target: `/api/rounds/${long}/indicators`,
+      headers: [['Authorization', `Bearer ${target.adminToken}`]],
+    });
     expect(withToken.status).toBe(404);
     const withoutToken = await send({ method: 'GET', target: `/api/rounds/${long}/indicators` });
     expect(withoutToken.status).toBe(401);
@@ -121,7 +148,14 @@ describe('hostile requests the fuzzing found answered wrongly', () => {
   it('logs no server error for a body cut short by the client', async () => {
     const errors = target.logs.filter((entry) => entry.level === 'error').length;
     await send({ ...submit('{"answers":{}}'), contentLength: '400', halfClose: true });
-    await send({ method: 'POST', target: `/api/public/rounds/${target.openRound}/responses`, headers: [['Content-Type', 'application/json']], chunks: [Buffer.from('{"answers"')], unterminated: true, halfClose: true });
+    await send({
+      method: 'POST',
+      target: `/api/public/rounds/${target.openRound}/responses`,
+      headers: [['Content-Type', 'application/json']],
+      chunks: [Buffer.from('{"answers"')],
+      unterminated: true,
+      halfClose: true,
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(target.logs.filter((entry) => entry.level === 'error').length).toBe(errors);
   });

@@ -37,14 +37,16 @@ export interface FuzzTarget {
   close(): Promise<void>;
 }
 
-async function call(url: string, token: string, method: string, route: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(url: string, token: string, method: string, route: string, body?: unknown): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(url + route, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = await response.json();
-  if (response.status >= 300) throw new Error(`fuzz setup: ${method} ${route} answered ${response.status}: ${JSON.stringify(json)}`);
+  if (response.status >= 300)
+    throw new Error(`fuzz setup: ${method} ${route} answered ${response.status}: ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -70,14 +72,19 @@ export async function startFuzzTarget(options: { codes?: number } = {}): Promise
   const template = builtInTemplate(FUZZ_AREAS);
   const { id: projectId } = await call(url, token, 'POST', '/api/projects', { name: 'Fuzz', areas: FUZZ_AREAS });
   const { id: questionnaireId } = await call(url, token, 'POST', `/api/projects/${projectId}/questionnaires`, template);
-  const round = async (name: string, access: 'open' | 'invite', kind: 'baseline' | 'followup') => (await call(url, token, 'POST', `/api/projects/${projectId}/rounds`, { kind, name, questionnaireId, access })).id as string;
+  const round = async (name: string, access: 'open' | 'invite', kind: 'baseline' | 'followup') =>
+    (await call(url, token, 'POST', `/api/projects/${projectId}/rounds`, { kind, name, questionnaireId, access }))
+      .id as string;
   const openRound = await round('Open', 'open', 'baseline');
   const inviteRound = await round('Invited', 'invite', 'followup');
   const closedRound = await round('Closed', 'open', 'followup');
   await call(url, token, 'POST', `/api/rounds/${closedRound}/close`);
   const codes: string[] = [];
   for (let left = options.codes ?? 200; left > 0; left -= 10_000) {
-    codes.push(...((await call(url, token, 'POST', `/api/rounds/${inviteRound}/invitations`, { count: Math.min(left, 10_000) })).codes as string[]));
+    codes.push(
+      ...((await call(url, token, 'POST', `/api/rounds/${inviteRound}/invitations`, { count: Math.min(left, 10_000) }))
+        .codes as string[]),
+    );
   }
   const parsed = parseSurvey(template.survey);
   if (!parsed.ok) throw new Error('the built-in template does not parse');

@@ -13,7 +13,10 @@ import { builtInTemplate } from '../../functions/core/template.ts';
 import { startDynalite, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { bundleLambda } from '../../infra/bundle.ts';
 
-type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string>; isBase64Encoded?: boolean }>;
+type Handler = (
+  event: unknown,
+  context: unknown,
+) => Promise<{ statusCode: number; body: string; headers?: Record<string, string>; isBase64Encoded?: boolean }>;
 
 const ADMIN_TOKEN = 'lambda-test-admin-token-0123456789abcdefgh';
 let dynamo: LocalDynamo;
@@ -41,8 +44,22 @@ beforeAll(async () => {
 afterAll(async () => dynamo?.close());
 
 /** An API Gateway HTTP API (payload 2.0) event. */
-function event(method: string, rawPath: string, options: { body?: string; base64?: boolean; token?: string | null; query?: string; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', host: 'abc123.execute-api.eu-north-1.amazonaws.com', ...options.headers };
+function event(
+  method: string,
+  rawPath: string,
+  options: {
+    body?: string;
+    base64?: boolean;
+    token?: string | null;
+    query?: string;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    host: 'abc123.execute-api.eu-north-1.amazonaws.com',
+    ...options.headers,
+  };
   const token = options.token === undefined ? ADMIN_TOKEN : options.token;
   if (token) headers.authorization = `Bearer ${token}`;
   return {
@@ -65,7 +82,9 @@ function event(method: string, rawPath: string, options: { body?: string; base64
     },
     pathParameters: { proxy: rawPath.replace(/^\/api\//, '') },
     isBase64Encoded: options.base64 ?? false,
-    ...(options.body === undefined ? {} : { body: options.base64 ? Buffer.from(options.body).toString('base64') : options.body }),
+    ...(options.body === undefined
+      ? {}
+      : { body: options.base64 ? Buffer.from(options.body).toString('base64') : options.body }),
   };
 }
 
@@ -86,9 +105,14 @@ describe('the API handler', () => {
     const project = await call('POST', '/api/projects', { json: { name: 'Lambda', areas } });
     expect(project.status).toBe(201);
     projectId = project.json.id;
-    const questionnaire = await call('POST', `/api/projects/${projectId}/questionnaires`, { body: JSON.stringify(builtInTemplate(areas)), base64: true });
+    const questionnaire = await call('POST', `/api/projects/${projectId}/questionnaires`, {
+      body: JSON.stringify(builtInTemplate(areas)),
+      base64: true,
+    });
     expect(questionnaire.status).toBe(201);
-    const round = await call('POST', `/api/projects/${projectId}/rounds`, { json: { kind: 'baseline', name: 'B', questionnaireId: questionnaire.json.id, access: 'open' } });
+    const round = await call('POST', `/api/projects/${projectId}/rounds`, {
+      json: { kind: 'baseline', name: 'B', questionnaireId: questionnaire.json.id, access: 'open' },
+    });
     expect(round.status).toBe(201);
     roundId = round.json.id;
   });
@@ -96,15 +120,31 @@ describe('the API handler', () => {
   it('reads path parameters, stores submissions once, and refuses a body over 64 KB', async () => {
     const responseId = crypto.randomUUID();
     const answers = { q_nki_overall: 9, q_nki_expect: 8, q_nki_ideal: 7, area: 'gardeby' };
-    expect((await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { responseId, answers } })).status).toBe(201);
-    expect((await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { responseId, answers } })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { responseId, answers } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { responseId, answers } }))
+        .status,
+    ).toBe(200);
     for (let i = 0; i < 5; i++) {
-      const submitted = await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { responseId: crypto.randomUUID(), answers: { ...answers, q_nki_overall: 3 + i } } });
+      const submitted = await call('POST', `/api/public/rounds/${roundId}/responses`, {
+        token: null,
+        json: { responseId: crypto.randomUUID(), answers: { ...answers, q_nki_overall: 3 + i } },
+      });
       expect(submitted.status).toBe(201);
     }
-    const large = await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { answers: { q_idea: 'x'.repeat(70_000) } } });
+    const large = await call('POST', `/api/public/rounds/${roundId}/responses`, {
+      token: null,
+      json: { answers: { q_idea: 'x'.repeat(70_000) } },
+    });
     expect(large.status).toBe(413);
-    const invalid = await call('POST', `/api/public/rounds/${roundId}/responses`, { token: null, json: { answers: { q_nki_overall: 42 } }, headers: { 'accept-language': 'en' } });
+    const invalid = await call('POST', `/api/public/rounds/${roundId}/responses`, {
+      token: null,
+      json: { answers: { q_nki_overall: 42 } },
+      headers: { 'accept-language': 'en' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.errors[0].field).toBe('q_nki_overall');
   });
@@ -114,11 +154,15 @@ describe('the API handler', () => {
     expect(fromLambda.status).toBe(200);
     expect(fromLambda.json.responses).toBe(6);
     const local = createApp(await apiDepsFromEnv(process.env));
-    const response = await local.request(`/api/rounds/${roundId}/indicators`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const response = await local.request(`/api/rounds/${roundId}/indicators`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(await response.json()).toEqual(fromLambda.json);
     // tokens issued by one verify on the other: the same derived signing key
     const evaluator = await call('POST', `/api/projects/${projectId}/evaluators`);
-    const check = await local.request(`/api/projects/${projectId}`, { headers: { authorization: `Bearer ${evaluator.json.token}` } });
+    const check = await local.request(`/api/projects/${projectId}`, {
+      headers: { authorization: `Bearer ${evaluator.json.token}` },
+    });
     expect(check.status).toBe(200);
   });
 
@@ -131,10 +175,17 @@ describe('the API handler', () => {
 describe('the fold handler', () => {
   it('folds on a scheduled event and publishes how far behind it is', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const result = await (fold as (event: unknown) => ReturnType<typeof fold>)({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} });
+    const result = await (fold as (event: unknown) => ReturnType<typeof fold>)({
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      time: new Date().toISOString(),
+      detail: {},
+    });
     expect(result.folded).toBe(6);
     expect(result.oldestUnfoldedAgeSeconds).toBe(0);
-    const line = log.mock.calls.map((args) => String(args[0])).find((text) => text.includes('OldestUnfoldedAgeSeconds'))!;
+    const line = log.mock.calls
+      .map((args) => String(args[0]))
+      .find((text) => text.includes('OldestUnfoldedAgeSeconds'))!;
     const metric = JSON.parse(line);
     expect(metric._aws.CloudWatchMetrics[0].Namespace).toBe('Bygdpuls');
     expect(metric.Stage).toBe('test');

@@ -20,7 +20,12 @@ beforeAll(async () => {
   template = Template.fromStack(stack);
 }, 120_000);
 
-const ourFunctions = () => Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^bygdpuls') } }));
+const ourFunctions = () =>
+  Object.values(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('^bygdpuls') },
+    }),
+  );
 
 describe('the data', () => {
   it('is one on-demand table with point-in-time recovery, encryption, deletion protection, kept on removal, and the time index', () => {
@@ -33,7 +38,15 @@ describe('the data', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
         DeletionProtectionEnabled: true,
-        LocalSecondaryIndexes: [Match.objectLike({ IndexName: 'byTime', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'tsKey', KeyType: 'RANGE' }] })],
+        LocalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: 'byTime',
+            KeySchema: [
+              { AttributeName: 'pk', KeyType: 'HASH' },
+              { AttributeName: 'tsKey', KeyType: 'RANGE' },
+            ],
+          }),
+        ],
       },
     });
   });
@@ -62,7 +75,9 @@ describe('the functions', () => {
   it('gives the API the table, the secrets by ARN (read at start), and a timeout well under the settle window', () => {
     const api = ourFunctions().find((fn) => fn.Properties.Description.includes('API'))!;
     const variables = api.Properties.Environment.Variables;
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'SIGNING_SECRET_ARN', 'ADMIN_TOKEN_SECRET_ARN', 'SETTLE_MS']));
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'SIGNING_SECRET_ARN', 'ADMIN_TOKEN_SECRET_ARN', 'SETTLE_MS']),
+    );
     expect(api.Properties.Timeout * 1000).toBeLessThan(SETTLE_MS / 2);
     template.resourceCountIs('AWS::SecretsManager::Secret', 2);
   });
@@ -82,23 +97,42 @@ describe('the HTTP API', () => {
   it('allows no other origin without a domain, and exactly the site origin with one', async () => {
     const api = template.findResources('AWS::ApiGatewayV2::Api');
     expect(Object.values(api)[0]!.Properties.CorsConfiguration).toBeUndefined();
-    const { app: withDomain } = await createApp(new App({ context: { stage: 'withdomain', domain: 'enkat.example.se' } }), { buildWeb: false });
+    const { app: withDomain } = await createApp(
+      new App({ context: { stage: 'withdomain', domain: 'enkat.example.se' } }),
+      { buildWeb: false },
+    );
     const other = Template.fromStack(withDomain.node.findChild('bygdpuls-withdomain') as import('aws-cdk-lib').Stack);
-    other.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://enkat.example.se'] }) });
+    other.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://enkat.example.se'] }),
+    });
   }, 120_000);
 });
 
 describe('the site', () => {
   it('is a private bucket behind CloudFront with origin access control and HTTPS only', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       LoggingConfiguration: Match.anyValue(),
     });
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: Match.anyValue() }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only', AllowedMethods: Match.arrayWith(['POST']) })],
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          FunctionAssociations: Match.anyValue(),
+        }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            ViewerProtocolPolicy: 'https-only',
+            AllowedMethods: Match.arrayWith(['POST']),
+          }),
+        ],
         Logging: Match.anyValue(),
       }),
     });
@@ -125,7 +159,14 @@ describe('alarms and outputs', () => {
   it('alarms on API 5xx, Lambda errors and throttles, and the fold falling behind', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
-    expect(metrics).toEqual(expect.arrayContaining(['AWS/ApiGateway/5xx', 'AWS/Lambda/Errors', 'AWS/Lambda/Throttles', 'Bygdpuls/OldestUnfoldedAgeSeconds']));
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        'AWS/ApiGateway/5xx',
+        'AWS/Lambda/Errors',
+        'AWS/Lambda/Throttles',
+        'Bygdpuls/OldestUnfoldedAgeSeconds',
+      ]),
+    );
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(2);
   });
 

@@ -27,9 +27,22 @@ describe('dynalite on its own thread', () => {
   it('keeps data across a close and a restart on the same directory', async () => {
     await withThread(async (client) => {
       await ensureTable(client, 'bygdpuls');
-      await client.send(new PutItemCommand({ TableName: 'bygdpuls', Item: { pk: { S: 'a' }, sk: { S: 'b' }, value: { N: '42' } } }));
+      await client.send(
+        new PutItemCommand({ TableName: 'bygdpuls', Item: { pk: { S: 'a' }, sk: { S: 'b' }, value: { N: '42' } } }),
+      );
     });
-    const item = await withThread(async (client) => (await client.send(new GetItemCommand({ TableName: 'bygdpuls', Key: { pk: { S: 'a' }, sk: { S: 'b' } }, ConsistentRead: true }))).Item);
+    const item = await withThread(
+      async (client) =>
+        (
+          await client.send(
+            new GetItemCommand({
+              TableName: 'bygdpuls',
+              Key: { pk: { S: 'a' }, sk: { S: 'b' } },
+              ConsistentRead: true,
+            }),
+          )
+        ).Item,
+    );
     expect(item?.value).toEqual({ N: '42' });
   });
 

@@ -20,7 +20,10 @@ afterAll(() => {
 });
 
 async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN, FOLD_INTERVAL_MS: '500', SETTLE_MS: '200' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'start'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN, FOLD_INTERVAL_MS: '500', SETTLE_MS: '200' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -45,7 +48,8 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
-const get = async (url: string) => (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const get = async (url: string) =>
+  (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('npm start', () => {
   it('creates the demo on first start, keeps every acknowledged response across a restart, and stops cleanly', async () => {
@@ -77,7 +81,9 @@ describe('npm start', () => {
     // Answers are gzipped, but a submission's short acknowledgement goes as it is, with its length.
     expect(submitted.headers.get('content-encoding')).toBeNull();
     expect(Number(submitted.headers.get('content-length'))).toBe(Buffer.byteLength(await submitted.text()));
-    const questionnaire = await fetch(`${first.url}/api/public/rounds/${followup.id}`, { headers: { 'accept-encoding': 'gzip' } });
+    const questionnaire = await fetch(`${first.url}/api/public/rounds/${followup.id}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(questionnaire.headers.get('content-encoding')).toBe('gzip');
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
@@ -87,7 +93,14 @@ describe('npm start', () => {
     expect((await get(`${second.url}/api/projects`)).projects).toHaveLength(1);
     expect((await get(`${second.url}/api/rounds/${followup.id}/indicators`)).responses).toBe(before + 1);
     // the command line reaches the running server's data
-    const rebuild = await promisify(execFile)(process.execPath, [bin, 'rebuild', '--round', followup.id, '--data-dir', dataDir]);
+    const rebuild = await promisify(execFile)(process.execPath, [
+      bin,
+      'rebuild',
+      '--round',
+      followup.id,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(JSON.parse(rebuild.stdout).differences).toEqual([]);
     expect(await stop(second.child)).toBe(0);
   }, 180_000);

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonRows } from '../../web/src/dashboard/csv.ts';
 import type { DashboardData } from '../../web/src/dashboard/data.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { attack, comparisonFacts, countFacts, csvFacts, readingFacts, type Respondent, type Truth, type Which } from './attacker.ts';
+import {
+  attack,
+  comparisonFacts,
+  countFacts,
+  csvFacts,
+  readingFacts,
+  type Respondent,
+  type Truth,
+  type Which,
+} from './attacker.ts';
 import { AGE_BANDS, AREAS, GENDERS, INDICATORS, scenarioArb, type Scenario } from './generate.ts';
 
 let api: TestApi;
@@ -15,7 +24,11 @@ beforeAll(async () => {
 });
 afterAll(async () => api.close());
 
-const rating = (name: string, hi: number) => ({ type: 'rating', name, rateValues: [...Array.from({ length: hi }, (_, i) => i + 1), 'dk'] });
+const rating = (name: string, hi: number) => ({
+  type: 'rating',
+  name,
+  rateValues: [...Array.from({ length: hi }, (_, i) => i + 1), 'dk'],
+});
 const SURVEY = {
   pages: [
     {
@@ -54,20 +67,39 @@ interface Loaded {
 async function load(scenario: Scenario, textRate: number): Promise<Loaded> {
   // The API takes no weighting as "no key" (null is refused).
   const { weighting, ...settings } = scenario.settings;
-  const project = await api.call('POST', '/api/projects', { body: { name: 'privacy', areas: AREAS.map((id) => ({ id, name: `Area ${id}` })), ...settings, ...(weighting ? { weighting } : {}) } });
+  const project = await api.call('POST', '/api/projects', {
+    body: {
+      name: 'privacy',
+      areas: AREAS.map((id) => ({ id, name: `Area ${id}` })),
+      ...settings,
+      ...(weighting ? { weighting } : {}),
+    },
+  });
   expect(project.status, project.text).toBe(201);
   const projectId = project.json.id as string;
   const questionnaire = await api.call('POST', `/api/projects/${projectId}/questionnaires`, {
-    body: { survey: SURVEY, indicators: INDICATORS, background: { area: 'area', age_band: 'age_band', gender: 'gender' } },
+    body: {
+      survey: SURVEY,
+      indicators: INDICATORS,
+      background: { area: 'area', age_band: 'age_band', gender: 'gender' },
+    },
   });
   expect(questionnaire.status, questionnaire.text).toBe(201);
-  const loaded: Loaded = { projectId, rounds: { baseline: '', followup: '' }, responseIds: [], texts: { baseline: { idea: [], wish: [] }, followup: { idea: [], wish: [] } } };
+  const loaded: Loaded = {
+    projectId,
+    rounds: { baseline: '', followup: '' },
+    responseIds: [],
+    texts: { baseline: { idea: [], wish: [] }, followup: { idea: [], wish: [] } },
+  };
   for (const kind of ['baseline', 'followup'] as const) {
-    const round = await api.call('POST', `/api/projects/${projectId}/rounds`, { body: { kind, name: kind, questionnaireId: questionnaire.json.id, access: 'open' } });
+    const round = await api.call('POST', `/api/projects/${projectId}/rounds`, {
+      body: { kind, name: kind, questionnaireId: questionnaire.json.id, access: 'open' },
+    });
     loaded.rounds[kind] = round.json.id;
     for (const [i, r] of scenario.rounds[kind].entries()) {
       const answers: Record<string, unknown> = { ...r.answers };
-      for (const v of ['area', 'age_band', 'gender'] as const) if (r.background[v] !== null) answers[v] = r.background[v];
+      for (const v of ['area', 'age_band', 'gender'] as const)
+        if (r.background[v] !== null) answers[v] = r.background[v];
       // Deterministic per respondent: some answer the free-text questions, with a marker each.
       for (const q of ['idea', 'wish'] as const) {
         if ((i * (q === 'idea' ? 7 : 3)) % 10 < textRate * 10) {
@@ -78,7 +110,10 @@ async function load(scenario: Scenario, textRate: number): Promise<Loaded> {
       }
       const responseId = nextResponseId();
       loaded.responseIds.push(responseId);
-      const result = await api.call('POST', `/api/public/rounds/${loaded.rounds[kind]}/responses`, { token: null, body: { responseId, answers } });
+      const result = await api.call('POST', `/api/public/rounds/${loaded.rounds[kind]}/responses`, {
+        token: null,
+        body: { responseId, answers },
+      });
       expect(result.status, result.text).toBe(201);
     }
   }
@@ -101,7 +136,10 @@ describe('what the dashboard and the report read, against the attacker', () => {
         const { projectId, rounds } = loaded;
         const evaluator = await api.deps.tokens.issue('evaluator', projectId);
         const truth: Truth = { rounds: scenario.rounds, indicators: INDICATORS, k: scenario.settings.minGroupSize! };
-        const comparison = await get(`/api/projects/${projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`, evaluator);
+        const comparison = await get(
+          `/api/projects/${projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`,
+          evaluator,
+        );
         const csv = comparisonRows({
           comparison: comparison.json,
           baseline: { name: 'baseline' },
@@ -144,8 +182,14 @@ describe('what the dashboard and the report read, against the attacker', () => {
   }, 120_000);
 
   it('lists free text in a random order, not in the order it was submitted or stored', async () => {
-    const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({ background: { area: AREAS[i % 2]!, age_band: null, gender: null }, answers: { q4: 1 + (i % 5) } }));
-    const loaded = await load({ rounds: { baseline: respondents, followup: respondents }, settings: { minGroupSize: 5, groupBy: ['area'] } }, 1);
+    const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({
+      background: { area: AREAS[i % 2]!, age_band: null, gender: null },
+      answers: { q4: 1 + (i % 5) },
+    }));
+    const loaded = await load(
+      { rounds: { baseline: respondents, followup: respondents }, settings: { minGroupSize: 5, groupBy: ['area'] } },
+      1,
+    );
     const sent = loaded.texts.baseline.idea;
     expect(sent).toHaveLength(40);
     const listed: string[] = (await get(`/api/rounds/${loaded.rounds.baseline}/texts`)).json.questions[0].answers;
@@ -159,11 +203,16 @@ describe('what the dashboard and the report read, against the attacker', () => {
   });
 
   it('is for evaluators and administrators of the project only', async () => {
-    const loaded = await load({ rounds: { baseline: [], followup: [] }, settings: { minGroupSize: 5, groupBy: ['area'] } }, 1);
+    const loaded = await load(
+      { rounds: { baseline: [], followup: [] }, settings: { minGroupSize: 5, groupBy: ['area'] } },
+      1,
+    );
     const path = `/api/rounds/${loaded.rounds.baseline}/texts`;
     expect((await api.call('GET', path, { token: null })).status).toBe(401);
     const other = await api.call('POST', '/api/projects', { body: { name: 'other', areas: [{ id: 'z', name: 'Z' }] } });
-    expect((await api.call('GET', path, { token: await api.deps.tokens.issue('evaluator', other.json.id) })).status).toBe(403);
+    expect(
+      (await api.call('GET', path, { token: await api.deps.tokens.issue('evaluator', other.json.id) })).status,
+    ).toBe(403);
     const own = await api.call('GET', path, { token: await api.deps.tokens.issue('evaluator', loaded.projectId) });
     expect(own.status).toBe(200);
     expect(own.json.questions).toEqual([

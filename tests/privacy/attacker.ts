@@ -53,16 +53,33 @@ function counts(truth: Truth, measure: string, r: Respondent): boolean {
   if (kind === 'answer') return r.answers[name] !== null && r.answers[name] !== undefined;
   const def = truth.indicators.find((d) => d.id === name)!;
   const answered = def.items.filter((item) => isValue(r.answers[item])).length;
-  const minItems = def.kind === 'index' && def.minItems !== undefined ? def.minItems : def.items.length <= 2 ? def.items.length : def.items.length - 1;
+  const minItems =
+    def.kind === 'index' && def.minItems !== undefined
+      ? def.minItems
+      : def.items.length <= 2
+        ? def.items.length
+        : def.items.length - 1;
   return answered >= minItems;
 }
 
-export function trueCount(truth: Truth, round: Which, measure: string, variable: BackgroundVariable | null, group: string | null): number {
-  return truth.rounds[round].filter((r) => counts(truth, measure, r) && (variable === null || r.background[variable] === group)).length;
+export function trueCount(
+  truth: Truth,
+  round: Which,
+  measure: string,
+  variable: BackgroundVariable | null,
+  group: string | null,
+): number {
+  return truth.rounds[round].filter(
+    (r) => counts(truth, measure, r) && (variable === null || r.background[variable] === group),
+  ).length;
 }
 
 /** Everything the attacker found: false claims, small published groups, small remainders. */
-export function attack(truth: Truth, facts: readonly Fact[], options: { countTotalsArePublic?: boolean } = {}): string[] {
+export function attack(
+  truth: Truth,
+  facts: readonly Fact[],
+  options: { countTotalsArePublic?: boolean } = {},
+): string[] {
   const findings: string[] = [];
   const { k } = truth;
   for (const fact of facts) {
@@ -95,7 +112,9 @@ export function attack(truth: Truth, facts: readonly Fact[], options: { countTot
       for (let i = 0; i < sizes.length; i++) if (mask & (1 << i)) remainder -= sizes[i]![1];
       if (remainder > 0 && remainder < k) {
         const subtracted = sizes.filter((_, i) => mask & (1 << i)).map(([g]) => g);
-        findings.push(`${key}: total ${total} minus [${subtracted.join(', ')}] leaves ${remainder} respondents (< k = ${k})`);
+        findings.push(
+          `${key}: total ${total} minus [${subtracted.join(', ')}] leaves ${remainder} respondents (< k = ${k})`,
+        );
       }
     }
   }
@@ -111,7 +130,16 @@ interface SummaryLike {
 type Pair = { baseline: SummaryLike; followup: SummaryLike };
 
 /** Facts from the comparison JSON (GET /comparison, `compareRounds`). */
-export function comparisonFacts(comparison: { indicators: Record<string, { baseline: SummaryLike; followup: SummaryLike; groups: Record<string, Record<string, Pair> | undefined> }> }, truth: Truth, source = 'comparison'): Fact[] {
+export function comparisonFacts(
+  comparison: {
+    indicators: Record<
+      string,
+      { baseline: SummaryLike; followup: SummaryLike; groups: Record<string, Record<string, Pair> | undefined> }
+    >;
+  },
+  truth: Truth,
+  source = 'comparison',
+): Fact[] {
   const facts: Fact[] = [];
   for (const [id, ind] of Object.entries(comparison.indicators)) {
     const measure = measureOf(truth.indicators.find((d) => d.id === id)!);
@@ -119,7 +147,8 @@ export function comparisonFacts(comparison: { indicators: Record<string, { basel
       if (ind[round].n !== null) facts.push({ round, measure, variable: null, group: null, n: ind[round].n!, source });
       for (const [variable, groups] of Object.entries(ind.groups)) {
         for (const [group, pair] of Object.entries(groups ?? {})) {
-          if (pair[round].n !== null) facts.push({ round, measure, variable: variable as BackgroundVariable, group, n: pair[round].n!, source });
+          if (pair[round].n !== null)
+            facts.push({ round, measure, variable: variable as BackgroundVariable, group, n: pair[round].n!, source });
         }
       }
     }
@@ -129,7 +158,14 @@ export function comparisonFacts(comparison: { indicators: Record<string, { basel
 
 type DistributionLike = { n: number | null; counts?: Record<string, number> };
 
-function distributionFacts(round: Which, item: string, variable: BackgroundVariable | null, group: string | null, d: DistributionLike, source: string): Fact[] {
+function distributionFacts(
+  round: Which,
+  item: string,
+  variable: BackgroundVariable | null,
+  group: string | null,
+  d: DistributionLike,
+  source: string,
+): Fact[] {
   if (d.n === null) return [];
   return [
     { round, measure: `answer:${item}`, variable, group, n: d.n, source },
@@ -140,21 +176,36 @@ function distributionFacts(round: Which, item: string, variable: BackgroundVaria
 /** Facts from one round's indicators JSON (GET /rounds/:id/indicators). */
 export function readingFacts(
   round: Which,
-  indicators: Record<string, { summary: SummaryLike; groups: Record<string, Record<string, SummaryLike> | undefined>; distribution: Record<string, DistributionLike>; groupDistributions: Record<string, Record<string, Record<string, DistributionLike>> | undefined> }>,
+  indicators: Record<
+    string,
+    {
+      summary: SummaryLike;
+      groups: Record<string, Record<string, SummaryLike> | undefined>;
+      distribution: Record<string, DistributionLike>;
+      groupDistributions: Record<string, Record<string, Record<string, DistributionLike>> | undefined>;
+    }
+  >,
   truth: Truth,
   source = 'indicators',
 ): Fact[] {
   const facts: Fact[] = [];
   for (const [id, reading] of Object.entries(indicators)) {
     const measure = measureOf(truth.indicators.find((d) => d.id === id)!);
-    if (reading.summary.n !== null) facts.push({ round, measure, variable: null, group: null, n: reading.summary.n, source });
+    if (reading.summary.n !== null)
+      facts.push({ round, measure, variable: null, group: null, n: reading.summary.n, source });
     for (const [variable, groups] of Object.entries(reading.groups)) {
-      for (const [group, s] of Object.entries(groups ?? {})) if (s.n !== null) facts.push({ round, measure, variable: variable as BackgroundVariable, group, n: s.n, source });
+      for (const [group, s] of Object.entries(groups ?? {}))
+        if (s.n !== null)
+          facts.push({ round, measure, variable: variable as BackgroundVariable, group, n: s.n, source });
     }
-    for (const [item, d] of Object.entries(reading.distribution)) facts.push(...distributionFacts(round, item, null, null, d, `${source} distribution`));
+    for (const [item, d] of Object.entries(reading.distribution))
+      facts.push(...distributionFacts(round, item, null, null, d, `${source} distribution`));
     for (const [variable, groups] of Object.entries(reading.groupDistributions)) {
       for (const [group, items] of Object.entries(groups ?? {})) {
-        for (const [item, d] of Object.entries(items)) facts.push(...distributionFacts(round, item, variable as BackgroundVariable, group, d, `${source} group distribution`));
+        for (const [item, d] of Object.entries(items))
+          facts.push(
+            ...distributionFacts(round, item, variable as BackgroundVariable, group, d, `${source} group distribution`),
+          );
       }
     }
   }
@@ -169,14 +220,28 @@ export function csvFacts(rows: readonly Partial<Record<string, unknown>>[], trut
     if (row['weighted'] === true || row['n'] === undefined || row['n'] === null || row['n'] === '') continue;
     const def = truth.indicators.find((d) => d.id === row['indicator'])!;
     const variable = (row['group_variable'] as BackgroundVariable | undefined) ?? null;
-    facts.push({ round: row['round'], measure: measureOf(def), variable, group: variable ? String(row['group']) : null, n: Number(row['n']), source: 'csv' });
+    facts.push({
+      round: row['round'],
+      measure: measureOf(def),
+      variable,
+      group: variable ? String(row['group']) : null,
+      n: Number(row['n']),
+      source: 'csv',
+    });
   }
   return facts;
 }
 
 /** Facts from one round's response counts (GET /rounds/:id, the counts table). */
-export function countFacts(round: Which, counts: { responses: number; areas: { area: string; responses: number | null }[] }): Fact[] {
-  const facts: Fact[] = [{ round, measure: 'respondent', variable: null, group: null, n: counts.responses, source: 'counts' }];
-  for (const a of counts.areas) if (a.responses !== null) facts.push({ round, measure: 'respondent', variable: 'area', group: a.area, n: a.responses, source: 'counts' });
+export function countFacts(
+  round: Which,
+  counts: { responses: number; areas: { area: string; responses: number | null }[] },
+): Fact[] {
+  const facts: Fact[] = [
+    { round, measure: 'respondent', variable: null, group: null, n: counts.responses, source: 'counts' },
+  ];
+  for (const a of counts.areas)
+    if (a.responses !== null)
+      facts.push({ round, measure: 'respondent', variable: 'area', group: a.area, n: a.responses, source: 'counts' });
   return facts;
 }

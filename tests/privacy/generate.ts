@@ -2,7 +2,13 @@
 // with no area, random age bands and genders (some rare), random missing and "dk" answers, a random
 // minimum group size, breakdowns by one or several variables, with or without weighting.
 import fc from 'fast-check';
-import type { Answer, BackgroundVariable, Indicator, PopulationRow, ProjectSettingsInput } from '../../functions/core/schemas.ts';
+import type {
+  Answer,
+  BackgroundVariable,
+  Indicator,
+  PopulationRow,
+  ProjectSettingsInput,
+} from '../../functions/core/schemas.ts';
 import type { Respondent, Which } from './attacker.ts';
 
 export const AREAS = ['a0', 'a1', 'a2', 'a3', 'a4'] as const;
@@ -17,13 +23,24 @@ export const INDICATORS: Indicator[] = [
 ];
 
 function answerOf<T extends Answer>(value: fc.Arbitrary<T>): fc.Arbitrary<T | 'dk' | null> {
-  return fc.oneof({ weight: 8, arbitrary: value }, { weight: 1, arbitrary: fc.constant('dk' as const) }, { weight: 1, arbitrary: fc.constant(null) });
+  return fc.oneof(
+    { weight: 8, arbitrary: value },
+    { weight: 1, arbitrary: fc.constant('dk' as const) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
 }
 
 const person = fc.record({
-  age_band: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...AGE_BANDS) }, { weight: 1, arbitrary: fc.constant(null) }),
+  age_band: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...AGE_BANDS) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
   // "x" is rare, so that small gender groups are common.
-  gender: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('f', 'm') }, { weight: 1, arbitrary: fc.constant('x') }, { weight: 1, arbitrary: fc.constant(null) }),
+  gender: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('f', 'm') },
+    { weight: 1, arbitrary: fc.constant('x') },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
   q1: answerOf(fc.integer({ min: 1, max: 10 })),
   q2: answerOf(fc.integer({ min: 1, max: 10 })),
   q3: answerOf(fc.integer({ min: 1, max: 10 })),
@@ -35,9 +52,15 @@ const person = fc.record({
 const groupSize = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 22 }));
 
 export const roundArb: fc.Arbitrary<Respondent[]> = fc
-  .record({ areaSizes: fc.array(groupSize, { minLength: 1, maxLength: AREAS.length }), noArea: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })) })
+  .record({
+    areaSizes: fc.array(groupSize, { minLength: 1, maxLength: AREAS.length }),
+    noArea: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })),
+  })
   .chain(({ areaSizes, noArea }) => {
-    const areas = [...areaSizes.flatMap((size, i) => Array.from({ length: size }, () => AREAS[i]!)), ...Array.from({ length: noArea }, () => null)];
+    const areas = [
+      ...areaSizes.flatMap((size, i) => Array.from({ length: size }, () => AREAS[i]!)),
+      ...Array.from({ length: noArea }, () => null),
+    ];
     return fc.array(person, { minLength: areas.length, maxLength: areas.length }).map((people) =>
       people.map((p, i): Respondent => {
         const answers: Record<string, Answer> = {};
@@ -57,7 +80,12 @@ const groupByArb = fc.subarray(['area', 'age_band', 'gender'] as BackgroundVaria
 /** Population per stratum for weighting by one variable (every value listed, so none is unknown). */
 function population(variable: BackgroundVariable, sizes: number[]): NonNullable<ProjectSettingsInput['weighting']> {
   const values: readonly string[] = variable === 'area' ? AREAS : variable === 'age_band' ? AGE_BANDS : GENDERS;
-  return { strata: [variable], population: values.map((value, i) => ({ [variable]: value, population: sizes[i % sizes.length]! }) as PopulationRow) };
+  return {
+    strata: [variable],
+    population: values.map(
+      (value, i) => ({ [variable]: value, population: sizes[i % sizes.length]! }) as PopulationRow,
+    ),
+  };
 }
 
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -66,9 +94,19 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     followup: roundArb,
     k: fc.integer({ min: 3, max: 8 }),
     groupBy: groupByArb,
-    weighting: fc.option(fc.record({ variable: fc.constantFrom<BackgroundVariable>('area', 'age_band', 'gender'), sizes: fc.array(fc.integer({ min: 50, max: 5000 }), { minLength: 1, maxLength: 5 }) }), { nil: null }),
+    weighting: fc.option(
+      fc.record({
+        variable: fc.constantFrom<BackgroundVariable>('area', 'age_band', 'gender'),
+        sizes: fc.array(fc.integer({ min: 50, max: 5000 }), { minLength: 1, maxLength: 5 }),
+      }),
+      { nil: null },
+    ),
   })
   .map(({ baseline, followup, k, groupBy, weighting }) => ({
     rounds: { baseline, followup },
-    settings: { minGroupSize: k, groupBy, weighting: weighting ? population(weighting.variable, weighting.sizes) : null },
+    settings: {
+      minGroupSize: k,
+      groupBy,
+      weighting: weighting ? population(weighting.variable, weighting.sizes) : null,
+    },
   }));

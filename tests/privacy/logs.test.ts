@@ -32,16 +32,34 @@ function surveyWith(choices: string[]) {
 }
 
 /** The same scenario against any API: in-process (TestApi) or the local server over HTTP. */
-async function scenario(request: (method: string, path: string, options?: { body?: string; token?: string | null; contentType?: string }) => Promise<{ status: number; json: any }>, adminToken: string) { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function scenario(
+  request: (
+    method: string,
+    path: string,
+    options?: { body?: string; token?: string | null; contentType?: string },
+  ) => Promise<{ status: number; json: any }>,
+  adminToken: string,
+) {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const choiceMarker = marker();
   const markers: string[] = [choiceMarker];
   const statuses: number[] = [];
-  const admin = (method: string, path: string, body: unknown) => request(method, path, { body: JSON.stringify(body), token: adminToken });
+  const admin = (method: string, path: string, body: unknown) =>
+    request(method, path, { body: JSON.stringify(body), token: adminToken });
   const project = await admin('POST', '/api/projects', { name: 'logs', areas: [{ id: 'a', name: 'A' }] });
   expect(project.status).toBe(201);
-  const questionnaire = await admin('POST', `/api/projects/${project.json.id}/questionnaires`, { survey: surveyWith(['plain', choiceMarker]), indicators: INDICATORS, background: { area: 'area' } });
+  const questionnaire = await admin('POST', `/api/projects/${project.json.id}/questionnaires`, {
+    survey: surveyWith(['plain', choiceMarker]),
+    indicators: INDICATORS,
+    background: { area: 'area' },
+  });
   expect(questionnaire.status).toBe(201);
-  const round = await admin('POST', `/api/projects/${project.json.id}/rounds`, { kind: 'baseline', name: 'r', questionnaireId: questionnaire.json.id, access: 'open' });
+  const round = await admin('POST', `/api/projects/${project.json.id}/rounds`, {
+    kind: 'baseline',
+    name: 'r',
+    questionnaireId: questionnaire.json.id,
+    access: 'open',
+  });
   const roundId = round.json.id as string;
   const submit = async (body: string, contentType = 'application/json') => {
     const result = await request('POST', `/api/public/rounds/${roundId}/responses`, { body, token: null, contentType });
@@ -84,8 +102,16 @@ describe('logs carry no answers', () => {
     const lines: Record<string, unknown>[] = [];
     api = await startTestApi({ log: (entry) => lines.push(entry) });
     const testApi = api;
-    const request = async (method: string, path: string, options: { body?: string; token?: string | null; contentType?: string } = {}) => {
-      const result = await testApi.call(method, path, { token: options.token === undefined ? testApi.adminToken : options.token, ...(options.body === undefined ? {} : { raw: options.body }), headers: { 'content-type': options.contentType ?? 'application/json' } });
+    const request = async (
+      method: string,
+      path: string,
+      options: { body?: string; token?: string | null; contentType?: string } = {},
+    ) => {
+      const result = await testApi.call(method, path, {
+        token: options.token === undefined ? testApi.adminToken : options.token,
+        ...(options.body === undefined ? {} : { raw: options.body }),
+        headers: { 'content-type': options.contentType ?? 'application/json' },
+      });
       return { status: result.status, json: result.json };
     };
     const { markers, statuses, answers, projectId } = await scenario(request, testApi.adminToken);
@@ -94,7 +120,14 @@ describe('logs carry no answers', () => {
 
     // The store fails under a submission (errors injected into the real client's middleware):
     // the failure is logged, the answers are not.
-    const round = await request('POST', `/api/projects/${projectId}/rounds`, { body: JSON.stringify({ kind: 'followup', name: 'f', questionnaireId: (await request('GET', `/api/projects/${projectId}`)).json.questionnaires[0].id, access: 'open' }) });
+    const round = await request('POST', `/api/projects/${projectId}/rounds`, {
+      body: JSON.stringify({
+        kind: 'followup',
+        name: 'f',
+        questionnaireId: (await request('GET', `/api/projects/${projectId}`)).json.questionnaires[0].id,
+        access: 'open',
+      }),
+    });
     let fail: Error | null = null;
     testApi.deps.store.client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -104,14 +137,25 @@ describe('logs carry no answers', () => {
       { step: 'initialize', name: 'privacy-test-fault' },
     );
     for (const error of [
-      Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } }),
-      Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $fault: 'server', $metadata: { httpStatusCode: 500 } }),
+      Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+        name: 'ThrottlingException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+      Object.assign(new Error('Internal server error'), {
+        name: 'InternalServerError',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+      }),
       Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }),
     ]) {
       fail = error;
       const idea = marker();
       markers.push(idea);
-      const result = await request('POST', `/api/public/rounds/${round.json.id}/responses`, { body: JSON.stringify({ responseId: randomUUID(), answers: { ...answers, idea } }), token: null });
+      const result = await request('POST', `/api/public/rounds/${round.json.id}/responses`, {
+        body: JSON.stringify({ responseId: randomUUID(), answers: { ...answers, idea } }),
+        token: null,
+      });
       expect(result.status).toBeGreaterThanOrEqual(500);
     }
     fail = null;
@@ -126,7 +170,14 @@ describe('logs carry no answers', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-privacy-logs-'));
     const adminToken = `privacy-logs-admin-token-${randomUUID()}`;
     const child = spawn(process.execPath, [path.join(root, 'bin/bygdpuls.js'), 'start', '--no-demo'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, FOLD_INTERVAL_MS: '200', SETTLE_MS: '100' },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        ADMIN_TOKEN: adminToken,
+        FOLD_INTERVAL_MS: '200',
+        SETTLE_MS: '100',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.push(child);
@@ -144,11 +195,18 @@ describe('logs carry no answers', () => {
       });
       child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
     });
-    const request = async (method: string, p: string, options: { body?: string; token?: string | null; contentType?: string } = {}) => {
+    const request = async (
+      method: string,
+      p: string,
+      options: { body?: string; token?: string | null; contentType?: string } = {},
+    ) => {
       const token = options.token === undefined ? adminToken : options.token;
       const response = await fetch(`${url}${p}`, {
         method,
-        headers: { 'content-type': options.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': options.contentType ?? 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         ...(options.body === undefined ? {} : { body: options.body }),
       });
       return { status: response.status, json: jsonOrNull(await response.text()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -16,7 +16,10 @@ import { attack, comparisonFacts, csvFacts, readingFacts, type Fact, type Truth 
 import { INDICATORS, scenarioArb, type Scenario } from './generate.ts';
 
 /** Every published count of a scenario, as the API and the dashboard's CSV publish them. */
-function publishedFacts(scenario: Scenario, secondarySuppression: boolean): { facts: Fact[]; truth: Truth; csv: ReturnType<typeof comparisonRows> } {
+function publishedFacts(
+  scenario: Scenario,
+  secondarySuppression: boolean,
+): { facts: Fact[]; truth: Truth; csv: ReturnType<typeof comparisonRows> } {
   const settings = ProjectSettings.parse(scenario.settings);
   const scorer = createScorer(INDICATORS);
   const baseline = aggregateResponses(scorer, scenario.rounds.baseline);
@@ -32,7 +35,10 @@ function publishedFacts(scenario: Scenario, secondarySuppression: boolean): { fa
   } as unknown as Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>);
   const facts = [...comparisonFacts(comparison, truth), ...csvFacts(csv, truth)];
   if (secondarySuppression) {
-    facts.push(...readingFacts('baseline', roundIndicators(scorer, baseline, settings), truth), ...readingFacts('followup', roundIndicators(scorer, followup, settings), truth));
+    facts.push(
+      ...readingFacts('baseline', roundIndicators(scorer, baseline, settings), truth),
+      ...readingFacts('followup', roundIndicators(scorer, followup, settings), truth),
+    );
   }
   return { facts, truth, csv };
 }
@@ -69,21 +75,29 @@ describe('secondary suppression against an attacker who subtracts', () => {
   });
 
   it('hides the smallest published area when one small area sits next to a total', () => {
-    const people = (area: string | null, count: number) => Array.from({ length: count }, (_, i) => ({ background: { area, age_band: null, gender: null }, answers: { q4: 1 + (i % 5) } }));
+    const people = (area: string | null, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        background: { area, age_band: null, gender: null },
+        answers: { q4: 1 + (i % 5) },
+      }));
     const round = [...people('a0', 9), ...people('a1', 6), ...people('a2', 2)];
     const scorer = createScorer(INDICATORS);
     const settings = ProjectSettings.parse({ minGroupSize: 5, groupBy: ['area'] });
     const aggregate = aggregateResponses(scorer, round);
-    const groups = compareRounds(INDICATORS, settings, aggregate, aggregate, { secondarySuppression: true }).indicators.pride!.groups.area!;
+    const groups = compareRounds(INDICATORS, settings, aggregate, aggregate, { secondarySuppression: true }).indicators
+      .pride!.groups.area!;
     expect(groups.a0!.baseline).toMatchObject({ n: 9 });
     expect(groups.a1!.baseline).toEqual({ suppressed: true, n: null, reason: 'secondary' });
     expect(groups.a2!.baseline).toEqual({ suppressed: true, n: null });
     // Two people with no area are a residual too: total minus both areas would give them away.
     const withNoArea = aggregateResponses(scorer, [...people('a0', 9), ...people('a1', 6), ...people(null, 2)]);
-    const areas = compareRounds(INDICATORS, settings, withNoArea, withNoArea, { secondarySuppression: true }).indicators.pride!.groups.area!;
+    const areas = compareRounds(INDICATORS, settings, withNoArea, withNoArea, { secondarySuppression: true }).indicators
+      .pride!.groups.area!;
     expect(areas.a0!.baseline).toMatchObject({ n: 9 });
     expect(areas.a1!.baseline).toEqual({ suppressed: true, n: null, reason: 'secondary' });
     // Off by default: what `bygdpuls compare` and the reference cases define.
-    expect(compareRounds(INDICATORS, settings, aggregate, aggregate).indicators.pride!.groups.area!.a1!.baseline).toMatchObject({ n: 6 });
+    expect(
+      compareRounds(INDICATORS, settings, aggregate, aggregate).indicators.pride!.groups.area!.a1!.baseline,
+    ).toMatchObject({ n: 6 });
   });
 });

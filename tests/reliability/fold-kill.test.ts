@@ -58,15 +58,21 @@ function makeResponse(): StoredResponse {
     q4: pick(8) === 0 ? null : 1 + pick(5),
     aware: pick(2) ? 'yes' : 'no',
   };
-  const background: Background = { area: ['A', 'B', 'C'][pick(3)]!, age_band: pick(4) === 0 ? null : '30-49', gender: null };
+  const background: Background = {
+    area: ['A', 'B', 'C'][pick(3)]!,
+    age_band: pick(4) === 0 ? null : '30-49',
+    gender: null,
+  };
   return { type: 'response', key, responseId: `resp-${i}`, ts, tsKey: timeKey(ts, key), background, answers };
 }
 
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 16): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: width }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 async function addResponses(count: number): Promise<void> {
@@ -89,14 +95,22 @@ async function removeSome(count: number): Promise<void> {
 /** Throws away the snapshots of some shards (derived data): their next fold starts from nothing. */
 async function dropSnapshots(shards: number[]): Promise<void> {
   for (const shard of shards) {
-    await store.client.send(new DeleteItemCommand({ TableName: store.tableName, Key: { pk: { S: shardPartition(round.id, shard) }, sk: { S: SNAPSHOT_SORT_KEY } } }));
+    await store.client.send(
+      new DeleteItemCommand({
+        TableName: store.tableName,
+        Key: { pk: { S: shardPartition(round.id, shard) }, sk: { S: SNAPSHOT_SORT_KEY } },
+      }),
+    );
   }
 }
 
 /** The read view (snapshots + tail) equals the live responses, exactly; with `rebuild`, so does rebuild's recomputation. */
 async function expectExact(when: string, rebuild: boolean): Promise<{ tail: number }> {
   const view = await readRoundAggregate(store, round, scorer);
-  expect(aggregateDifferences(aggregateResponses(scorer, live.values()), view.aggregate, 0), `${when}: read view`).toEqual([]);
+  expect(
+    aggregateDifferences(aggregateResponses(scorer, live.values()), view.aggregate, 0),
+    `${when}: read view`,
+  ).toEqual([]);
   expect(view.responses, `${when}: responses counted`).toBe(live.size);
   if (rebuild) {
     const report = await rebuildRound(store, round);
@@ -117,10 +131,14 @@ interface ChildRun {
 
 /** Starts the fold child; `go(delayMs)` lets it fold and kills it after delayMs (null: never). */
 function startChild(): { ready: Promise<void>; go: (killAfterMs: number | null) => Promise<ChildRun> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, endpoint, store.tableName, round.id, String(BATCH)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, endpoint, store.tableName, round.id, String(BATCH)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   const lines: string[] = [];
   let buffered = '';
   let onReady: () => void = () => undefined;
@@ -136,17 +154,22 @@ function startChild(): { ready: Promise<void>; go: (killAfterMs: number | null) 
       newline = buffered.indexOf('\n');
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     ready,
     async go(killAfterMs) {
       const start = performance.now();
       child.stdin!.write('go\n');
       let killedAt: number | null = null;
-      const timer = killAfterMs === null ? null : setTimeout(() => {
-        killedAt = performance.now() - start;
-        child.kill('SIGKILL');
-      }, killAfterMs);
+      const timer =
+        killAfterMs === null
+          ? null
+          : setTimeout(() => {
+              killedAt = performance.now() - start;
+              child.kill('SIGKILL');
+            }, killAfterMs);
       const { code, signal } = await exited;
       if (timer) clearTimeout(timer);
       const ranMs = performance.now() - start;
@@ -169,9 +192,38 @@ function landing(run: ChildRun): { where: string; writes: number } {
 beforeAll(async () => {
   ({ store, endpoint, close } = await startTestStore());
   const now = new Date().toISOString();
-  await store.projects.create({ id: 'kill', name: 'Kill', areas: [{ id: 'A', name: 'A' }, { id: 'B', name: 'B' }, { id: 'C', name: 'C' }], settings: ProjectSettings.parse({}), demo: false, createdAt: now });
-  await store.questionnaires.create({ id: 'q', projectId: 'kill', survey: {}, indicators, background: { area: 'area' }, createdAt: now });
-  round = { id: 'killed', projectId: 'kill', kind: 'baseline', name: 'Killed', questionnaireId: 'q', access: 'open', status: 'open', shards: SHARDS, createdAt: now, updatedAt: now };
+  await store.projects.create({
+    id: 'kill',
+    name: 'Kill',
+    areas: [
+      { id: 'A', name: 'A' },
+      { id: 'B', name: 'B' },
+      { id: 'C', name: 'C' },
+    ],
+    settings: ProjectSettings.parse({}),
+    demo: false,
+    createdAt: now,
+  });
+  await store.questionnaires.create({
+    id: 'q',
+    projectId: 'kill',
+    survey: {},
+    indicators,
+    background: { area: 'area' },
+    createdAt: now,
+  });
+  round = {
+    id: 'killed',
+    projectId: 'kill',
+    kind: 'baseline',
+    name: 'Killed',
+    questionnaireId: 'q',
+    access: 'open',
+    status: 'open',
+    shards: SHARDS,
+    createdAt: now,
+    updatedAt: now,
+  };
   await store.rounds.create(round);
   await addResponses(INITIAL_RESPONSES);
   await removeSome(INITIAL_REMOVALS);

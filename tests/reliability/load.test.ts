@@ -8,12 +8,16 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs bench/load.ts as `npm run load` does; returns the exit code, the output and its last line as JSON. */
-async function load(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; result: Record<string, unknown> | null }> {
+async function load(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string; result: Record<string, unknown> | null }> {
   let code = 0;
   let stdout: string;
   let stderr: string;
   try {
-    ({ stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/load.ts', ...args], { cwd: root }));
+    ({ stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/load.ts', ...args], {
+      cwd: root,
+    }));
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     ({ code, stdout, stderr } = failed);
@@ -50,7 +54,18 @@ describe('npm run load', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('SIGKILL to the server after 90 acknowledged submissions');
-    expect(run.result).toMatchObject({ sent: 300, accepted: 228, stored: 228, lost: 0, doubleCounted: 0, errors5xx: 0, comparisonMatches: true, rebuildDifferences: 0, killedAfter: 90, lostAfterKill: 0 });
+    expect(run.result).toMatchObject({
+      sent: 300,
+      accepted: 228,
+      stored: 228,
+      lost: 0,
+      doubleCounted: 0,
+      errors5xx: 0,
+      comparisonMatches: true,
+      rebuildDifferences: 0,
+      killedAfter: 90,
+      lostAfterKill: 0,
+    });
     expect(run.result!.ackedBeforeKill).toBeGreaterThan(0);
   }, 120_000);
 

@@ -29,7 +29,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function admin(method: string, urlPath: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function admin(method: string, urlPath: string, body?: unknown): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${server!.url}${urlPath}`, {
     method,
     headers: { authorization: `Bearer ${settings.adminToken}`, 'content-type': 'application/json' },
@@ -45,9 +46,17 @@ function submission(random: () => number): string {
   return JSON.stringify({
     responseId: randomUUID(),
     answers: {
-      q_nki_overall: scale(10), q_nki_expect: scale(10), q_nki_ideal: scale(10), q_pride_village: scale(5), q_pride_municipality: scale(5),
-      q_future: scale(10), q_business: scale(5), q_aware_project: random() < 0.4 ? 'yes' : 'no', q_engage: scale(5),
-      q_idea: 'Fler bussar', area: VILLAGES[Math.floor(random() * VILLAGES.length)]!.id,
+      q_nki_overall: scale(10),
+      q_nki_expect: scale(10),
+      q_nki_ideal: scale(10),
+      q_pride_village: scale(5),
+      q_pride_municipality: scale(5),
+      q_future: scale(10),
+      q_business: scale(5),
+      q_aware_project: random() < 0.4 ? 'yes' : 'no',
+      q_engage: scale(5),
+      q_idea: 'Fler bussar',
+      area: VILLAGES[Math.floor(random() * VILLAGES.length)]!.id,
     },
   });
 }
@@ -73,10 +82,28 @@ describe('the local server killed with SIGKILL during submissions', () => {
   it('keeps every acknowledged response, exactly once, across kills at random points', async () => {
     const random = seeded(61);
     server = await startServer(settings);
-    const { id: projectId } = await admin('POST', '/api/projects', { name: 'kill', areas: VILLAGES.map(({ id, name }) => ({ id, name })), minGroupSize: 5 });
-    const { id: questionnaireId } = await admin('POST', `/api/projects/${projectId}/questionnaires`, builtInTemplate(VILLAGES));
+    const { id: projectId } = await admin('POST', '/api/projects', {
+      name: 'kill',
+      areas: VILLAGES.map(({ id, name }) => ({ id, name })),
+      minGroupSize: 5,
+    });
+    const { id: questionnaireId } = await admin(
+      'POST',
+      `/api/projects/${projectId}/questionnaires`,
+      builtInTemplate(VILLAGES),
+    );
     const rounds: string[] = [];
-    for (const kind of ['baseline', 'followup']) rounds.push((await admin('POST', `/api/projects/${projectId}/rounds`, { kind, name: kind, questionnaireId, access: 'open' })).id);
+    for (const kind of ['baseline', 'followup'])
+      rounds.push(
+        (
+          await admin('POST', `/api/projects/${projectId}/rounds`, {
+            kind,
+            name: kind,
+            questionnaireId,
+            access: 'open',
+          })
+        ).id,
+      );
     const all: Sent[] = [];
 
     for (let run = 0; run < 4; run++) {
@@ -110,16 +137,20 @@ describe('the local server killed with SIGKILL during submissions', () => {
     const { store, close } = await openStore({ dataDir });
     try {
       for (const [r, roundId] of rounds.entries()) {
-        const expected = all.filter((sent) => sent.roundId === roundId).map((sent) => JSON.parse(sent.body).responseId as string);
+        const expected = all
+          .filter((sent) => sent.roundId === roundId)
+          .map((sent) => JSON.parse(sent.body).responseId as string);
         const round = (await store.rounds.get(roundId))!;
         const stored: string[] = [];
-        for (let shard = 0; shard < round.shards; shard++) for await (const response of store.responses.responses(roundId, shard)) stored.push(response.responseId);
+        for (let shard = 0; shard < round.shards; shard++)
+          for await (const response of store.responses.responses(roundId, shard)) stored.push(response.responseId);
         expect(stored.sort(), `round ${r}`).toEqual(expected.sort());
 
         // After the fold: the snapshots hold every response once, and agree with the stored ones.
         const foldedNow = async () => {
           let folded = 0;
-          for (let shard = 0; shard < round.shards; shard++) folded += (await store.snapshots.get(roundId, shard))?.folded ?? 0;
+          for (let shard = 0; shard < round.shards; shard++)
+            folded += (await store.snapshots.get(roundId, shard))?.folded ?? 0;
           return folded;
         };
         await expect.poll(foldedNow, { timeout: 20_000, interval: 200 }).toBeGreaterThanOrEqual(expected.length);
@@ -131,10 +162,14 @@ describe('the local server killed with SIGKILL during submissions', () => {
     } finally {
       await close();
     }
-    const comparison = await admin('GET', `/api/projects/${projectId}/comparison?baseline=${rounds[0]}&followup=${rounds[1]}`);
+    const comparison = await admin(
+      'GET',
+      `/api/projects/${projectId}/comparison?baseline=${rounds[0]}&followup=${rounds[1]}`,
+    );
     for (const [r, side] of (['baseline', 'followup'] as const).entries()) {
       const count = all.filter((sent) => sent.roundId === rounds[r]).length;
-      for (const id of ['nki', 'pride_village', 'aware', 'engage']) expect(comparison.indicators[id][side].n, `${side} ${id}`).toBe(count);
+      for (const id of ['nki', 'pride_village', 'aware', 'engage'])
+        expect(comparison.indicators[id][side].n, `${side} ${id}`).toBe(count);
     }
     expect(await server.stop()).toBe(0);
     server = null;

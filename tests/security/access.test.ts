@@ -22,7 +22,8 @@ let codes: string[] = [];
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const partsOf = (token: string) => token.split('.') as [string, string, string];
-const payloadOf = (token: string) => JSON.parse(Buffer.from(partsOf(token)[1], 'base64url').toString()) as Record<string, unknown>;
+const payloadOf = (token: string) =>
+  JSON.parse(Buffer.from(partsOf(token)[1], 'base64url').toString()) as Record<string, unknown>;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Every token that must get 401 on every protected route, by what is wrong with it. */
@@ -35,7 +36,12 @@ function validBody(spec: RouteSpec): unknown {
   const bodies: Record<string, unknown> = {
     'post /api/projects': { name: 'p', areas },
     'post /api/projects/:projectId/questionnaires': builtInTemplate(areas),
-    'post /api/projects/:projectId/rounds': { kind: 'followup', name: 'f', questionnaireId: ids.questionnaireId, access: 'open' },
+    'post /api/projects/:projectId/rounds': {
+      kind: 'followup',
+      name: 'f',
+      questionnaireId: ids.questionnaireId,
+      access: 'open',
+    },
     'post /api/projects/:projectId/evaluators': {},
     'post /api/rounds/:roundId/close': {},
     'post /api/rounds/:roundId/open': {},
@@ -47,18 +53,27 @@ function validBody(spec: RouteSpec): unknown {
 
 const fill = (path: string, over: Partial<typeof ids> = {}) => {
   const values = { ...ids, ...over };
-  return path.replace(':projectId', values.projectId).replace(':roundId', values.roundId).replace(':questionnaireId', values.questionnaireId);
+  return path
+    .replace(':projectId', values.projectId)
+    .replace(':roundId', values.roundId)
+    .replace(':questionnaireId', values.questionnaireId);
 };
-const queryOf = (spec: RouteSpec) => (spec.path.endsWith('/comparison') ? `?baseline=${ids.roundId}&followup=${ids.otherRoundId}` : '');
+const queryOf = (spec: RouteSpec) =>
+  spec.path.endsWith('/comparison') ? `?baseline=${ids.roundId}&followup=${ids.otherRoundId}` : '';
 const callRoute = (spec: RouteSpec, token: string | null, options: { path?: string; body?: unknown } = {}) =>
-  api.call(spec.method.toUpperCase(), `${options.path ?? fill(spec.path)}${queryOf(spec)}`, { token, body: spec.method === 'post' ? (options.body ?? validBody(spec) ?? {}) : undefined });
+  api.call(spec.method.toUpperCase(), `${options.path ?? fill(spec.path)}${queryOf(spec)}`, {
+    token,
+    body: spec.method === 'post' ? (options.body ?? validBody(spec) ?? {}) : undefined,
+  });
 
 /** Every item of the table, in key order, as JSON: the whole state that a request could change. */
 async function tableState(): Promise<string> {
   const items: Record<string, AttributeValue>[] = [];
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await api.deps.store.client.send(new ScanCommand({ TableName: api.deps.store.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    const page = await api.deps.store.client.send(
+      new ScanCommand({ TableName: api.deps.store.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -72,13 +87,26 @@ const named = (list: RouteSpec[]) => list.map((r) => [`${r.method.toUpperCase()}
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const key of ['projectId', 'otherProjectId'] as const) ids[key] = (await api.call('POST', '/api/projects', { body: { name: key, areas } })).json.id;
-  ids.questionnaireId = (await api.call('POST', `/api/projects/${ids.projectId}/questionnaires`, { body: builtInTemplate(areas) })).json.id;
-  const round = (access: string, name: string) => api.call('POST', `/api/projects/${ids.projectId}/rounds`, { body: { kind: 'baseline', name, questionnaireId: ids.questionnaireId, access } });
+  for (const key of ['projectId', 'otherProjectId'] as const)
+    ids[key] = (await api.call('POST', '/api/projects', { body: { name: key, areas } })).json.id;
+  ids.questionnaireId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/questionnaires`, { body: builtInTemplate(areas) })
+  ).json.id;
+  const round = (access: string, name: string) =>
+    api.call('POST', `/api/projects/${ids.projectId}/rounds`, {
+      body: { kind: 'baseline', name, questionnaireId: ids.questionnaireId, access },
+    });
   ids.roundId = (await round('invite', 'r')).json.id;
   ids.otherRoundId = (await round('open', 'o')).json.id;
   codes = (await api.call('POST', `/api/rounds/${ids.roundId}/invitations`, { body: { count: 3 } })).json.codes;
-  expect((await api.call('POST', `/api/public/rounds/${ids.roundId}/responses`, { token: null, body: { code: codes[0], answers } })).status).toBe(201);
+  expect(
+    (
+      await api.call('POST', `/api/public/rounds/${ids.roundId}/responses`, {
+        token: null,
+        body: { code: codes[0], answers },
+      })
+    ).status,
+  ).toBe(201);
 
   const issuer = api.deps.tokens;
   const now = nowSeconds();
@@ -100,7 +128,10 @@ beforeAll(async () => {
     'expired just now': await sign({ role: 'admin', project: '*', iat: now - 100, exp: now }, TEST_SECRET, 'HS256'),
     'expired, exp moved on, signature kept': `${partsOf(expired)[0]}.${b64({ ...payloadOf(expired), exp: now + 3600 })}.${partsOf(expired)[2]}`,
     'another key': await createTokenIssuer('another-signing-secret-of-enough-length-42').issue('admin', '*'),
-    'another key, right project': await createTokenIssuer('another-signing-secret-of-enough-length-42').issue('admin', ids.projectId),
+    'another key, right project': await createTokenIssuer('another-signing-secret-of-enough-length-42').issue(
+      'admin',
+      ids.projectId,
+    ),
     'tampered: evaluator made admin': `${header}.${b64({ ...payloadOf(evaluator), role: 'admin' })}.${signature}`,
     'tampered: project made *': `${header}.${b64({ ...payloadOf(evaluator), project: '*' })}.${signature}`,
     'tampered: signature of another token': `${header}.${payload}.${partsOf(admin)[2]}`,
@@ -110,12 +141,20 @@ beforeAll(async () => {
     'alg none, no signature': `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ role: 'admin', project: '*', iat: now, exp: now + 100 })}.`,
     'alg None, no signature': `${b64({ alg: 'None', typ: 'JWT' })}.${b64({ role: 'admin', project: '*', iat: now, exp: now + 100 })}.`,
     'alg none, signature kept': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`,
-    'alg HS512 with the right key': await sign({ role: 'admin', project: '*', iat: now, exp: now + 100 }, TEST_SECRET, 'HS512'),
+    'alg HS512 with the right key': await sign(
+      { role: 'admin', project: '*', iat: now, exp: now + 100 },
+      TEST_SECRET,
+      'HS512',
+    ),
     'unknown role': await sign({ role: 'superuser', project: '*', iat: now, exp: now + 100 }, TEST_SECRET, 'HS256'),
     'no expiry': await sign({ role: 'admin', project: '*', iat: now }, TEST_SECRET, 'HS256'),
     'empty project': await sign({ role: 'admin', project: '', iat: now, exp: now + 100 }, TEST_SECRET, 'HS256'),
     // Signed with the right key, but no issuer makes one: evaluators read one project.
-    'evaluator for every project': await sign({ role: 'evaluator', project: '*', iat: now, exp: now + 100 }, TEST_SECRET, 'HS256'),
+    'evaluator for every project': await sign(
+      { role: 'evaluator', project: '*', iat: now, exp: now + 100 },
+      TEST_SECRET,
+      'HS256',
+    ),
   });
 }, 60_000);
 afterAll(async () => api?.close());
@@ -143,7 +182,11 @@ describe('tokens that prove nothing', () => {
       ['token in the query', {}, `${fill(spec.path)}?token=${admin}&access_token=${admin}`],
       ['token in a cookie', { cookie: `token=${admin}` }, fill(spec.path)],
     ] as const) {
-      const result = await api.call(spec.method.toUpperCase(), path, { token: null, headers, body: spec.method === 'post' ? (validBody(spec) ?? {}) : undefined });
+      const result = await api.call(spec.method.toUpperCase(), path, {
+        token: null,
+        headers,
+        body: spec.method === 'post' ? (validBody(spec) ?? {}) : undefined,
+      });
       expect(result.status, kind).toBe(401);
     }
     expect(await tableState()).toBe(before);
@@ -154,7 +197,8 @@ describe('a static administrator token (ADMIN_TOKEN, or the secret on AWS)', () 
   it('is accepted exactly, and a token of as many characters but other bytes is 401, not a crash', async () => {
     const staticToken = 'static-admin-token-for-the-access-test-01234';
     const app = createApp({ ...api.deps, tokens: createTokenIssuer(TEST_SECRET, { staticAdminToken: staticToken }) });
-    const status = async (token: string) => (await app.request('/api/projects', { headers: { authorization: `Bearer ${token}` } })).status;
+    const status = async (token: string) =>
+      (await app.request('/api/projects', { headers: { authorization: `Bearer ${token}` } })).status;
     expect(await status(staticToken)).toBe(200);
     // Same length in characters, longer in bytes (HTTP header values may carry Latin-1 bytes).
     expect(await status(`${staticToken.slice(0, -1)}\u00e9`)).toBe(401);
@@ -168,8 +212,14 @@ describe('valid tokens of the wrong role or project', () => {
     if (spec.access.kind === 'public') return;
     const forbidden: [string, string][] = [];
     if (!spec.access.roles.includes('evaluator')) forbidden.push(['evaluator of the project', tokens.evaluator!]);
-    if (spec.access.kind === 'global') forbidden.push(['admin of one project', tokens.adminOfProject!], ['evaluator', tokens.evaluator!]);
-    else forbidden.push(['admin of another project', tokens.adminOfOther!], ['evaluator of another project', tokens.evaluatorOfOther!], ['admin of an unknown project', tokens.adminOfUnknown!]);
+    if (spec.access.kind === 'global')
+      forbidden.push(['admin of one project', tokens.adminOfProject!], ['evaluator', tokens.evaluator!]);
+    else
+      forbidden.push(
+        ['admin of another project', tokens.adminOfOther!],
+        ['evaluator of another project', tokens.evaluatorOfOther!],
+        ['admin of an unknown project', tokens.adminOfUnknown!],
+      );
     const before = await tableState();
     for (const [kind, token] of forbidden) {
       const result = await callRoute(spec, token);
@@ -185,7 +235,9 @@ describe('valid tokens of the wrong role or project', () => {
       // The same 403 for an existing id of another project and for an id that exists nowhere.
       for (const token of [tokens.adminOfOther!, tokens.evaluatorOfOther!]) {
         const existing = await callRoute(spec, token);
-        const unknown = await callRoute(spec, token, { path: fill(spec.path, { projectId: UNKNOWN_ID, roundId: UNKNOWN_ID }) });
+        const unknown = await callRoute(spec, token, {
+          path: fill(spec.path, { projectId: UNKNOWN_ID, roundId: UNKNOWN_ID }),
+        });
         expect(existing.status).toBe(403);
         expect([unknown.status, unknown.json]).toEqual([existing.status, existing.json]);
       }
@@ -204,16 +256,19 @@ describe('an evaluator', () => {
     }
   });
 
-  it.each(named(writeRoutes))('never writes: %s answers 403 with a valid body, the table is unchanged, and the same call by an administrator succeeds', async (_name, spec) => {
-    const before = await tableState();
-    const refused = await callRoute(spec, tokens.evaluator!);
-    expect(refused.status).toBe(403);
-    expect(refused.json.error).toBe('forbidden');
-    expect(await tableState()).toBe(before);
-    // The body was fine: the role alone was refused.
-    const admin = spec.access.kind === 'global' ? api.adminToken : tokens.adminOfProject!;
-    const accepted = await callRoute(spec, admin);
-    expect(accepted.status, JSON.stringify(accepted.json)).toBeGreaterThanOrEqual(200);
-    expect(accepted.status).toBeLessThan(300);
-  });
+  it.each(named(writeRoutes))(
+    'never writes: %s answers 403 with a valid body, the table is unchanged, and the same call by an administrator succeeds',
+    async (_name, spec) => {
+      const before = await tableState();
+      const refused = await callRoute(spec, tokens.evaluator!);
+      expect(refused.status).toBe(403);
+      expect(refused.json.error).toBe('forbidden');
+      expect(await tableState()).toBe(before);
+      // The body was fine: the role alone was refused.
+      const admin = spec.access.kind === 'global' ? api.adminToken : tokens.adminOfProject!;
+      const accepted = await callRoute(spec, admin);
+      expect(accepted.status, JSON.stringify(accepted.json)).toBeGreaterThanOrEqual(200);
+      expect(accepted.status).toBeLessThan(300);
+    },
+  );
 });

@@ -35,7 +35,11 @@ interface Reply {
 }
 
 /** One HTTP request from a chosen loopback address. */
-function call(method: string, path: string, options: { from?: string; body?: unknown; token?: string } = {}): Promise<Reply> {
+function call(
+  method: string,
+  path: string,
+  options: { from?: string; body?: unknown; token?: string } = {},
+): Promise<Reply> {
   const url = new URL(path, base);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
@@ -45,7 +49,9 @@ function call(method: string, path: string, options: { from?: string; body?: unk
         method,
         localAddress: options.from ?? '127.0.0.1',
         headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
       },
@@ -53,7 +59,9 @@ function call(method: string, path: string, options: { from?: string; body?: unk
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : null }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : null }),
+        );
       },
     );
     req.on('error', reject);
@@ -62,18 +70,27 @@ function call(method: string, path: string, options: { from?: string; body?: unk
 }
 
 async function newRound(access: 'invite' | 'open'): Promise<{ roundId: string; codes: string[] }> {
-  const round = await call('POST', `/api/projects/${projectId}/rounds`, { token: adminToken, body: { kind: 'baseline', name: 'r', questionnaireId, access } });
+  const round = await call('POST', `/api/projects/${projectId}/rounds`, {
+    token: adminToken,
+    body: { kind: 'baseline', name: 'r', questionnaireId, access },
+  });
   expect(round.status).toBe(201);
   if (access === 'open') return { roundId: round.json.id, codes: [] };
-  const issued = await call('POST', `/api/rounds/${round.json.id}/invitations`, { token: adminToken, body: { count: 3 } });
+  const issued = await call('POST', `/api/rounds/${round.json.id}/invitations`, {
+    token: adminToken,
+    body: { count: 3 },
+  });
   expect(issued.status).toBe(201);
   return { roundId: round.json.id, codes: issued.json.codes };
 }
 
 /** A well-formed code that was never issued: i in base 8 written with the digits 2..9. */
-const wrongCode = (i: number) => `ZZZZZ-${[...i.toString(8).padStart(5, '0')].map((d) => String(Number(d) + 2)).join('')}`;
-const submit = (roundId: string, code: string, from = '127.0.0.1', lang = '') => call('POST', `/api/public/rounds/${roundId}/responses${lang}`, { from, body: { code, answers } });
-const respondents = async (roundId: string) => (await call('GET', `/api/rounds/${roundId}`, { token: adminToken })).json.responses;
+const wrongCode = (i: number) =>
+  `ZZZZZ-${[...i.toString(8).padStart(5, '0')].map((d) => String(Number(d) + 2)).join('')}`;
+const submit = (roundId: string, code: string, from = '127.0.0.1', lang = '') =>
+  call('POST', `/api/public/rounds/${roundId}/responses${lang}`, { from, body: { code, answers } });
+const respondents = async (roundId: string) =>
+  (await call('GET', `/api/rounds/${roundId}`, { token: adminToken })).json.responses;
 
 beforeAll(async () => {
   const store = await startTestStore();
@@ -95,7 +112,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   adminToken = await tokens.issue('admin', '*');
   projectId = (await call('POST', '/api/projects', { token: adminToken, body: { name: 'guessing', areas } })).json.id;
-  questionnaireId = (await call('POST', `/api/projects/${projectId}/questionnaires`, { token: adminToken, body: builtInTemplate(areas) })).json.id;
+  questionnaireId = (
+    await call('POST', `/api/projects/${projectId}/questionnaires`, { token: adminToken, body: builtInTemplate(areas) })
+  ).json.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -114,7 +133,10 @@ describe('guessing invitation codes over HTTP', () => {
     }
     const blocked = await submit(roundId, codes[0]!, from);
     expect(blocked.status).toBe(429);
-    expect(blocked.json).toEqual({ error: 'too_many_guesses', message: expect.stringMatching(/^För många felaktiga koder har skickats\. Försök igen om \d+ sekunder\.$/) });
+    expect(blocked.json).toEqual({
+      error: 'too_many_guesses',
+      message: expect.stringMatching(/^För många felaktiga koder har skickats\. Försök igen om \d+ sekunder\.$/),
+    });
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -141,7 +163,14 @@ describe('guessing invitation codes over HTTP', () => {
     for (let i = 0; i < 15; i++) {
       expect((await submit(roundId, 'not a code', from)).status).toBe(400);
       expect((await submit(roundId, codes[0]!, from)).status).toBe(200);
-      expect((await call('POST', `/api/public/rounds/${roundId}/responses`, { from, body: { code: codes[0], answers: { ...answers, q_nki_overall: 1 } } })).status).toBe(409);
+      expect(
+        (
+          await call('POST', `/api/public/rounds/${roundId}/responses`, {
+            from,
+            body: { code: codes[0], answers: { ...answers, q_nki_overall: 1 } },
+          })
+        ).status,
+      ).toBe(409);
     }
     expect((await submit(roundId, codes[1]!, from)).status).toBe(201);
   });
@@ -174,10 +203,15 @@ describe('guessing invitation codes over HTTP', () => {
   it('never limits open rounds, which take no codes', async () => {
     const { roundId } = await newRound('open');
     for (let i = 0; i < 15; i++) {
-      const reply = await call('POST', `/api/public/rounds/${roundId}/responses`, { from: '127.0.0.5', body: { code: wrongCode(i), answers } });
+      const reply = await call('POST', `/api/public/rounds/${roundId}/responses`, {
+        from: '127.0.0.5',
+        body: { code: wrongCode(i), answers },
+      });
       expect(reply.status).toBe(400);
     }
-    expect((await call('POST', `/api/public/rounds/${roundId}/responses`, { from: '127.0.0.5', body: { answers } })).status).toBe(201);
+    expect(
+      (await call('POST', `/api/public/rounds/${roundId}/responses`, { from: '127.0.0.5', body: { answers } })).status,
+    ).toBe(201);
   });
 });
 
@@ -188,14 +222,24 @@ describe('guessing through API Gateway and CloudFront (the Lambda adapter)', () 
     routeKey: '$default',
     rawPath: `/api/public/rounds/${roundId}/responses`,
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', host: 'abc123.execute-api.eu-north-1.amazonaws.com', 'cloudfront-viewer-address': viewer },
+    headers: {
+      'content-type': 'application/json',
+      host: 'abc123.execute-api.eu-north-1.amazonaws.com',
+      'cloudfront-viewer-address': viewer,
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
       domainName: 'abc123.execute-api.eu-north-1.amazonaws.com',
       domainPrefix: 'abc123',
       // Every request comes from the same CloudFront edge.
-      http: { method: 'POST', path: `/api/public/rounds/${roundId}/responses`, protocol: 'HTTP/1.1', sourceIp: '130.176.0.1', userAgent: 'Amazon CloudFront' },
+      http: {
+        method: 'POST',
+        path: `/api/public/rounds/${roundId}/responses`,
+        protocol: 'HTTP/1.1',
+        sourceIp: '130.176.0.1',
+        userAgent: 'Amazon CloudFront',
+      },
       requestId: 'r',
       routeKey: '$default',
       stage: '$default',
@@ -207,10 +251,14 @@ describe('guessing through API Gateway and CloudFront (the Lambda adapter)', () 
   });
 
   it('counts per viewer address, not per CloudFront edge', async () => {
-    const lambda = handle(app) as unknown as (event: unknown, context: unknown) => Promise<{ statusCode: number; headers: Record<string, string> }>;
+    const lambda = handle(app) as unknown as (
+      event: unknown,
+      context: unknown,
+    ) => Promise<{ statusCode: number; headers: Record<string, string> }>;
     const { roundId, codes } = await newRound('invite');
     const guesser = '203.0.113.9:50123';
-    for (let i = 0; i < DEFAULT_GUESS_LIMITS.perClient; i++) expect((await lambda(lambdaEvent(roundId, wrongCode(i), guesser), {})).statusCode).toBe(403);
+    for (let i = 0; i < DEFAULT_GUESS_LIMITS.perClient; i++)
+      expect((await lambda(lambdaEvent(roundId, wrongCode(i), guesser), {})).statusCode).toBe(403);
     const blocked = await lambda(lambdaEvent(roundId, codes[0]!, guesser), {});
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -220,15 +268,22 @@ describe('guessing through API Gateway and CloudFront (the Lambda adapter)', () 
 });
 
 describe('the guess limiter', () => {
-  const fakeContext = (env: unknown, headers: Record<string, string> = {}) => ({ env, req: { header: (name: string) => headers[name.toLowerCase()] } }) as unknown as Context;
+  const fakeContext = (env: unknown, headers: Record<string, string> = {}) =>
+    ({ env, req: { header: (name: string) => headers[name.toLowerCase()] } }) as unknown as Context;
 
   it('reads the client address from the Node socket, from API Gateway, or from CloudFront in front of it', () => {
     expect(clientAddress(fakeContext({ incoming: { socket: { remoteAddress: '203.0.113.7' } } }))).toBe('203.0.113.7');
-    expect(clientAddress(fakeContext({ incoming: { socket: { remoteAddress: '::ffff:203.0.113.7' } } }))).toBe('203.0.113.7');
+    expect(clientAddress(fakeContext({ incoming: { socket: { remoteAddress: '::ffff:203.0.113.7' } } }))).toBe(
+      '203.0.113.7',
+    );
     const lambda = { event: { requestContext: { http: { sourceIp: '198.51.100.9' } } } };
     expect(clientAddress(fakeContext(lambda))).toBe('198.51.100.9');
-    expect(clientAddress(fakeContext(lambda, { 'cloudfront-viewer-address': '203.0.113.7:46532' }))).toBe('203.0.113.7');
-    expect(clientAddress(fakeContext(lambda, { 'cloudfront-viewer-address': '2001:db8:aa:bb:1:2:3:4:46532' }))).toBe('2001:db8:aa:bb::/64');
+    expect(clientAddress(fakeContext(lambda, { 'cloudfront-viewer-address': '203.0.113.7:46532' }))).toBe(
+      '203.0.113.7',
+    );
+    expect(clientAddress(fakeContext(lambda, { 'cloudfront-viewer-address': '2001:db8:aa:bb:1:2:3:4:46532' }))).toBe(
+      '2001:db8:aa:bb::/64',
+    );
     expect(clientAddress(fakeContext(undefined))).toBeNull();
   });
 

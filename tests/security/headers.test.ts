@@ -6,7 +6,7 @@
 // 8.1), so on http://127.0.0.1 it changes nothing; behind a TLS proxy it is what production sends.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/local/start.ts';
@@ -52,10 +52,19 @@ describe('the local server', () => {
   }, 120_000);
   afterAll(async () => server?.close());
 
-  const fetchPlain = (pathname: string, init: RequestInit = {}) => fetch(`${server.url}${pathname}`, { redirect: 'manual', ...init });
+  const fetchPlain = (pathname: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${pathname}`, { redirect: 'manual', ...init });
 
   it('sends them with every page, redirect and 404 outside the API', async () => {
-    for (const pathname of ['/s/some-round', '/admin', '/dashboard/some-project', '/report/some-project', '/', '/no-such-page', '/assets/no-such-file.js']) {
+    for (const pathname of [
+      '/s/some-round',
+      '/admin',
+      '/dashboard/some-project',
+      '/report/some-project',
+      '/',
+      '/no-such-page',
+      '/assets/no-such-file.js',
+    ]) {
       const response = await fetchPlain(pathname);
       expect(response.status, pathname).toBeLessThan(500);
       expectSecurityHeaders(response.headers, pathname);
@@ -63,7 +72,9 @@ describe('the local server', () => {
   });
 
   it('sends them with every asset', async () => {
-    const assets = [...readdirSync(path.join(root, 'web/dist')), ...readdirSync(path.join(root, 'web/styles'))].filter((name) => /\.(js|css)$/.test(name));
+    const assets = [...readdirSync(path.join(root, 'web/dist')), ...readdirSync(path.join(root, 'web/styles'))].filter(
+      (name) => /\.(js|css)$/.test(name),
+    );
     expect(assets.length).toBeGreaterThan(3);
     for (const name of assets) {
       const response = await fetchPlain(`/assets/${name}`, { headers: { 'accept-encoding': 'gzip' } });
@@ -80,9 +91,29 @@ describe('the local server', () => {
       ['/api/projects', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }, 200],
       ['/api/projects', {}, 401],
       ['/api/public/rounds/no-such-round', {}, 404],
-      ['/api/public/rounds/no-such-round/responses', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }, 415],
-      ['/api/projects', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: '{' }, 400],
-      ['/api/projects', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/plain' }, body: '{}' }, 415],
+      [
+        '/api/public/rounds/no-such-round/responses',
+        { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' },
+        415,
+      ],
+      [
+        '/api/projects',
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+          body: '{',
+        },
+        400,
+      ],
+      [
+        '/api/projects',
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/plain' },
+          body: '{}',
+        },
+        415,
+      ],
       ['/api/no-such-route', {}, 404],
     ];
     for (const [pathname, init, status] of calls) {
@@ -117,7 +148,10 @@ describe('CloudFront', () => {
 
   it('sends the security headers, overriding any origin, on the site and on the API behaviour', () => {
     const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const [policyId, policy] = Object.entries(policies).find(([, resource]) => resource.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig) ?? [];
+    const [policyId, policy] =
+      Object.entries(policies).find(
+        ([, resource]) => resource.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig,
+      ) ?? [];
     expect(policyId).toBeTruthy();
     const security = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const headers = new Headers({
@@ -128,7 +162,13 @@ describe('CloudFront', () => {
       'x-frame-options': security.FrameOptions.FrameOption,
     });
     expectSecurityHeaders(headers, 'CloudFront');
-    for (const header of ['ContentSecurityPolicy', 'StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy', 'FrameOptions']) {
+    for (const header of [
+      'ContentSecurityPolicy',
+      'StrictTransportSecurity',
+      'ContentTypeOptions',
+      'ReferrerPolicy',
+      'FrameOptions',
+    ]) {
       expect(security[header].Override, `${header} overrides the origin's`).toBe(true);
     }
 
@@ -138,7 +178,9 @@ describe('CloudFront', () => {
     expect(behaviours.map((b: { PathPattern?: string }) => b.PathPattern ?? '*')).toContain('/api/*');
     for (const behaviour of behaviours) {
       expect(behaviour.ResponseHeadersPolicyId, behaviour.PathPattern ?? 'default').toEqual({ Ref: policyId });
-      expect(behaviour.ViewerProtocolPolicy, behaviour.PathPattern ?? 'default').toMatch(/^(redirect-to-https|https-only)$/);
+      expect(behaviour.ViewerProtocolPolicy, behaviour.PathPattern ?? 'default').toMatch(
+        /^(redirect-to-https|https-only)$/,
+      );
     }
   });
 });

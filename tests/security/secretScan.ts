@@ -21,7 +21,8 @@ const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/;
  * `secret: '...'`, `API_KEY="..."`. Values that are code (`z.string()`, `process.env.X`) are not
  * quoted literals; the group is the name.
  */
-const ASSIGNED_SECRET = /\b([\w-]*(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?token|client[_-]?secret)[\w-]*)["']?\s*[:=]\s*["'`]([^"'`\s]{6,})["'`]/i;
+const ASSIGNED_SECRET =
+  /\b([\w-]*(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?token|client[_-]?secret)[\w-]*)["']?\s*[:=]\s*["'`]([^"'`\s]{6,})["'`]/i;
 /** A dependency's version range in package.json (`"@aws-sdk/client-secrets-manager": "3.1.0"`). */
 const VERSION = /^[\^~]?\d+\.\d+\.\d+/;
 /** Files that hold a private key by their name alone. */
@@ -69,7 +70,8 @@ export interface ScanOptions {
 export function scanContent(file: string, content: string, options: ScanOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const base = file.split('/').pop() ?? file;
-  if (/^\.env(\..*)?$/.test(base) && !/\.(example|sample|template)$/.test(base)) findings.push({ file, line: 0, kind: 'env file', excerpt: base });
+  if (/^\.env(\..*)?$/.test(base) && !/\.(example|sample|template)$/.test(base))
+    findings.push({ file, line: 0, kind: 'env file', excerpt: base });
   if (KEY_FILE.test(base)) findings.push({ file, line: 0, kind: 'private key', excerpt: base });
   content.split('\n').forEach((text, index) => {
     const line = index + 1;
@@ -81,7 +83,8 @@ export function scanContent(file: string, content: string, options: ScanOptions 
     const jwt = JWT.exec(text);
     if (jwt) add('JWT', jwt[0]);
     const assigned = ASSIGNED_SECRET.exec(text);
-    if (assigned && !VERSION.test(assigned[2]!)) findings.push({ file, line, kind: 'assigned secret', excerpt: shorten(assigned[0]), name: assigned[1]! });
+    if (assigned && !VERSION.test(assigned[2]!))
+      findings.push({ file, line, kind: 'assigned secret', excerpt: shorten(assigned[0]), name: assigned[1]! });
     if (!options.skipEntropy) {
       for (const [token] of text.matchAll(LONG_TOKEN)) if (looksRandom(token)) add('high-entropy string', token);
     }

@@ -14,13 +14,41 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Literal keys that are allowed, by file and the name they are assigned to. */
 const ALLOWED_ASSIGNMENTS: { file: string; name: string; reason: string }[] = [
-  { file: 'tests/support/api.ts', name: 'TEST_SECRET', reason: 'signs the tokens of the in-process test API; nothing outside a test trusts it' },
-  { file: 'tests/support/api.ts', name: 'codeSecret', reason: 'hashes the invitation codes of the in-process test API' },
-  { file: 'tests/reliability/faults.test.ts', name: 'CODE_SECRET', reason: 'hashes the invitation codes of the fault-injection test API' },
-  { file: 'tests/handlers/lambda.test.ts', name: 'BYGDPULS_SECRET', reason: 'the secret of the bundled Lambda run against dynalite in that test' },
-  { file: 'tests/security/guessing.test.ts', name: 'SECRET', reason: 'signs the tokens of the test server in that test' },
-  { file: 'tests/security/guessing.test.ts', name: 'codeSecret', reason: 'hashes the invitation codes of the test server in that test' },
-  { file: 'bench/lambda.ts', name: 'BYGDPULS_SECRET', reason: 'the secret of the benchmark Lambda run against a local dynalite' },
+  {
+    file: 'tests/support/api.ts',
+    name: 'TEST_SECRET',
+    reason: 'signs the tokens of the in-process test API; nothing outside a test trusts it',
+  },
+  {
+    file: 'tests/support/api.ts',
+    name: 'codeSecret',
+    reason: 'hashes the invitation codes of the in-process test API',
+  },
+  {
+    file: 'tests/reliability/faults.test.ts',
+    name: 'CODE_SECRET',
+    reason: 'hashes the invitation codes of the fault-injection test API',
+  },
+  {
+    file: 'tests/handlers/lambda.test.ts',
+    name: 'BYGDPULS_SECRET',
+    reason: 'the secret of the bundled Lambda run against dynalite in that test',
+  },
+  {
+    file: 'tests/security/guessing.test.ts',
+    name: 'SECRET',
+    reason: 'signs the tokens of the test server in that test',
+  },
+  {
+    file: 'tests/security/guessing.test.ts',
+    name: 'codeSecret',
+    reason: 'hashes the invitation codes of the test server in that test',
+  },
+  {
+    file: 'bench/lambda.ts',
+    name: 'BYGDPULS_SECRET',
+    reason: 'the secret of the benchmark Lambda run against a local dynalite',
+  },
   { file: 'bench/stack.ts', name: 'codeSecret', reason: 'hashes the invitation codes of the local benchmark stack' },
 ];
 
@@ -30,12 +58,17 @@ const NO_ENTROPY_CHECK: { file: string; reason: string }[] = [
 ];
 
 function knownFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root }).toString('utf8');
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+  }).toString('utf8');
   return listed.split('\0').filter((file) => file !== '' && existsSync(path.join(root, file)));
 }
 
 function allowed(finding: Finding): boolean {
-  return finding.kind === 'assigned secret' && ALLOWED_ASSIGNMENTS.some((entry) => entry.file === finding.file && entry.name === finding.name);
+  return (
+    finding.kind === 'assigned secret' &&
+    ALLOWED_ASSIGNMENTS.some((entry) => entry.file === finding.file && entry.name === finding.name)
+  );
 }
 
 describe('the repository', () => {
@@ -67,8 +100,13 @@ describe('the scanner', () => {
   const awsKey = ['AKIA', 'Q3EXAMPLE7KEY2ZZ'].join('');
   const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   // Fixed digests, not fresh random bytes: the same planted strings on every run.
-  const digest = (seed: string, encoding: 'base64' | 'base64url' | 'hex', algorithm = 'sha256') => createHash(algorithm).update(seed).digest(encoding);
-  const jwt = [jwtPart({ alg: 'HS256', typ: 'JWT' }), jwtPart({ role: 'admin', project: '*' }), digest('signature', 'base64url')].join('.');
+  const digest = (seed: string, encoding: 'base64' | 'base64url' | 'hex', algorithm = 'sha256') =>
+    createHash(algorithm).update(seed).digest(encoding);
+  const jwt = [
+    jwtPart({ alg: 'HS256', typ: 'JWT' }),
+    jwtPart({ role: 'admin', project: '*' }),
+    digest('signature', 'base64url'),
+  ].join('.');
   const randomKey = digest('a planted signing key', 'base64');
   const kinds = (file: string, text: string) => scanContent(file, text).map((finding) => finding.kind);
 
@@ -82,12 +120,14 @@ describe('the scanner', () => {
     expect(kinds('deploy/.env.production', 'X=1')).toEqual(['env file']);
     expect(kinds('certs/server.pem', '')).toEqual(['private key']);
     expect(kinds('functions/config.ts', `const signing = '${randomKey}';`)).toEqual(['high-entropy string']);
-    expect(kinds('functions/config.ts', `const commitKey = '${digest('a planted hex key', 'hex', 'sha1')}';`)).toEqual(['high-entropy string']);
+    expect(kinds('functions/config.ts', `const commitKey = '${digest('a planted hex key', 'hex', 'sha1')}';`)).toEqual([
+      'high-entropy string',
+    ]);
   });
 
   it('leaves code, versions, identifiers and examples alone', () => {
     const benign = [
-      "password: z.string().min(8),",
+      'password: z.string().min(8),',
       'const secret = process.env.SIGNING_SECRET;',
       'codeSecret: secrets.codeSecret,',
       '"@aws-sdk/client-secrets-manager": "3.1164.0",',

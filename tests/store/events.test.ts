@@ -21,10 +21,20 @@ function response(i: number, ts: number): StoredResponse {
 
 /** A first-format tombstone of `of`, at a later time, naming where its response stood. */
 function tombstone(of: StoredResponse, ts: number): StoredRemoval {
-  return { type: 'removal', key: of.key, ts, tsKey: timeKey(ts, of.key), responseTsKey: of.tsKey, background: of.background, answers: of.answers, replacedResponse: true };
+  return {
+    type: 'removal',
+    key: of.key,
+    ts,
+    tsKey: timeKey(ts, of.key),
+    responseTsKey: of.tsKey,
+    background: of.background,
+    answers: of.answers,
+    replacedResponse: true,
+  };
 }
 
-const respondents = (folder: EventFolder) => Object.values(folder.result(null).cells).reduce((sum, cell) => sum + cell.respondents, 0);
+const respondents = (folder: EventFolder) =>
+  Object.values(folder.result(null).cells).reduce((sum, cell) => sum + cell.respondents, 0);
 
 describe('EventFolder and first-format tombstones', () => {
   it('subtracts a response added earlier in the same events, also one added after the first tombstone asked', () => {

@@ -25,8 +25,22 @@ let roundCounter = 0;
 
 beforeAll(async () => {
   ({ store, close } = await startTestStore());
-  await store.projects.create({ id: 'p1', name: 'Test', areas: [{ id: 'A', name: 'A' }], settings: ProjectSettings.parse({}), demo: false, createdAt: '2026-01-01T00:00:00Z' });
-  await store.questionnaires.create({ id: 'q1', projectId: 'p1', survey: {}, indicators, background: { area: 'area' }, createdAt: '2026-01-01T00:00:00Z' });
+  await store.projects.create({
+    id: 'p1',
+    name: 'Test',
+    areas: [{ id: 'A', name: 'A' }],
+    settings: ProjectSettings.parse({}),
+    demo: false,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
+  await store.questionnaires.create({
+    id: 'q1',
+    projectId: 'p1',
+    survey: {},
+    indicators,
+    background: { area: 'area' },
+    createdAt: '2026-01-01T00:00:00Z',
+  });
 });
 afterAll(async () => close());
 
@@ -48,7 +62,12 @@ async function newRound(shards = 3): Promise<Round> {
 }
 
 function makeResponse(i: number, ts: number): StoredResponse {
-  const answers: Record<string, Answer> = { q1: (i % 10) + 1, q2: ((i * 3) % 10) + 1, q3: i % 4 === 0 ? 'dk' : ((i * 7) % 10) + 1, aware: i % 3 === 0 ? 'no' : 'yes' };
+  const answers: Record<string, Answer> = {
+    q1: (i % 10) + 1,
+    q2: ((i * 3) % 10) + 1,
+    q3: i % 4 === 0 ? 'dk' : ((i * 7) % 10) + 1,
+    aware: i % 3 === 0 ? 'no' : 'yes',
+  };
   const background: Background = { area: i % 5 === 0 ? null : 'A', age_band: i % 2 ? '30-49' : '65+', gender: null };
   const key = `resp-${i}`;
   return { type: 'response', key, responseId: key, ts, tsKey: timeKey(ts, key), background, answers };
@@ -82,7 +101,10 @@ describe('fold', () => {
     const now = Date.now();
     const responses = Array.from({ length: 80 }, (_, i) => makeResponse(i, now - 50_000 + i));
     await submit(round, responses);
-    const [a, b] = await Promise.all([foldRound(store, round, { now, settleMs: 1000, batchSize: 7 }), foldRound(store, round, { now, settleMs: 1000, batchSize: 7 })]);
+    const [a, b] = await Promise.all([
+      foldRound(store, round, { now, settleMs: 1000, batchSize: 7 }),
+      foldRound(store, round, { now, settleMs: 1000, batchSize: 7 }),
+    ]);
     expect(a.lost + b.lost).toBeGreaterThan(0);
     await foldRound(store, round, { now, settleMs: 1000 });
     const view = await readRoundAggregate(store, round, scorer);
@@ -107,7 +129,9 @@ describe('fold', () => {
         },
       }),
     ).rejects.toThrow('killed');
-    expect(aggregateDifferences(expectedOf(responses), (await readRoundAggregate(store, round, scorer)).aggregate)).toEqual([]);
+    expect(
+      aggregateDifferences(expectedOf(responses), (await readRoundAggregate(store, round, scorer)).aggregate),
+    ).toEqual([]);
     expect((await foldRound(store, round, { now, settleMs: 1000, batchSize: 10 })).folded).toBe(30);
     expect((await rebuildRound(store, round)).differences).toEqual([]);
   });
@@ -126,7 +150,9 @@ describe('fold', () => {
     expect(await store.responses.remove(round.id, round.shards, 'resp-51', now - 10_000, keep)).toBe('removed');
     expect(await store.responses.remove(round.id, round.shards, 'resp-3', now - 9_000, keep)).toBe('not-found');
     const remaining = [...responses, ...late].filter((r) => r.key !== 'resp-3' && r.key !== 'resp-51');
-    expect(aggregateDifferences(expectedOf(remaining), (await readRoundAggregate(store, round, scorer)).aggregate)).toEqual([]);
+    expect(
+      aggregateDifferences(expectedOf(remaining), (await readRoundAggregate(store, round, scorer)).aggregate),
+    ).toEqual([]);
     await foldRound(store, round, { now, settleMs: 1000 });
     const view = await readRoundAggregate(store, round, scorer);
     expect(view.responses).toBe(remaining.length);
@@ -137,11 +163,17 @@ describe('fold', () => {
   it('reports the difference when snapshots and stored responses disagree', async () => {
     const round = await newRound(1);
     const now = Date.now();
-    await submit(round, Array.from({ length: 10 }, (_, i) => makeResponse(i, now - 50_000 + i)));
+    await submit(
+      round,
+      Array.from({ length: 10 }, (_, i) => makeResponse(i, now - 50_000 + i)),
+    );
     await foldRound(store, round, { now, settleMs: 1000 });
     // Tamper: a snapshot that forgot one response.
     const snapshot = (await store.snapshots.get(round.id, 0))!;
-    const fewer = aggregateResponses(scorer, Array.from({ length: 9 }, (_, i) => makeResponse(i, 0)));
+    const fewer = aggregateResponses(
+      scorer,
+      Array.from({ length: 9 }, (_, i) => makeResponse(i, 0)),
+    );
     await store.snapshots.put(round.id, 0, { ...snapshot, aggregate: fewer }, snapshot.hwm);
     const report = await rebuildRound(store, round);
     expect(report.responses).toBe(10);

@@ -7,7 +7,11 @@ export function mismatches(actual: unknown, expected: unknown, at = '$'): string
       return actual === expected ? [] : [`${at}: expected ${expected}, got ${actual}`];
     }
     const close = Math.abs(actual - expected) <= Math.max(1e-9 * Math.abs(expected), 1e-12);
-    return close ? [] : [`${at}: expected ${expected}, got ${actual} (relative ${(Math.abs(actual - expected) / Math.abs(expected)).toExponential(2)})`];
+    return close
+      ? []
+      : [
+          `${at}: expected ${expected}, got ${actual} (relative ${(Math.abs(actual - expected) / Math.abs(expected)).toExponential(2)})`,
+        ];
   }
   if (expected === null || typeof expected !== 'object') {
     return actual === expected ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
@@ -17,10 +21,21 @@ export function mismatches(actual: unknown, expected: unknown, at = '$'): string
     if (actual.length !== expected.length) return [`${at}: expected ${expected.length} entries, got ${actual.length}`];
     return expected.flatMap((entry, i) => mismatches(actual[i], entry, `${at}[${i}]`));
   }
-  if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${at}: expected an object, got ${JSON.stringify(actual)}`];
+  if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+    return [`${at}: expected an object, got ${JSON.stringify(actual)}`];
   const a = actual as Record<string, unknown>;
   const e = expected as Record<string, unknown>;
-  const missing = Object.keys(e).filter((key) => !(key in a)).map((key) => `${at}.${key}: missing`);
-  const extra = Object.keys(a).filter((key) => !(key in e)).map((key) => `${at}.${key}: not in the reference`);
-  return [...missing, ...extra, ...Object.keys(e).filter((key) => key in a).flatMap((key) => mismatches(a[key], e[key], `${at}.${key}`))];
+  const missing = Object.keys(e)
+    .filter((key) => !(key in a))
+    .map((key) => `${at}.${key}: missing`);
+  const extra = Object.keys(a)
+    .filter((key) => !(key in e))
+    .map((key) => `${at}.${key}: not in the reference`);
+  return [
+    ...missing,
+    ...extra,
+    ...Object.keys(e)
+      .filter((key) => key in a)
+      .flatMap((key) => mismatches(a[key], e[key], `${at}.${key}`)),
+  ];
 }

@@ -57,12 +57,22 @@ export interface InjectedFault {
 }
 
 function faultError(fault: Fault, attempt: number): Error {
-  const $metadata = { httpStatusCode: fault.startsWith('server-error') ? 500 : 400, requestId: `injected-${attempt}`, attempts: attempt };
+  const $metadata = {
+    httpStatusCode: fault.startsWith('server-error') ? 500 : 400,
+    requestId: `injected-${attempt}`,
+    attempts: attempt,
+  };
   switch (fault) {
     case 'throttling':
-      return new ThrottlingException({ message: 'Throughput exceeds the current capacity of your table or index (injected).', $metadata });
+      return new ThrottlingException({
+        message: 'Throughput exceeds the current capacity of your table or index (injected).',
+        $metadata,
+      });
     case 'provisioned':
-      return new ProvisionedThroughputExceededException({ message: 'The level of configured provisioned throughput for the table was exceeded (injected).', $metadata });
+      return new ProvisionedThroughputExceededException({
+        message: 'The level of configured provisioned throughput for the table was exceeded (injected).',
+        $metadata,
+      });
     case 'server-error':
     case 'server-error-after':
       return new InternalServerError({ message: 'Internal server error (injected).', $metadata });
@@ -106,7 +116,11 @@ export class FaultInjector {
         if (rule.fault === 'server-error-after' || rule.fault === 'timeout-after') {
           await next(args); // applied (a real error of the call itself passes through unchanged)
         }
-        this.injected.push({ command: String(context.commandName), attempt: this.injected.length + 1, fault: rule.fault });
+        this.injected.push({
+          command: String(context.commandName),
+          attempt: this.injected.length + 1,
+          fault: rule.fault,
+        });
         throw faultError(rule.fault, this.injected.length);
       },
       { step: 'finalizeRequest', priority: 'low', name: 'faultInjector' },
@@ -116,8 +130,13 @@ export class FaultInjector {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as { RequestItems?: Record<string, WriteRequest[]> };
-        if (!input.RequestItems || !this.take(String(context.commandName), args.input as Record<string, unknown>, true)) return next(args);
-        this.injected.push({ command: String(context.commandName), attempt: this.injected.length + 1, fault: 'unprocessed' });
+        if (!input.RequestItems || !this.take(String(context.commandName), args.input as Record<string, unknown>, true))
+          return next(args);
+        this.injected.push({
+          command: String(context.commandName),
+          attempt: this.injected.length + 1,
+          fault: 'unprocessed',
+        });
         const kept: Record<string, WriteRequest[]> = {};
         const left: Record<string, WriteRequest[]> = {};
         for (const [table, requests] of Object.entries(input.RequestItems)) {
@@ -128,10 +147,15 @@ export class FaultInjector {
         }
         // DynamoDB may leave a whole batch unprocessed; an empty request it would refuse, so none is sent.
         const nothingKept = Object.values(kept).every((requests) => requests.length === 0);
-        const result = nothingKept ? { output: { $metadata: {} }, response: {} } : await next({ ...args, input: { ...input, RequestItems: kept } });
+        const result = nothingKept
+          ? { output: { $metadata: {} }, response: {} }
+          : await next({ ...args, input: { ...input, RequestItems: kept } });
         const output = result.output as { UnprocessedItems?: Record<string, WriteRequest[]> };
         for (const [table, requests] of Object.entries(left)) {
-          output.UnprocessedItems = { ...output.UnprocessedItems, [table]: [...(output.UnprocessedItems?.[table] ?? []), ...requests] };
+          output.UnprocessedItems = {
+            ...output.UnprocessedItems,
+            [table]: [...(output.UnprocessedItems?.[table] ?? []), ...requests],
+          };
         }
         return result;
       },
@@ -153,7 +177,8 @@ interface BackoffStrategy {
 export async function scaleRetryWaits(client: DynamoDBClient, scale: number): Promise<void> {
   const strategy = (await client.config.retryStrategy()) as { retryBackoffStrategy?: BackoffStrategy };
   const original = strategy.retryBackoffStrategy;
-  if (!original || typeof original.computeNextBackoffDelay !== 'function') throw new Error('the SDK retry strategy has no backoff strategy to scale (SDK changed?)');
+  if (!original || typeof original.computeNextBackoffDelay !== 'function')
+    throw new Error('the SDK retry strategy has no backoff strategy to scale (SDK changed?)');
   strategy.retryBackoffStrategy = {
     computeNextBackoffDelay: (attempt) => Math.floor(original.computeNextBackoffDelay(attempt) * scale),
     setDelayBase: (delay) => original.setDelayBase(delay),
@@ -170,7 +195,12 @@ export interface FaultyStore {
  * A store on the given dynalite with its own client (so its own retry quota) and a fault plan.
  * Its client is made exactly as the product makes it (createDynamoClient), then the plan attached.
  */
-export async function faultyStore(endpoint: string, tableName: string, rules: readonly FaultRule[], retryWaitScale = 0.02): Promise<FaultyStore> {
+export async function faultyStore(
+  endpoint: string,
+  tableName: string,
+  rules: readonly FaultRule[],
+  retryWaitScale = 0.02,
+): Promise<FaultyStore> {
   const client = createDynamoClient({ tableName, endpoint });
   await scaleRetryWaits(client, retryWaitScale);
   const injector = new FaultInjector(rules);

@@ -12,7 +12,8 @@ import { createStore } from '../../functions/store/index.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const [endpoint, tableName, roundId, batchSize] = process.argv.slice(2);
-if (!endpoint || !tableName || !roundId || !batchSize) throw new Error('usage: fold-child.ts <endpoint> <table> <roundId> <batchSize>');
+if (!endpoint || !tableName || !roundId || !batchSize)
+  throw new Error('usage: fold-child.ts <endpoint> <table> <roundId> <batchSize>');
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 

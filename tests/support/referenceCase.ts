@@ -9,7 +9,12 @@ import type { Indicator } from '../../functions/core/schemas.ts';
 import type { TestApi } from './api.ts';
 
 interface CaseFiles {
-  settings: { alpha: number; minGroupSize: number; groupBy: string[]; weighting: null | { strata: string[]; population: string } };
+  settings: {
+    alpha: number;
+    minGroupSize: number;
+    groupBy: string[];
+    weighting: null | { strata: string[]; population: string };
+  };
   indicators: Indicator[];
   rounds: { baseline: Record<string, string>[]; followup: Record<string, string>[] };
   population: Record<string, string>[] | null;
@@ -18,7 +23,11 @@ interface CaseFiles {
 async function readRows(file: string): Promise<Record<string, string>[]> {
   let header: string[] = [];
   const rows: Record<string, string>[] = [];
-  await readCsv(file, (h) => (header = h), (fields) => rows.push(Object.fromEntries(header.map((name, i) => [name, fields[i]!]))));
+  await readCsv(
+    file,
+    (h) => (header = h),
+    (fields) => rows.push(Object.fromEntries(header.map((name, i) => [name, fields[i]!]))),
+  );
   return rows;
 }
 
@@ -28,7 +37,10 @@ export async function readCase(dir: string): Promise<CaseFiles> {
   return {
     settings: { alpha: json.alpha, minGroupSize: json.minGroupSize, groupBy: json.groupBy, weighting: json.weighting },
     indicators: json.indicators,
-    rounds: { baseline: await readRows(path.join(dir, 'baseline.csv')), followup: await readRows(path.join(dir, 'followup.csv')) },
+    rounds: {
+      baseline: await readRows(path.join(dir, 'baseline.csv')),
+      followup: await readRows(path.join(dir, 'followup.csv')),
+    },
     population: populationFile && existsSync(populationFile) ? await readRows(populationFile) : null,
   };
 }
@@ -39,7 +51,8 @@ const BACKGROUND = ['area', 'age_band', 'gender'] as const;
 function surveyFor(files: CaseFiles): Record<string, unknown> {
   const rows = [...files.rounds.baseline, ...files.rounds.followup];
   const columns = Object.keys(rows[0]!).filter((name) => name !== 'respondent');
-  const seen = (column: string) => [...new Set(rows.map((r) => r[column]!).filter((v) => v !== '' && v !== 'dk'))].sort();
+  const seen = (column: string) =>
+    [...new Set(rows.map((r) => r[column]!).filter((v) => v !== '' && v !== 'dk'))].sort();
   const elements = columns.map((name) => {
     if ((BACKGROUND as readonly string[]).includes(name)) return { type: 'dropdown', name, choices: seen(name) };
     const scaled = files.indicators.find((def) => def.items.includes(name) && (def.kind !== 'share' || def.scale));
@@ -82,26 +95,40 @@ export async function loadCaseThroughApi(api: TestApi, dir: string, concurrency 
       minGroupSize: files.settings.minGroupSize,
       groupBy: files.settings.groupBy,
       ...(files.settings.weighting && files.population
-        ? { weighting: { strata: files.settings.weighting.strata, population: files.population.map((r) => ({ ...r, population: Number(r.population) })) } }
+        ? {
+            weighting: {
+              strata: files.settings.weighting.strata,
+              population: files.population.map((r) => ({ ...r, population: Number(r.population) })),
+            },
+          }
         : {}),
     },
   });
   if (project.status !== 201) throw new Error(`project: ${project.status} ${project.text}`);
   const projectId = project.json.id as string;
   const questionnaire = await api.call('POST', `/api/projects/${projectId}/questionnaires`, {
-    body: { survey: surveyFor(files), indicators: files.indicators, background: { area: 'area', age_band: 'age_band', gender: 'gender' } },
+    body: {
+      survey: surveyFor(files),
+      indicators: files.indicators,
+      background: { area: 'area', age_band: 'age_band', gender: 'gender' },
+    },
   });
   if (questionnaire.status !== 201) throw new Error(`questionnaire: ${questionnaire.status} ${questionnaire.text}`);
   const ids: Record<string, string> = {};
   for (const kind of ['baseline', 'followup'] as const) {
-    const round = await api.call('POST', `/api/projects/${projectId}/rounds`, { body: { kind, name: kind, questionnaireId: questionnaire.json.id, access: 'open' } });
+    const round = await api.call('POST', `/api/projects/${projectId}/rounds`, {
+      body: { kind, name: kind, questionnaireId: questionnaire.json.id, access: 'open' },
+    });
     if (round.status !== 201) throw new Error(`round: ${round.status} ${round.text}`);
     ids[kind] = round.json.id;
     const queue = [...files.rounds[kind]];
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
-          const result = await api.call('POST', `/api/public/rounds/${ids[kind]}/responses`, { token: null, body: { responseId: randomUUID(), answers: answersOf(row, files) } });
+          const result = await api.call('POST', `/api/public/rounds/${ids[kind]}/responses`, {
+            token: null,
+            body: { responseId: randomUUID(), answers: answersOf(row, files) },
+          });
           if (result.status !== 201) throw new Error(`submit ${row.respondent}: ${result.status} ${result.text}`);
         }
       }),

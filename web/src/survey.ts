@@ -19,7 +19,17 @@ interface PublicRound {
   survey: Record<string, unknown>;
 }
 
-type View = 'loading' | 'load-failed' | 'not-found' | 'closed' | 'code' | 'code-invalid' | 'survey' | 'code-used' | 'already' | 'thanks';
+type View =
+  | 'loading'
+  | 'load-failed'
+  | 'not-found'
+  | 'closed'
+  | 'code'
+  | 'code-invalid'
+  | 'survey'
+  | 'code-used'
+  | 'already'
+  | 'thanks';
 
 // Headings a screen reader can navigate by: the survey's title, its pages, then the questions.
 settings.titleTags.survey = 'h1';
@@ -78,7 +88,8 @@ function takeCodeFromUrl(): void {
   const given = code.trim();
   if (!given) return;
   // Another invitation in the same tab is another resident: start afresh.
-  const same = (a: string, b: string) => a.toUpperCase().replace(/[\s-]/g, '') === b.toUpperCase().replace(/[\s-]/g, '');
+  const same = (a: string, b: string) =>
+    a.toUpperCase().replace(/[\s-]/g, '') === b.toUpperCase().replace(/[\s-]/g, '');
   if (attempt.code && !same(attempt.code, given)) attempt = newAttempt();
   attempt.code = given;
   saveAttempt(roundId, attempt);
@@ -140,7 +151,11 @@ function codeForm(invalid: boolean): Node[] {
     input,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, invalid ? text.codeResend : text.codeButton)),
   );
-  return fullPage(invalid ? text.codeInvalidTitle : text.codeTitle, h('p', {}, invalid ? text.codeInvalid : text.codeIntro), form);
+  return fullPage(
+    invalid ? text.codeInvalidTitle : text.codeTitle,
+    h('p', {}, invalid ? text.codeInvalid : text.codeIntro),
+    form,
+  );
 }
 
 function submitCode(event: Event, input: HTMLInputElement, resend: boolean): void {
@@ -169,12 +184,22 @@ function renderFeedback(): void {
         'div',
         { class: 'notice error', role: 'alert', tabindex: -1 },
         fieldErrors > 0 ? h('p', {}, text.fixErrors) : null,
-        generalErrors.length > 0 ? [h('p', {}, text.generalErrors), h('ul', {}, generalErrors.map((message) => h('li', {}, message)))] : null,
+        generalErrors.length > 0
+          ? [
+              h('p', {}, text.generalErrors),
+              h(
+                'ul',
+                {},
+                generalErrors.map((message) => h('li', {}, message)),
+              ),
+            ]
+          : null,
       ),
     );
   }
   clear(status);
-  if (sending) status.append(h('p', { class: 'sending' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text.sending));
+  if (sending)
+    status.append(h('p', { class: 'sending' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text.sending));
   clear(failure);
   if (sendFailed && !sending) {
     failure.append(
@@ -202,7 +227,13 @@ function renderView(): void {
       content.append(h('p', { class: 'loading', role: 'status' }, text.loadingSurvey));
       break;
     case 'load-failed':
-      add(fullPage(text.loadFailedTitle, h('p', {}, text.loadFailed), h('button', { type: 'button', onclick: () => void load() }, text.tryAgain)));
+      add(
+        fullPage(
+          text.loadFailedTitle,
+          h('p', {}, text.loadFailed),
+          h('button', { type: 'button', onclick: () => void load() }, text.tryAgain),
+        ),
+      );
       break;
     case 'not-found':
       add(fullPage(text.notFoundTitle, h('p', {}, text.notFound)));

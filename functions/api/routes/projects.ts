@@ -1,5 +1,5 @@
 // Administrators' routes: projects, questionnaires, rounds, invitations, evaluator access.
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
 import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire.ts';
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
@@ -9,13 +9,22 @@ import { newId } from '../ids.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { readRoundCounts } from '../counts.ts';
 import { loadQuestionnaire } from '../results.ts';
-import { CreateInvitationsBody, CreateProjectBody, CreateQuestionnaireBody, CreateRoundBody, RemoveResponseBody } from '../schemas.ts';
+import {
+  CreateInvitationsBody,
+  CreateProjectBody,
+  CreateQuestionnaireBody,
+  CreateRoundBody,
+  RemoveResponseBody,
+} from '../schemas.ts';
 
 const ADMIN = ['admin'] as const;
 const READERS = ['admin', 'evaluator'] as const;
 
 function zodErrors(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
 }
 
 /** Project settings from the request, with the population checked against the areas. */
@@ -28,37 +37,62 @@ function settingsOf(body: CreateProjectBody): ProjectSettings {
       const out: Record<string, string | number> = {};
       for (const variable of strata) {
         const value = row[variable];
-        if (typeof value !== 'string' || value === '') errors.push({ field: `weighting.population.${i}.${variable}`, message: `give the ${variable} of this stratum` });
+        if (typeof value !== 'string' || value === '')
+          errors.push({
+            field: `weighting.population.${i}.${variable}`,
+            message: `give the ${variable} of this stratum`,
+          });
         else out[variable] = value;
       }
       const count = row.population;
-      if (typeof count !== 'number' || !(count > 0)) errors.push({ field: `weighting.population.${i}.population`, message: 'population must be a positive number' });
+      if (typeof count !== 'number' || !(count > 0))
+        errors.push({ field: `weighting.population.${i}.population`, message: 'population must be a positive number' });
       else out.population = count;
       for (const key of Object.keys(row)) {
-        if (key !== 'population' && !strata.includes(key as BackgroundVariable)) errors.push({ field: `weighting.population.${i}.${key}`, message: 'not a stratum variable' });
+        if (key !== 'population' && !strata.includes(key as BackgroundVariable))
+          errors.push({ field: `weighting.population.${i}.${key}`, message: 'not a stratum variable' });
       }
       return out;
     });
     if (strata.includes('area')) {
       const areaIds = new Set(body.areas.map((a) => a.id));
       population.forEach((row, i) => {
-        if (typeof row.area === 'string' && !areaIds.has(row.area)) errors.push({ field: `weighting.population.${i}.area`, message: `"${row.area}" is not one of the project's areas` });
+        if (typeof row.area === 'string' && !areaIds.has(row.area))
+          errors.push({
+            field: `weighting.population.${i}.area`,
+            message: `"${row.area}" is not one of the project's areas`,
+          });
       });
       if (strata.length === 1) {
         const covered = new Set(population.map((row) => row.area));
-        for (const area of areaIds) if (!covered.has(area)) errors.push({ field: 'weighting.population', message: `no population figure for area "${area}"` });
+        for (const area of areaIds)
+          if (!covered.has(area))
+            errors.push({ field: 'weighting.population', message: `no population figure for area "${area}"` });
       }
     }
     if (errors.length > 0) throw new ValidationError(errors);
     weighting = { strata, population: population as Weighting['population'] };
   }
-  const parsed = ProjectSettings.safeParse({ alpha: body.alpha, minGroupSize: body.minGroupSize, groupBy: body.groupBy, weighting });
+  const parsed = ProjectSettings.safeParse({
+    alpha: body.alpha,
+    minGroupSize: body.minGroupSize,
+    groupBy: body.groupBy,
+    weighting,
+  });
   if (!parsed.success) throw new ValidationError(zodErrors(parsed.error, ''));
   return parsed.data;
 }
 
 function roundSummary(round: Round) {
-  return { id: round.id, name: round.name, kind: round.kind, access: round.access, status: round.status, questionnaireId: round.questionnaireId, createdAt: round.createdAt };
+  return {
+    id: round.id,
+    name: round.name,
+    kind: round.kind,
+    access: round.access,
+    status: round.status,
+    questionnaireId: round.questionnaireId,
+    createdAt: round.createdAt,
+  };
 }
 
 function surveyUrl(publicUrl: string, roundId: string): string {
@@ -74,7 +108,14 @@ export const projectRoutes: RouteSpec[] = [
     body: CreateProjectBody,
     responses: { 201: '{id}', 400: 'invalid project' },
     handler: async ({ c, deps, body }) => {
-      const project: Project = { id: newId(), name: body.name, areas: body.areas, settings: settingsOf(body), demo: false, createdAt: new Date(deps.now()).toISOString() };
+      const project: Project = {
+        id: newId(),
+        name: body.name,
+        areas: body.areas,
+        settings: settingsOf(body),
+        demo: false,
+        createdAt: new Date(deps.now()).toISOString(),
+      };
       await deps.store.projects.create(project);
       deps.log({ event: 'project_created', projectId: project.id });
       return c.json({ id: project.id }, 201);
@@ -95,11 +136,19 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: READERS },
     responses: { 200: 'project, rounds, questionnaires', 404: 'no such project' },
     handler: async ({ c, deps, project }) => {
-      const [rounds, questionnaires] = await Promise.all([deps.store.rounds.listByProject(project!.id), deps.store.questionnaires.list(project!.id)]);
+      const [rounds, questionnaires] = await Promise.all([
+        deps.store.rounds.listByProject(project!.id),
+        deps.store.questionnaires.list(project!.id),
+      ]);
       return c.json({
         project: project!,
         rounds: rounds.map(roundSummary),
-        questionnaires: questionnaires.map((q) => ({ id: q.id, createdAt: q.createdAt, indicators: q.indicators, background: q.background })),
+        questionnaires: questionnaires.map((q) => ({
+          id: q.id,
+          createdAt: q.createdAt,
+          indicators: q.indicators,
+          background: q.background,
+        })),
       });
     },
   }),
@@ -112,11 +161,24 @@ export const projectRoutes: RouteSpec[] = [
     responses: { 201: '{id}', 400: 'invalid survey or indicators' },
     handler: async ({ c, deps, body, project }) => {
       const parsed = parseSurvey(body.survey);
-      if (!parsed.ok) throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
+      if (!parsed.ok)
+        throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
       const background = body.background ?? {};
-      const problems = checkQuestionnaire(parsed.survey, body.indicators, background, project!.areas.map((a) => a.id));
+      const problems = checkQuestionnaire(
+        parsed.survey,
+        body.indicators,
+        background,
+        project!.areas.map((a) => a.id),
+      );
       if (problems.length > 0) throw new ValidationError(problems);
-      const questionnaire: Questionnaire = { id: newId(), projectId: project!.id, survey: body.survey, indicators: body.indicators, background, createdAt: new Date(deps.now()).toISOString() };
+      const questionnaire: Questionnaire = {
+        id: newId(),
+        projectId: project!.id,
+        survey: body.survey,
+        indicators: body.indicators,
+        background,
+        createdAt: new Date(deps.now()).toISOString(),
+      };
       await deps.store.questionnaires.create(questionnaire);
       return c.json({ id: questionnaire.id }, 201);
     },
@@ -142,9 +204,21 @@ export const projectRoutes: RouteSpec[] = [
     responses: { 201: '{id, surveyUrl}', 400: 'invalid round' },
     handler: async ({ c, deps, body, project }) => {
       const questionnaire = await deps.store.questionnaires.get(project!.id, body.questionnaireId);
-      if (!questionnaire) throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
+      if (!questionnaire)
+        throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
       const now = new Date(deps.now()).toISOString();
-      const round: Round = { id: newId(), projectId: project!.id, kind: body.kind, name: body.name, questionnaireId: body.questionnaireId, access: body.access, status: 'open', shards: deps.shardsPerRound, createdAt: now, updatedAt: now };
+      const round: Round = {
+        id: newId(),
+        projectId: project!.id,
+        kind: body.kind,
+        name: body.name,
+        questionnaireId: body.questionnaireId,
+        access: body.access,
+        status: 'open',
+        shards: deps.shardsPerRound,
+        createdAt: now,
+        updatedAt: now,
+      };
       await deps.store.rounds.create(round);
       return c.json({ id: round.id, surveyUrl: surveyUrl(deps.publicUrl ?? new URL(c.req.url).origin, round.id) }, 201);
     },
@@ -167,7 +241,11 @@ export const projectRoutes: RouteSpec[] = [
       access: { kind: 'round', roles: ADMIN },
       responses: { 200: '{round}' },
       handler: async ({ c, deps, round, cache }) => {
-        const updated = await deps.store.rounds.setStatus(round!, action === 'close' ? 'closed' : 'open', new Date(deps.now()).toISOString());
+        const updated = await deps.store.rounds.setStatus(
+          round!,
+          action === 'close' ? 'closed' : 'open',
+          new Date(deps.now()).toISOString(),
+        );
         cache.forgetRound(round!.id);
         return c.json({ round: roundSummary(updated) });
       },
@@ -181,12 +259,21 @@ export const projectRoutes: RouteSpec[] = [
     body: CreateInvitationsBody,
     responses: { 201: '{codes:[...]}', 400: 'invalid request', 409: 'the round is open to all, not invited' },
     handler: async ({ c, deps, body, round, project }) => {
-      if (round!.access !== 'invite') throw new HttpError(409, 'not_invited', 'this round is open to everyone with the link; it takes no codes');
+      if (round!.access !== 'invite')
+        throw new HttpError(409, 'not_invited', 'this round is open to everyone with the link; it takes no codes');
       const area = body.area ?? null;
-      if (area !== null && !project!.areas.some((a) => a.id === area)) throw new ValidationError([{ field: 'area', message: `"${area}" is not one of the project's areas` }]);
+      if (area !== null && !project!.areas.some((a) => a.id === area))
+        throw new ValidationError([{ field: 'area', message: `"${area}" is not one of the project's areas` }]);
       const codes = Array.from({ length: body.count }, newInvitationCode);
       const createdAt = new Date(deps.now()).toISOString();
-      await deps.store.invitations.createMany(codes.map((code) => ({ roundId: round!.id, codeHash: hashCode(deps.codeSecret, normalizeCode(code)!), area, createdAt })));
+      await deps.store.invitations.createMany(
+        codes.map((code) => ({
+          roundId: round!.id,
+          codeHash: hashCode(deps.codeSecret, normalizeCode(code)!),
+          area,
+          createdAt,
+        })),
+      );
       return c.json({ codes }, 201);
     },
   }),
@@ -206,15 +293,20 @@ export const projectRoutes: RouteSpec[] = [
       } else if (body.responseId) {
         key = `I.${body.responseId}`;
       } else {
-        throw new ValidationError([{ field: 'responseId', message: 'give the responseId or the code of the response to remove' }]);
+        throw new ValidationError([
+          { field: 'responseId', message: 'give the responseId or the code of the response to remove' },
+        ]);
       }
       const questionnaire = await loadQuestionnaire(deps.store, round!);
       const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
-      const result = await deps.store.responses.remove(round!.id, round!.shards, key, deps.now(), (answers) => Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))));
+      const result = await deps.store.responses.remove(round!.id, round!.shards, key, deps.now(), (answers) =>
+        Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))),
+      );
       if (result === 'not-found') {
         // A retry of a removal that went through (its answer lost) must be told so, not "no such".
         const stored = await deps.store.responses.get(round!.id, round!.shards, key);
-        if (stored?.type === 'removal') throw new HttpError(404, 'already_removed', 'this response has already been removed');
+        if (stored?.type === 'removal')
+          throw new HttpError(404, 'already_removed', 'this response has already been removed');
         throw new HttpError(404, 'not_found', 'no such response in this round');
       }
       deps.log({ event: 'response_removed', roundId: round!.id });
@@ -230,4 +322,3 @@ export const projectRoutes: RouteSpec[] = [
     handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project!.id) }, 201),
   }),
 ];
-

@@ -18,12 +18,15 @@ async function openRound(cache: ReadCache, roundId: string, lang: 'sv' | 'en'): 
 
 function checkOpen(round: Round | null, lang: 'sv' | 'en'): Round {
   if (!round) throw new HttpError(404, 'not_found', lang === 'sv' ? 'Enkäten finns inte.' : 'There is no such survey.');
-  if (round.status !== 'open') throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
+  if (round.status !== 'open')
+    throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
   return round;
 }
 
 async function questionnaireOf(cache: ReadCache, round: Round): Promise<Questionnaire> {
-  const questionnaire = cache.peekQuestionnaire(round.projectId, round.questionnaireId) ?? (await cache.questionnaire(round.projectId, round.questionnaireId));
+  const questionnaire =
+    cache.peekQuestionnaire(round.projectId, round.questionnaireId) ??
+    (await cache.questionnaire(round.projectId, round.questionnaireId));
   if (!questionnaire) throw new Error(`round ${round.id} refers to a missing questionnaire`);
   return questionnaire;
 }
@@ -38,7 +41,10 @@ function guessLimiterOf(deps: ApiDeps): GuessLimiter {
 }
 
 function tooManyGuesses(seconds: number, lang: 'sv' | 'en'): HttpError {
-  const message = lang === 'sv' ? `För många felaktiga koder har skickats. Försök igen om ${seconds} sekunder.` : `Too many wrong codes have been sent. Try again in ${seconds} seconds.`;
+  const message =
+    lang === 'sv'
+      ? `För många felaktiga koder har skickats. Försök igen om ${seconds} sekunder.`
+      : `Too many wrong codes have been sent. Try again in ${seconds} seconds.`;
   return new HttpError(429, 'too_many_guesses', message);
 }
 
@@ -59,7 +65,10 @@ export const publicRoutes: RouteSpec[] = [
     responses: { 200: 'round, project name and SurveyJS document', 404: 'no such round', 410: 'the round is closed' },
     handler: async ({ c, deps, lang, cache }) => {
       const round = await openRound(cache, c.req.param('roundId')!, lang);
-      const [questionnaire, project] = await Promise.all([questionnaireOf(cache, round), deps.store.projects.get(round.projectId)]);
+      const [questionnaire, project] = await Promise.all([
+        questionnaireOf(cache, round),
+        deps.store.projects.get(round.projectId),
+      ]);
       parsedSurveyOf(questionnaire); // fails loudly if a stored questionnaire no longer parses
       return c.json({
         round: { id: round.id, name: round.name, kind: round.kind, access: round.access },

@@ -21,8 +21,11 @@ export const resultRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId/texts',
     summary: "A round's free-text answers per question: the texts only (no background, ids or times), shuffled",
     access: { kind: 'round', roles: READERS },
-    responses: { 200: 'the answers per free-text question (nothing for a question with fewer than the minimum group size)' },
-    handler: async ({ c, deps, project, round, lang }) => c.json(await readRoundTexts(deps.store, project!, round!, lang)),
+    responses: {
+      200: 'the answers per free-text question (nothing for a question with fewer than the minimum group size)',
+    },
+    handler: async ({ c, deps, project, round, lang }) =>
+      c.json(await readRoundTexts(deps.store, project!, round!, lang)),
   }),
   route({
     method: 'get',
@@ -30,11 +33,21 @@ export const resultRoutes: RouteSpec[] = [
     summary: 'Baseline versus follow-up, in the shape of `bygdpuls compare`',
     access: { kind: 'project', roles: READERS },
     query: ComparisonQuery,
-    responses: { 200: 'the comparison', 400: 'missing round ids', 404: 'no such round in this project', 409: 'the rounds are not comparable' },
+    responses: {
+      200: 'the comparison',
+      400: 'missing round ids',
+      404: 'no such round in this project',
+      409: 'the rounds are not comparable',
+    },
     handler: async ({ c, deps, project, query }) => {
-      const [baseline, followup] = await Promise.all([deps.store.rounds.get(query.baseline), deps.store.rounds.get(query.followup)]);
-      if (!baseline || baseline.projectId !== project!.id) throw new HttpError(404, 'not_found', 'no such baseline round in this project');
-      if (!followup || followup.projectId !== project!.id) throw new HttpError(404, 'not_found', 'no such follow-up round in this project');
+      const [baseline, followup] = await Promise.all([
+        deps.store.rounds.get(query.baseline),
+        deps.store.rounds.get(query.followup),
+      ]);
+      if (!baseline || baseline.projectId !== project!.id)
+        throw new HttpError(404, 'not_found', 'no such baseline round in this project');
+      if (!followup || followup.projectId !== project!.id)
+        throw new HttpError(404, 'not_found', 'no such follow-up round in this project');
       return c.json(await compareProjectRounds(deps.store, project!, baseline, followup));
     },
   }),

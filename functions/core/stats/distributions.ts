@@ -21,9 +21,7 @@ function stirlingCorrection(x: number): number {
         (1 / 360 -
           x2 *
             (1 / 1260 -
-              x2 *
-                (1 / 1680 -
-                  x2 * (1 / 1188 - x2 * (691 / 360360 - x2 * (1 / 156 - x2 * (3617 / 122400)))))))) /
+              x2 * (1 / 1680 - x2 * (1 / 1188 - x2 * (691 / 360360 - x2 * (1 / 156 - x2 * (3617 / 122400)))))))) /
     x
   );
 }
@@ -52,13 +50,7 @@ export function lnBeta(a: number, b: number): number {
   if (!(p > 0)) throw new RangeError(`lnBeta needs a, b > 0, got ${a}, ${b}`);
   if (p >= 10) {
     const corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
-    return (
-      -0.5 * Math.log(q) +
-      LN_SQRT_2PI +
-      corr +
-      (p - 0.5) * Math.log(p / (p + q)) +
-      q * Math.log1p(-p / (p + q))
-    );
+    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
   }
   if (q >= 10) {
     const corr = stirlingCorrection(q) - stirlingCorrection(p + q);
@@ -237,7 +229,7 @@ function erfSeries(x: number): number {
     sum += term;
     if (term < sum * EPS) break;
   }
-  return ((2 / SQRT_PI) * Math.exp(-x2)) * sum;
+  return (2 / SQRT_PI) * Math.exp(-x2) * sum;
 }
 
 /** erfc(x) for x >= 2 by its continued fraction (modified Lentz). */

@@ -6,7 +6,11 @@ import { normalTwoSidedP, studentTCritical, studentTTwoSidedP, Z_975 } from './d
 export const CONFIDENCE = 0.95;
 
 /** Mean and sample variance (denominator n - 1) of values given as moments times a factor. */
-export function meanAndVariance(m: Moments, factor: number, exact: boolean): { n: number; mean: number; variance: number } {
+export function meanAndVariance(
+  m: Moments,
+  factor: number,
+  exact: boolean,
+): { n: number; mean: number; variance: number } {
   const { n } = m;
   const mean = (m.sum / n) * factor;
   if (n < 2) return { n, mean, variance: Number.NaN };
@@ -64,7 +68,14 @@ export function welchTest(baseline: SampleStats, followup: SampleStats): Differe
   const vf = followup.variance / followup.n;
   const se2 = vb + vf;
   if (!(se2 > 0)) {
-    return { diff, ciLow: null, ciHigh: null, pValue: null, df: null, note: 'the standard error of the difference is 0 (no variation in either round)' };
+    return {
+      diff,
+      ciLow: null,
+      ciHigh: null,
+      pValue: null,
+      df: null,
+      note: 'the standard error of the difference is 0 (no variation in either round)',
+    };
   }
   const df = (se2 * se2) / ((vb * vb) / (baseline.n - 1) + (vf * vf) / (followup.n - 1));
   const se = Math.sqrt(se2);
@@ -74,7 +85,8 @@ export function welchTest(baseline: SampleStats, followup: SampleStats): Differe
 
 /** Cohen's d with the pooled standard deviation, signed like followup - baseline, no Hedges correction. */
 export function cohenD(baseline: SampleStats, followup: SampleStats): number | null {
-  const pooled = ((baseline.n - 1) * baseline.variance + (followup.n - 1) * followup.variance) / (baseline.n + followup.n - 2);
+  const pooled =
+    ((baseline.n - 1) * baseline.variance + (followup.n - 1) * followup.variance) / (baseline.n + followup.n - 2);
   if (!(pooled > 0)) return null;
   return (followup.mean - baseline.mean) / Math.sqrt(pooled);
 }
@@ -103,10 +115,14 @@ export function shareDifference(baseline: ShareCounts, followup: ShareCounts): D
 }
 
 /** z-test of a difference of two independent estimates with known standard errors. */
-export function zDifference(baseline: { estimate: number; se: number }, followup: { estimate: number; se: number }): Difference {
+export function zDifference(
+  baseline: { estimate: number; se: number },
+  followup: { estimate: number; se: number },
+): Difference {
   const diff = followup.estimate - baseline.estimate;
   const se = Math.sqrt(baseline.se ** 2 + followup.se ** 2);
-  if (!(se > 0)) return { diff, ciLow: null, ciHigh: null, pValue: null, note: 'the standard error of the difference is 0' };
+  if (!(se > 0))
+    return { diff, ciLow: null, ciHigh: null, pValue: null, note: 'the standard error of the difference is 0' };
   return { diff, ciLow: diff - Z_975 * se, ciHigh: diff + Z_975 * se, pValue: normalTwoSidedP(diff / se) };
 }
 

@@ -53,7 +53,8 @@ export function postStratify(
       excluded += m.n;
       continue;
     }
-    if (!known.has(stratumKey(strata, cell.background))) throw new UnknownStratumError(stratumOf(strata, cell.background));
+    if (!known.has(stratumKey(strata, cell.background)))
+      throw new UnknownStratumError(stratumOf(strata, cell.background));
   }
 
   const perStratum = population.map((row) => {
@@ -62,8 +63,12 @@ export function postStratify(
     return { row, moments };
   });
   const present = perStratum.filter((s) => s.moments.n > 0);
-  const strataEmpty = perStratum.filter((s) => s.moments.n === 0).map((s) => stratumOf(strata, s.row as Record<string, string>));
-  const strataSingle = perStratum.filter((s) => s.moments.n === 1).map((s) => stratumOf(strata, s.row as Record<string, string>));
+  const strataEmpty = perStratum
+    .filter((s) => s.moments.n === 0)
+    .map((s) => stratumOf(strata, s.row as Record<string, string>));
+  const strataSingle = perStratum
+    .filter((s) => s.moments.n === 1)
+    .map((s) => stratumOf(strata, s.row as Record<string, string>));
   if (present.length === 0) {
     return { estimate: null, se: null, ciLow: null, ciHigh: null, excluded, strataEmpty, strataSingle };
   }
@@ -77,5 +82,13 @@ export function postStratify(
     if (moments.n > 1) variance += (weight * weight * stats.variance) / moments.n;
   }
   const se = Math.sqrt(variance);
-  return { estimate, se, ciLow: estimate - Z_975 * se, ciHigh: estimate + Z_975 * se, excluded, strataEmpty, strataSingle };
+  return {
+    estimate,
+    se,
+    ciLow: estimate - Z_975 * se,
+    ciHigh: estimate + Z_975 * se,
+    excluded,
+    strataEmpty,
+    strataSingle,
+  };
 }

@@ -23,7 +23,12 @@ function renderHeader(): void {
   const t = tx();
   clear(header);
   const signedIn = currentToken() !== null;
-  const home = h('a', { href: '/admin', class: 'brand' }, h('span', { class: 'brand-name' }, t.appName), h('span', { class: 'brand-part' }, t.adminTitle));
+  const home = h(
+    'a',
+    { href: '/admin', class: 'brand' },
+    h('span', { class: 'brand-name' }, t.appName),
+    h('span', { class: 'brand-part' }, t.adminTitle),
+  );
   home.addEventListener('click', (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -78,7 +83,8 @@ export function render(focus: boolean): void {
   const focusHeading = () => {
     const requested = takeFocusRequest();
     if (!focus || signal.aborted) return;
-    const target = (requested ? main.querySelector<HTMLElement>(requested) : null) ?? main.querySelector<HTMLElement>('h1');
+    const target =
+      (requested ? main.querySelector<HTMLElement>(requested) : null) ?? main.querySelector<HTMLElement>('h1');
     target?.focus();
   };
 
@@ -95,7 +101,10 @@ export function render(focus: boolean): void {
     .then(focusHeading)
     .catch((error: unknown) => {
       if (error instanceof SignedOutError || signal.aborted) return;
-      const parts: Node[] = [h('h1', { tabindex: -1 }, t.adminTitle), notice('error', h('p', { role: 'alert' }, describeError(error)))];
+      const parts: Node[] = [
+        h('h1', { tabindex: -1 }, t.adminTitle),
+        notice('error', h('p', { role: 'alert' }, describeError(error))),
+      ];
       if (error instanceof ApiError && error.status === 403) {
         // Another kind of token (an evaluator's, kept by the dashboard in this tab) or another project's.
         const other = h('button', { type: 'button', class: 'secondary' }, t.signInOther);

@@ -40,7 +40,10 @@ export function parseAreas(text: string): ParsedArea[] {
 
 /** A number as typed in Swedish or English ("0,05", "1 200"); null when it is not one. */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
   return Number(cleaned);
 }

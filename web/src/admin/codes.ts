@@ -35,7 +35,9 @@ function csvCell(value: string): string {
 
 /** The batch as CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads å, ä, ö). */
 export function batchCsv(batch: CodeBatch): string {
-  const lines = [['code', 'area', 'link'], ...batch.codes.map((code) => [code, batch.area ?? '', personalLink(batch.roundId, code)])];
+  const lines = [
+    ['code', 'area', 'link'],
+    ...batch.codes.map((code) => [code, batch.area ?? '', personalLink(batch.roundId, code)]),
+  ];
   return `\ufeff${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
-

@@ -13,12 +13,14 @@ const sv = {
   loading: 'Laddar …',
   // Sign-in
   signInTitle: 'Logga in',
-  signInIntro: 'Logga in med din administratörsnyckel (token). Du får den när bygdpuls startas, eller av den som driver tjänsten.',
+  signInIntro:
+    'Logga in med din administratörsnyckel (token). Du får den när bygdpuls startas, eller av den som driver tjänsten.',
   tokenLabel: 'Administratörsnyckel',
   tokenHint: 'Nyckeln sparas bara i den här fliken och glöms när du stänger den.',
   signInButton: 'Logga in',
   tokenMissing: 'Skriv in din nyckel.',
-  tokenRejected: 'Nyckeln godtogs inte (401). Kontrollera att du har kopierat hela nyckeln och att den inte har gått ut.',
+  tokenRejected:
+    'Nyckeln godtogs inte (401). Kontrollera att du har kopierat hela nyckeln och att den inte har gått ut.',
   tokenNotAdmin: 'Nyckeln gäller inte administration (403). En utvärderarnyckel räcker bara för att läsa resultat.',
   sessionExpired: 'Du är utloggad: nyckeln godtas inte längre (401). Logga in igen.',
   signedOut: 'Du är utloggad.',
@@ -37,7 +39,8 @@ const sv = {
   demoNotice: 'Det här är ett demoprojekt med påhittade svar. Använd det för att prova, inte för att dra slutsatser.',
   // New project
   newProjectTitle: 'Nytt projekt',
-  newProjectIntro: 'Ange projektets namn, de områden (byar, orter, delar av kommunen) som svaren ska redovisas för och hur resultaten ska skyddas.',
+  newProjectIntro:
+    'Ange projektets namn, de områden (byar, orter, delar av kommunen) som svaren ska redovisas för och hur resultaten ska skyddas.',
   projectName: 'Projektets namn',
   projectNameHint: 'Till exempel ”Levande landsbygd i Norra Ryd 2025–2027”.',
   areas: 'Områden',
@@ -48,7 +51,8 @@ const sv = {
   areaColumnId: 'Id',
   areaColumnPopulation: 'Befolkning',
   populationLegend: 'Befolkning per område (valfritt)',
-  populationHint: 'Fyll i antalet invånare i varje område om resultaten ska viktas efter befolkningen (poststratifiering efter område). Lämna alla tomma för att inte vikta.',
+  populationHint:
+    'Fyll i antalet invånare i varje område om resultaten ska viktas efter befolkningen (poststratifiering efter område). Lämna alla tomma för att inte vikta.',
   populationFor: (name: string) => `Befolkning i ${name}`,
   settingsLegend: 'Skydd och statistik',
   minGroupSize: 'Minsta gruppstorlek',
@@ -69,13 +73,15 @@ const sv = {
   weightingBy: (strata: string) => `efter ${strata}`,
   weightingNone: 'ingen',
   questionnairesTitle: 'Enkäter',
-  questionnairesIntro: 'En enkät är frågorna och de indikatorer som räknas fram ur svaren. En sparad enkät ändras aldrig; lägg till en ny version i stället.',
+  questionnairesIntro:
+    'En enkät är frågorna och de indikatorer som räknas fram ur svaren. En sparad enkät ändras aldrig; lägg till en ny version i stället.',
   noQuestionnaires: 'Projektet har ingen enkät än. Lägg till en innan du skapar en mätomgång.',
   addQuestionnaire: 'Lägg till enkät',
   questionnaireName: (date: string) => `Enkät från ${date}`,
   questionnaireIndicators: (n: number) => `${n} ${n === 1 ? 'indikator' : 'indikatorer'}`,
   roundsTitle: 'Mätomgångar',
-  roundsIntro: 'Nollmätningen görs innan projektet börjar, uppföljningen efteråt. Jämförelsen mellan dem visas för utvärderarna.',
+  roundsIntro:
+    'Nollmätningen görs innan projektet börjar, uppföljningen efteråt. Jämförelsen mellan dem visas för utvärderarna.',
   noRounds: 'Inga mätomgångar än.',
   kindBaseline: 'Nollmätning',
   kindFollowup: 'Uppföljning',
@@ -105,7 +111,8 @@ const sv = {
   createRound: 'Skapa omgången',
   roundCreated: (name: string) => `Omgången ”${name}” är skapad och öppen för svar.`,
   evaluatorsTitle: 'Utvärderare',
-  evaluatorsIntro: 'Ge en utvärderare en egen nyckel som bara kan läsa resultaten för det här projektet. Nyckeln visas bara en gång.',
+  evaluatorsIntro:
+    'Ge en utvärderare en egen nyckel som bara kan läsa resultaten för det här projektet. Nyckeln visas bara en gång.',
   createEvaluator: 'Skapa åtkomst för en utvärderare',
   evaluatorCreated: 'Åtkomsten är skapad. Skicka länken till utvärderaren på ett säkert sätt; den visas bara nu.',
   evaluatorToken: 'Utvärderarens nyckel',
@@ -118,10 +125,12 @@ const sv = {
   viewResults: 'Visa resultaten',
   // Questionnaire view
   addQuestionnaireTitle: 'Lägg till enkät',
-  addQuestionnaireIntro: 'Välj den inbyggda mallen eller klistra in en egen SurveyJS-enkät med indikatorer. Förhandsgranska den som de boende kommer att se den innan du sparar.',
+  addQuestionnaireIntro:
+    'Välj den inbyggda mallen eller klistra in en egen SurveyJS-enkät med indikatorer. Förhandsgranska den som de boende kommer att se den innan du sparar.',
   sourceLegend: 'Vilken enkät?',
   sourceBuiltIn: 'Den inbyggda mallen',
-  sourceBuiltInHint: 'nöjdhet med bygden (index), stolthet, framtidstro, kännedom om projektet, engagemang och bakgrundsfrågor, på svenska och engelska, med projektets områden',
+  sourceBuiltInHint:
+    'nöjdhet med bygden (index), stolthet, framtidstro, kännedom om projektet, engagemang och bakgrundsfrågor, på svenska och engelska, med projektets områden',
   sourceCustom: 'Egen enkät (SurveyJS-JSON)',
   sourceCustomHint: 'börja från mallen och ändra, eller klistra in en egen',
   templateIndicators: 'Indikatorer i mallen',
@@ -130,7 +139,8 @@ const sv = {
   indicatorsJson: 'Indikatorer (JSON)',
   indicatorsJsonHint: 'En lista med indikatorer: index, mean eller share, med de frågor de räknas av.',
   backgroundJson: 'Bakgrundsfrågor (JSON, valfritt)',
-  backgroundJsonHint: 'Vilken fråga som anger område, åldersgrupp och kön, t.ex. {"area": "area", "age_band": "age_band", "gender": "gender"}.',
+  backgroundJsonHint:
+    'Vilken fråga som anger område, åldersgrupp och kön, t.ex. {"area": "area", "age_band": "age_band", "gender": "gender"}.',
   invalidJson: (detail: string) => `Det här är inte giltig JSON: ${detail}`,
   expectedObject: 'Här ska stå ett JSON-objekt { … }.',
   expectedArray: 'Här ska stå en JSON-lista [ … ].',
@@ -145,7 +155,8 @@ const sv = {
   questionnaireSaved: 'Enkäten är sparad.',
   // Round view
   countsTitle: 'Svar per område',
-  countsIntro: (k: number) => `Områden med färre än ${k} svar visas inte med antal, för att ingen ska kunna pekas ut; inte heller ett område vars antal annars kunde räknas fram ur totalen.`,
+  countsIntro: (k: number) =>
+    `Områden med färre än ${k} svar visas inte med antal, för att ingen ska kunna pekas ut; inte heller ett område vars antal annars kunde räknas fram ur totalen.`,
   countsUpdated: (time: string) => `Uppdateras var femte sekund. Senast uppdaterad ${time}.`,
   countsPaused: 'Uppdateringen väntar tills fliken visas igen.',
   countArea: 'Område',
@@ -156,14 +167,17 @@ const sv = {
   fewerThan: (k: number) => `färre än ${k}`,
   hiddenToProtect: 'dolt (skyddar ett mindre område)',
   invitationsTitle: 'Inbjudningskoder',
-  invitationsIntro: 'Varje kod kan användas en gång. Koderna sparas bara som kontrollsummor och visas därför bara när de skapas: ladda ner dem eller skriv ut breven direkt.',
+  invitationsIntro:
+    'Varje kod kan användas en gång. Koderna sparas bara som kontrollsummor och visas därför bara när de skapas: ladda ner dem eller skriv ut breven direkt.',
   invitationsOpenRound: 'Den här omgången är öppen för alla som har länken och använder inga koder.',
   codeCount: 'Antal koder',
   codeArea: 'Område (valfritt)',
-  codeAreaHint: 'Koppla koderna till ett område om breven skickas till ett visst område; då kan svarsfrekvensen räknas per område.',
+  codeAreaHint:
+    'Koppla koderna till ett område om breven skickas till ett visst område; då kan svarsfrekvensen räknas per område.',
   codeAreaNone: 'Inget särskilt område',
   createCodes: 'Skapa koder',
-  codesCreated: (n: number) => `${n} ${n === 1 ? 'kod är skapad' : 'koder är skapade'}. De visas bara nu: ladda ner dem eller skriv ut breven innan du lämnar sidan.`,
+  codesCreated: (n: number) =>
+    `${n} ${n === 1 ? 'kod är skapad' : 'koder är skapade'}. De visas bara nu: ladda ner dem eller skriv ut breven innan du lämnar sidan.`,
   codesTable: 'Nya koder',
   codeColumn: 'Kod',
   personalLink: 'Personlig länk',
@@ -178,7 +192,8 @@ const sv = {
   print: 'Skriv ut',
   backToRound: 'Tillbaka till omgången',
   letterHeading: 'Vad tycker du om din bygd?',
-  letterBody: 'Du är inbjuden att svara på en kort enkät om hur det är att bo och leva där du bor. Enkäten är anonym och tar ungefär fem minuter. Svaren hjälper oss att följa upp utvecklingsarbetet.',
+  letterBody:
+    'Du är inbjuden att svara på en kort enkät om hur det är att bo och leva där du bor. Enkäten är anonym och tar ungefär fem minuter. Svaren hjälper oss att följa upp utvecklingsarbetet.',
   letterHowTo: 'Skanna QR-koden med mobilens kamera. Du kan också gå till adressen nedan och skriva in din kod.',
   letterAddress: 'Adress',
   letterCode: 'Din kod',
@@ -198,7 +213,8 @@ const en: Texts = {
   breadcrumbs: 'You are here',
   loading: 'Loading …',
   signInTitle: 'Sign in',
-  signInIntro: "Sign in with your administrator's token. You get it when bygdpuls starts, or from whoever runs the service.",
+  signInIntro:
+    "Sign in with your administrator's token. You get it when bygdpuls starts, or from whoever runs the service.",
   tokenLabel: "Administrator's token",
   tokenHint: 'The token is kept in this tab only and forgotten when you close it.',
   signInButton: 'Sign in',
@@ -220,7 +236,8 @@ const en: Texts = {
   demoBadge: 'Demo data',
   demoNotice: 'This is a demo project with made-up answers. Use it to try things out, not to draw conclusions.',
   newProjectTitle: 'New project',
-  newProjectIntro: 'Give the project a name, the areas (villages, places, parts of the municipality) the answers are reported for, and how the results are protected.',
+  newProjectIntro:
+    'Give the project a name, the areas (villages, places, parts of the municipality) the answers are reported for, and how the results are protected.',
   projectName: 'Project name',
   projectNameHint: 'For example "A living countryside in Norra Ryd 2025–2027".',
   areas: 'Areas',
@@ -231,7 +248,8 @@ const en: Texts = {
   areaColumnId: 'Id',
   areaColumnPopulation: 'Population',
   populationLegend: 'Population per area (optional)',
-  populationHint: 'Enter the number of residents of each area to weight the results by population (post-stratification by area). Leave them all empty for no weighting.',
+  populationHint:
+    'Enter the number of residents of each area to weight the results by population (post-stratification by area). Leave them all empty for no weighting.',
   populationFor: (name) => `Population of ${name}`,
   settingsLegend: 'Protection and statistics',
   minGroupSize: 'Minimum group size',
@@ -251,13 +269,15 @@ const en: Texts = {
   weightingBy: (strata) => `by ${strata}`,
   weightingNone: 'none',
   questionnairesTitle: 'Questionnaires',
-  questionnairesIntro: 'A questionnaire is the questions and the indicators computed from the answers. A saved questionnaire never changes; add a new version instead.',
+  questionnairesIntro:
+    'A questionnaire is the questions and the indicators computed from the answers. A saved questionnaire never changes; add a new version instead.',
   noQuestionnaires: 'The project has no questionnaire yet. Add one before you create a survey round.',
   addQuestionnaire: 'Add a questionnaire',
   questionnaireName: (date) => `Questionnaire of ${date}`,
   questionnaireIndicators: (n) => `${n} ${n === 1 ? 'indicator' : 'indicators'}`,
   roundsTitle: 'Survey rounds',
-  roundsIntro: 'The baseline is measured before the project starts, the follow-up afterwards. Evaluators see the comparison between them.',
+  roundsIntro:
+    'The baseline is measured before the project starts, the follow-up afterwards. Evaluators see the comparison between them.',
   noRounds: 'No survey rounds yet.',
   kindBaseline: 'Baseline',
   kindFollowup: 'Follow-up',
@@ -287,7 +307,8 @@ const en: Texts = {
   createRound: 'Create the round',
   roundCreated: (name) => `The round "${name}" is created and open for answers.`,
   evaluatorsTitle: 'Evaluators',
-  evaluatorsIntro: 'Give an evaluator their own token, which can only read the results of this project. The token is shown only once.',
+  evaluatorsIntro:
+    'Give an evaluator their own token, which can only read the results of this project. The token is shown only once.',
   createEvaluator: 'Create access for an evaluator',
   evaluatorCreated: 'The access is created. Send the link to the evaluator in a safe way; it is shown only now.',
   evaluatorToken: "The evaluator's token",
@@ -299,10 +320,12 @@ const en: Texts = {
   dashboardOpen: 'Open the results',
   viewResults: 'View the results',
   addQuestionnaireTitle: 'Add a questionnaire',
-  addQuestionnaireIntro: 'Choose the built-in template or paste your own SurveyJS questionnaire with indicators. Preview it as residents will see it before you save.',
+  addQuestionnaireIntro:
+    'Choose the built-in template or paste your own SurveyJS questionnaire with indicators. Preview it as residents will see it before you save.',
   sourceLegend: 'Which questionnaire?',
   sourceBuiltIn: 'The built-in template',
-  sourceBuiltInHint: "place satisfaction (index), pride, faith in the future, awareness of the project, engagement and background questions, in Swedish and English, with the project's areas",
+  sourceBuiltInHint:
+    "place satisfaction (index), pride, faith in the future, awareness of the project, engagement and background questions, in Swedish and English, with the project's areas",
   sourceCustom: 'Your own (SurveyJS JSON)',
   sourceCustomHint: 'start from the template and edit it, or paste your own',
   templateIndicators: 'Indicators in the template',
@@ -311,7 +334,8 @@ const en: Texts = {
   indicatorsJson: 'Indicators (JSON)',
   indicatorsJsonHint: 'A list of indicators: index, mean or share, with the questions they are computed from.',
   backgroundJson: 'Background questions (JSON, optional)',
-  backgroundJsonHint: 'Which question gives the area, age band and gender, e.g. {"area": "area", "age_band": "age_band", "gender": "gender"}.',
+  backgroundJsonHint:
+    'Which question gives the area, age band and gender, e.g. {"area": "area", "age_band": "age_band", "gender": "gender"}.',
   invalidJson: (detail) => `This is not valid JSON: ${detail}`,
   expectedObject: 'This should be a JSON object { … }.',
   expectedArray: 'This should be a JSON list [ … ].',
@@ -325,7 +349,8 @@ const en: Texts = {
   saveQuestionnaire: 'Save the questionnaire',
   questionnaireSaved: 'The questionnaire is saved.',
   countsTitle: 'Answers per area',
-  countsIntro: (k) => `Areas with fewer than ${k} answers are shown without a number, so that no one can be singled out; nor is an area whose number could otherwise be worked out from the total.`,
+  countsIntro: (k) =>
+    `Areas with fewer than ${k} answers are shown without a number, so that no one can be singled out; nor is an area whose number could otherwise be worked out from the total.`,
   countsUpdated: (time) => `Updated every five seconds. Last updated ${time}.`,
   countsPaused: 'Updates wait until the tab is shown again.',
   countArea: 'Area',
@@ -336,14 +361,17 @@ const en: Texts = {
   fewerThan: (k) => `fewer than ${k}`,
   hiddenToProtect: 'hidden (protects a smaller area)',
   invitationsTitle: 'Invitation codes',
-  invitationsIntro: 'Each code can be used once. Codes are stored only as checksums and are therefore shown only when they are created: download them or print the letters at once.',
+  invitationsIntro:
+    'Each code can be used once. Codes are stored only as checksums and are therefore shown only when they are created: download them or print the letters at once.',
   invitationsOpenRound: 'This round is open to everyone with the link and uses no codes.',
   codeCount: 'Number of codes',
   codeArea: 'Area (optional)',
-  codeAreaHint: 'Tie the codes to an area when the letters go to one area; the response rate can then be counted per area.',
+  codeAreaHint:
+    'Tie the codes to an area when the letters go to one area; the response rate can then be counted per area.',
   codeAreaNone: 'No particular area',
   createCodes: 'Create codes',
-  codesCreated: (n) => `${n} ${n === 1 ? 'code is' : 'codes are'} created. They are shown only now: download them or print the letters before you leave the page.`,
+  codesCreated: (n) =>
+    `${n} ${n === 1 ? 'code is' : 'codes are'} created. They are shown only now: download them or print the letters before you leave the page.`,
   codesTable: 'New codes',
   codeColumn: 'Code',
   personalLink: 'Personal link',
@@ -352,12 +380,14 @@ const en: Texts = {
   moreCodes: (n) => `… and ${n} more (in the CSV file and the letters).`,
   lettersTitle: 'Letters with invitation codes',
   lettersIntro: 'Print the letters and send them to the invitees. Each letter has its own code and QR code.',
-  lettersNone: 'There are no new codes to print. Codes are shown only when they are created; create new codes for the round.',
+  lettersNone:
+    'There are no new codes to print. Codes are shown only when they are created; create new codes for the round.',
   lettersPerPage: 'Letters per A4 page',
   print: 'Print',
   backToRound: 'Back to the round',
   letterHeading: 'What do you think of where you live?',
-  letterBody: 'You are invited to answer a short survey about what it is like to live where you live. The survey is anonymous and takes about five minutes. The answers help us follow up the development work.',
+  letterBody:
+    'You are invited to answer a short survey about what it is like to live where you live. The survey is anonymous and takes about five minutes. The answers help us follow up the development work.',
   letterHowTo: "Scan the QR code with your phone's camera. You can also go to the address below and enter your code.",
   letterAddress: 'Address',
   letterCode: 'Your code',
@@ -385,11 +415,21 @@ export function tx(): Texts {
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
 export function formatTime(date: Date): string {
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
 }
 
 export function kindText(kind: string): string {

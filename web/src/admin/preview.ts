@@ -33,7 +33,12 @@ export interface Preview {
 }
 
 /** Draws the survey into the container (replacing what was there). Throws on a document SurveyJS cannot read. */
-export function renderPreview(container: HTMLElement, json: Record<string, unknown>, locale: 'sv' | 'en', onComplete: () => void): Preview {
+export function renderPreview(
+  container: HTMLElement,
+  json: Record<string, unknown>,
+  locale: 'sv' | 'en',
+  onComplete: () => void,
+): Preview {
   const model = new Model(json);
   model.locale = locale;
   model.onComplete.add(() => onComplete());

@@ -17,7 +17,8 @@ export function parseRoute(search: string): Route {
   const roundId = params.get('r');
   const view = params.get('view');
   if (!projectId) return view === 'new' ? { view: 'new-project' } : { view: 'projects' };
-  if (roundId) return view === 'letters' ? { view: 'letters', projectId, roundId } : { view: 'round', projectId, roundId };
+  if (roundId)
+    return view === 'letters' ? { view: 'letters', projectId, roundId } : { view: 'round', projectId, roundId };
   if (view === 'questionnaire') return { view: 'questionnaire', projectId };
   return { view: 'project', projectId };
 }

@@ -52,7 +52,10 @@ export function describeError(error: unknown): string {
     if (error.status === 403) return t.forbidden;
     if (error.status === 404) return t.notFound;
     if (error.status === 409) return t.conflict(error.body?.message ?? '');
-    if (error.status === 400) return error.body?.errors?.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(' ') ?? error.message;
+    if (error.status === 400)
+      return (
+        error.body?.errors?.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(' ') ?? error.message
+      );
     if (error.status >= 500) return t.serverError(error.status);
     return error.body?.message ?? error.message;
   }

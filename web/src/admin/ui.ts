@@ -37,7 +37,14 @@ export function field<C extends Control>(label: string, control: C, hint?: strin
   const hintId = hint ? `${control.id}-hint` : null;
   const error = errorText(`${control.id}-error`);
   describe(control, hintId, error.id);
-  const row = h('div', { class: 'field' }, h('label', { for: control.id }, label), hint ? h('p', { class: 'hint', id: hintId! }, hint) : null, error, control);
+  const row = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: control.id }, label),
+    hint ? h('p', { class: 'hint', id: hintId! }, hint) : null,
+    error,
+    control,
+  );
   return { row, control, error };
 }
 
@@ -45,7 +52,10 @@ export function input(attributes: Record<string, string | number | boolean | und
   return h('input', { type: 'text', ...attributes });
 }
 
-export function textarea(attributes: Record<string, string | number | boolean | undefined>, value = ''): HTMLTextAreaElement {
+export function textarea(
+  attributes: Record<string, string | number | boolean | undefined>,
+  value = '',
+): HTMLTextAreaElement {
   const element = h('textarea', attributes);
   element.value = value;
   return element;
@@ -65,9 +75,28 @@ export function radioGroup(
     const id = uid('r');
     const radio = h('input', { type: 'radio', name, id, value: option.value, checked: option.value === checked });
     if (onChange) radio.addEventListener('change', () => onChange(option.value));
-    return { radio, row: h('div', { class: 'choice' }, radio, h('label', { for: id }, option.label, option.hint ? h('span', { class: 'choice-hint' }, ` – ${option.hint}`) : null)) };
+    return {
+      radio,
+      row: h(
+        'div',
+        { class: 'choice' },
+        radio,
+        h(
+          'label',
+          { for: id },
+          option.label,
+          option.hint ? h('span', { class: 'choice-hint' }, ` – ${option.hint}`) : null,
+        ),
+      ),
+    };
   });
-  const fieldset = h('fieldset', { class: 'choices', 'aria-describedby': errorId }, h('legend', {}, legend), error, ...inputs.map((i) => i.row));
+  const fieldset = h(
+    'fieldset',
+    { class: 'choices', 'aria-describedby': errorId },
+    h('legend', {}, legend),
+    error,
+    ...inputs.map((i) => i.row),
+  );
   return {
     fieldset,
     error,
@@ -76,7 +105,10 @@ export function radioGroup(
   };
 }
 
-export function notice(kind: 'info' | 'error' | 'success' | 'demo', ...children: (Node | string | null)[]): HTMLDivElement {
+export function notice(
+  kind: 'info' | 'error' | 'success' | 'demo',
+  ...children: (Node | string | null)[]
+): HTMLDivElement {
   return h('div', { class: `notice ${kind === 'info' ? '' : kind}`.trim() }, ...children);
 }
 
@@ -204,7 +236,13 @@ export async function copyText(text: string, fallbackField?: HTMLInputElement | 
 
 /** A read-only field with a copy button next to it. */
 export function copyField(label: string, value: string, buttonLabel: string, extraClass = ''): HTMLDivElement {
-  const control = h('input', { type: 'text', readonly: true, value, class: `copy-value ${extraClass}`.trim(), spellcheck: 'false' });
+  const control = h('input', {
+    type: 'text',
+    readonly: true,
+    value,
+    class: `copy-value ${extraClass}`.trim(),
+    spellcheck: 'false',
+  });
   control.id = uid('c');
   control.addEventListener('focus', () => control.select());
   const status = h('span', { class: 'copy-status', role: 'status' });
@@ -213,7 +251,13 @@ export function copyField(label: string, value: string, buttonLabel: string, ext
     const ok = await copyText(value, control);
     status.textContent = ok ? tx().copied : tx().copyFailed;
   });
-  return h('div', { class: 'field copy-field' }, h('label', { for: control.id }, label), h('div', { class: 'copy-row' }, control, button), status);
+  return h(
+    'div',
+    { class: 'field copy-field' },
+    h('label', { for: control.id }, label),
+    h('div', { class: 'copy-row' }, control, button),
+    status,
+  );
 }
 
 /**

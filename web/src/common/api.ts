@@ -10,12 +10,20 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, options: { token?: string | null; body?: unknown; lang?: string } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; lang?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.lang) headers['accept-language'] = options.lang;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
   const text = await response.text();
   let json: unknown = null;
   try {

@@ -1,7 +1,18 @@
 // The dashboard's charts, with only the Chart.js parts they use: horizontal bars. An interval is a
 // thin floating bar [low, high]; a small plugin draws its whiskers and the estimate as a marker.
 // Answer distributions are stacked bars in percent, with the share written in wide segments.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type ChartType, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
 import { formatNumber, type Lang } from '../common/lang.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -145,7 +156,7 @@ function luminance(hex: string): number {
 /** White or ink, whichever reads better on the colour (contrast against both). */
 export function textOn(hex: string): string {
   const l = luminance(hex);
-  return (1.05 / (l + 0.05)) >= ((l + 0.05) / (luminance(INK) + 0.05)) ? '#ffffff' : INK;
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(INK) + 0.05) ? '#ffffff' : INK;
 }
 
 /** The percentage inside each stacked segment wide enough to hold it. */
@@ -213,7 +224,10 @@ const NICE_STEPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100
  * The part of the scale the intervals use, with a margin, on round steps: a 0–100 index whose
  * intervals lie between 60 and 70 is drawn from 50 to 80 (the tick labels say so).
  */
-export function zoomedAxis(full: { min: number; max: number }, values: (number | null)[]): { min: number; max: number; step: number } {
+export function zoomedAxis(
+  full: { min: number; max: number },
+  values: (number | null)[],
+): { min: number; max: number; step: number } {
   const range = full.max - full.min;
   const nice = (span: number) => NICE_STEPS.find((s) => s >= span) ?? span;
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -237,7 +251,10 @@ export function intervalChart(
   lang: Lang,
   sizing: Sizing = {},
 ): Chart<'bar'> {
-  const zoom = zoomedAxis(axis, series.flatMap((s) => s.rows.flatMap((r) => [r.low, r.high, r.estimate])));
+  const zoom = zoomedAxis(
+    axis,
+    series.flatMap((s) => s.rows.flatMap((r) => [r.low, r.high, r.estimate])),
+  );
   const digits = String(zoom.step).split('.')[1]?.length ?? 0;
   const multi = series.length > 1;
   return new Chart<'bar', ([number, number] | null)[], string | string[]>(canvas, {
@@ -263,7 +280,13 @@ export function intervalChart(
           max: zoom.max,
           grid: { color: '#d5dbe1' },
           border: { color: MUTED },
-          ticks: { color: INK, stepSize: zoom.step, maxRotation: 0, callback: (value) => formatNumber(Number(value), lang, digits) + (axis.percent ? (lang === 'sv' ? '\u00a0%' : '%') : '') },
+          ticks: {
+            color: INK,
+            stepSize: zoom.step,
+            maxRotation: 0,
+            callback: (value) =>
+              formatNumber(Number(value), lang, digits) + (axis.percent ? (lang === 'sv' ? '\u00a0%' : '%') : ''),
+          },
         },
         y: { grid: { display: false }, border: { color: MUTED }, ticks: { color: INK, autoSkip: false } },
       },
@@ -289,7 +312,13 @@ export function intervalChart(
             }
           : { display: false },
         tooltip: { callbacks: { label: (item) => series[item.datasetIndex]?.rows[item.dataIndex]?.text ?? '' } },
-        intervals: { series: series.map((s) => ({ estimates: s.rows.map((r) => r.estimate), markers: s.rows.map((r) => r.marker), colors: s.rows.map((r) => r.color) })) },
+        intervals: {
+          series: series.map((s) => ({
+            estimates: s.rows.map((r) => r.estimate),
+            markers: s.rows.map((r) => r.marker),
+            colors: s.rows.map((r) => r.color),
+          })),
+        },
         bands: bands ? { bands } : {},
       },
     },
@@ -304,24 +333,57 @@ export interface StackSeries {
   values: (number | null)[];
 }
 
-export function stackedChart(canvas: HTMLCanvasElement, rowLabels: (string | string[])[], series: StackSeries[], lang: Lang, sizing: Sizing = {}): Chart<'bar'> {
+export function stackedChart(
+  canvas: HTMLCanvasElement,
+  rowLabels: (string | string[])[],
+  series: StackSeries[],
+  lang: Lang,
+  sizing: Sizing = {},
+): Chart<'bar'> {
   const pct = lang === 'sv' ? '\u00a0%' : '%';
   return new Chart<'bar', (number | null)[], string | string[]>(canvas, {
     type: 'bar',
     data: {
       labels: rowLabels,
-      datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderColor: '#ffffff', borderWidth: { left: 0, right: 1, top: 0, bottom: 0 }, borderSkipped: false, barPercentage: 0.8 })),
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.color,
+        borderColor: '#ffffff',
+        borderWidth: { left: 0, right: 1, top: 0, bottom: 0 },
+        borderSkipped: false,
+        barPercentage: 0.8,
+      })),
     },
     options: {
       ...prepareCanvas(canvas, sizing),
       indexAxis: 'y',
       scales: {
-        x: { stacked: true, min: 0, max: 100, grid: { color: '#d5dbe1' }, border: { color: MUTED }, ticks: { color: INK, stepSize: 20, maxRotation: 0, callback: (value) => formatNumber(Number(value), lang, 0) + pct } },
-        y: { stacked: true, grid: { display: false }, border: { color: MUTED }, ticks: { color: INK, autoSkip: false } },
+        x: {
+          stacked: true,
+          min: 0,
+          max: 100,
+          grid: { color: '#d5dbe1' },
+          border: { color: MUTED },
+          ticks: {
+            color: INK,
+            stepSize: 20,
+            maxRotation: 0,
+            callback: (value) => formatNumber(Number(value), lang, 0) + pct,
+          },
+        },
+        y: {
+          stacked: true,
+          grid: { display: false },
+          border: { color: MUTED },
+          ticks: { color: INK, autoSkip: false },
+        },
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 14, boxHeight: 14, color: INK, padding: 8 } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.raw as number, lang, 1)}${pct}` } },
+        tooltip: {
+          callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.raw as number, lang, 1)}${pct}` },
+        },
         segmentLabels: { enabled: true, lang },
       },
     },

@@ -56,25 +56,58 @@ function cell(value: Row[Column], lang: Lang, sep: string): string {
 
 function summaryFields(summary: RoundSummary): Row {
   if (isSuppressed(summary)) return { suppressed: true };
-  if ('p' in summary) return { suppressed: false, n: summary.n, k: summary.k, estimate: summary.p, ci_low: summary.ciLow, ci_high: summary.ciHigh };
-  return { suppressed: false, n: summary.n, estimate: summary.mean, sd: summary.sd, ci_low: summary.ciLow, ci_high: summary.ciHigh };
+  if ('p' in summary)
+    return {
+      suppressed: false,
+      n: summary.n,
+      k: summary.k,
+      estimate: summary.p,
+      ci_low: summary.ciLow,
+      ci_high: summary.ciHigh,
+    };
+  return {
+    suppressed: false,
+    n: summary.n,
+    estimate: summary.mean,
+    sd: summary.sd,
+    ci_low: summary.ciLow,
+    ci_high: summary.ciHigh,
+  };
 }
 
 function weightedFields(w: WeightedRound): Row {
   return { estimate: w.mean ?? w.p ?? null, se: w.se, ci_low: w.ciLow, ci_high: w.ciHigh };
 }
 
-export function comparisonRows(data: Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>): Row[] {
+export function comparisonRows(
+  data: Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>,
+): Row[] {
   const { comparison, baseline, followup, project } = data;
   const defs = new Map(data.indicators.map((d) => [d.id, d]));
   const areaNames = new Map(project.areas.map((a) => [a.id, a.name]));
   const rows: Row[] = [];
   for (const [id, ind] of Object.entries(comparison.indicators) as [string, Comparison['indicators'][string]][]) {
     const def = defs.get(id);
-    const base: Row = { indicator: id, label: def?.label ?? '', kind: def?.kind ?? ('p' in ind.baseline || 'p' in ind.followup ? 'share' : '') };
+    const base: Row = {
+      indicator: id,
+      label: def?.label ?? '',
+      kind: def?.kind ?? ('p' in ind.baseline || 'p' in ind.followup ? 'share' : ''),
+    };
     const notes = (ind.notes ?? []).join(' | ');
-    rows.push({ ...base, round: 'baseline', round_name: baseline.name, weighted: false, ...summaryFields(ind.baseline) });
-    rows.push({ ...base, round: 'followup', round_name: followup.name, weighted: false, ...summaryFields(ind.followup) });
+    rows.push({
+      ...base,
+      round: 'baseline',
+      round_name: baseline.name,
+      weighted: false,
+      ...summaryFields(ind.baseline),
+    });
+    rows.push({
+      ...base,
+      round: 'followup',
+      round_name: followup.name,
+      weighted: false,
+      ...summaryFields(ind.followup),
+    });
     rows.push({
       ...base,
       round: 'difference',
@@ -91,13 +124,39 @@ export function comparisonRows(data: Pick<DashboardData, 'comparison' | 'baselin
     });
     if (ind.weighted) {
       const w = ind.weighted;
-      rows.push({ ...base, round: 'baseline', round_name: baseline.name, weighted: true, ...weightedFields(w.baseline) });
-      rows.push({ ...base, round: 'followup', round_name: followup.name, weighted: true, ...weightedFields(w.followup) });
-      rows.push({ ...base, round: 'difference', round_name: `${followup.name} - ${baseline.name}`, weighted: true, estimate: w.diff, ci_low: w.diffCiLow, ci_high: w.diffCiHigh, p_value: w.pValue });
+      rows.push({
+        ...base,
+        round: 'baseline',
+        round_name: baseline.name,
+        weighted: true,
+        ...weightedFields(w.baseline),
+      });
+      rows.push({
+        ...base,
+        round: 'followup',
+        round_name: followup.name,
+        weighted: true,
+        ...weightedFields(w.followup),
+      });
+      rows.push({
+        ...base,
+        round: 'difference',
+        round_name: `${followup.name} - ${baseline.name}`,
+        weighted: true,
+        estimate: w.diff,
+        ci_low: w.diffCiLow,
+        ci_high: w.diffCiHigh,
+        p_value: w.pValue,
+      });
     }
     for (const [variable, groups] of Object.entries(ind.groups)) {
       for (const [value, pair] of Object.entries(groups ?? {})) {
-        const group: Row = { group_variable: variable, group: value, group_name: variable === 'area' ? (areaNames.get(value) ?? value) : value, weighted: false };
+        const group: Row = {
+          group_variable: variable,
+          group: value,
+          group_name: variable === 'area' ? (areaNames.get(value) ?? value) : value,
+          weighted: false,
+        };
         rows.push({ ...base, ...group, round: 'baseline', round_name: baseline.name, ...summaryFields(pair.baseline) });
         rows.push({ ...base, ...group, round: 'followup', round_name: followup.name, ...summaryFields(pair.followup) });
       }
@@ -110,7 +169,8 @@ export function comparisonRows(data: Pick<DashboardData, 'comparison' | 'baselin
 export function comparisonCsv(data: Parameters<typeof comparisonRows>[0], lang: Lang): string {
   const sep = csvSeparator(lang);
   const lines = [CSV_COLUMNS.join(sep)];
-  for (const row of comparisonRows(data)) lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
+  for (const row of comparisonRows(data))
+    lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -7,7 +7,15 @@ import type { AreaCount } from '../common/counts.ts';
 import type { TextAnswers } from '../../../functions/core/published.ts';
 export type { AreaCount };
 
-export type { Comparison, IndicatorComparison, MeanSummary, RoundSummary, ShareSummary, Suppressed, WeightedRound } from '../../../functions/core/compare.ts';
+export type {
+  Comparison,
+  IndicatorComparison,
+  MeanSummary,
+  RoundSummary,
+  ShareSummary,
+  Suppressed,
+  WeightedRound,
+} from '../../../functions/core/compare.ts';
 export type { Indicator } from '../../../functions/core/schemas.ts';
 
 export interface Area {
@@ -121,7 +129,9 @@ export function questionTexts(survey: unknown, lang: Lang, dontKnow: string, non
     const e = element as Record<string, unknown>;
     if (typeof e.name === 'string' && typeof e.type === 'string' && e.type !== 'panel') {
       const choices = new Map<string, string>();
-      const list = (Array.isArray(e.rateValues) ? e.rateValues : Array.isArray(e.choices) ? e.choices : []) as unknown[];
+      const list = (
+        Array.isArray(e.rateValues) ? e.rateValues : Array.isArray(e.choices) ? e.choices : []
+      ) as unknown[];
       for (const choice of list) {
         if (choice && typeof choice === 'object' && 'value' in choice) {
           const c = choice as { value: unknown; text?: Localizable };
@@ -149,7 +159,9 @@ export function questionTexts(survey: unknown, lang: Lang, dontKnow: string, non
 
 /** The latest round of a kind (by creation time), or null. */
 export function latestOf(rounds: readonly RoundInfo[], kind: RoundInfo['kind']): RoundInfo | null {
-  return rounds.filter((r) => r.kind === kind).reduce<RoundInfo | null>((latest, r) => (!latest || r.createdAt > latest.createdAt ? r : latest), null);
+  return rounds
+    .filter((r) => r.kind === kind)
+    .reduce<RoundInfo | null>((latest, r) => (!latest || r.createdAt > latest.createdAt ? r : latest), null);
 }
 
 export async function loadProject(projectId: string, token: string): Promise<ProjectResponse> {
@@ -157,11 +169,17 @@ export async function loadProject(projectId: string, token: string): Promise<Pro
 }
 
 /** Everything the page shows for one pair of rounds. */
-export async function loadComparison(project: ProjectResponse, baseline: RoundInfo, followup: RoundInfo, token: string): Promise<DashboardData> {
+export async function loadComparison(
+  project: ProjectResponse,
+  baseline: RoundInfo,
+  followup: RoundInfo,
+  token: string,
+): Promise<DashboardData> {
   const id = encodeURIComponent(project.project.id);
   const b = encodeURIComponent(baseline.id);
   const f = encodeURIComponent(followup.id);
-  const questionnaire = project.questionnaires.find((q) => q.id === baseline.questionnaireId) ?? project.questionnaires[0];
+  const questionnaire =
+    project.questionnaires.find((q) => q.id === baseline.questionnaireId) ?? project.questionnaires[0];
   const textsOf = (round: string) => api<RoundTexts>('GET', `/api/rounds/${round}/texts`, { token }).catch(() => null);
   const [comparison, countsB, countsF, readingB, readingF, survey, textsB, textsF] = await Promise.all([
     api<Comparison>('GET', `/api/projects/${id}/comparison?baseline=${b}&followup=${f}`, { token }),
@@ -170,7 +188,9 @@ export async function loadComparison(project: ProjectResponse, baseline: RoundIn
     api<RoundReading>('GET', `/api/rounds/${b}/indicators`, { token }),
     api<RoundReading>('GET', `/api/rounds/${f}/indicators`, { token }),
     questionnaire
-      ? api<{ survey: unknown }>('GET', `/api/projects/${id}/questionnaires/${encodeURIComponent(questionnaire.id)}`, { token }).then(
+      ? api<{ survey: unknown }>('GET', `/api/projects/${id}/questionnaires/${encodeURIComponent(questionnaire.id)}`, {
+          token,
+        }).then(
           (q) => q.survey,
           () => null,
         )

@@ -43,7 +43,13 @@ export function formatDiff(value: number | null | undefined, kind: Kind, lang: L
   return kind === 'share' ? `${signed} ${pointsWord}` : signed;
 }
 
-export function formatInterval(low: number | null | undefined, high: number | null | undefined, kind: Kind, lang: Lang, word: string): string {
+export function formatInterval(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  kind: Kind,
+  lang: Lang,
+  word: string,
+): string {
   if (low === null || low === undefined || high === null || high === undefined) return '–';
   const d = digitsOf(kind);
   return `${formatNumber(low, lang, d)} ${word} ${formatNumber(high, lang, d)}`;
@@ -69,7 +75,11 @@ export function formatCount(n: number | null | undefined, lang: Lang): string {
 export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(date);
 }
 
 /** The band (project.settings.bands) an index value falls in. */

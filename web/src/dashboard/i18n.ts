@@ -9,8 +9,10 @@ const sv = {
   switchLangLabel: 'Switch to English',
   loading: 'Laddar …',
   signInTitle: 'Logga in för att se resultaten',
-  signInNoToken: 'Sidan behöver en åtkomstnyckel. Öppna länken du fått av administratören (den slutar på #token=…), eller klistra in nyckeln här.',
-  signInRejected: 'Åtkomstnyckeln gäller inte (längre) för det här projektet. Be administratören om en ny länk, eller klistra in en annan nyckel här.',
+  signInNoToken:
+    'Sidan behöver en åtkomstnyckel. Öppna länken du fått av administratören (den slutar på #token=…), eller klistra in nyckeln här.',
+  signInRejected:
+    'Åtkomstnyckeln gäller inte (längre) för det här projektet. Be administratören om en ny länk, eller klistra in en annan nyckel här.',
   tokenLabel: 'Åtkomstnyckel',
   signInButton: 'Logga in',
   notFound: 'Projektet finns inte, eller så har du inte tillgång till det.',
@@ -82,17 +84,20 @@ const sv = {
   suppressedShort: 'Undertryckt',
   suppressedSecondary: 'Undertryckt (skyddar en mindre grupp)',
   textsTitle: 'Fritextsvar',
-  textsNote: 'Svaren visas utan bakgrundsuppgifter (område, ålder, kön) och i slumpmässig ordning, så att de inte kan kopplas till någon.',
+  textsNote:
+    'Svaren visas utan bakgrundsuppgifter (område, ålder, kön) och i slumpmässig ordning, så att de inte kan kopplas till någon.',
   textsSuppressed: (k: number) => `Färre än ${k} svar: visas inte.`,
   textsCount: (n: string) => `${n} svar`,
   textsNone: 'Enkäten har inga fritextfrågor.',
   textsFailed: 'Det gick inte att hämta fritextsvaren.',
   whyMissing: 'Varför vissa siffror saknas',
   weightedTitle: 'Viktade och oviktade värden',
-  weightedExplain: (strata: string) => `De viktade värdena är efterstratifierade efter ${strata}, så att varje grupp väger som sin andel av befolkningen. De oviktade värdena är de råa svaren.`,
+  weightedExplain: (strata: string) =>
+    `De viktade värdena är efterstratifierade efter ${strata}, så att varje grupp väger som sin andel av befolkningen. De oviktade värdena är de råa svaren.`,
   unweighted: 'Oviktat',
   weighted: 'Viktat',
-  excluded: (count: number) => `${count} svar saknar uppgift om viktningsvariabeln och ingår inte i det viktade värdet.`,
+  excluded: (count: number) =>
+    `${count} svar saknar uppgift om viktningsvariabeln och ingår inte i det viktade värdet.`,
   strataEmpty: (list: string) => `Grupper utan svar (väger inte in i det viktade värdet): ${list}.`,
   strataSingle: (list: string) => `Grupper med bara ett svar (ingen spridning att skatta): ${list}.`,
   distributionTitle: 'Svarsfördelning',
@@ -104,7 +109,8 @@ const sv = {
   variablesTitle: { area: 'Område', age_band: 'Åldersgrupp', gender: 'Kön' } as Record<string, string>,
   chartAlt: 'Diagram',
   intervalChartLabel: (label: string) => `Diagram: ${label} med 95 % konfidensintervall.`,
-  groupChartLabel: (label: string, variable: string) => `Diagram: ${label} per ${variable}, med 95 % konfidensintervall.`,
+  groupChartLabel: (label: string, variable: string) =>
+    `Diagram: ${label} per ${variable}, med 95 % konfidensintervall.`,
   distributionChartLabel: (question: string) => `Diagram: svarsfördelning, ${question}.`,
   chartTableNote: 'Samma siffror finns i tabellen.',
   methodTitle: 'Metod',
@@ -121,11 +127,28 @@ const sv = {
   reportOf: (b: string, f: string) => `${b} jämförd med ${f}`,
   indicatorTable: 'Indikatorerna i sammandrag',
   notesTranslations: [
-    [/^a whole round has fewer than (\d+) respondents with a value \(minimum group size\): no comparison$/, (m: RegExpMatchArray) => `En hel omgång har färre än ${m[1]} svar på indikatorn (minsta gruppstorlek): ingen jämförelse.`],
-    [/^Cohen's d needs a pooled standard deviation above 0$/, () => 'Cohens d kräver en sammanvägd standardavvikelse över 0.'],
-    [/^the standard error of the difference is 0 \(no variation in either round\)$/, () => 'Skillnadens standardfel är 0 (ingen spridning i någon omgång): inget intervall eller p-värde.'],
-    [/^weighted: the standard error of the difference is 0$/, () => 'Viktat: skillnadens standardfel är 0: inget intervall eller p-värde.'],
-    [/^weighted: withheld, a stratum has fewer than (\d+) respondents \(secondary suppression\)$/, (m: RegExpMatchArray) => `Viktat: visas inte, eftersom en viktgrupp har färre än ${m[1]} svar (skyddar små grupper).`],
+    [
+      /^a whole round has fewer than (\d+) respondents with a value \(minimum group size\): no comparison$/,
+      (m: RegExpMatchArray) =>
+        `En hel omgång har färre än ${m[1]} svar på indikatorn (minsta gruppstorlek): ingen jämförelse.`,
+    ],
+    [
+      /^Cohen's d needs a pooled standard deviation above 0$/,
+      () => 'Cohens d kräver en sammanvägd standardavvikelse över 0.',
+    ],
+    [
+      /^the standard error of the difference is 0 \(no variation in either round\)$/,
+      () => 'Skillnadens standardfel är 0 (ingen spridning i någon omgång): inget intervall eller p-värde.',
+    ],
+    [
+      /^weighted: the standard error of the difference is 0$/,
+      () => 'Viktat: skillnadens standardfel är 0: inget intervall eller p-värde.',
+    ],
+    [
+      /^weighted: withheld, a stratum has fewer than (\d+) respondents \(secondary suppression\)$/,
+      (m: RegExpMatchArray) =>
+        `Viktat: visas inte, eftersom en viktgrupp har färre än ${m[1]} svar (skyddar små grupper).`,
+    ],
   ] as [RegExp, (m: RegExpMatchArray) => string][],
   none: 'Vill inte uppge',
   yes: 'Ja',
@@ -144,8 +167,10 @@ const en: Texts = {
   switchLangLabel: 'Byt till svenska',
   loading: 'Loading …',
   signInTitle: 'Sign in to see the results',
-  signInNoToken: 'This page needs an access key. Open the link your administrator gave you (it ends in #token=…), or paste the key here.',
-  signInRejected: 'The access key is not (or no longer) valid for this project. Ask your administrator for a new link, or paste another key here.',
+  signInNoToken:
+    'This page needs an access key. Open the link your administrator gave you (it ends in #token=…), or paste the key here.',
+  signInRejected:
+    'The access key is not (or no longer) valid for this project. Ask your administrator for a new link, or paste another key here.',
   tokenLabel: 'Access key',
   signInButton: 'Sign in',
   notFound: 'The project does not exist, or you have no access to it.',
@@ -217,17 +242,20 @@ const en: Texts = {
   suppressedShort: 'Suppressed',
   suppressedSecondary: 'Suppressed (protects a smaller group)',
   textsTitle: 'Free-text answers',
-  textsNote: 'The answers are shown without background data (area, age, gender) and in random order, so that they cannot be linked to anyone.',
+  textsNote:
+    'The answers are shown without background data (area, age, gender) and in random order, so that they cannot be linked to anyone.',
   textsSuppressed: (k: number) => `Fewer than ${k} answers: not shown.`,
   textsCount: (n: string) => `${n} answers`,
   textsNone: 'The questionnaire has no free-text questions.',
   textsFailed: 'The free-text answers could not be loaded.',
   whyMissing: 'Why some figures are missing',
   weightedTitle: 'Weighted and unweighted figures',
-  weightedExplain: (strata: string) => `The weighted figures are post-stratified by ${strata}, so that each group counts as its share of the population. The unweighted figures are the raw answers.`,
+  weightedExplain: (strata: string) =>
+    `The weighted figures are post-stratified by ${strata}, so that each group counts as its share of the population. The unweighted figures are the raw answers.`,
   unweighted: 'Unweighted',
   weighted: 'Weighted',
-  excluded: (count: number) => `${count} responses lack the weighting variable and are not part of the weighted figure.`,
+  excluded: (count: number) =>
+    `${count} responses lack the weighting variable and are not part of the weighted figure.`,
   strataEmpty: (list: string) => `Groups without responses (not part of the weighted figure): ${list}.`,
   strataSingle: (list: string) => `Groups with only one response (no spread to estimate): ${list}.`,
   distributionTitle: 'Answer distribution',
@@ -239,7 +267,8 @@ const en: Texts = {
   variablesTitle: { area: 'Area', age_band: 'Age band', gender: 'Gender' },
   chartAlt: 'Chart',
   intervalChartLabel: (label: string) => `Chart: ${label} with 95% confidence intervals.`,
-  groupChartLabel: (label: string, variable: string) => `Chart: ${label} by ${variable}, with 95% confidence intervals.`,
+  groupChartLabel: (label: string, variable: string) =>
+    `Chart: ${label} by ${variable}, with 95% confidence intervals.`,
   distributionChartLabel: (question: string) => `Chart: answer distribution, ${question}.`,
   chartTableNote: 'The same figures are in the table.',
   methodTitle: 'Method',

@@ -8,10 +8,28 @@ import { setToken, signOut } from '../common/session.ts';
 import { destroyCharts } from './charts.ts';
 import { comparisonCsv, csvFileName } from './csv.ts';
 import { downloadText } from '../common/download.ts';
-import { latestOf, loadComparison, loadProject, type DashboardData, type ProjectResponse, type RoundInfo } from './data.ts';
+import {
+  latestOf,
+  loadComparison,
+  loadProject,
+  type DashboardData,
+  type ProjectResponse,
+  type RoundInfo,
+} from './data.ts';
 import { formatAlpha, formatDate } from './format.ts';
 import { texts, type Texts } from './i18n.ts';
-import { countsTable, drawPending, indicatorCard, indicatorOrder, overviewTable, roundsTable, textsSection, viewContext, type Mode, type PendingChart } from './view.ts';
+import {
+  countsTable,
+  drawPending,
+  indicatorCard,
+  indicatorOrder,
+  overviewTable,
+  roundsTable,
+  textsSection,
+  viewContext,
+  type Mode,
+  type PendingChart,
+} from './view.ts';
 
 export interface PageState {
   mode: Mode;
@@ -79,11 +97,22 @@ function showSignIn(state: PageState, rejected: boolean, start: () => void): voi
   const root = main();
   destroyCharts(root);
   clear(root);
-  const input = h('input', { id: 'token-input', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
+  const input = h('input', {
+    id: 'token-input',
+    name: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+  });
   root.append(
     langSwitch(state, () => showSignIn(state, rejected, start)),
     h('h1', {}, t.signInTitle),
-    h('div', { class: 'notice error', role: 'alert', 'data-state': rejected ? 'rejected' : 'no-token' }, h('p', {}, rejected ? t.signInRejected : t.signInNoToken)),
+    h(
+      'div',
+      { class: 'notice error', role: 'alert', 'data-state': rejected ? 'rejected' : 'no-token' },
+      h('p', {}, rejected ? t.signInRejected : t.signInNoToken),
+    ),
     h(
       'form',
       {
@@ -111,7 +140,15 @@ function showError(state: PageState, message: string, detail?: string): void {
   const root = main();
   destroyCharts(root);
   clear(root);
-  root.append(h('h1', {}, t.pageTitle), h('div', { class: 'notice error', role: 'alert' }, h('p', {}, message), detail ? h('p', { class: 'hint' }, detail) : null));
+  root.append(
+    h('h1', {}, t.pageTitle),
+    h(
+      'div',
+      { class: 'notice error', role: 'alert' },
+      h('p', {}, message),
+      detail ? h('p', { class: 'hint' }, detail) : null,
+    ),
+  );
 }
 
 /** Handles an API error; true when it was shown. */
@@ -133,8 +170,12 @@ function handleApiError(state: PageState, error: unknown, start: () => void): bo
   return true;
 }
 
-function pickRounds(project: ProjectResponse, wanted: PageState['wanted']): { baseline: RoundInfo | null; followup: RoundInfo | null } {
-  const byId = (id: string | null, kind: RoundInfo['kind']) => (id ? (project.rounds.find((r) => r.id === id && r.kind === kind) ?? null) : null);
+function pickRounds(
+  project: ProjectResponse,
+  wanted: PageState['wanted'],
+): { baseline: RoundInfo | null; followup: RoundInfo | null } {
+  const byId = (id: string | null, kind: RoundInfo['kind']) =>
+    id ? (project.rounds.find((r) => r.id === id && r.kind === kind) ?? null) : null;
   return {
     baseline: byId(wanted.baseline, 'baseline') ?? latestOf(project.rounds, 'baseline'),
     followup: byId(wanted.followup, 'followup') ?? latestOf(project.rounds, 'followup'),
@@ -216,7 +257,11 @@ function roundSelect(id: string, label: string, rounds: RoundInfo[], selected: s
 
 function demoNotice(state: PageState, t: Texts): Node {
   if (!state.project?.project.demo) return document.createDocumentFragment();
-  return h('div', { class: 'notice demo', role: 'note', 'data-field': 'demo' }, h('p', {}, h('strong', {}, 'Demo. '), t.demoNotice));
+  return h(
+    'div',
+    { class: 'notice demo', role: 'note', 'data-field': 'demo' },
+    h('p', {}, h('strong', {}, 'Demo. '), t.demoNotice),
+  );
 }
 
 /** The page's language applied, its old charts and content gone, its title set. */
@@ -240,14 +285,28 @@ function renderDashboard(state: PageState, problem?: string): void {
       class: 'round-picker no-print',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        const b = project.rounds.find((r) => r.id === (document.getElementById('pick-baseline') as HTMLSelectElement).value);
-        const f = project.rounds.find((r) => r.id === (document.getElementById('pick-followup') as HTMLSelectElement).value);
+        const b = project.rounds.find(
+          (r) => r.id === (document.getElementById('pick-baseline') as HTMLSelectElement).value,
+        );
+        const f = project.rounds.find(
+          (r) => r.id === (document.getElementById('pick-followup') as HTMLSelectElement).value,
+        );
         if (b && f) void loadPair(state, b, f);
       },
     },
-    baselines.length > 0 ? roundSelect('pick-baseline', t.baseline, baselines, data?.baseline.id ?? state.wanted.baseline, state.lang) : h('p', {}, t.noRoundsOfKind(t.baseline.toLowerCase())),
-    followups.length > 0 ? roundSelect('pick-followup', t.followup, followups, data?.followup.id ?? state.wanted.followup, state.lang) : h('p', {}, t.noRoundsOfKind(t.followup.toLowerCase())),
-    baselines.length > 0 && followups.length > 0 ? h('div', { class: 'field field-button' }, h('button', { type: 'submit' }, state.lang === 'sv' ? 'Visa' : 'Show')) : null,
+    baselines.length > 0
+      ? roundSelect('pick-baseline', t.baseline, baselines, data?.baseline.id ?? state.wanted.baseline, state.lang)
+      : h('p', {}, t.noRoundsOfKind(t.baseline.toLowerCase())),
+    followups.length > 0
+      ? roundSelect('pick-followup', t.followup, followups, data?.followup.id ?? state.wanted.followup, state.lang)
+      : h('p', {}, t.noRoundsOfKind(t.followup.toLowerCase())),
+    baselines.length > 0 && followups.length > 0
+      ? h(
+          'div',
+          { class: 'field field-button' },
+          h('button', { type: 'submit' }, state.lang === 'sv' ? 'Visa' : 'Show'),
+        )
+      : null,
     h('p', { id: 'load-status', class: 'visually-hidden', role: 'status' }),
   );
 
@@ -256,7 +315,12 @@ function renderDashboard(state: PageState, problem?: string): void {
     h('h1', {}, project.project.name),
     h('p', { class: 'subtitle' }, data ? t.reportOf(data.baseline.name, data.followup.name) : t.subtitle),
     demoNotice(state, t),
-    h('section', { class: 'controls', 'aria-labelledby': 'controls-title' }, h('h2', { id: 'controls-title', class: 'visually-hidden' }, t.chooseRounds), controls),
+    h(
+      'section',
+      { class: 'controls', 'aria-labelledby': 'controls-title' },
+      h('h2', { id: 'controls-title', class: 'visually-hidden' }, t.chooseRounds),
+      controls,
+    ),
   );
   if (problem) root.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)));
   if (!data) return;
@@ -273,7 +337,11 @@ function renderDashboard(state: PageState, problem?: string): void {
           type: 'button',
           id: 'download-csv',
           'aria-describedby': 'csv-hint',
-          onclick: () => downloadCsv(comparisonCsv(data, state.lang), csvFileName(project.project.name, data.baseline.name, data.followup.name)),
+          onclick: () =>
+            downloadCsv(
+              comparisonCsv(data, state.lang),
+              csvFileName(project.project.name, data.baseline.name, data.followup.name),
+            ),
         },
         t.downloadCsv,
       ),
@@ -284,9 +352,25 @@ function renderDashboard(state: PageState, problem?: string): void {
 
   const pending: PendingChart[] = [];
   root.append(
-    h('section', { 'aria-labelledby': 'overview-title' }, h('h2', { id: 'overview-title' }, t.overviewTitle), overviewTable(ctx, false)),
-    h('section', { 'aria-labelledby': 'responses-title' }, h('h2', { id: 'responses-title' }, t.responsesTitle), roundsTable(ctx), countsTable(ctx)),
-    h('section', { class: 'indicators', 'aria-labelledby': 'indicators-title' }, h('h2', { id: 'indicators-title' }, t.indicatorsTitle), indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending))),
+    h(
+      'section',
+      { 'aria-labelledby': 'overview-title' },
+      h('h2', { id: 'overview-title' }, t.overviewTitle),
+      overviewTable(ctx, false),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'responses-title' },
+      h('h2', { id: 'responses-title' }, t.responsesTitle),
+      roundsTable(ctx),
+      countsTable(ctx),
+    ),
+    h(
+      'section',
+      { class: 'indicators', 'aria-labelledby': 'indicators-title' },
+      h('h2', { id: 'indicators-title' }, t.indicatorsTitle),
+      indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending)),
+    ),
     textsSection(ctx),
   );
   drawPending(pending);
@@ -308,7 +392,10 @@ function renderReport(state: PageState, problem?: string): void {
     ),
   );
   if (!data) {
-    root.append(h('h1', {}, project.project.name), h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem ?? t.loadFailed)));
+    root.append(
+      h('h1', {}, project.project.name),
+      h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem ?? t.loadFailed)),
+    );
     return;
   }
   const ctx = viewContext(data, state.lang, 'report');
@@ -324,12 +411,37 @@ function renderReport(state: PageState, problem?: string): void {
       h('p', { class: 'subtitle' }, t.reportOf(data.baseline.name, data.followup.name)),
     ),
     demoNotice(state, t),
-    h('section', { class: 'method', 'aria-labelledby': 'method-title' }, h('h2', { id: 'method-title' }, t.methodTitle), t.methodText(settings.minGroupSize, formatAlpha(settings.alpha, state.lang), weighting).map((p) => h('p', {}, p))),
-    h('section', { class: 'report-rounds', 'aria-labelledby': 'rounds-title' }, h('h2', { id: 'rounds-title' }, t.reportRounds), roundsTable(ctx), countsTable(ctx)),
-    h('section', { class: 'report-overview', 'aria-labelledby': 'overview-title' }, h('h2', { id: 'overview-title' }, t.indicatorTable), overviewTable(ctx, true)),
-    h('section', { class: 'indicators', 'aria-labelledby': 'indicators-title' }, h('h2', { id: 'indicators-title' }, t.indicatorsTitle), indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending))),
+    h(
+      'section',
+      { class: 'method', 'aria-labelledby': 'method-title' },
+      h('h2', { id: 'method-title' }, t.methodTitle),
+      t.methodText(settings.minGroupSize, formatAlpha(settings.alpha, state.lang), weighting).map((p) => h('p', {}, p)),
+    ),
+    h(
+      'section',
+      { class: 'report-rounds', 'aria-labelledby': 'rounds-title' },
+      h('h2', { id: 'rounds-title' }, t.reportRounds),
+      roundsTable(ctx),
+      countsTable(ctx),
+    ),
+    h(
+      'section',
+      { class: 'report-overview', 'aria-labelledby': 'overview-title' },
+      h('h2', { id: 'overview-title' }, t.indicatorTable),
+      overviewTable(ctx, true),
+    ),
+    h(
+      'section',
+      { class: 'indicators', 'aria-labelledby': 'indicators-title' },
+      h('h2', { id: 'indicators-title' }, t.indicatorsTitle),
+      indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending)),
+    ),
     textsSection(ctx),
-    h('footer', { class: 'report-footer' }, h('p', { class: 'hint' }, t.generated(formatDate(new Date().toISOString(), state.lang)))),
+    h(
+      'footer',
+      { class: 'report-footer' },
+      h('p', { class: 'hint' }, t.generated(formatDate(new Date().toISOString(), state.lang))),
+    ),
   );
   drawPending(pending);
   document.body.dataset.ready = 'true';

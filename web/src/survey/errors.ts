@@ -22,7 +22,10 @@ function questionOf(survey: SurveyModel, field: string): Question | null {
  * Adds each error to its question, goes to the page of the first one (in document order) and
  * focuses it. Returns the messages that belong to no visible question, and how many were placed.
  */
-export function showServerErrors(survey: SurveyModel, errors: readonly FieldError[]): { placed: number; general: string[] } {
+export function showServerErrors(
+  survey: SurveyModel,
+  errors: readonly FieldError[],
+): { placed: number; general: string[] } {
   const visible = survey.getAllQuestions(true);
   const general: string[] = [];
   const placed: { question: Question; message: string }[] = [];

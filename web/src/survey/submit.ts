@@ -77,7 +77,12 @@ async function requestOnce(method: string, url: string, lang: Lang, body?: unkno
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method, headers, cache: 'no-store', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    response = await fetch(url, {
+      method,
+      headers,
+      cache: 'no-store',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     text = await response.text();
   } catch {
     return { status: 0, body: null };
@@ -92,7 +97,13 @@ async function requestOnce(method: string, url: string, lang: Lang, body?: unkno
 }
 
 /** A request, tried again on network failures and server trouble (5xx, 429) with growing waits. */
-export async function request(method: string, url: string, lang: () => Lang, body?: unknown, delays = RETRY_DELAYS_MS): Promise<Outcome> {
+export async function request(
+  method: string,
+  url: string,
+  lang: () => Lang,
+  body?: unknown,
+  delays = RETRY_DELAYS_MS,
+): Promise<Outcome> {
   let outcome = await requestOnce(method, url, lang(), body);
   for (const delay of delays) {
     if (!retryable(outcome.status)) break;

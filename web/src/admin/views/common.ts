@@ -25,7 +25,9 @@ export function breadcrumbs(trail: { label: string; route?: Route }[]): HTMLElem
     h(
       'ol',
       {},
-      ...trail.map((step) => h('li', {}, step.route ? link(step.route, step.label) : h('span', { 'aria-current': 'page' }, step.label))),
+      ...trail.map((step) =>
+        h('li', {}, step.route ? link(step.route, step.label) : h('span', { 'aria-current': 'page' }, step.label)),
+      ),
     ),
   );
 }
@@ -61,7 +63,10 @@ export function show(context: ViewContext, ...nodes: (Node | null)[]): boolean {
 }
 
 /** The project and the round (with its counts) that the round and letters views show. */
-export async function loadRound(route: { projectId: string; roundId: string }): Promise<{ details: ProjectDetails; counts: RoundCounts }> {
+export async function loadRound(route: {
+  projectId: string;
+  roundId: string;
+}): Promise<{ details: ProjectDetails; counts: RoundCounts }> {
   const [details, counts] = await Promise.all([
     call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(route.projectId)}`),
     call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),

@@ -25,7 +25,13 @@ function letter(batch: CodeBatch, code: string, index: number): HTMLElement {
     h(
       'div',
       { class: 'letter-answer' },
-      h('img', { class: 'qr', src: qrSvgDataUrl(personalLink(batch.roundId, code)), alt: t.qrAlt(code), width: 160, height: 160 }),
+      h('img', {
+        class: 'qr',
+        src: qrSvgDataUrl(personalLink(batch.roundId, code)),
+        alt: t.qrAlt(code),
+        width: 160,
+        height: 160,
+      }),
       h(
         'div',
         { class: 'letter-how' },
@@ -44,12 +50,21 @@ function sheets(batch: CodeBatch, perPage: Layout): HTMLElement {
   const n = Number(perPage);
   const pages: HTMLElement[] = [];
   for (let start = 0; start < batch.codes.length; start += n) {
-    pages.push(h('div', { class: 'sheet' }, ...batch.codes.slice(start, start + n).map((code, i) => letter(batch, code, start + i))));
+    pages.push(
+      h(
+        'div',
+        { class: 'sheet' },
+        ...batch.codes.slice(start, start + n).map((code, i) => letter(batch, code, start + i)),
+      ),
+    );
   }
   return h('div', { class: `letters per-page-${perPage}` }, ...pages);
 }
 
-export async function renderLetters(context: ViewContext, route: { projectId: string; roundId: string }): Promise<void> {
+export async function renderLetters(
+  context: ViewContext,
+  route: { projectId: string; roundId: string },
+): Promise<void> {
   const t = tx();
   const { details, counts } = await loadRound(route);
   const { project } = details;
@@ -63,7 +78,13 @@ export async function renderLetters(context: ViewContext, route: { projectId: st
     { label: t.lettersTitle },
   ]);
   if (!batch || batch.codes.length === 0) {
-    show(context, trail, heading(t.lettersTitle), h('div', { class: 'notice' }, h('p', {}, t.lettersNone)), h('p', {}, back));
+    show(
+      context,
+      trail,
+      heading(t.lettersTitle),
+      h('div', { class: 'notice' }, h('p', {}, t.lettersNone)),
+      h('p', {}, back),
+    );
     return;
   }
   const stored = localStorage.getItem(LAYOUT_KEY);
@@ -86,7 +107,14 @@ export async function renderLetters(context: ViewContext, route: { projectId: st
   show(
     context,
     h('div', { class: 'no-print' }, trail),
-    h('div', { class: 'letters-toolbar no-print' }, heading(t.lettersTitle), h('p', {}, t.lettersIntro), layout.fieldset, h('div', { class: 'actions' }, print, back)),
+    h(
+      'div',
+      { class: 'letters-toolbar no-print' },
+      heading(t.lettersTitle),
+      h('p', {}, t.lettersIntro),
+      layout.fieldset,
+      h('div', { class: 'actions' }, print, back),
+    ),
     output,
   );
   context.main.classList.add('letters-view');

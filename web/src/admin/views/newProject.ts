@@ -21,8 +21,16 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
   const decimal = getLang() === 'sv' ? ',' : '.';
   const name = field(t.projectName, input({ name: 'name', autocomplete: 'off', class: 'wide' }), t.projectNameHint);
   const areas = field(t.areas, textarea({ name: 'areas', rows: 6, spellcheck: 'false' }), t.areasHint);
-  const k = field(t.minGroupSize, input({ name: 'minGroupSize', inputmode: 'numeric', value: '5', class: 'short' }), t.minGroupSizeHint);
-  const alpha = field(t.alpha, input({ name: 'alpha', inputmode: 'decimal', value: `0${decimal}05`, class: 'short' }), t.alphaHint);
+  const k = field(
+    t.minGroupSize,
+    input({ name: 'minGroupSize', inputmode: 'numeric', value: '5', class: 'short' }),
+    t.minGroupSizeHint,
+  );
+  const alpha = field(
+    t.alpha,
+    input({ name: 'alpha', inputmode: 'decimal', value: `0${decimal}05`, class: 'short' }),
+    t.alphaHint,
+  );
 
   // The areas as they will be created, each with its population input; typed figures are kept
   // by area id while the list is edited.
@@ -36,7 +44,13 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
     const parsed = parseAreas(areas.control.value);
     clear(populationTable);
     populationInputs = parsed.map((area) => {
-      const control = h('input', { type: 'text', inputmode: 'numeric', class: 'short', 'aria-label': t.populationFor(area.name), value: typed.get(area.id) ?? '' });
+      const control = h('input', {
+        type: 'text',
+        inputmode: 'numeric',
+        class: 'short',
+        'aria-label': t.populationFor(area.name),
+        value: typed.get(area.id) ?? '',
+      });
       control.id = uid('pop');
       const error = errorText(`${control.id}-error`);
       control.setAttribute('aria-describedby', `${populationHintId} ${error.id}`);
@@ -51,12 +65,26 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
         'table',
         { class: 'areas-table' },
         h('caption', { class: 'visually-hidden' }, t.areasPreview),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${t.areaColumnName} (${t.areaColumnId.toLowerCase()})`), h('th', { scope: 'col' }, t.areaColumnPopulation))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, `${t.areaColumnName} (${t.areaColumnId.toLowerCase()})`),
+            h('th', { scope: 'col' }, t.areaColumnPopulation),
+          ),
+        ),
         h(
           'tbody',
           {},
           ...populationInputs.map((row) =>
-            h('tr', {}, h('th', { scope: 'row' }, row.area.name, h('span', { class: 'area-id' }, h('code', {}, row.area.id))), h('td', {}, row.error, row.control)),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, row.area.name, h('span', { class: 'area-id' }, h('code', {}, row.area.id))),
+              h('td', {}, row.error, row.control),
+            ),
           ),
         ),
       ),
@@ -90,12 +118,22 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
     const row = /^weighting\.population\.(\d+)\./.exec(fieldName);
     const target = row ? sentRows[Number(row[1])] : undefined;
     if (target) return { error: target.error, control: target.control, label: t.populationFor(target.area.name) };
-    if (fieldName.startsWith('weighting')) return { error: populationError, control: populationInputs[0]?.control ?? null, label: t.populationLegend };
+    if (fieldName.startsWith('weighting'))
+      return { error: populationError, control: populationInputs[0]?.control ?? null, label: t.populationLegend };
     return null;
   });
 
   const submit = h('button', { type: 'submit' }, t.createProject);
-  const form = h('form', { novalidate: true, class: 'project-form' }, errors.summary, name.row, areas.row, population, settings, h('div', { class: 'actions' }, submit));
+  const form = h(
+    'form',
+    { novalidate: true, class: 'project-form' },
+    errors.summary,
+    name.row,
+    areas.row,
+    population,
+    settings,
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const problems: FieldError[] = [];
@@ -124,7 +162,10 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
     void busy(submit, async () => {
       try {
         const { id } = await call<{ id: string }>('POST', '/api/projects', body);
-        navigate({ view: 'project', projectId: id }, { kind: 'success', text: t.projectCreated(name.control.value.trim()) });
+        navigate(
+          { view: 'project', projectId: id },
+          { kind: 'success', text: t.projectCreated(name.control.value.trim()) },
+        );
       } catch (error) {
         errors.showError(error);
       }

@@ -6,7 +6,18 @@ import { surveyAddress } from '../codes.ts';
 import { accessText, formatDate, getLang, kindText, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
 import { call, describeError } from '../session.ts';
-import { announce, busy, copyField, type ErrorTarget, field, FormErrors, notice, radioGroup, setChildren, uid } from '../ui.ts';
+import {
+  announce,
+  busy,
+  copyField,
+  type ErrorTarget,
+  field,
+  FormErrors,
+  notice,
+  radioGroup,
+  setChildren,
+  uid,
+} from '../ui.ts';
 import type { Project, ProjectDetails, QuestionnaireSummary, RoundSummary } from '../types.ts';
 import { breadcrumbs, demoBadge, demoNotice, flashNotice, heading, show, type ViewContext } from './common.ts';
 
@@ -43,7 +54,11 @@ function settingsList(project: Project): HTMLElement {
             {},
             area.name,
             ' ',
-            h('span', { class: 'hint' }, `(${area.id}${population.has(area.id) ? `, ${t.areaColumnPopulation.toLowerCase()} ${formatNumber(population.get(area.id), getLang(), 0)}` : ''})`),
+            h(
+              'span',
+              { class: 'hint' },
+              `(${area.id}${population.has(area.id) ? `, ${t.areaColumnPopulation.toLowerCase()} ${formatNumber(population.get(area.id), getLang(), 0)}` : ''})`,
+            ),
           ),
         ),
       ),
@@ -70,7 +85,8 @@ function questionnaireSection(details: ProjectDetails): HTMLElement {
   const t = tx();
   const add = link({ view: 'questionnaire', projectId: details.project.id }, t.addQuestionnaire);
   add.className = 'button';
-  const usedBy = (id: string) => details.rounds.filter((round) => round.questionnaireId === id).map((round) => round.name);
+  const usedBy = (id: string) =>
+    details.rounds.filter((round) => round.questionnaireId === id).map((round) => round.name);
   return h(
     'section',
     { 'aria-labelledby': 'questionnaires-heading', class: 'panel' },
@@ -83,7 +99,12 @@ function questionnaireSection(details: ProjectDetails): HTMLElement {
           { class: 'questionnaire-list' },
           ...details.questionnaires.map((q) => {
             const rounds = usedBy(q.id);
-            return h('li', {}, questionnaireLabel(q), rounds.length > 0 ? h('span', { class: 'hint' }, ` – ${rounds.join(', ')}`) : null);
+            return h(
+              'li',
+              {},
+              questionnaireLabel(q),
+              rounds.length > 0 ? h('span', { class: 'hint' }, ` – ${rounds.join(', ')}`) : null,
+            );
           }),
         ),
     h('p', { class: 'actions' }, add),
@@ -119,14 +140,26 @@ function roundCard(project: Project, round: RoundSummary, questionnaires: Questi
       h('dt', {}, t.surveyLink),
       h('dd', { class: 'survey-link' }, h('a', { href: address }, address)),
     ),
-    h('div', { class: 'actions' }, link({ view: 'round', projectId: project.id, roundId: round.id }, t.roundDetails, h('span', { class: 'visually-hidden' }, `: ${round.name}`)), toggle),
+    h(
+      'div',
+      { class: 'actions' },
+      link(
+        { view: 'round', projectId: project.id, roundId: round.id },
+        t.roundDetails,
+        h('span', { class: 'visually-hidden' }, `: ${round.name}`),
+      ),
+      toggle,
+    ),
   );
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   card.append(message);
   toggle.addEventListener('click', () => {
     void busy(toggle, async () => {
       try {
-        const { round: updated } = await call<{ round: RoundSummary }>('POST', `/api/rounds/${encodeURIComponent(round.id)}/${round.status === 'open' ? 'close' : 'open'}`);
+        const { round: updated } = await call<{ round: RoundSummary }>(
+          'POST',
+          `/api/rounds/${encodeURIComponent(round.id)}/${round.status === 'open' ? 'close' : 'open'}`,
+        );
         const replacement = roundCard(project, updated, questionnaires);
         card.replaceWith(replacement);
         replacement.querySelector<HTMLElement>('[data-round-toggle]')?.focus();
@@ -153,9 +186,17 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
     ],
     hasBaseline ? 'followup' : 'baseline',
   );
-  const name = field(t.roundName, h('input', { type: 'text', name: 'roundName', autocomplete: 'off', class: 'wide' }), t.roundNameHint);
+  const name = field(
+    t.roundName,
+    h('input', { type: 'text', name: 'roundName', autocomplete: 'off', class: 'wide' }),
+    t.roundNameHint,
+  );
   const newest = [...questionnaires].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  const select = h('select', { name: 'questionnaireId' }, ...questionnaires.map((q) => h('option', { value: q.id, selected: q.id === newest?.id }, questionnaireLabel(q))));
+  const select = h(
+    'select',
+    { name: 'questionnaireId' },
+    ...questionnaires.map((q) => h('option', { value: q.id, selected: q.id === newest?.id }, questionnaireLabel(q))),
+  );
   const questionnaire = field(t.roundQuestionnaire, select);
   const access = radioGroup(
     t.accessLegend,
@@ -170,18 +211,43 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
     if (fieldName === 'name') return { error: name.error, control: name.control, label: t.roundName };
     if (fieldName === 'kind') return { error: kind.error, control: kind.first, label: t.kindLegend };
     if (fieldName === 'access') return { error: access.error, control: access.first, label: t.accessLegend };
-    if (fieldName === 'questionnaireId') return { error: questionnaire.error, control: select, label: t.roundQuestionnaire };
+    if (fieldName === 'questionnaireId')
+      return { error: questionnaire.error, control: select, label: t.roundQuestionnaire };
     return null;
   });
   const submit = h('button', { type: 'submit' }, t.createRound);
-  const form = h('form', { novalidate: true, class: 'round-form', 'aria-labelledby': 'new-round-heading' }, errors.summary, kind.fieldset, name.row, questionnaire.row, access.fieldset, h('div', { class: 'actions' }, submit));
+  const form = h(
+    'form',
+    { novalidate: true, class: 'round-form', 'aria-labelledby': 'new-round-heading' },
+    errors.summary,
+    kind.fieldset,
+    name.row,
+    questionnaire.row,
+    access.fieldset,
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void busy(submit, async () => {
       try {
-        const body = { kind: kind.value(), name: name.control.value, questionnaireId: select.value, access: access.value() };
-        const created = await call<{ id: string; surveyUrl: string }>('POST', `/api/projects/${encodeURIComponent(project.id)}/rounds`, body);
-        rerender({ kind: 'success', text: `${t.roundCreated(name.control.value.trim())} ${t.surveyLink}: ${created.surveyUrl}` }, `#round-${CSS.escape(created.id)}-heading`);
+        const body = {
+          kind: kind.value(),
+          name: name.control.value,
+          questionnaireId: select.value,
+          access: access.value(),
+        };
+        const created = await call<{ id: string; surveyUrl: string }>(
+          'POST',
+          `/api/projects/${encodeURIComponent(project.id)}/rounds`,
+          body,
+        );
+        rerender(
+          {
+            kind: 'success',
+            text: `${t.roundCreated(name.control.value.trim())} ${t.surveyLink}: ${created.surveyUrl}`,
+          },
+          `#round-${CSS.escape(created.id)}-heading`,
+        );
       } catch (error) {
         errors.showError(error);
       }
@@ -203,7 +269,13 @@ function roundsSection(details: ProjectDetails): HTMLElement {
     { 'aria-labelledby': 'rounds-heading' },
     h('h2', { id: 'rounds-heading' }, t.roundsTitle),
     h('p', { class: 'hint' }, t.roundsIntro),
-    sorted.length === 0 ? h('p', { class: 'empty' }, t.noRounds) : h('div', { class: 'round-list' }, ...sorted.map((round) => roundCard(details.project, round, details.questionnaires))),
+    sorted.length === 0
+      ? h('p', { class: 'empty' }, t.noRounds)
+      : h(
+          'div',
+          { class: 'round-list' },
+          ...sorted.map((round) => roundCard(details.project, round, details.questionnaires)),
+        ),
     newRoundForm(details),
   );
 }
@@ -215,10 +287,14 @@ function evaluatorSection(project: Project): HTMLElement {
   button.addEventListener('click', () => {
     void busy(button, async () => {
       try {
-        const { token } = await call<{ token: string }>('POST', `/api/projects/${encodeURIComponent(project.id)}/evaluators`);
+        const { token } = await call<{ token: string }>(
+          'POST',
+          `/api/projects/${encodeURIComponent(project.id)}/evaluators`,
+        );
         const dashboard = `${location.origin}/dashboard/${encodeURIComponent(project.id)}#token=${encodeURIComponent(token)}`;
         const headingId = uid('evaluator');
-        setChildren(result, 
+        setChildren(
+          result,
           h(
             'div',
             { class: 'notice success', role: 'region', 'aria-labelledby': headingId },
@@ -234,7 +310,14 @@ function evaluatorSection(project: Project): HTMLElement {
       }
     });
   });
-  return h('section', { class: 'panel', 'aria-labelledby': 'evaluators-heading' }, h('h2', { id: 'evaluators-heading' }, t.evaluatorsTitle), h('p', { class: 'hint' }, t.evaluatorsIntro), h('p', { class: 'actions' }, button), result);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'evaluators-heading' },
+    h('h2', { id: 'evaluators-heading' }, t.evaluatorsTitle),
+    h('p', { class: 'hint' }, t.evaluatorsIntro),
+    h('p', { class: 'actions' }, button),
+    result,
+  );
 }
 
 export async function renderProject(context: ViewContext, route: { projectId: string }): Promise<void> {
@@ -248,7 +331,9 @@ export async function renderProject(context: ViewContext, route: { projectId: st
     flashNotice(),
     project.demo ? demoNotice() : null,
     // The dashboard reads the same signed-in token (sessionStorage) in this tab.
-    details.rounds.length > 0 ? h('p', {}, h('a', { href: `/dashboard/${encodeURIComponent(project.id)}` }, t.viewResults)) : null,
+    details.rounds.length > 0
+      ? h('p', {}, h('a', { href: `/dashboard/${encodeURIComponent(project.id)}` }, t.viewResults))
+      : null,
     settingsList(project),
     questionnaireSection(details),
     roundsSection(details),

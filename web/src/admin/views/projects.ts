@@ -14,7 +14,9 @@ async function detailsOf(projects: ProjectListEntry[]): Promise<(ProjectDetails 
   const worker = async () => {
     while (next < projects.length) {
       const i = next++;
-      out[i] = await call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(projects[i]!.id)}`).catch(() => null);
+      out[i] = await call<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(projects[i]!.id)}`).catch(
+        () => null,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(6, projects.length) }, worker));
@@ -40,7 +42,12 @@ export async function renderProjects(context: ViewContext): Promise<void> {
         return h(
           'li',
           { class: 'project-item' },
-          h('div', { class: 'project-line' }, link({ view: 'project', projectId: project.id }, project.name), detail?.project.demo ? demoBadge() : null),
+          h(
+            'div',
+            { class: 'project-line' },
+            link({ view: 'project', projectId: project.id }, project.name),
+            detail?.project.demo ? demoBadge() : null,
+          ),
           detail
             ? h(
                 'p',
@@ -54,5 +61,12 @@ export async function renderProjects(context: ViewContext): Promise<void> {
       }),
     );
   }
-  show(context, heading(t.projectsTitle), flashNotice(), h('p', {}, t.projectsIntro), h('p', { class: 'actions' }, newButton), list);
+  show(
+    context,
+    heading(t.projectsTitle),
+    flashNotice(),
+    h('p', {}, t.projectsIntro),
+    h('p', { class: 'actions' }, newButton),
+    list,
+  );
 }

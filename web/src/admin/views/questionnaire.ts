@@ -20,7 +20,8 @@ function parseJson(text: string, expect: 'object' | 'array', fieldName: string, 
   const t = tx();
   try {
     const value: unknown = JSON.parse(text);
-    const ok = expect === 'array' ? Array.isArray(value) : typeof value === 'object' && value !== null && !Array.isArray(value);
+    const ok =
+      expect === 'array' ? Array.isArray(value) : typeof value === 'object' && value !== null && !Array.isArray(value);
     if (!ok) problems.push({ field: fieldName, message: expect === 'array' ? t.expectedArray : t.expectedObject });
     return value;
   } catch (error) {
@@ -35,10 +36,34 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
   const template = builtInTemplate(project.areas);
   let source: 'builtin' | 'custom' = 'builtin';
 
-  const surveyField = field(t.surveyJson, textarea({ name: 'survey', rows: 14, spellcheck: 'false', class: 'code' }, JSON.stringify(template.survey, null, 2)), t.surveyJsonHint);
-  const indicatorsField = field(t.indicatorsJson, textarea({ name: 'indicators', rows: 10, spellcheck: 'false', class: 'code' }, JSON.stringify(template.indicators, null, 2)), t.indicatorsJsonHint);
-  const backgroundField = field(t.backgroundJson, textarea({ name: 'background', rows: 3, spellcheck: 'false', class: 'code' }, JSON.stringify(template.background)), t.backgroundJsonHint);
-  const customPart = h('div', { class: 'custom-json', hidden: true }, surveyField.row, indicatorsField.row, backgroundField.row);
+  const surveyField = field(
+    t.surveyJson,
+    textarea(
+      { name: 'survey', rows: 14, spellcheck: 'false', class: 'code' },
+      JSON.stringify(template.survey, null, 2),
+    ),
+    t.surveyJsonHint,
+  );
+  const indicatorsField = field(
+    t.indicatorsJson,
+    textarea(
+      { name: 'indicators', rows: 10, spellcheck: 'false', class: 'code' },
+      JSON.stringify(template.indicators, null, 2),
+    ),
+    t.indicatorsJsonHint,
+  );
+  const backgroundField = field(
+    t.backgroundJson,
+    textarea({ name: 'background', rows: 3, spellcheck: 'false', class: 'code' }, JSON.stringify(template.background)),
+    t.backgroundJsonHint,
+  );
+  const customPart = h(
+    'div',
+    { class: 'custom-json', hidden: true },
+    surveyField.row,
+    indicatorsField.row,
+    backgroundField.row,
+  );
   const builtInPart = h(
     'div',
     { class: 'template-summary' },
@@ -72,10 +97,15 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
       invalidate();
     },
   );
-  for (const control of [surveyField.control, indicatorsField.control, backgroundField.control]) control.addEventListener('input', invalidate);
+  for (const control of [surveyField.control, indicatorsField.control, backgroundField.control])
+    control.addEventListener('input', invalidate);
 
   // API fields look like `survey.pages[0].elements[2]`, `indicators[1].items[0]`, `background.area`.
-  const targets = { survey: [surveyField, t.surveyJson], indicators: [indicatorsField, t.indicatorsJson], background: [backgroundField, t.backgroundJson] } as const;
+  const targets = {
+    survey: [surveyField, t.surveyJson],
+    indicators: [indicatorsField, t.indicatorsJson],
+    background: [backgroundField, t.backgroundJson],
+  } as const;
   const errors = new FormErrors((fieldName): ErrorTarget | null => {
     if (source !== 'custom') return null;
     const match = /^(survey|indicators|background)(?=$|[.[])\.?(.*)$/.exec(fieldName);
@@ -86,12 +116,16 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
 
   /** The questionnaire as it stands in the form, or null after showing what is wrong with it. */
   const draft = (): Draft | null => {
-    if (source === 'builtin') return { survey: template.survey, indicators: template.indicators, background: template.background };
+    if (source === 'builtin')
+      return { survey: template.survey, indicators: template.indicators, background: template.background };
     const problems: FieldError[] = [];
     const survey = parseJson(surveyField.control.value, 'object', 'survey', problems) as Record<string, unknown>;
     const indicators = parseJson(indicatorsField.control.value, 'array', 'indicators', problems) as unknown[];
     const backgroundText = backgroundField.control.value.trim();
-    const background = backgroundText === '' ? undefined : (parseJson(backgroundText, 'object', 'background', problems) as Record<string, unknown>);
+    const background =
+      backgroundText === ''
+        ? undefined
+        : (parseJson(backgroundText, 'object', 'background', problems) as Record<string, unknown>);
     if (problems.length > 0) {
       errors.show(problems);
       return null;
@@ -100,7 +134,16 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
   };
 
   const previewButton = h('button', { type: 'submit' }, t.previewButton);
-  const form = h('form', { novalidate: true, class: 'questionnaire-form' }, errors.summary, sourceGroup.fieldset, builtInPart, customPart, staleNotice, h('div', { class: 'actions' }, previewButton));
+  const form = h(
+    'form',
+    { novalidate: true, class: 'questionnaire-form' },
+    errors.summary,
+    sourceGroup.fieldset,
+    builtInPart,
+    customPart,
+    staleNotice,
+    h('div', { class: 'actions' }, previewButton),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     errors.clear();
@@ -121,7 +164,8 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
     );
     localeGroup.fieldset.classList.add('inline-choices');
     const save = h('button', { type: 'button' }, t.saveQuestionnaire);
-    setChildren(previewSection, 
+    setChildren(
+      previewSection,
       h('h2', { id: 'preview-heading', tabindex: -1 }, t.previewTitle),
       h('p', {}, t.previewIntro),
       localeGroup.fieldset,
@@ -141,7 +185,8 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
       errors.show([{ field: source === 'custom' ? 'survey' : '', message: t.previewFailed((error as Error).message) }]);
       return;
     }
-    if (preview.warnings.length > 0) surveyContainer.before(notice('info', h('ul', {}, ...preview.warnings.map((w) => h('li', {}, w)))));
+    if (preview.warnings.length > 0)
+      surveyContainer.before(notice('info', h('ul', {}, ...preview.warnings.map((w) => h('li', {}, w)))));
     save.addEventListener('click', () => {
       void busy(save, async () => {
         try {

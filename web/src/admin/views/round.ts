@@ -24,19 +24,31 @@ function countsRows(project: Project, counts: RoundCounts, tbody: HTMLElement, t
   const t = tx();
   const k = project.settings.minGroupSize;
   const invited = counts.round.access === 'invite';
-  setChildren(tbody, 
+  setChildren(
+    tbody,
     ...counts.areas.map((area) =>
       h(
         'tr',
         { 'data-area': area.area },
         h('th', { scope: 'row' }, area.name),
-        h('td', { class: `number${area.underMinimum ? ' under-minimum' : ''}` }, area.underMinimum ? t.fewerThan(k) : area.reason === 'secondary' ? t.hiddenToProtect : formatNumber(area.responses, getLang(), 0)),
+        h(
+          'td',
+          { class: `number${area.underMinimum ? ' under-minimum' : ''}` },
+          area.underMinimum
+            ? t.fewerThan(k)
+            : area.reason === 'secondary'
+              ? t.hiddenToProtect
+              : formatNumber(area.responses, getLang(), 0),
+        ),
         invited ? h('td', { class: 'number' }, formatNumber(area.invited, getLang(), 0)) : null,
-        invited ? h('td', { class: 'number' }, area.underMinimum || area.reason === 'secondary' ? '–' : percent(area.rate)) : null,
+        invited
+          ? h('td', { class: 'number' }, area.underMinimum || area.reason === 'secondary' ? '–' : percent(area.rate))
+          : null,
       ),
     ),
   );
-  setChildren(tfoot, 
+  setChildren(
+    tfoot,
     h(
       'tr',
       {},
@@ -48,7 +60,11 @@ function countsRows(project: Project, counts: RoundCounts, tbody: HTMLElement, t
   );
 }
 
-function countsSection(context: ViewContext, project: Project, first: RoundCounts): { element: HTMLElement; refreshNow: () => void } {
+function countsSection(
+  context: ViewContext,
+  project: Project,
+  first: RoundCounts,
+): { element: HTMLElement; refreshNow: () => void } {
   const t = tx();
   const invited = first.round.access === 'invite';
   const tbody = h('tbody');
@@ -157,7 +173,18 @@ function codesResult(batch: CodeBatch, project: Project): HTMLElement {
       { class: 'codes' },
       h('caption', {}, t.codesTable),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.codeColumn), h('th', { scope: 'col' }, t.personalLink))),
-      h('tbody', {}, ...shown.map((code) => h('tr', {}, h('td', { class: 'code' }, code), h('td', { class: 'link-cell' }, personalLink(batch.roundId, code))))),
+      h(
+        'tbody',
+        {},
+        ...shown.map((code) =>
+          h(
+            'tr',
+            {},
+            h('td', { class: 'code' }, code),
+            h('td', { class: 'link-cell' }, personalLink(batch.roundId, code)),
+          ),
+        ),
+      ),
     ),
     batch.codes.length > shown.length ? h('p', {}, t.moreCodes(batch.codes.length - shown.length)) : null,
   );
@@ -165,13 +192,25 @@ function codesResult(batch: CodeBatch, project: Project): HTMLElement {
 
 function invitationsSection(project: Project, round: RoundSummary, issued: () => void): HTMLElement {
   const t = tx();
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'invitations-heading' }, h('h2', { id: 'invitations-heading' }, t.invitationsTitle));
+  const section = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'invitations-heading' },
+    h('h2', { id: 'invitations-heading' }, t.invitationsTitle),
+  );
   if (round.access !== 'invite') {
     section.append(h('p', {}, t.invitationsOpenRound));
     return section;
   }
-  const count = field(t.codeCount, h('input', { type: 'text', inputmode: 'numeric', name: 'count', value: '100', class: 'short' }));
-  const areaSelect = h('select', { name: 'area' }, h('option', { value: '' }, t.codeAreaNone), ...project.areas.map((area) => h('option', { value: area.id }, area.name)));
+  const count = field(
+    t.codeCount,
+    h('input', { type: 'text', inputmode: 'numeric', name: 'count', value: '100', class: 'short' }),
+  );
+  const areaSelect = h(
+    'select',
+    { name: 'area' },
+    h('option', { value: '' }, t.codeAreaNone),
+    ...project.areas.map((area) => h('option', { value: area.id }, area.name)),
+  );
   const area = field(t.codeArea, areaSelect, t.codeAreaHint);
   const errors = new FormErrors((fieldName): ErrorTarget | null => {
     if (fieldName === 'count') return { error: count.error, control: count.control, label: t.codeCount };
@@ -180,7 +219,14 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
   });
   const result = h('div', { class: 'codes-output' });
   const submit = h('button', { type: 'submit' }, t.createCodes);
-  const form = h('form', { novalidate: true, class: 'codes-form' }, errors.summary, count.row, area.row, h('div', { class: 'actions' }, submit));
+  const form = h(
+    'form',
+    { novalidate: true, class: 'codes-form' },
+    errors.summary,
+    count.row,
+    area.row,
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const n = parseNumber(count.control.value);
@@ -191,9 +237,19 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
     void busy(submit, async () => {
       try {
         const body = { count: n, ...(areaSelect.value ? { area: areaSelect.value } : {}) };
-        const { codes } = await call<{ codes: string[] }>('POST', `/api/rounds/${encodeURIComponent(round.id)}/invitations`, body);
+        const { codes } = await call<{ codes: string[] }>(
+          'POST',
+          `/api/rounds/${encodeURIComponent(round.id)}/invitations`,
+          body,
+        );
         errors.clear();
-        const batch: CodeBatch = { roundId: round.id, roundName: round.name, projectName: project.name, area: areaSelect.value || null, codes };
+        const batch: CodeBatch = {
+          roundId: round.id,
+          roundName: round.name,
+          projectName: project.name,
+          area: areaSelect.value || null,
+          codes,
+        };
         rememberBatch(batch);
         issued();
         clear(result);
@@ -211,13 +267,20 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
 function roundFacts(round: RoundSummary): HTMLElement {
   const t = tx();
   const status = h('span', { class: `status status-${round.status}` }, statusText(round.status));
-  const toggle = h('button', { type: 'button', class: 'secondary', 'data-round-toggle': round.id }, round.status === 'open' ? t.closeRound : t.openRound);
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'secondary', 'data-round-toggle': round.id },
+    round.status === 'open' ? t.closeRound : t.openRound,
+  );
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   let current = round;
   toggle.addEventListener('click', () => {
     void busy(toggle, async () => {
       try {
-        const { round: updated } = await call<{ round: RoundSummary }>('POST', `/api/rounds/${encodeURIComponent(current.id)}/${current.status === 'open' ? 'close' : 'open'}`);
+        const { round: updated } = await call<{ round: RoundSummary }>(
+          'POST',
+          `/api/rounds/${encodeURIComponent(current.id)}/${current.status === 'open' ? 'close' : 'open'}`,
+        );
         current = updated;
         status.className = `status status-${updated.status}`;
         status.textContent = statusText(updated.status);

@@ -7,12 +7,28 @@ import { describeError, signIn } from '../session.ts';
 import { busy, field, FormErrors, notice, setChildren } from '../ui.ts';
 import { heading, type ViewContext } from './common.ts';
 
-export function renderSignIn(context: ViewContext, message: { kind: 'error' | 'info'; text: string } | null, signedIn: () => void): void {
+export function renderSignIn(
+  context: ViewContext,
+  message: { kind: 'error' | 'info'; text: string } | null,
+  signedIn: () => void,
+): void {
   const t = tx();
-  const token = field(t.tokenLabel, h('input', { type: 'password', name: 'token', autocomplete: 'off', spellcheck: 'false', class: 'wide' }), t.tokenHint);
-  const errors = new FormErrors((name) => (name === 'token' ? { error: token.error, control: token.control, label: t.tokenLabel } : null));
+  const token = field(
+    t.tokenLabel,
+    h('input', { type: 'password', name: 'token', autocomplete: 'off', spellcheck: 'false', class: 'wide' }),
+    t.tokenHint,
+  );
+  const errors = new FormErrors((name) =>
+    name === 'token' ? { error: token.error, control: token.control, label: t.tokenLabel } : null,
+  );
   const submit = h('button', { type: 'submit' }, t.signInButton);
-  const form = h('form', { class: 'sign-in', novalidate: true }, errors.summary, token.row, h('div', { class: 'actions' }, submit));
+  const form = h(
+    'form',
+    { class: 'sign-in', novalidate: true },
+    errors.summary,
+    token.row,
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = token.control.value.trim();
@@ -26,8 +42,10 @@ export function renderSignIn(context: ViewContext, message: { kind: 'error' | 'i
         signIn(value);
         signedIn();
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) errors.show([{ field: 'token', message: t.tokenRejected }]);
-        else if (error instanceof ApiError && error.status === 403) errors.show([{ field: 'token', message: t.tokenNotAdmin }]);
+        if (error instanceof ApiError && error.status === 401)
+          errors.show([{ field: 'token', message: t.tokenRejected }]);
+        else if (error instanceof ApiError && error.status === 403)
+          errors.show([{ field: 'token', message: t.tokenNotAdmin }]);
         else errors.show([{ field: '', message: describeError(error) }]);
       }
     });
