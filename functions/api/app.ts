@@ -1,5 +1,6 @@
 // The Hono app: every route of the route table behind the same checks, in this order: body size,
 // token and role, project scope, JSON body and query against their schemas. One error shape.
+import type { Language } from '../core/language.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -22,7 +23,7 @@ const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 /** Every route of the API. */
 export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes];
 
-function languageOf(c: Context): 'sv' | 'en' {
+function languageOf(c: Context): Language {
   const query = c.req.query('lang');
   if (query === 'en' || query === 'sv') return query;
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'sv';
@@ -63,7 +64,7 @@ const MESSAGES = {
 /** zod's messages in Swedish (its English ones are the default), made on first use. */
 let zodSwedish: z.core.$ZodErrorMap | null = null;
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: 'sv' | 'en') {
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: Language) {
   if (lang === 'en') return schema.safeParse(value);
   zodSwedish ??= swedishZod().localeError;
   return schema.safeParse(value, { error: zodSwedish });
@@ -72,12 +73,10 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: 'sv' | 'en') {
 function issues(error: z.ZodError, prefix: string): FieldError[] {
   // zod names unknown keys in its messages: a hostile key must not flood the answer.
   const short = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-  return error.issues
-    .slice(0, 50)
-    .map((issue) => ({
-      field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix),
-      message: short(issue.message),
-    }));
+  return error.issues.slice(0, 50).map((issue) => ({
+    field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix),
+    message: short(issue.message),
+  }));
 }
 
 /** Only application/json, and only in UTF-8 (the default; a charset parameter may say so). */
@@ -85,7 +84,7 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body's bytes as text: invalid UTF-8 is refused, never replaced; a cut-off body is a 400. */
-async function readBodyText(c: Context, lang: 'sv' | 'en'): Promise<string> {
+async function readBodyText(c: Context, lang: Language): Promise<string> {
   let bytes: ArrayBuffer;
   try {
     bytes = await c.req.arrayBuffer();
@@ -124,7 +123,7 @@ function shortField(path: string): string {
   return path.length > 200 ? `…${path.slice(-199)}` : path;
 }
 
-async function readJsonBody(c: Context, lang: 'sv' | 'en'): Promise<unknown> {
+async function readJsonBody(c: Context, lang: Language): Promise<unknown> {
   const say = MESSAGES[lang];
   if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? ''))
     throw new HttpError(415, 'unsupported_media_type', say.unsupportedType);
@@ -150,7 +149,7 @@ async function readJsonBody(c: Context, lang: 'sv' | 'en'): Promise<unknown> {
  */
 const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function checkPathIds(c: Context, lang: 'sv' | 'en'): void {
+function checkPathIds(c: Context, lang: Language): void {
   for (const name of ['roundId', 'projectId'] as const) {
     const value = c.req.param(name);
     if (value !== undefined && !PATH_ID.test(value)) throw new HttpError(404, 'not_found', MESSAGES[lang].noSuch[name]);
@@ -168,7 +167,7 @@ async function authorize(
   c: Context,
   deps: ApiDeps,
   spec: RouteSpec,
-  lang: 'sv' | 'en',
+  lang: Language,
 ): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
   const access = spec.access;
   if (access.kind === 'public') return { claims: null, project: null, round: null };

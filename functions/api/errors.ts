@@ -1,9 +1,8 @@
 // The API's errors: 400 carries field-level messages, every other status {error, message}.
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../core/language.ts';
+
+export type { FieldError } from '../core/language.ts';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';

@@ -1,6 +1,7 @@
 // What evaluators read: one round's indicators (with groups, weighted figures and answer
 // distributions, small groups suppressed, and the groups that would give them away by
 // subtraction too), the baseline-versus-follow-up comparison, and the free-text answers.
+import type { Language } from '../core/language.ts';
 import { randomInt } from 'node:crypto';
 import { backgroundValues, sumAnswerCounts, sumMoments, type RoundAggregate } from '../core/aggregates.ts';
 import {
@@ -250,7 +251,7 @@ export async function readRoundTexts(
   store: Store,
   project: Project,
   round: Round,
-  lang: 'sv' | 'en',
+  lang: Language,
 ): Promise<{ round: string; minGroupSize: number; questions: TextAnswers[] }> {
   const questions = freeTextQuestions(await loadQuestionnaire(store, round));
   const answers = new Map<string, string[]>(questions.map((q) => [q.name, []]));

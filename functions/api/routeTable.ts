@@ -1,5 +1,6 @@
 // The shape of a route: every route declares who may call it next to its path, and the table is
 // what the app, the OpenAPI document and the access test all read.
+import type { Language } from '../core/language.ts';
 import type { Context } from 'hono';
 import type * as z from 'zod';
 import type { Store } from '../store/index.ts';
@@ -45,7 +46,7 @@ export interface RouteContext<Body = unknown, Query = unknown> {
   /** Set on round-scoped routes (loaded and checked). */
   round: Round | null;
   /** The caller's language for messages meant for residents. */
-  lang: 'sv' | 'en';
+  lang: Language;
   /** Rounds and questionnaires as the hot public routes read them. */
   cache: ReadCache;
 }

@@ -1,6 +1,7 @@
 // The API's answer when the database fails for a while (throttling, timeouts, 5xx after the SDK's
 // own retries): 503 with Retry-After and a message the caller can act on, never a bare 500. What
 // the request wrote is then either not stored or stored once: sending it again is safe.
+import type { Language } from '../core/language.ts';
 import { isPassingStoreFailure } from '../store/errors.ts';
 
 /** Seconds a client should wait before sending the request again. */
@@ -18,7 +19,7 @@ export interface StoreUnavailableAnswer {
 }
 
 /** The 503 for a passing store failure, or null for any other error (a bug: a 500 and a log line). */
-export function storeUnavailableAnswer(error: unknown, lang: 'sv' | 'en'): StoreUnavailableAnswer | null {
+export function storeUnavailableAnswer(error: unknown, lang: Language): StoreUnavailableAnswer | null {
   if (!isPassingStoreFailure(error)) return null;
   return {
     status: 503,

@@ -1,6 +1,7 @@
 // A resident's submission: validate against the round's questionnaire, then one conditional write
 // keyed by the invitation code's hash (invited rounds) or the client's response id (open rounds).
 // A retry of the same submission answers as the first did; a different one with a used key is 409.
+import type { Language } from '../core/language.ts';
 import { randomUUID } from 'node:crypto';
 import type { Answer, Background } from '../core/schemas.ts';
 import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../core/questionnaire.ts';
@@ -74,7 +75,7 @@ export async function submitResponse(
   round: Round,
   questionnaire: Questionnaire,
   body: SubmissionBody,
-  lang: 'sv' | 'en',
+  lang: Language,
 ): Promise<SubmissionResult> {
   const text = MESSAGES[lang];
   if (round.status !== 'open')

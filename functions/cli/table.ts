@@ -2,7 +2,9 @@
 import type { Comparison, IndicatorComparison, RoundSummary, WeightedRound } from '../core/compare.ts';
 import type { Indicator, ProjectSettings } from '../core/schemas.ts';
 
-export type Language = 'sv' | 'en';
+import type { Language } from '../core/language.ts';
+
+export type { Language } from '../core/language.ts';
 
 const LABELS = {
   sv: {

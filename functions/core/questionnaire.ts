@@ -11,12 +11,9 @@ import {
 } from './schemas.ts';
 import { once } from './once.ts';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError, Language } from './language.ts';
 
-export type Language = 'sv' | 'en';
+export type { FieldError, Language } from './language.ts';
 
 /** A title as SurveyJS writes it: one string, or one per locale (`{default, sv, en}`). */
 export type Title = string | Readonly<Record<string, string>>;

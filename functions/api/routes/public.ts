@@ -1,4 +1,5 @@
 // Public routes: health, the questionnaire of a round for the survey page, and submissions.
+import type { Language } from '../../core/language.ts';
 import { parsedSurveyOf, submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
 import { clientAddress, GuessLimiter } from '../guessLimit.ts';
@@ -11,12 +12,12 @@ import type { Questionnaire, Round } from '../../store/types.ts';
  * The round, if it is open. Answered from the instance's cache without a trip through the event
  * loop when it can be: every submission asks.
  */
-async function openRound(cache: ReadCache, roundId: string, lang: 'sv' | 'en'): Promise<Round> {
+async function openRound(cache: ReadCache, roundId: string, lang: Language): Promise<Round> {
   const cached = cache.peekRound(roundId);
   return checkOpen(cached !== undefined ? cached : await cache.round(roundId), lang);
 }
 
-function checkOpen(round: Round | null, lang: 'sv' | 'en'): Round {
+function checkOpen(round: Round | null, lang: Language): Round {
   if (!round) throw new HttpError(404, 'not_found', lang === 'sv' ? 'Enkäten finns inte.' : 'There is no such survey.');
   if (round.status !== 'open')
     throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
@@ -40,7 +41,7 @@ function guessLimiterOf(deps: ApiDeps): GuessLimiter {
   return limiter;
 }
 
-function tooManyGuesses(seconds: number, lang: 'sv' | 'en'): HttpError {
+function tooManyGuesses(seconds: number, lang: Language): HttpError {
   const message =
     lang === 'sv'
       ? `För många felaktiga koder har skickats. Försök igen om ${seconds} sekunder.`

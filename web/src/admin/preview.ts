@@ -3,6 +3,7 @@
 import { Model, surveyLocalization } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import 'survey-core/i18n/swedish';
+import type { Lang } from '../common/lang.ts';
 
 // bygdpuls documents write Swedish as the "default" text ({default, sv, en}). SurveyJS reads
 // "default" for its default locale (English unless told), so "en" would show the Swedish texts.
@@ -26,7 +27,7 @@ export function useSurveyStyles(signal: AbortSignal): void {
 }
 
 export interface Preview {
-  setLocale(locale: 'sv' | 'en'): void;
+  setLocale(locale: Lang): void;
   /** Warnings SurveyJS had about the document (unknown properties and the like). */
   warnings: string[];
   questionCount: number;
@@ -36,7 +37,7 @@ export interface Preview {
 export function renderPreview(
   container: HTMLElement,
   json: Record<string, unknown>,
-  locale: 'sv' | 'en',
+  locale: Lang,
   onComplete: () => void,
 ): Preview {
   const model = new Model(json);

@@ -58,7 +58,4 @@ export interface RoundCounts {
   invited: number | null;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from '../../../functions/core/language.ts';

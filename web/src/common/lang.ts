@@ -1,7 +1,9 @@
 // The page language and how each language writes numbers: no browser APIs here, so that tests
 // on Node can use what the pages compute (the browser side is in langChoice.ts).
 
-export type Lang = 'sv' | 'en';
+import type { Language } from '../../../functions/core/language.ts';
+
+export type Lang = Language;
 /** Numbers as each language writes them (decimal comma in Swedish). */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

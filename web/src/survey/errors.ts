@@ -3,10 +3,9 @@
 // errors for fields the survey does not show go back to the caller for a general notice.
 import { CustomError, type Question, type SurveyModel } from 'survey-core';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../../../functions/core/language.ts';
+
+export type { FieldError } from '../../../functions/core/language.ts';
 
 const COMMENT_SUFFIX = '-Comment';
 
