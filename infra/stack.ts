@@ -1,6 +1,7 @@
 // One bygdpuls stage: data, secrets, API, fold, site and alarms, composed.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SETTLE_MS } from '../functions/handlers/variables.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
@@ -17,8 +18,8 @@ export interface BygdpulsStackProps extends StackProps {
   siteOrigin?: string | undefined;
 }
 
-/** Longer than the API's timeout (10 s) plus clock skew: no response can land behind the mark. */
-export const SETTLE_MS = 60_000;
+/** The settle window the stack gives both Lambdas (defined with the variables they read). */
+export { SETTLE_MS };
 
 export class BygdpulsStack extends Stack {
   readonly data: Data;

@@ -1,10 +1,12 @@
 // What a Lambda instance reads once, at the edge: the table, the secrets (Secrets Manager, read
-// once per instance), the settle window. Tests point it at dynalite and give secrets by env.
+// once per instance), the settle window. Tests point it at dynalite and give secrets by env. The
+// variables and what each must hold are in variables.ts; a bad one stops the cold start.
 import { createHmac } from 'node:crypto';
 import { createTokenIssuer } from '../api/auth.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
+import { ApiEnvironment, FoldEnvironment, readVariables } from './variables.ts';
 
 export interface LambdaEnvironment {
   store: Store;
@@ -12,24 +14,18 @@ export interface LambdaEnvironment {
   stage: string;
 }
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`the ${name} environment variable is not set`);
-  return value;
+function storeFrom(variables: FoldEnvironment): LambdaEnvironment {
+  const client = createDynamoClient({
+    tableName: variables.TABLE_NAME,
+    endpoint: variables.DYNAMODB_ENDPOINT,
+    region: variables.AWS_REGION,
+  });
+  return { store: createStore(client, variables.TABLE_NAME), settleMs: variables.SETTLE_MS, stage: variables.STAGE };
 }
 
+/** The fold's environment; throws an EnvironmentError naming any bad variable. */
 export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnvironment {
-  const tableName = required(env, 'TABLE_NAME');
-  const client = createDynamoClient({
-    tableName,
-    endpoint: env.DYNAMODB_ENDPOINT || undefined,
-    region: env.AWS_REGION,
-  });
-  return {
-    store: createStore(client, tableName),
-    settleMs: Number(env.SETTLE_MS ?? 60_000),
-    stage: env.STAGE ?? 'dev',
-  };
+  return storeFrom(readVariables(FoldEnvironment, env));
 }
 
 async function readSecret(arn: string): Promise<string> {
@@ -51,11 +47,14 @@ function deriveKeys(secret: string): { signingSecret: string; codeSecret: string
   return { signingSecret: derive('bygdpuls token signing'), codeSecret: derive('bygdpuls invitation codes') };
 }
 
+/** The API's dependencies; throws an EnvironmentError naming any bad variable. */
 export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ApiDeps> {
-  const { store, settleMs } = storeFromEnv(env);
+  const variables = readVariables(ApiEnvironment, env);
+  const { store, settleMs } = storeFrom(variables);
   const [secret, adminToken] = await Promise.all([
-    env.SIGNING_SECRET_ARN ? readSecret(env.SIGNING_SECRET_ARN) : Promise.resolve(required(env, 'BYGDPULS_SECRET')),
-    env.ADMIN_TOKEN_SECRET_ARN ? readSecret(env.ADMIN_TOKEN_SECRET_ARN) : Promise.resolve(env.ADMIN_TOKEN),
+    // ApiEnvironment holds one of the two.
+    variables.SIGNING_SECRET_ARN ? readSecret(variables.SIGNING_SECRET_ARN) : variables.BYGDPULS_SECRET!,
+    variables.ADMIN_TOKEN_SECRET_ARN ? readSecret(variables.ADMIN_TOKEN_SECRET_ARN) : variables.ADMIN_TOKEN,
   ]);
   const keys = deriveKeys(secret);
   return {
@@ -63,9 +62,9 @@ export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     tokens: createTokenIssuer(keys.signingSecret, { staticAdminToken: adminToken || undefined }),
     codeSecret: keys.codeSecret,
     now: () => Date.now(),
-    shardsPerRound: Number(env.SHARDS_PER_ROUND ?? 8),
+    shardsPerRound: variables.SHARDS_PER_ROUND,
     settleMs,
-    publicUrl: env.PUBLIC_URL || undefined,
+    publicUrl: variables.PUBLIC_URL,
     log: (entry) => console.log(JSON.stringify(entry)),
   };
 }

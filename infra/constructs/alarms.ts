@@ -3,14 +3,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { Function } from 'aws-cdk-lib/aws-lambda';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { BEHIND_METRIC, METRIC_NAMESPACE } from '../../functions/handlers/foldMetric.ts';
 
 export interface AlarmsProps {
   stage: string;
   httpApi: HttpApi;
-  functions: Record<string, Function>;
+  functions: Record<string, IFunction>;
   /** Alarm when the oldest unfolded response is older than this. */
   maxFoldLagSeconds: number;
 }

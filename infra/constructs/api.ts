@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { apiVariables } from '../../functions/handlers/variables.ts';
 import type { Secrets } from './secrets.ts';
 import { BygdpulsFunction } from './lambda.ts';
 
@@ -33,14 +34,14 @@ export class Api extends Construct {
       description: 'bygdpuls API (Hono)',
       timeout: API_TIMEOUT,
       memorySize: 1024,
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        SIGNING_SECRET_ARN: props.secrets.signing.secretArn,
-        ADMIN_TOKEN_SECRET_ARN: props.secrets.adminToken.secretArn,
-        SETTLE_MS: String(props.settleMs),
-        STAGE: props.stage,
-        ...(props.siteOrigin ? { PUBLIC_URL: props.siteOrigin } : {}),
-      },
+      environment: apiVariables({
+        tableName: props.table.tableName,
+        signingSecretArn: props.secrets.signing.secretArn,
+        adminTokenSecretArn: props.secrets.adminToken.secretArn,
+        settleMs: props.settleMs,
+        stage: props.stage,
+        publicUrl: props.siteOrigin,
+      }),
     });
     this.handler.grantTable(props.table);
     props.secrets.signing.grantRead(this.handler.role);

@@ -5,6 +5,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { foldVariables } from '../../functions/handlers/variables.ts';
 import { BygdpulsFunction } from './lambda.ts';
 
 export interface FoldProps {
@@ -28,7 +29,7 @@ export class Fold extends Construct {
       timeout,
       memorySize: 1024,
       reservedConcurrentExecutions: 1,
-      environment: { TABLE_NAME: props.table.tableName, SETTLE_MS: String(props.settleMs), STAGE: props.stage },
+      environment: foldVariables({ tableName: props.table.tableName, settleMs: props.settleMs, stage: props.stage }),
     });
     this.handler.grantTable(props.table);
     new Rule(this, 'Schedule', {

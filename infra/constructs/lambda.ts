@@ -3,7 +3,7 @@
 import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -12,12 +12,13 @@ export interface BygdpulsFunctionProps {
   description: string;
   timeout: Duration;
   memorySize: number;
+  /** Built by apiVariables or foldVariables (functions/handlers/variables.ts), the handlers' contract. */
   environment: Record<string, string>;
   reservedConcurrentExecutions?: number;
 }
 
 export class BygdpulsFunction extends Construct {
-  readonly function: Function;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -32,7 +33,7 @@ export class BygdpulsFunction extends Construct {
       description: props.description,
     });
     this.logGroup.grantWrite(this.role);
-    this.function = new Function(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       code: Code.fromAsset(props.bundleDir),
@@ -42,7 +43,7 @@ export class BygdpulsFunction extends Construct {
       memorySize: props.memorySize,
       role: this.role,
       logGroup: this.logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: props.environment,
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),

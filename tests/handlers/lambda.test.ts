@@ -1,5 +1,6 @@
 // The bundled Lambda handlers, called as API Gateway (HTTP API v2) and EventBridge would call
 // them, against dynalite: the same answers as the local server gives.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const ADMIN_TOKEN = 'lambda-test-admin-token-0123456789abcdefgh';
 let dynamo: LocalDynamo;
 let api: Handler;
 let fold: () => Promise<{ folded: number; rounds: number; oldestUnfoldedAgeSeconds: number }>;
+let bundles: Record<'api' | 'fold', string>;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -38,8 +40,12 @@ beforeAll(async () => {
   Object.assign(process.env, env);
   await ensureTable(createDynamoClient({ tableName: env.TABLE_NAME, endpoint: dynamo.endpoint }), env.TABLE_NAME);
   const outDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-lambda-'));
-  api = (await import(pathToFileURL(path.join(bundleLambda('api', outDir), 'index.mjs')).href)).handler;
-  fold = (await import(pathToFileURL(path.join(bundleLambda('fold', outDir), 'index.mjs')).href)).handler;
+  bundles = {
+    api: path.join(bundleLambda('api', outDir), 'index.mjs'),
+    fold: path.join(bundleLambda('fold', outDir), 'index.mjs'),
+  };
+  api = (await import(pathToFileURL(bundles.api).href)).handler;
+  fold = (await import(pathToFileURL(bundles.fold).href)).handler;
 }, 120_000);
 afterAll(async () => dynamo?.close());
 
@@ -191,5 +197,31 @@ describe('the fold handler', () => {
     expect(metric.Stage).toBe('test');
     log.mockRestore();
     expect((await fold()).folded).toBe(0);
+  });
+});
+
+describe('a cold start', () => {
+  /** Imports a bundle in a fresh node, as a Lambda instance starts, with these variables. */
+  function coldStart(bundle: string, variables: Record<string, string>) {
+    const script = `await import(${JSON.stringify(pathToFileURL(bundle).href)});`;
+    return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, ...variables },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+  }
+
+  it('stops on a bad SETTLE_MS, naming it and what it should be', () => {
+    for (const name of ['api', 'fold'] as const) {
+      const started = coldStart(bundles[name], { SETTLE_MS: '60s' });
+      expect(started.status).not.toBe(0);
+      expect(started.stderr).toContain(
+        'the Lambda environment: SETTLE_MS is "60s"; expected a whole number of milliseconds',
+      );
+    }
+  });
+
+  it('starts with the variables the tests give', () => {
+    expect(coldStart(bundles.fold, {}).status).toBe(0);
   });
 });

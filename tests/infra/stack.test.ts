@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CSP } from '../../functions/api/headers.ts';
 import { createApp } from '../../infra/app.ts';
+import { ApiVariables, FoldVariables } from '../../functions/handlers/variables.ts';
 import { SETTLE_MS } from '../../infra/stack.ts';
 import { ensureWebBuilt } from '../browser/harness.ts';
 
@@ -20,12 +21,23 @@ beforeAll(async () => {
   template = Template.fromStack(stack);
 }, 120_000);
 
-const ourFunctions = () =>
+let withDomain: Promise<Template> | undefined;
+/** The stack of a stage with its own domain (synthesized once, on first use). */
+const templateWithDomain = () =>
+  (withDomain ??= createApp(new App({ context: { stage: 'withdomain', domain: 'enkat.example.se' } }), {
+    buildWeb: false,
+  }).then(({ app: other }) =>
+    Template.fromStack(other.node.findChild('bygdpuls-withdomain') as import('aws-cdk-lib').Stack),
+  ));
+
+const ourFunctions = (of: Template = template) =>
   Object.values(
-    template.findResources('AWS::Lambda::Function', {
+    of.findResources('AWS::Lambda::Function', {
       Properties: { Description: Match.stringLikeRegexp('^bygdpuls') },
     }),
   );
+const variableNames = (fn: ReturnType<typeof ourFunctions>[number]) =>
+  Object.keys(fn.Properties.Environment.Variables).sort();
 
 describe('the data', () => {
   it('is one on-demand table with point-in-time recovery, encryption, deletion protection, kept on removal, and the time index', () => {
@@ -81,6 +93,18 @@ describe('the functions', () => {
     expect(api.Properties.Timeout * 1000).toBeLessThan(SETTLE_MS / 2);
     template.resourceCountIs('AWS::SecretsManager::Secret', 2);
   });
+
+  it('set exactly the variables the handlers read, named by one schema (functions/handlers/variables.ts)', async () => {
+    const named = (schema: { shape: object }) => Object.keys(schema.shape).sort();
+    const find = (functions: ReturnType<typeof ourFunctions>, what: string) =>
+      functions.find((fn) => fn.Properties.Description.includes(what))!;
+    expect(variableNames(find(ourFunctions(), 'fold'))).toEqual(named(FoldVariables));
+    // PUBLIC_URL only with a domain of its own
+    expect(variableNames(find(ourFunctions(), 'API'))).toEqual(named(ApiVariables).filter((n) => n !== 'PUBLIC_URL'));
+    const other = ourFunctions(await templateWithDomain());
+    expect(variableNames(find(other, 'API'))).toEqual(named(ApiVariables));
+    expect(find(other, 'API').Properties.Environment.Variables.PUBLIC_URL).toBe('https://enkat.example.se');
+  }, 120_000);
 });
 
 describe('the HTTP API', () => {
@@ -97,11 +121,7 @@ describe('the HTTP API', () => {
   it('allows no other origin without a domain, and exactly the site origin with one', async () => {
     const api = template.findResources('AWS::ApiGatewayV2::Api');
     expect(Object.values(api)[0]!.Properties.CorsConfiguration).toBeUndefined();
-    const { app: withDomain } = await createApp(
-      new App({ context: { stage: 'withdomain', domain: 'enkat.example.se' } }),
-      { buildWeb: false },
-    );
-    const other = Template.fromStack(withDomain.node.findChild('bygdpuls-withdomain') as import('aws-cdk-lib').Stack);
+    const other = await templateWithDomain();
     other.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://enkat.example.se'] }),
     });

@@ -1,0 +1,133 @@
+// The Lambda environment as a contract: one schema names every variable, the stack builds what
+// it sets through foldVariables/apiVariables (so no name can drift), and the handlers read it once
+// at cold start with readVariables (so a bad value stops the start, naming the variable).
+// zod only, no AWS SDK: infra/ imports this file.
+import * as z from 'zod';
+
+/** Longer than the API's timeout (10 s) plus clock skew: no response can land behind the mark. */
+export const SETTLE_MS = 60_000;
+/** What the stack gives every Lambda: stack traces that point into the TypeScript. */
+const NODE_OPTIONS = '--enable-source-maps';
+
+/** A variable that must be set, with what it should hold (the message when it does not). */
+function text(expected: string, pattern?: RegExp) {
+  const schema = z.string({ error: expected }).min(1, { error: expected });
+  return pattern ? schema.regex(pattern, { error: expected }) : schema;
+}
+
+function wholeNumber(expected: string, minimum: number) {
+  return text(expected, /^\d+$/)
+    .transform(Number)
+    .refine((value) => value >= minimum && Number.isSafeInteger(value), { error: expected });
+}
+
+const arn = (what: string) => text(`the ARN of ${what} (arn:...)`, /^arn:/);
+const url = (what: string) => z.url({ error: `${what} (an http(s) URL)`, protocol: /^https?$/ });
+
+/** What the stack sets on both Lambdas. */
+export const FoldVariables = z.object({
+  NODE_OPTIONS: z.string().optional(),
+  TABLE_NAME: text('the name of the DynamoDB table'),
+  SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 60000', 0).default(SETTLE_MS),
+  STAGE: text('the stage: lower-case letters, digits and dashes, at most 32', /^[a-z0-9-]{1,32}$/).default('dev'),
+});
+
+/** What the stack sets on the API Lambda: the fold's, the secrets' ARNs and the site's origin. */
+export const ApiVariables = FoldVariables.extend({
+  SIGNING_SECRET_ARN: arn('the signing secret').optional(),
+  ADMIN_TOKEN_SECRET_ARN: arn('the first administrator token').optional(),
+  PUBLIC_URL: url("the site's own origin").optional(),
+});
+
+/**
+ * Read by the handlers, never set by the stack: AWS_REGION comes from the Lambda runtime; the
+ * rest only off AWS (the tests and the bench run the bundles against dynalite, with the secret
+ * itself instead of its ARN).
+ */
+export const OffStackVariables = z.object({
+  AWS_REGION: z.string().optional(),
+  DYNAMODB_ENDPOINT: url('the DynamoDB endpoint').optional(),
+  BYGDPULS_SECRET: text('the secret the signing and code keys derive from').optional(),
+  ADMIN_TOKEN: z.string().optional(),
+  SHARDS_PER_ROUND: wholeNumber('a whole number of shards, 1 or more, such as 8', 1).default(8),
+});
+
+export const FoldEnvironment = FoldVariables.extend(OffStackVariables.shape);
+export type FoldEnvironment = z.output<typeof FoldEnvironment>;
+
+export const ApiEnvironment = ApiVariables.extend(OffStackVariables.shape).superRefine((values, context) => {
+  if (!values.SIGNING_SECRET_ARN && !values.BYGDPULS_SECRET)
+    context.addIssue({
+      code: 'custom',
+      path: ['SIGNING_SECRET_ARN'],
+      message: 'the ARN of the signing secret (arn:...), or BYGDPULS_SECRET, the secret itself, off AWS',
+    });
+});
+export type ApiEnvironment = z.output<typeof ApiEnvironment>;
+
+/** A Lambda's environment is not what its code needs: the message names each variable. */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+}
+
+/** Parses the environment once (at cold start); throws an EnvironmentError naming each bad variable. */
+export function readVariables<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  // An empty variable counts as not set, as it always has here.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(given);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const value = given[name];
+    const found = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
+    return `${name} ${found}; expected ${issue.message}`;
+  });
+  throw new EnvironmentError(`the Lambda environment: ${problems.join('; ')}`);
+}
+
+/** Every variable of a schema by name, each given (as a string) or left out (undefined). */
+type VariablesOf<S extends z.ZodObject> = Record<keyof z.input<S>, string | undefined>;
+
+function defined(variables: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+export interface FoldSettings {
+  tableName: string;
+  settleMs: number;
+  stage: string;
+}
+
+/** The fold Lambda's environment, as the stack sets it (values may be CDK tokens). */
+export function foldVariables(settings: FoldSettings): Record<string, string> {
+  const variables: VariablesOf<typeof FoldVariables> = {
+    NODE_OPTIONS,
+    TABLE_NAME: settings.tableName,
+    SETTLE_MS: String(settings.settleMs),
+    STAGE: settings.stage,
+  };
+  return defined(variables);
+}
+
+export interface ApiSettings extends FoldSettings {
+  signingSecretArn: string;
+  adminTokenSecretArn: string;
+  /** https://example.org when the site has its own domain. */
+  publicUrl?: string | undefined;
+}
+
+/** The API Lambda's environment, as the stack sets it (values may be CDK tokens). */
+export function apiVariables(settings: ApiSettings): Record<string, string> {
+  const variables: VariablesOf<typeof ApiVariables> = {
+    NODE_OPTIONS,
+    TABLE_NAME: settings.tableName,
+    SETTLE_MS: String(settings.settleMs),
+    STAGE: settings.stage,
+    SIGNING_SECRET_ARN: settings.signingSecretArn,
+    ADMIN_TOKEN_SECRET_ARN: settings.adminTokenSecretArn,
+    PUBLIC_URL: settings.publicUrl,
+  };
+  return defined(variables);
+}
