@@ -1,5 +1,6 @@
 // The CDK app: one stack per stage (npx cdk deploy -c stage=soderkoping), checked by cdk-nag's
-// AwsSolutions rules on every synthesis.
+// AwsSolutions rules on every synthesis. -c domain=... limits CORS to the site's own origin;
+// -c alarmEmail=... subscribes an address to the stage's alarms.
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildWeb } from '../web/build.ts';
@@ -14,6 +15,9 @@ export async function createApp(
   if (!/^[a-z0-9-]{1,32}$/.test(stage))
     throw new Error(`stage "${stage}": lower-case letters, digits and dashes, at most 32`);
   const domain = app.node.tryGetContext('domain') as string | undefined;
+  const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
+  if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(alarmEmail)))
+    throw new Error(`alarmEmail "${alarmEmail}": an e-mail address, such as drift@example.org`);
   if (options.buildWeb ?? true) await buildWeb();
   const stack = new BygdpulsStack(app, `bygdpuls-${stage}`, {
     stage,
@@ -21,6 +25,7 @@ export async function createApp(
     foldBundleDir: bundleLambda('fold'),
     siteDir: stageSite(),
     siteOrigin: domain ? `https://${domain}` : undefined,
+    alarmEmail,
     description: `bygdpuls, stage ${stage}`,
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });

@@ -16,6 +16,8 @@ export interface BygdpulsStackProps extends StackProps {
   siteDir: string;
   /** https://origin of the site when it has its own domain (CORS allows exactly it). */
   siteOrigin?: string | undefined;
+  /** Subscribed to the stage's alarm topic. */
+  alarmEmail?: string | undefined;
 }
 
 /** The settle window the stack gives both Lambdas (defined with the variables they read). */
@@ -26,6 +28,7 @@ export class BygdpulsStack extends Stack {
   readonly api: Api;
   readonly fold: Fold;
   readonly web: Web;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: BygdpulsStackProps) {
     super(scope, id, props);
@@ -46,11 +49,12 @@ export class BygdpulsStack extends Stack {
       settleMs: SETTLE_MS,
     });
     this.web = new Web(this, 'Web', { siteDir: props.siteDir, httpApi: this.api.httpApi });
-    new Alarms(this, 'Alarms', {
+    this.alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,
       httpApi: this.api.httpApi,
       functions: { Api: this.api.handler.function, Fold: this.fold.handler.function },
       maxFoldLagSeconds: 300,
+      email: props.alarmEmail,
     });
     new CfnOutput(this, 'SiteUrl', {
       value: `https://${this.web.distribution.distributionDomainName}`,
@@ -62,5 +66,9 @@ export class BygdpulsStack extends Stack {
         'The first administrator token: aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text',
     });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopic', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm notifies this SNS topic (-c alarmEmail=you@example.org subscribes an address)',
+    });
   }
 }

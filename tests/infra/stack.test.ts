@@ -1,5 +1,7 @@
 // The stack, synthesized offline and checked on its template: every property the deployment
 // promises, and cdk-nag's AwsSolutions rules with no unacknowledged finding.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -188,6 +190,64 @@ describe('alarms and outputs', () => {
       ]),
     );
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(2);
+  });
+
+  it('notifies one encrypted, HTTPS-only SNS topic from every alarm', () => {
+    const topics = template.findResources('AWS::SNS::Topic');
+    expect(Object.keys(topics)).toHaveLength(1);
+    const [topicId, topic] = Object.entries(topics)[0]!;
+    expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    // CloudWatch may use the key, or it could not publish to the encrypted topic.
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      }),
+    });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.hasOutput('AlarmTopic', { Value: { Ref: topicId } });
+  });
+
+  it('subscribes the address given as -c alarmEmail, and refuses one that is not an address', async () => {
+    const { stack } = await createApp(new App({ context: { stage: 'mailed', alarmEmail: 'drift@example.org' } }), {
+      buildWeb: false,
+    });
+    const mailed = Template.fromStack(stack);
+    const topicId = Object.keys(mailed.findResources('AWS::SNS::Topic'))[0]!;
+    mailed.resourceCountIs('AWS::SNS::Subscription', 1);
+    mailed.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'drift@example.org',
+      TopicArn: { Ref: topicId },
+    });
+    await expect(
+      createApp(new App({ context: { stage: 'unmailed', alarmEmail: 'drift' } }), { buildWeb: false }),
+    ).rejects.toThrow('alarmEmail "drift": an e-mail address');
+  }, 120_000);
+
+  it("costs what the README's cost table says: as many alarms as it counts", () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const row = /^\| alarms +\| (\d+) x \$0\.10 .*\| \$(\d+\.\d\d) +\|$/m.exec(readme);
+    expect(row, 'the README has an alarms row in its cost table').not.toBeNull();
+    const alarms = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).length;
+    expect(Number(row![1])).toBe(alarms);
+    expect(row![2]).toBe((alarms * 0.1).toFixed(2));
   });
 
   it('outputs the site URL and where the first admin token is', () => {
