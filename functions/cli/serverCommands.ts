@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createTokenIssuer, Role } from '../api/auth.ts';
 import { rebuildRound } from '../fold/rebuild.ts';
 import { loadOrCreateSecrets } from '../local/secrets.ts';
+import { EnvironmentError } from '../handlers/variables.ts';
+import { PortUnavailableError } from '../local/port.ts';
 import { optionsFromEnv, startLocal } from '../local/start.ts';
 import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
@@ -27,11 +29,25 @@ const storeOptions = {
 } as const;
 
 export async function runStart(args: string[], io: Io): Promise<number> {
-  const options = optionsFromEnv(process.env, args);
+  let options: ReturnType<typeof optionsFromEnv>;
+  try {
+    options = optionsFromEnv(process.env, args);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    io.stderr(`bygdpuls: ${error.message}\n`);
+    return 2;
+  }
   options.print = (line) => io.stdout(`${line}\n`);
   // startLocal also leaves the database's endpoint in the data folder while it runs, so that the
   // command line (rebuild, token, export) reaches the database the server holds.
-  const server = await startLocal(options);
+  let server: Awaited<ReturnType<typeof startLocal>>;
+  try {
+    server = await startLocal(options);
+  } catch (error) {
+    if (!(error instanceof PortUnavailableError)) throw error;
+    io.stderr(`bygdpuls: ${error.message}\n`);
+    return 1;
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -10,15 +10,16 @@ export const SETTLE_MS = 60_000;
 const NODE_OPTIONS = '--enable-source-maps';
 
 /** A variable that must be set, with what it should hold (the message when it does not). */
-function text(expected: string, pattern?: RegExp) {
+export function text(expected: string, pattern?: RegExp) {
   const schema = z.string({ error: expected }).min(1, { error: expected });
   return pattern ? schema.regex(pattern, { error: expected }) : schema;
 }
 
-function wholeNumber(expected: string, minimum: number) {
+/** A whole number from `minimum` to `maximum`, written in digits. */
+export function wholeNumber(expected: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
   return text(expected, /^\d+$/)
     .transform(Number)
-    .refine((value) => value >= minimum && Number.isSafeInteger(value), { error: expected });
+    .refine((value) => value >= minimum && value <= maximum, { error: expected });
 }
 
 const arn = (what: string) => text(`the ARN of ${what} (arn:...)`, /^arn:/);
@@ -65,13 +66,20 @@ export const ApiEnvironment = ApiVariables.extend(OffStackVariables.shape).super
 });
 export type ApiEnvironment = z.output<typeof ApiEnvironment>;
 
-/** A Lambda's environment is not what its code needs: the message names each variable. */
+/** An environment is not what the code needs: the message names each variable. */
 export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
 }
 
-/** Parses the environment once (at cold start); throws an EnvironmentError naming each bad variable. */
-export function readVariables<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+/**
+ * Parses the environment once (at cold start); throws an EnvironmentError naming each bad
+ * variable and what it should hold. `whose` starts the message.
+ */
+export function readVariables<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  whose = 'the Lambda environment',
+): z.output<S> {
   // An empty variable counts as not set, as it always has here.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = schema.safeParse(given);
@@ -82,7 +90,7 @@ export function readVariables<S extends z.ZodType>(schema: S, env: NodeJS.Proces
     const found = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
     return `${name} ${found}; expected ${issue.message}`;
   });
-  throw new EnvironmentError(`the Lambda environment: ${problems.join('; ')}`);
+  throw new EnvironmentError(`${whose}: ${problems.join('; ')}`);
 }
 
 /** Every variable of a schema by name, each given (as a string) or left out (undefined). */

@@ -10,6 +10,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import { API_HEADERS } from '../api/headers.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
+import { portError } from './port.ts';
 import { mountWeb } from './web.ts';
 
 export interface ServeOptions {
@@ -34,9 +35,13 @@ export function createLocalApp(deps: ApiDeps, webDir: string): Hono {
   return app;
 }
 
-/** Serves `app` (made with headersFromServer) on port and hostname; resolves once it listens. */
+/**
+ * Serves `app` (made with headersFromServer) on port and hostname; resolves once it listens,
+ * rejects with a PortUnavailableError when it cannot (the port taken since it was checked).
+ */
 export function serveApp(app: Hono, options: ServeOptions): Promise<ServerType> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) => reject(portError(error, options.port, options.hostname));
     const server: ServerType = serve(
       {
         fetch: app.fetch,
@@ -47,7 +52,11 @@ export function serveApp(app: Hono, options: ServeOptions): Promise<ServerType> 
           listener: (request: IncomingMessage, response: ServerResponse) => void,
         ) => createServer(serverOptions, withApiHeaders(listener))) as typeof createServer,
       },
-      () => resolve(server),
+      () => {
+        server.off('error', refused);
+        resolve(server);
+      },
     );
+    server.once('error', refused);
   });
 }

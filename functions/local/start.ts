@@ -3,10 +3,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
+import * as z from 'zod';
 import { createTokenIssuer } from '../api/auth.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { foldAll } from '../fold/fold.ts';
 import { createDynamoClient } from '../store/client.ts';
+import { readVariables, text, wholeNumber } from '../handlers/variables.ts';
 import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
 import { answerUnparsableRequests } from './clientErrors.ts';
@@ -14,6 +16,7 @@ import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from './dataDir.ts';
 import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { completeInterruptedWrites } from './interruptedWrites.ts';
+import { checkPortFree } from './port.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import { createLocalApp, serveApp } from './serve.ts';
 
@@ -41,16 +44,28 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
+/** The settings of `npm start` (README, "Settings"); a bad one stops it, naming the variable. */
+const LocalSettings = z.object({
+  PORT: wholeNumber('a port number from 0 to 65535, such as 3000', 0, 65_535).default(3000),
+  HOST: text('an address to listen on, such as 127.0.0.1').default('127.0.0.1'),
+  DATA_DIR: z.string().optional(),
+  ADMIN_TOKEN: z.string().optional(),
+  FOLD_INTERVAL_MS: wholeNumber('a whole number of milliseconds, 1 or more, such as 3000', 1).default(3000),
+  SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 2000', 0).default(2000),
+});
+
+/** The options from the environment; throws an EnvironmentError naming any bad setting. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): LocalOptions {
   const root = path.resolve(import.meta.dirname, '../..');
+  const settings = readVariables(LocalSettings, env, 'the settings');
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, '.data')),
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: path.resolve(settings.DATA_DIR ?? path.join(root, '.data')),
     demo: !argv.includes('--no-demo'),
-    adminToken: env.ADMIN_TOKEN || undefined,
-    foldIntervalMs: Number(env.FOLD_INTERVAL_MS ?? 3000),
-    settleMs: Number(env.SETTLE_MS ?? 2000),
+    adminToken: settings.ADMIN_TOKEN,
+    foldIntervalMs: settings.FOLD_INTERVAL_MS,
+    settleMs: settings.SETTLE_MS,
     webDir: path.join(root, 'web'),
     print: (line) => process.stdout.write(`${line}\n`),
   };
@@ -61,7 +76,12 @@ function logLine(entry: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
 
+/**
+ * Starts the local server. A port it cannot have stops it first, with a PortUnavailableError,
+ * before anything is written (no data folder, no demo).
+ */
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
+  await checkPortFree(options.port, options.host);
   mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startDynalite({ path: path.join(options.dataDir, 'db'), thread: true });
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
@@ -116,7 +136,17 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     if (project) await store.projects.update({ ...project, demo: true });
   }
 
-  const server: ServerType = await serveApp(app, { port: options.port, hostname: options.host });
+  let server: ServerType;
+  try {
+    server = await serveApp(app, { port: options.port, hostname: options.host });
+  } catch (error) {
+    // Taken since the check: leave the data folder as a clean stop would.
+    client.destroy();
+    await dynamo.close();
+    rmSync(endpointFile, { force: true });
+    rmSync(runningMarker, { force: true });
+    throw error;
+  }
   answerUnparsableRequests(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

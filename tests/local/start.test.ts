@@ -2,7 +2,8 @@
 // start, data kept across restarts, a clean stop on SIGTERM with nothing lost.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -49,7 +50,8 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 const get = async (url: string) =>
-  (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads several answers' shapes, checked by its assertions
+  (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>;
 
 describe('npm start', () => {
   it('creates the demo on first start, keeps every acknowledged response across a restart, and stops cleanly', async () => {
@@ -104,4 +106,60 @@ describe('npm start', () => {
     expect(JSON.parse(rebuild.stdout).differences).toEqual([]);
     expect(await stop(second.child)).toBe(0);
   }, 180_000);
+});
+
+/** Runs `bygdpuls start` with these settings until it exits (within 30 s): its exit code and output. */
+async function startUntilExit(env: Record<string, string>) {
+  const child = spawn(process.execPath, [bin, 'start'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still running after 30 s:\n${stdout}${stderr}`)), 30_000);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  return { code, stdout, stderrLines: stderr.trimEnd().split('\n') };
+}
+
+describe('npm start refused', () => {
+  it('stops on a port in use with one line naming the port and how to choose another, writing nothing', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    const freshDataDir = path.join(mkdtempSync(path.join(tmpdir(), 'bygdpuls-taken-')), 'data');
+    try {
+      const { code, stdout, stderrLines } = await startUntilExit({
+        DATA_DIR: freshDataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderrLines).toHaveLength(1);
+      expect(stderrLines[0]).toContain(`port ${port} on 127.0.0.1 is in use`);
+      expect(stderrLines[0]).toMatch(/PORT=\d+ npm start/);
+      expect(existsSync(freshDataDir)).toBe(false);
+    } finally {
+      holder.close();
+    }
+  }, 40_000);
+
+  it('stops on a setting that is not a number, naming it, instead of starting with NaN', async () => {
+    const freshDataDir = path.join(mkdtempSync(path.join(tmpdir(), 'bygdpuls-bad-')), 'data');
+    const { code, stdout, stderrLines } = await startUntilExit({ DATA_DIR: freshDataDir, PORT: '0', SETTLE_MS: '2s' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderrLines).toEqual([
+      'bygdpuls: the settings: SETTLE_MS is "2s"; expected a whole number of milliseconds, such as 2000',
+    ]);
+    expect(existsSync(freshDataDir)).toBe(false);
+  }, 40_000);
 });
