@@ -2,6 +2,7 @@
 import { foldRound } from '../functions/fold/fold.ts';
 import { readRoundAggregate, scorerOf } from '../functions/fold/read.ts';
 import type { Round } from '../functions/store/types.ts';
+import { roundQuestionnaire } from '../functions/store/questionnaires.ts';
 import { batchWrite, responseItems, storedResponses } from './responses.ts';
 import {
   api,
@@ -82,8 +83,7 @@ async function setUpPair(
   };
   await write(baseline, 0, 0);
   await write(followup, 0.5, 1);
-  const questionnaire = await stack.store.questionnaires.get(project.projectId, project.questionnaireId);
-  if (!questionnaire) throw new Error('read: the questionnaire is missing');
+  const questionnaire = await roundQuestionnaire(stack.store, baseline);
   const scorer = scorerOf(questionnaire);
   for (const target of [baseline, followup]) {
     const started = process.hrtime.bigint();

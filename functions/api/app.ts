@@ -4,7 +4,7 @@ import type { Language } from '../core/language.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import type * as z from 'zod';
+import * as z from 'zod';
 import swedishZod from 'zod/v4/locales/sv.js';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
@@ -12,9 +12,9 @@ import { API_HEADERS } from './headers.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
-import { ReadCache } from './readCache.ts';
+import { createApiInstance } from './instance.ts';
 import { storeUnavailableAnswer } from './storeErrors.ts';
-import type { ApiDeps, RouteContext, RouteSpec } from './routeTable.ts';
+import { answerSchema, type ApiDeps, type Caller, type CallerOf, type RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** The residents' submit route, which the local server does not gzip. */
@@ -157,18 +157,13 @@ function checkPathIds(c: Context, lang: Language): void {
 }
 
 /** What a public route knows of its caller: nothing. */
-const PUBLIC_ACCESS: Pick<RouteContext, 'claims' | 'project' | 'round'> = Object.freeze({
+const PUBLIC_ACCESS: CallerOf<{ kind: 'public' }> = Object.freeze({
   claims: null,
   project: null,
   round: null,
 });
 
-async function authorize(
-  c: Context,
-  deps: ApiDeps,
-  spec: RouteSpec,
-  lang: Language,
-): Promise<Pick<RouteContext, 'claims' | 'project' | 'round'>> {
+async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: Language): Promise<Caller> {
   const access = spec.access;
   if (access.kind === 'public') return { claims: null, project: null, round: null };
   const header = c.req.header('authorization') ?? '';
@@ -183,22 +178,26 @@ async function authorize(
     return { claims, project: null, round: null };
   }
   checkPathIds(c, lang); // after the token: without one, every route answers 401 alike
-  let projectId: string;
-  let round = null;
-  if (access.kind === 'round') {
-    round = await deps.store.rounds.get(c.req.param('roundId')!);
-    if (!round) {
-      if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
-      throw new HttpError(404, 'not_found', 'no such round');
-    }
-    projectId = round.projectId;
-  } else {
-    projectId = c.req.param('projectId')!;
+  const round = access.kind === 'round' ? await deps.store.rounds.get(c.req.param('roundId') ?? '') : null;
+  if (access.kind === 'round' && !round) {
+    if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
+    throw new HttpError(404, 'not_found', 'no such round');
   }
+  const projectId = round ? round.projectId : (c.req.param('projectId') ?? '');
   if (!reachesProject(claims, projectId)) throw new HttpError(403, 'forbidden', 'this token is for another project');
   const project = await deps.store.projects.get(projectId);
   if (!project) throw new HttpError(404, 'not_found', 'no such project');
-  return { claims, project, round };
+  return round ? { claims, project, round } : { claims, project, round: null };
+}
+
+/** The opt-in check of AppOptions.checkResponses. */
+async function checkResponse(spec: RouteSpec, response: Response): Promise<void> {
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return;
+  const where = `${spec.method.toUpperCase()} ${spec.path} answered ${response.status}`;
+  const schema = answerSchema(spec, response.status);
+  if (!schema) throw new Error(`${where}, a status its route does not declare`);
+  const checked = schema.safeParse(await response.clone().json());
+  if (!checked.success) throw new Error(`${where} off its schema: ${z.prettifyError(checked.error)}`);
 }
 
 export interface AppOptions {
@@ -210,6 +209,12 @@ export interface AppOptions {
    * a web Headers object and back, which costs a submission about a twentieth of its time.
    */
   headersFromServer?: boolean;
+  /**
+   * Check every JSON answer against the schema its route declares for its status, and answer 500
+   * with the difference when it does not fit (tests turn this on: drift between a handler and the
+   * published contract fails them). Off in production: it costs a parse of every answer.
+   */
+  checkResponses?: boolean;
 }
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
@@ -229,7 +234,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       const json = openApiDocument(routes);
       return { json, html: docsPage(json) };
     }));
-  const cache = new ReadCache(deps.store, deps.now);
+  // The instance's state between requests: created here, once per app, and nowhere else.
+  const instance = createApiInstance(deps.store, deps.now);
 
   if (!options.headersFromServer) {
     app.use('/api/*', async (c, next) => {
@@ -280,7 +286,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
         if (!parsed.success) throw new ValidationError(issues(parsed.error, 'query'));
         query = parsed.data;
       }
-      return spec.handler({ c, deps, body, query, lang, cache, ...access });
+      const response = await spec.handler({ c, deps, body, query, lang, instance, ...access });
+      if (options.checkResponses) await checkResponse(spec, response);
+      return response;
     });
   }
 

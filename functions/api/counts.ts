@@ -2,19 +2,19 @@
 // of areas under the minimum group size are shown as such ("under k"), never as a number.
 import { isPublishable } from '../core/compare.ts';
 import { complementarySuppressions, SECONDARY } from '../core/disclosure.ts';
-import type { AreaCount } from '../core/published.ts';
+import type { AreaCount, RoundCounts } from './contract.ts';
 import { readRoundAggregate } from '../fold/read.ts';
 import type { Store } from '../store/index.ts';
+import { roundQuestionnaire } from '../store/questionnaires.ts';
 import type { Project, Round } from '../store/types.ts';
-import { loadQuestionnaire } from './results.ts';
 import { createScorer } from '../core/scoring.ts';
 
 export async function readRoundCounts(
   store: Store,
   project: Project,
   round: Round,
-): Promise<{ responses: number; areas: AreaCount[]; invited: number | null }> {
-  const questionnaire = await loadQuestionnaire(store, round);
+): Promise<Omit<RoundCounts, 'round'>> {
+  const questionnaire = await roundQuestionnaire(store, round);
   const view = await readRoundAggregate(store, round, createScorer(questionnaire.indicators));
   const perArea = new Map<string, number>();
   for (const cell of Object.values(view.aggregate.cells)) {

@@ -1,13 +1,33 @@
-// The OpenAPI document, made from the route table and its zod schemas (one source of truth).
+// The OpenAPI document, made from the route table and its zod schemas (one source of truth): the
+// request bodies and queries (functions/api/schemas.ts) and every JSON answer (functions/api/contract.ts).
 import * as z from 'zod';
-import type { RouteSpec } from './routeTable.ts';
+import { answerSchema, type RouteSpec } from './routeTable.ts';
 
 function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
 }
 
-function jsonSchema(schema: z.ZodType): unknown {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+/** A request's schema as a client must send it, an answer's as the API sends it. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+}
+
+/** The description of each status an operation may answer: its own, then those every route of its kind shares. */
+function statusDescriptions(spec: RouteSpec): [string, string][] {
+  const own = Object.entries(spec.responses).flatMap(([status, answer]): [string, string][] =>
+    answer === undefined ? [] : [[status, typeof answer === 'string' ? answer : answer.description]],
+  );
+  return Object.entries({
+    ...Object.fromEntries(own),
+    ...(spec.access.kind === 'public' ? {} : { 401: 'no valid token', 403: 'the token does not allow this' }),
+    ...(spec.body
+      ? {
+          400: typeof spec.responses[400] === 'string' ? spec.responses[400] : 'invalid body',
+          413: 'body over 64 KB',
+          415: 'not application/json',
+        }
+      : {}),
+  });
 }
 
 export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
@@ -26,7 +46,9 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
       }
     }
     const roles = spec.access.kind === 'public' ? [] : spec.access.roles;
-    (paths[openApiPath(spec.path)] ??= {})[spec.method] = {
+    const operations = paths[openApiPath(spec.path)] ?? {};
+    paths[openApiPath(spec.path)] = operations;
+    operations[spec.method] = {
       summary: spec.summary,
       ...(spec.access.kind === 'public'
         ? { security: [] }
@@ -36,13 +58,11 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries({
-          ...spec.responses,
-          ...(spec.access.kind === 'public' ? {} : { 401: 'no valid token', 403: 'the token does not allow this' }),
-          ...(spec.body
-            ? { 400: spec.responses[400] ?? 'invalid body', 413: 'body over 64 KB', 415: 'not application/json' }
-            : {}),
-        }).map(([status, description]) => [status, { description }]),
+        statusDescriptions(spec).map(([status, description]) => {
+          const schema = answerSchema(spec, Number(status));
+          const content = schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : {};
+          return [status, { description, content }];
+        }),
       ),
     };
   }
@@ -60,16 +80,20 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
 
 /** A self-contained page listing the routes (no third-party scripts or styles). */
 export function docsPage(document: Record<string, unknown>): string {
-  const escape = (text: string) =>
+  const escapeHtml = (text: string) =>
     text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
   const rows: string[] = [];
   for (const [path, methods] of Object.entries(
     document.paths as Record<string, Record<string, { summary: string; 'x-roles'?: string[] }>>,
   )) {
     for (const [method, operation] of Object.entries(methods)) {
-      rows.push(
-        `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape(operation.summary)}</td><td>${escape((operation['x-roles'] ?? ['public']).join(', '))}</td></tr>`,
-      );
+      const cells = [
+        `<code>${method.toUpperCase()}</code>`,
+        `<code>${escapeHtml(path)}</code>`,
+        escapeHtml(operation.summary),
+        escapeHtml((operation['x-roles'] ?? ['public']).join(', ')),
+      ];
+      rows.push(`<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bygdpuls API</title>

@@ -1,12 +1,14 @@
 // What the submit path reads on every request, kept in memory: questionnaire versions forever
 // (they never change), rounds for a moment (status changes must take effect: at most `roundTtlMs`
-// late on another instance, at once on this one).
+// late on another instance, at once on this one), and the parsed survey of each version.
+import { parseSurvey, type ParsedSurvey } from '../core/questionnaire/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Questionnaire, Round } from '../store/types.ts';
 
 export class ReadCache {
   private readonly rounds = new Map<string, { round: Round | null; until: number }>();
   private readonly questionnaires = new Map<string, Questionnaire>();
+  private readonly parsedSurveys = new Map<string, ParsedSurvey>();
 
   constructor(
     private readonly store: Store,
@@ -49,5 +51,19 @@ export class ReadCache {
       this.questionnaires.set(key, questionnaire);
     }
     return questionnaire;
+  }
+
+  /** The questionnaire's survey, parsed (versions never change); fails loudly if a stored one no longer parses. */
+  parsedSurvey(questionnaire: Questionnaire): ParsedSurvey {
+    const key = `${questionnaire.projectId}/${questionnaire.id}`;
+    let parsed = this.parsedSurveys.get(key);
+    if (!parsed) {
+      const result = parseSurvey(questionnaire.survey);
+      if (!result.ok) throw new Error(`stored questionnaire ${key} does not parse`);
+      parsed = result.survey;
+      if (this.parsedSurveys.size > 200) this.parsedSurveys.clear();
+      this.parsedSurveys.set(key, parsed);
+    }
+    return parsed;
   }
 }

@@ -1,12 +1,14 @@
 // The shape of a route: every route declares who may call it next to its path, and the table is
-// what the app, the OpenAPI document and the access test all read.
+// what the app, the OpenAPI document and the access test all read. It also declares a schema for
+// every JSON answer (functions/api/contract.ts), and types each handler's context by the access.
 import type { Language } from '../core/language.ts';
 import type { Context } from 'hono';
 import type * as z from 'zod';
+import { ErrorAnswer, ValidationErrorAnswer } from './contract.ts';
 import type { Store } from '../store/index.ts';
 import type { Project, Round } from '../store/types.ts';
 import type { Role, TokenClaims, TokenIssuer } from './auth.ts';
-import type { ReadCache } from './readCache.ts';
+import type { ApiInstance } from './instance.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -34,22 +36,40 @@ export type Access =
   | { kind: 'project'; roles: readonly Role[] }
   | { kind: 'round'; roles: readonly Role[] };
 
-export interface RouteContext<Body = unknown, Query = unknown> {
+/** What a route knows of its caller, by its access: never null where the access guarantees it. */
+export type CallerOf<A extends Access> = A extends { kind: 'public' }
+  ? { claims: null; project: null; round: null }
+  : A extends { kind: 'global' }
+    ? { claims: TokenClaims; project: null; round: null }
+    : A extends { kind: 'project' }
+      ? { claims: TokenClaims; project: Project; round: null }
+      : { claims: TokenClaims; project: Project; round: Round };
+
+/** The caller of any route: what the app's checks hand over. */
+export type Caller = CallerOf<Access>;
+
+export type RouteContext<Body = unknown, Query = unknown, A extends Access = Access> = {
   c: Context;
   deps: ApiDeps;
   body: Body;
   query: Query;
-  /** Set on routes that are not public. */
-  claims: TokenClaims | null;
-  /** Set on project-scoped routes (loaded and checked). */
-  project: Project | null;
-  /** Set on round-scoped routes (loaded and checked). */
-  round: Round | null;
   /** The caller's language for messages meant for residents. */
   lang: Language;
-  /** Rounds and questionnaires as the hot public routes read them. */
-  cache: ReadCache;
+  /** What this instance keeps between requests (read cache, guess limiter). */
+  instance: ApiInstance;
+} & CallerOf<A>;
+
+/** A JSON answer: what it means, and its shape. */
+export interface JsonAnswer {
+  description: string;
+  schema: z.ZodType;
 }
+
+/**
+ * Status -> answer. A success declares its schema; an error may be a description alone, whose
+ * shape is the API's error shape (`{errors}` for a 400, `{error, message}` otherwise).
+ */
+export type Responses = { 200?: JsonAnswer; 201?: JsonAnswer; [status: number]: JsonAnswer | string | undefined };
 
 export interface RouteSpec {
   method: 'get' | 'post';
@@ -59,18 +79,29 @@ export interface RouteSpec {
   access: Access;
   body?: z.ZodType;
   query?: z.ZodType;
-  /** Status -> description, for the OpenAPI document. */
-  responses: Record<number, string>;
-  handler: (ctx: RouteContext<any, any>) => Promise<Response>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  responses: Responses;
+  /** Method syntax: the table holds handlers of every body, query and access alike. */
+  handler(ctx: RouteContext): Promise<Response>;
 }
 
-/** Declares a route with typed body and query. */
-export function route<Body = undefined, Query = undefined>(
-  spec: Omit<RouteSpec, 'handler' | 'body' | 'query'> & {
-    body?: z.ZodType<Body>;
-    query?: z.ZodType<Query>;
-    handler: (ctx: RouteContext<Body, Query>) => Promise<Response>;
-  },
-): RouteSpec {
+/** Declares a route with typed body and query, and a context typed by its access. */
+export function route<Body = undefined, Query = undefined, A extends Access = Access>(spec: {
+  method: RouteSpec['method'];
+  path: string;
+  summary: string;
+  access: A;
+  body?: z.ZodType<Body>;
+  query?: z.ZodType<Query>;
+  responses: Responses;
+  handler: (ctx: RouteContext<Body, Query, A>) => Promise<Response>;
+}): RouteSpec {
   return spec as RouteSpec;
+}
+
+/** The schema of a route's answer with this status: its own, or the API's error shape. */
+export function answerSchema(spec: RouteSpec, status: number): z.ZodType | null {
+  const declared = spec.responses[status];
+  if (typeof declared === 'object') return declared.schema;
+  if (declared === undefined && status < 400) return null;
+  return status === 400 ? ValidationErrorAnswer : ErrorAnswer;
 }

@@ -4,11 +4,12 @@
 import type { Language } from '../core/language.ts';
 import { randomUUID } from 'node:crypto';
 import type { Answer, Background } from '../core/schemas.ts';
-import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../core/questionnaire.ts';
+import { NONE_VALUE, validateResponse, type ParsedSurvey } from '../core/questionnaire/index.ts';
 import { timeKey } from '../store/keys.ts';
 import type { Questionnaire, Round, StoredResponse } from '../store/types.ts';
 import { hashCode, normalizeCode } from './codes.ts';
 import { HttpError, ValidationError } from './errors.ts';
+import type { SubmissionReceipt } from './contract.ts';
 import type { ApiDeps } from './routeTable.ts';
 
 export interface SubmissionBody {
@@ -19,7 +20,7 @@ export interface SubmissionBody {
 
 export interface SubmissionResult {
   status: 200 | 201;
-  body: { id: string; receivedAt: string };
+  body: SubmissionReceipt;
 }
 
 const MESSAGES = {
@@ -41,22 +42,6 @@ const MESSAGES = {
   },
 } as const;
 
-/** Parsed surveys by questionnaire (questionnaire versions never change). */
-const parsedSurveys = new Map<string, ParsedSurvey>();
-
-export function parsedSurveyOf(questionnaire: Questionnaire): ParsedSurvey {
-  const cacheKey = `${questionnaire.projectId}/${questionnaire.id}`;
-  let parsed = parsedSurveys.get(cacheKey);
-  if (!parsed) {
-    const result = parseSurvey(questionnaire.survey);
-    if (!result.ok) throw new Error(`stored questionnaire ${cacheKey} does not parse`);
-    parsed = result.survey;
-    if (parsedSurveys.size > 200) parsedSurveys.clear();
-    parsedSurveys.set(cacheKey, parsed);
-  }
-  return parsed;
-}
-
 /**
  * What was submitted, in one canonical form: tells an exact retry from a different submission.
  * Only a taken key needs it, so the common case (a first submission) never pays for it.
@@ -74,6 +59,8 @@ export async function submitResponse(
   deps: ApiDeps,
   round: Round,
   questionnaire: Questionnaire,
+  /** The questionnaire's survey, parsed (the instance's read cache keeps it). */
+  survey: ParsedSurvey,
   body: SubmissionBody,
   lang: Language,
 ): Promise<SubmissionResult> {
@@ -98,7 +85,7 @@ export async function submitResponse(
     key = `I.${responseId}`;
   }
 
-  const validation = validateResponse(parsedSurveyOf(questionnaire), questionnaire.background, body.answers, lang);
+  const validation = validateResponse(survey, questionnaire.background, body.answers, lang);
   if (!validation.ok) throw new ValidationError(validation.errors);
   const { answers } = validation;
   const background = { ...validation.background };

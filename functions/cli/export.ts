@@ -7,10 +7,12 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { comparableIndicators, NOT_COMPARABLE_MESSAGE } from '../core/comparable.ts';
 import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
 import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
 import { TABLE_NAME } from '../local/dataDir.ts';
 import type { Store } from '../store/index.ts';
+import { MissingQuestionnaireError, roundQuestionnaire } from '../store/questionnaires.ts';
 import type { Project, Round, StoredResponse } from '../store/types.ts';
 import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
@@ -167,10 +169,12 @@ async function roundOf(store: Store, project: Project, roundId: string, which: s
 }
 
 async function indicatorsOf(store: Store, round: Round): Promise<Indicator[]> {
-  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
-  if (!questionnaire)
-    throw new ExportError(`round ${round.id} refers to a missing questionnaire ${round.questionnaireId}`);
-  return questionnaire.indicators;
+  try {
+    return (await roundQuestionnaire(store, round)).indicators;
+  } catch (error) {
+    if (error instanceof MissingQuestionnaireError) throw new ExportError(error.message);
+    throw error;
+  }
 }
 
 /** Writes the comparison's input files for two rounds of a project. */
@@ -180,10 +184,9 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
   const baseline = await roundOf(store, project, request.baselineId, 'baseline');
   const followup = await roundOf(store, project, request.followupId, 'follow-up');
   const indicators = await indicatorsOf(store, baseline);
-  // The API compares only rounds with identical definitions (results.ts); so does the export.
-  if (JSON.stringify(indicators) !== JSON.stringify(await indicatorsOf(store, followup))) {
-    throw new ExportError('the two rounds have different indicator definitions, so they cannot be compared');
-  }
+  // The API compares only rounds with identical definitions; so does the export.
+  if (!comparableIndicators(indicators, await indicatorsOf(store, followup)))
+    throw new ExportError(NOT_COMPARABLE_MESSAGE);
   const scorer = createScorer(indicators);
   const outDir = path.resolve(request.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -212,9 +215,20 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
   };
 }
 
+const EXPORT_OPTION_NAMES = [
+  'project',
+  'baseline',
+  'followup',
+  'out',
+  'data-dir',
+  'table',
+  'endpoint',
+  'region',
+] as const;
+
 /** The command: `bygdpuls export --project P --baseline B --followup F --out DIR [store options]`. */
 export async function runExport(args: string[], io: Io): Promise<number> {
-  let values;
+  let values: Partial<Record<(typeof EXPORT_OPTION_NAMES)[number], string>>;
   try {
     ({ values } = parseArgs({
       args,
@@ -241,7 +255,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     throw new UsageError('give either --data-dir or --table/--endpoint, not both');
   // An endpoint alone is a local dynalite (a running server's): its table has the local name.
   const table = values.table ?? (values.endpoint ? TABLE_NAME : undefined);
-  let opened;
+  let opened: Awaited<ReturnType<typeof openStore>>;
   try {
     opened = await openStore({ dataDir: values['data-dir'], table, endpoint: values.endpoint, region: values.region });
   } catch (error) {

@@ -3,6 +3,7 @@
 // A fold killed at any point loses nothing; two folds at once cannot both win.
 import type { Scorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
+import { roundQuestionnaire } from '../store/questionnaires.ts';
 import type { Round } from '../store/types.ts';
 import { EventFolder } from './events.ts';
 import { scorerOf } from './read.ts';
@@ -82,8 +83,7 @@ export async function foldShard(
 }
 
 export async function foldRound(store: Store, round: Round, options: FoldOptions): Promise<ShardFoldResult> {
-  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
-  if (!questionnaire) throw new Error(`round ${round.id} has no questionnaire ${round.questionnaireId}`);
+  const questionnaire = await roundQuestionnaire(store, round);
   const scorer = scorerOf(questionnaire);
   const results = await Promise.all(
     Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)),

@@ -2,6 +2,7 @@
 // (snapshots + tail) disagree. The check that aggregates and raw data agree.
 import { aggregateDifferences, RoundAccumulator } from '../core/aggregates.ts';
 import type { Store } from '../store/index.ts';
+import { roundQuestionnaire } from '../store/questionnaires.ts';
 import type { Round } from '../store/types.ts';
 import { readRoundAggregate, scorerOf } from './read.ts';
 
@@ -15,8 +16,7 @@ export interface RebuildReport {
 }
 
 export async function rebuildRound(store: Store, round: Round): Promise<RebuildReport> {
-  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
-  if (!questionnaire) throw new Error(`round ${round.id} has no questionnaire ${round.questionnaireId}`);
+  const questionnaire = await roundQuestionnaire(store, round);
   const scorer = scorerOf(questionnaire);
   const accumulator = new RoundAccumulator(scorer);
   let responses = 0;

@@ -6,7 +6,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
-import { invitationKey } from './keys.ts';
+import { INVITATION_PREFIX, invitationKey, roundPartition } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Invitation } from './types.ts';
 import { isPassingStoreFailure, StoreUnavailableError } from './errors.ts';
@@ -86,7 +86,7 @@ export class InvitationRepository {
     const items = queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(`ROUND#${roundId}`), ':prefix': str('CODE#') },
+      ExpressionAttributeValues: { ':pk': str(roundPartition(roundId)), ':prefix': str(INVITATION_PREFIX) },
       ProjectionExpression: 'area',
     });
     for await (const item of items) {

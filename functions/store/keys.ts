@@ -1,27 +1,49 @@
-// Partition and sort keys of every item kind, in one place.
+// Partition and sort keys of every item kind, in one place: repositories build and read keys only
+// through these.
 
-export const projectKey = (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'PROJECT' });
+const PROJECT_PREFIX = 'PROJECT#';
+const ROUND_PREFIX = 'ROUND#';
+/** Sort-key prefixes of the items a project or round partition holds, for begins_with queries. */
+export const QUESTIONNAIRE_PREFIX = 'QUESTIONNAIRE#';
+export const PROJECT_ROUND_PREFIX = ROUND_PREFIX;
+export const INVITATION_PREFIX = 'CODE#';
+export const RESPONSE_PREFIX = 'R#';
+const REMOVAL_PREFIX = 'X#';
+
+export const projectPartition = (projectId: string) => `${PROJECT_PREFIX}${projectId}`;
+export const roundPartition = (roundId: string) => `${ROUND_PREFIX}${roundId}`;
+
+export const projectKey = (projectId: string) => ({ pk: projectPartition(projectId), sk: 'PROJECT' });
 /** All projects are listed under one partition: a handful of items, read by the admin pages. */
-export const projectListKey = (projectId: string) => ({ pk: 'PROJECTS', sk: `PROJECT#${projectId}` });
-export const questionnaireKey = (projectId: string, questionnaireId: string) => ({
-  pk: `PROJECT#${projectId}`,
-  sk: `QUESTIONNAIRE#${questionnaireId}`,
+export const PROJECT_LIST_PARTITION = 'PROJECTS';
+export const projectListKey = (projectId: string) => ({
+  pk: PROJECT_LIST_PARTITION,
+  sk: `${PROJECT_PREFIX}${projectId}`,
 });
-export const roundKey = (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'ROUND' });
+/** The project id of a project list entry's sort key. */
+export const projectIdOfListKey = (sk: string) => sk.slice(PROJECT_PREFIX.length);
+export const questionnaireKey = (projectId: string, questionnaireId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${QUESTIONNAIRE_PREFIX}${questionnaireId}`,
+});
+export const roundKey = (roundId: string) => ({ pk: roundPartition(roundId), sk: 'ROUND' });
 export const projectRoundKey = (projectId: string, roundId: string) => ({
-  pk: `PROJECT#${projectId}`,
-  sk: `ROUND#${roundId}`,
+  pk: projectPartition(projectId),
+  sk: `${PROJECT_ROUND_PREFIX}${roundId}`,
 });
 export const invitationKey = (roundId: string, codeHash: string) => ({
-  pk: `ROUND#${roundId}`,
-  sk: `CODE#${codeHash}`,
+  pk: roundPartition(roundId),
+  sk: `${INVITATION_PREFIX}${codeHash}`,
 });
 
 /** The write shard of a round that holds a response, its removal and the shard's snapshot. */
-export const shardPartition = (roundId: string, shard: number) => `ROUND#${roundId}#P${shard}`;
-export const responseSortKey = (responseKey: string) => `R#${responseKey}`;
+export const shardPartition = (roundId: string, shard: number) => `${roundPartition(roundId)}#P${shard}`;
+export const responseSortKey = (responseKey: string) => `${RESPONSE_PREFIX}${responseKey}`;
 /** The removal event of a response: beside it in the same shard, after it in time. */
-export const removalSortKey = (responseKey: string) => `X#${responseKey}`;
+export const removalSortKey = (responseKey: string) => `${REMOVAL_PREFIX}${responseKey}`;
+/** The response key of a response's or removal's sort key (both prefixes are as long). */
+export const responseKeyOfSortKey = (sk: string) => sk.slice(RESPONSE_PREFIX.length);
+export const isRemovalSortKey = (sk: string) => sk.startsWith(REMOVAL_PREFIX);
 export const SNAPSHOT_SORT_KEY = 'SNAPSHOT';
 
 /** Sort key of the time index: fixed-width server time, then the item's own key (unique). */

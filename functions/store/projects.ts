@@ -1,7 +1,7 @@
 // Projects: name, areas, settings (alpha, minimum group size, groupBy, weighting).
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
-import { projectKey, projectListKey } from './keys.ts';
+import { PROJECT_LIST_PARTITION, projectIdOfListKey, projectKey, projectListKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Project } from './types.ts';
 import { createAll } from './writes.ts';
@@ -58,10 +58,10 @@ export class ProjectRepository {
     const items = queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': str('PROJECTS') },
+      ExpressionAttributeValues: { ':pk': str(PROJECT_LIST_PARTITION) },
     });
     for await (const item of items)
-      projects.push({ id: readString(item, 'sk').slice('PROJECT#'.length), name: readString(item, 'name') });
+      projects.push({ id: projectIdOfListKey(readString(item, 'sk')), name: readString(item, 'name') });
     return projects;
   }
 }

@@ -1,9 +1,9 @@
 // Questionnaires: immutable versions of a SurveyJS document with the indicator definitions.
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, str } from './attributes.ts';
-import { questionnaireKey } from './keys.ts';
+import { projectPartition, QUESTIONNAIRE_PREFIX, questionnaireKey } from './keys.ts';
 import { queryAll } from './query.ts';
-import type { Questionnaire } from './types.ts';
+import type { Questionnaire, Round } from './types.ts';
 import { createAll } from './writes.ts';
 
 export class QuestionnaireRepository {
@@ -33,9 +33,30 @@ export class QuestionnaireRepository {
     const items = queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('QUESTIONNAIRE#') },
+      ExpressionAttributeValues: { ':pk': str(projectPartition(projectId)), ':prefix': str(QUESTIONNAIRE_PREFIX) },
     });
     for await (const item of items) result.push(readJson<Questionnaire>(item, 'questionnaire'));
     return result;
   }
+}
+
+/** A round's questionnaire refers to a version that is not stored: the data is broken, not the request. */
+export class MissingQuestionnaireError extends Error {
+  override readonly name = 'MissingQuestionnaireError';
+  constructor(
+    readonly roundId: string,
+    readonly questionnaireId: string,
+  ) {
+    super(`round ${roundId} refers to a missing questionnaire ${questionnaireId}`);
+  }
+}
+
+/** The round's questionnaire, or a MissingQuestionnaireError: every reader of a round starts here. */
+export async function roundQuestionnaire(
+  store: { questionnaires: Pick<QuestionnaireRepository, 'get'> },
+  round: Pick<Round, 'id' | 'projectId' | 'questionnaireId'>,
+): Promise<Questionnaire> {
+  const questionnaire = await store.questionnaires.get(round.projectId, round.questionnaireId);
+  if (!questionnaire) throw new MissingQuestionnaireError(round.id, round.questionnaireId);
+  return questionnaire;
 }

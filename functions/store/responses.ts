@@ -7,7 +7,15 @@ import {
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { json, num, readJson, readNumber, readOptionalString, readString, str, type Item } from './attributes.ts';
-import { removalSortKey, responseSortKey, shardPartition, timeKey } from './keys.ts';
+import {
+  isRemovalSortKey,
+  RESPONSE_PREFIX,
+  removalSortKey,
+  responseKeyOfSortKey,
+  responseSortKey,
+  shardPartition,
+  timeKey,
+} from './keys.ts';
 import { queryAll, queryPages } from './query.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
@@ -51,7 +59,7 @@ function readRemoval(item: Item, key: string): StoredRemoval {
 
 /** A response item as get() and rebuild see it: a response marked removed is a removal. */
 function readEvent(item: Item): RoundEvent {
-  const key = readString(item, 'sk').slice(2);
+  const key = responseKeyOfSortKey(readString(item, 'sk'));
   if (item.removed?.BOOL === true) return readRemoval(item, key);
   return {
     type: 'response',
@@ -71,8 +79,8 @@ function readEvent(item: Item): RoundEvent {
  */
 function readFoldEvent(item: Item): RoundEvent {
   const sk = readString(item, 'sk');
-  const key = sk.slice(2);
-  if (sk.startsWith(REMOVAL_PREFIX) || (item.removed?.BOOL === true && item.responseTsKey !== undefined))
+  const key = responseKeyOfSortKey(sk);
+  if (isRemovalSortKey(sk) || (item.removed?.BOOL === true && item.responseTsKey !== undefined))
     return readRemoval(item, key);
   return {
     type: 'response',
@@ -84,8 +92,6 @@ function readFoldEvent(item: Item): RoundEvent {
     answers: readJson(item, 'answers'),
   };
 }
-
-const REMOVAL_PREFIX = removalSortKey('');
 
 /**
  * Backgrounds as the fold reads them, parsed once per distinct text: a round holds a few dozen
@@ -258,7 +264,7 @@ export class ResponseRepository {
     const items = queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str('R#') },
+      ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str(RESPONSE_PREFIX) },
       ConsistentRead: true,
     });
     for await (const item of items) {

@@ -1,7 +1,7 @@
 // Rounds: baseline or follow-up, a questionnaire version, open or closed, open link or invitations.
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
-import { projectRoundKey, roundKey } from './keys.ts';
+import { PROJECT_ROUND_PREFIX, projectPartition, projectRoundKey, roundKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Round } from './types.ts';
 import { createAll } from './writes.ts';
@@ -53,7 +53,7 @@ export class RoundRepository {
     const items = queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(`PROJECT#${projectId}`), ':prefix': str('ROUND#') },
+      ExpressionAttributeValues: { ':pk': str(projectPartition(projectId)), ':prefix': str(PROJECT_ROUND_PREFIX) },
     });
     for await (const item of items) ids.push(readString(item, 'roundId'));
     const rounds = await Promise.all(ids.map((id) => this.get(id)));

@@ -5,7 +5,7 @@
 // together by an independent attacker (attacker.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundIndicators } from '../../functions/api/results.ts';
+import { roundIndicators } from '../../functions/core/roundIndicators.ts';
 import { aggregateResponses } from '../../functions/core/aggregates.ts';
 import { compareRounds } from '../../functions/core/compare.ts';
 import { ProjectSettings } from '../../functions/core/schemas.ts';

@@ -1,14 +1,27 @@
 // Administrators' routes: projects, questionnaires, rounds, invitations, evaluator access.
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
-import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire.ts';
+import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire/index.ts';
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { HttpError, ValidationError, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import {
+  Created,
+  EvaluatorToken,
+  InvitationCodes,
+  NewRound,
+  ProjectDetails,
+  ProjectList,
+  QuestionnaireVersion,
+  Removed,
+  RoundChange,
+  RoundCounts,
+  type RoundListing,
+} from '../contract.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { readRoundCounts } from '../counts.ts';
-import { loadQuestionnaire } from '../results.ts';
+import { roundQuestionnaire } from '../../store/questionnaires.ts';
 import {
   CreateInvitationsBody,
   CreateProjectBody,
@@ -83,7 +96,7 @@ function settingsOf(body: CreateProjectBody): ProjectSettings {
   return parsed.data;
 }
 
-function roundSummary(round: Round) {
+function roundSummary(round: Round): RoundListing {
   return {
     id: round.id,
     name: round.name,
@@ -106,7 +119,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'Create a project with its areas, settings and population figures',
     access: { kind: 'global', roles: ADMIN },
     body: CreateProjectBody,
-    responses: { 201: '{id}', 400: 'invalid project' },
+    responses: { 201: { description: 'the new project', schema: Created }, 400: 'invalid project' },
     handler: async ({ c, deps, body }) => {
       const project: Project = {
         id: newId(),
@@ -126,7 +139,7 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects',
     summary: 'List the projects',
     access: { kind: 'global', roles: ADMIN },
-    responses: { 200: '{projects:[{id, name}]}' },
+    responses: { 200: { description: 'every project, by id and name', schema: ProjectList } },
     handler: async ({ c, deps }) => c.json({ projects: await deps.store.projects.list() }),
   }),
   route({
@@ -134,14 +147,17 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects/:projectId',
     summary: 'A project with its rounds and questionnaires',
     access: { kind: 'project', roles: READERS },
-    responses: { 200: 'project, rounds, questionnaires', 404: 'no such project' },
+    responses: {
+      200: { description: 'the project, its rounds and questionnaire versions', schema: ProjectDetails },
+      404: 'no such project',
+    },
     handler: async ({ c, deps, project }) => {
       const [rounds, questionnaires] = await Promise.all([
-        deps.store.rounds.listByProject(project!.id),
-        deps.store.questionnaires.list(project!.id),
+        deps.store.rounds.listByProject(project.id),
+        deps.store.questionnaires.list(project.id),
       ]);
       return c.json({
-        project: project!,
+        project: project,
         rounds: rounds.map(roundSummary),
         questionnaires: questionnaires.map((q) => ({
           id: q.id,
@@ -158,7 +174,10 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Add a questionnaire version (SurveyJS JSON and the project's indicator definitions)",
     access: { kind: 'project', roles: ADMIN },
     body: CreateQuestionnaireBody,
-    responses: { 201: '{id}', 400: 'invalid survey or indicators' },
+    responses: {
+      201: { description: 'the new questionnaire version', schema: Created },
+      400: 'invalid survey or indicators',
+    },
     handler: async ({ c, deps, body, project }) => {
       const parsed = parseSurvey(body.survey);
       if (!parsed.ok)
@@ -168,12 +187,12 @@ export const projectRoutes: RouteSpec[] = [
         parsed.survey,
         body.indicators,
         background,
-        project!.areas.map((a) => a.id),
+        project.areas.map((a) => a.id),
       );
       if (problems.length > 0) throw new ValidationError(problems);
       const questionnaire: Questionnaire = {
         id: newId(),
-        projectId: project!.id,
+        projectId: project.id,
         survey: body.survey,
         indicators: body.indicators,
         background,
@@ -188,9 +207,12 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects/:projectId/questionnaires/:questionnaireId',
     summary: 'One questionnaire version',
     access: { kind: 'project', roles: READERS },
-    responses: { 200: 'the questionnaire', 404: 'no such questionnaire' },
+    responses: {
+      200: { description: 'the questionnaire version', schema: QuestionnaireVersion },
+      404: 'no such questionnaire',
+    },
     handler: async ({ c, deps, project }) => {
-      const questionnaire = await deps.store.questionnaires.get(project!.id, c.req.param('questionnaireId')!);
+      const questionnaire = await deps.store.questionnaires.get(project.id, c.req.param('questionnaireId')!);
       if (!questionnaire) throw new HttpError(404, 'not_found', 'no such questionnaire in this project');
       return c.json(questionnaire);
     },
@@ -201,15 +223,15 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'Create a baseline or follow-up round (it starts open)',
     access: { kind: 'project', roles: ADMIN },
     body: CreateRoundBody,
-    responses: { 201: '{id, surveyUrl}', 400: 'invalid round' },
+    responses: { 201: { description: 'the new round and its survey link', schema: NewRound }, 400: 'invalid round' },
     handler: async ({ c, deps, body, project }) => {
-      const questionnaire = await deps.store.questionnaires.get(project!.id, body.questionnaireId);
+      const questionnaire = await deps.store.questionnaires.get(project.id, body.questionnaireId);
       if (!questionnaire)
         throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
       const now = new Date(deps.now()).toISOString();
       const round: Round = {
         id: newId(),
-        projectId: project!.id,
+        projectId: project.id,
         kind: body.kind,
         name: body.name,
         questionnaireId: body.questionnaireId,
@@ -228,9 +250,9 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId',
     summary: 'A round with its response counts per area (and response rates for invited rounds)',
     access: { kind: 'round', roles: READERS },
-    responses: { 200: 'round and counts' },
+    responses: { 200: { description: 'the round and its responses per area', schema: RoundCounts } },
     handler: async ({ c, deps, round, project }) => {
-      return c.json({ round: roundSummary(round!), ...(await readRoundCounts(deps.store, project!, round!)) });
+      return c.json({ round: roundSummary(round), ...(await readRoundCounts(deps.store, project, round)) });
     },
   }),
   ...(['close', 'open'] as const).map((action) =>
@@ -239,14 +261,14 @@ export const projectRoutes: RouteSpec[] = [
       path: `/api/rounds/:roundId/${action}`,
       summary: action === 'close' ? 'Close a round: no more answers' : 'Open a round for answers',
       access: { kind: 'round', roles: ADMIN },
-      responses: { 200: '{round}' },
-      handler: async ({ c, deps, round, cache }) => {
+      responses: { 200: { description: 'the round as it is now', schema: RoundChange } },
+      handler: async ({ c, deps, round, instance }) => {
         const updated = await deps.store.rounds.setStatus(
-          round!,
+          round,
           action === 'close' ? 'closed' : 'open',
           new Date(deps.now()).toISOString(),
         );
-        cache.forgetRound(round!.id);
+        instance.reads.forgetRound(round.id);
         return c.json({ round: roundSummary(updated) });
       },
     }),
@@ -257,18 +279,22 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'Issue invitation codes for an invited round (shown once; stored hashed)',
     access: { kind: 'round', roles: ADMIN },
     body: CreateInvitationsBody,
-    responses: { 201: '{codes:[...]}', 400: 'invalid request', 409: 'the round is open to all, not invited' },
+    responses: {
+      201: { description: 'the codes, shown this once', schema: InvitationCodes },
+      400: 'invalid request',
+      409: 'the round is open to all, not invited',
+    },
     handler: async ({ c, deps, body, round, project }) => {
-      if (round!.access !== 'invite')
+      if (round.access !== 'invite')
         throw new HttpError(409, 'not_invited', 'this round is open to everyone with the link; it takes no codes');
       const area = body.area ?? null;
-      if (area !== null && !project!.areas.some((a) => a.id === area))
+      if (area !== null && !project.areas.some((a) => a.id === area))
         throw new ValidationError([{ field: 'area', message: `"${area}" is not one of the project's areas` }]);
       const codes = Array.from({ length: body.count }, newInvitationCode);
       const createdAt = new Date(deps.now()).toISOString();
       await deps.store.invitations.createMany(
         codes.map((code) => ({
-          roundId: round!.id,
+          roundId: round.id,
           codeHash: hashCode(deps.codeSecret, normalizeCode(code)!),
           area,
           createdAt,
@@ -283,7 +309,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Remove a response (spam, a resident's erasure request): it folds as a negative contribution",
     access: { kind: 'round', roles: ADMIN },
     body: RemoveResponseBody,
-    responses: { 200: '{removed:true}', 404: 'no such response' },
+    responses: { 200: { description: 'the response is removed', schema: Removed }, 404: 'no such response' },
     handler: async ({ c, deps, body, round }) => {
       let key: string;
       if (body.code) {
@@ -297,19 +323,19 @@ export const projectRoutes: RouteSpec[] = [
           { field: 'responseId', message: 'give the responseId or the code of the response to remove' },
         ]);
       }
-      const questionnaire = await loadQuestionnaire(deps.store, round!);
+      const questionnaire = await roundQuestionnaire(deps.store, round);
       const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
-      const result = await deps.store.responses.remove(round!.id, round!.shards, key, deps.now(), (answers) =>
+      const result = await deps.store.responses.remove(round.id, round.shards, key, deps.now(), (answers) =>
         Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))),
       );
       if (result === 'not-found') {
         // A retry of a removal that went through (its answer lost) must be told so, not "no such".
-        const stored = await deps.store.responses.get(round!.id, round!.shards, key);
+        const stored = await deps.store.responses.get(round.id, round.shards, key);
         if (stored?.type === 'removal')
           throw new HttpError(404, 'already_removed', 'this response has already been removed');
         throw new HttpError(404, 'not_found', 'no such response in this round');
       }
-      deps.log({ event: 'response_removed', roundId: round!.id });
+      deps.log({ event: 'response_removed', roundId: round.id });
       return c.json({ removed: true });
     },
   }),
@@ -318,7 +344,7 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects/:projectId/evaluators',
     summary: 'Create read-only evaluator access to a project',
     access: { kind: 'project', roles: ADMIN },
-    responses: { 201: '{token}' },
-    handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project!.id) }, 201),
+    responses: { 201: { description: 'an evaluator token for the project', schema: EvaluatorToken } },
+    handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project.id) }, 201),
   }),
 ];

@@ -1,11 +1,13 @@
 // Public routes: health, the questionnaire of a round for the survey page, and submissions.
 import type { Language } from '../../core/language.ts';
-import { parsedSurveyOf, submitResponse } from '../submissions.ts';
+import { submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
-import { clientAddress, GuessLimiter } from '../guessLimit.ts';
-import { route, type ApiDeps, type RouteSpec } from '../routeTable.ts';
+import { clientAddress } from '../guessLimit.ts';
+import { Health, PublicRound, SubmissionReceipt } from '../contract.ts';
+import { route, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
+import { MissingQuestionnaireError } from '../../store/questionnaires.ts';
 import type { Questionnaire, Round } from '../../store/types.ts';
 
 /**
@@ -28,17 +30,8 @@ async function questionnaireOf(cache: ReadCache, round: Round): Promise<Question
   const questionnaire =
     cache.peekQuestionnaire(round.projectId, round.questionnaireId) ??
     (await cache.questionnaire(round.projectId, round.questionnaireId));
-  if (!questionnaire) throw new Error(`round ${round.id} refers to a missing questionnaire`);
+  if (!questionnaire) throw new MissingQuestionnaireError(round.id, round.questionnaireId);
   return questionnaire;
-}
-
-/** One limiter per app (per deps): an app's instances share nothing, and neither do tests' apps. */
-const limiters = new WeakMap<ApiDeps, GuessLimiter>();
-
-function guessLimiterOf(deps: ApiDeps): GuessLimiter {
-  let limiter = limiters.get(deps);
-  if (!limiter) limiters.set(deps, (limiter = new GuessLimiter(undefined, deps.now)));
-  return limiter;
 }
 
 function tooManyGuesses(seconds: number, lang: Language): HttpError {
@@ -55,7 +48,7 @@ export const publicRoutes: RouteSpec[] = [
     path: '/api/health',
     summary: 'Liveness check',
     access: { kind: 'public' },
-    responses: { 200: '{"ok":true}' },
+    responses: { 200: { description: 'the API is up', schema: Health } },
     handler: async ({ c }) => c.json({ ok: true }),
   }),
   route({
@@ -63,14 +56,18 @@ export const publicRoutes: RouteSpec[] = [
     path: '/api/public/rounds/:roundId',
     summary: 'The questionnaire of an open round, for the survey page',
     access: { kind: 'public' },
-    responses: { 200: 'round, project name and SurveyJS document', 404: 'no such round', 410: 'the round is closed' },
-    handler: async ({ c, deps, lang, cache }) => {
-      const round = await openRound(cache, c.req.param('roundId')!, lang);
+    responses: {
+      200: { description: 'the round, its project and its SurveyJS document', schema: PublicRound },
+      404: 'no such round',
+      410: 'the round is closed',
+    },
+    handler: async ({ c, deps, lang, instance }) => {
+      const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
       const [questionnaire, project] = await Promise.all([
-        questionnaireOf(cache, round),
+        questionnaireOf(instance.reads, round),
         deps.store.projects.get(round.projectId),
       ]);
-      parsedSurveyOf(questionnaire); // fails loudly if a stored questionnaire no longer parses
+      instance.reads.parsedSurvey(questionnaire); // fails loudly if a stored questionnaire no longer parses
       return c.json({
         round: { id: round.id, name: round.name, kind: round.kind, access: round.access },
         project: { name: project?.name ?? '', demo: project?.demo ?? false },
@@ -85,8 +82,11 @@ export const publicRoutes: RouteSpec[] = [
     access: { kind: 'public' },
     body: SubmitResponseBody,
     responses: {
-      201: 'stored',
-      200: 'an exact retry of a stored submission (same body as the first answer)',
+      201: { description: 'stored', schema: SubmissionReceipt },
+      200: {
+        description: 'an exact retry of a stored submission (same body as the first answer)',
+        schema: SubmissionReceipt,
+      },
       400: 'invalid answers: {errors:[{field, message}]}',
       403: 'unknown invitation code',
       404: 'no such round',
@@ -94,15 +94,16 @@ export const publicRoutes: RouteSpec[] = [
       410: 'the round is closed',
       429: 'too many unknown codes from this client or for this round: wait Retry-After seconds',
     },
-    handler: async ({ c, deps, body, lang, cache }) => {
-      const round = await openRound(cache, c.req.param('roundId')!, lang);
-      const questionnaire = await questionnaireOf(cache, round);
+    handler: async ({ c, deps, body, lang, instance }) => {
+      const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
+      const questionnaire = await questionnaireOf(instance.reads, round);
+      const survey = instance.reads.parsedSurvey(questionnaire);
       if (round.access !== 'invite') {
-        const result = await submitResponse(deps, round, questionnaire, body, lang);
+        const result = await submitResponse(deps, round, questionnaire, survey, body, lang);
         return c.json(result.body, result.status);
       }
       // Invited rounds: wrong codes are counted, and past the limit no code is even looked up.
-      const limiter = guessLimiterOf(deps);
+      const limiter = instance.guesses;
       const client = clientAddress(c);
       const wait = limiter.retryAfterSeconds(client, round.id);
       if (wait > 0) {
@@ -110,7 +111,7 @@ export const publicRoutes: RouteSpec[] = [
         throw tooManyGuesses(wait, lang);
       }
       try {
-        const result = await submitResponse(deps, round, questionnaire, body, lang);
+        const result = await submitResponse(deps, round, questionnaire, survey, body, lang);
         return c.json(result.body, result.status);
       } catch (error) {
         if (error instanceof HttpError && error.code === 'invalid_code') limiter.recordFailure(client, round.id);

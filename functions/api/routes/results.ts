@@ -4,6 +4,7 @@ import { HttpError } from '../errors.ts';
 import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
+import { Comparison, RoundReading, RoundTexts } from '../contract.ts';
 
 const READERS = ['admin', 'evaluator'] as const;
 
@@ -13,8 +14,8 @@ export const resultRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId/indicators',
     summary: "A round's indicators: whole round, groups, weighted figures, answer distributions",
     access: { kind: 'round', roles: READERS },
-    responses: { 200: 'the indicators (small groups suppressed)' },
-    handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project!, round!)),
+    responses: { 200: { description: 'the indicators (small groups suppressed)', schema: RoundReading } },
+    handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project, round)),
   }),
   route({
     method: 'get',
@@ -22,10 +23,14 @@ export const resultRoutes: RouteSpec[] = [
     summary: "A round's free-text answers per question: the texts only (no background, ids or times), shuffled",
     access: { kind: 'round', roles: READERS },
     responses: {
-      200: 'the answers per free-text question (nothing for a question with fewer than the minimum group size)',
+      200: {
+        description:
+          'the answers per free-text question (nothing for a question with fewer than the minimum group size)',
+        schema: RoundTexts,
+      },
     },
     handler: async ({ c, deps, project, round, lang }) =>
-      c.json(await readRoundTexts(deps.store, project!, round!, lang)),
+      c.json(await readRoundTexts(deps.store, project, round, lang)),
   }),
   route({
     method: 'get',
@@ -34,7 +39,7 @@ export const resultRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: READERS },
     query: ComparisonQuery,
     responses: {
-      200: 'the comparison',
+      200: { description: 'the comparison', schema: Comparison },
       400: 'missing round ids',
       404: 'no such round in this project',
       409: 'the rounds are not comparable',
@@ -44,11 +49,11 @@ export const resultRoutes: RouteSpec[] = [
         deps.store.rounds.get(query.baseline),
         deps.store.rounds.get(query.followup),
       ]);
-      if (!baseline || baseline.projectId !== project!.id)
+      if (!baseline || baseline.projectId !== project.id)
         throw new HttpError(404, 'not_found', 'no such baseline round in this project');
-      if (!followup || followup.projectId !== project!.id)
+      if (!followup || followup.projectId !== project.id)
         throw new HttpError(404, 'not_found', 'no such follow-up round in this project');
-      return c.json(await compareProjectRounds(deps.store, project!, baseline, followup));
+      return c.json(await compareProjectRounds(deps.store, project, baseline, followup));
     },
   }),
 ];

@@ -1,10 +1,12 @@
 // Calls to the bygdpuls API from the pages: JSON in and out, the bearer token when signed in.
+import type { ErrorAnswer, ValidationErrorAnswer } from '../../../functions/api/contract.ts';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly status: number,
-    readonly body: { error?: string; message?: string; errors?: { field: string; message: string }[] } | null,
+    /** The API's error shape: `{error, message}`, or `{errors}` for a 400. */
+    readonly body: Partial<ErrorAnswer & ValidationErrorAnswer> | null,
   ) {
     super(body?.message ?? body?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? `HTTP ${status}`);
   }

@@ -1,91 +1,46 @@
-// What the dashboard reads from the API, as types, and how it loads it.
-import type { Comparison, RoundSummary } from '../../../functions/core/compare.ts';
-import type { Indicator, ProjectSettings } from '../../../functions/core/schemas.ts';
+// What the dashboard reads from the API, as types (the API's own, functions/api/contract.ts,
+// imported as types only), and how it loads it.
+import type {
+  Comparison,
+  Indicator,
+  ProjectDetails,
+  Project as ProjectInfo,
+  QuestionnaireSummary,
+  QuestionnaireVersion,
+  RoundCounts,
+  RoundListing as RoundInfo,
+  RoundReading,
+  RoundTexts,
+} from '../../../functions/api/contract.ts';
 import { api } from '../common/api.ts';
 import type { Lang } from '../common/lang.ts';
-import type { AreaCount } from '../common/counts.ts';
-import type { TextAnswers } from '../../../functions/core/published.ts';
-export type { AreaCount };
 
 export type {
+  Area,
+  AreaCount,
   Comparison,
+  Distribution,
+  Indicator,
   IndicatorComparison,
+  IndicatorReading,
   MeanSummary,
+  Project as ProjectInfo,
+  ProjectDetails as ProjectResponse,
+  RoundCounts,
+  RoundListing as RoundInfo,
+  RoundReading,
   RoundSummary,
+  RoundTexts,
   ShareSummary,
   Suppressed,
+  TextAnswers,
   WeightedRound,
-} from '../../../functions/core/compare.ts';
-export type { Indicator } from '../../../functions/core/schemas.ts';
+} from '../../../functions/api/contract.ts';
 
-export interface Area {
-  id: string;
-  name: string;
-}
-
-export interface ProjectInfo {
-  id: string;
-  name: string;
-  areas: Area[];
-  settings: ProjectSettings;
-  demo: boolean;
-  createdAt: string;
-}
-
-export interface RoundInfo {
-  id: string;
-  name: string;
-  kind: 'baseline' | 'followup';
-  access: 'open' | 'invite';
-  status: 'open' | 'closed';
-  questionnaireId: string;
-  createdAt: string;
-}
-
-export interface QuestionnaireInfo {
-  id: string;
-  createdAt: string;
-  indicators: Indicator[];
+/** A questionnaire version as the dashboard reads it: its background mapping looked up by any variable's name. */
+export type QuestionnaireInfo = Omit<QuestionnaireSummary, 'background'> & {
   background: Partial<Record<string, string>>;
-}
-
-export interface ProjectResponse {
-  project: ProjectInfo;
-  rounds: RoundInfo[];
-  questionnaires: QuestionnaireInfo[];
-}
-
-export interface RoundCounts {
-  round: RoundInfo;
-  responses: number;
-  areas: AreaCount[];
-  invited: number | null;
-}
-
-export type Distribution = { suppressed: true; n: null } | { n: number; counts: Record<string, number> };
-
-export interface IndicatorReading {
-  label: string | null;
-  kind: Indicator['kind'];
-  summary: RoundSummary;
-  distribution: Record<string, Distribution>;
-}
-
-/** One free-text question's answers (GET /api/rounds/:id/texts): texts only, shuffled by the server. */
-export type { TextAnswers };
-
-export interface RoundTexts {
-  round: string;
-  minGroupSize: number;
-  questions: TextAnswers[];
-}
-
-export interface RoundReading {
-  round: { id: string; name: string; kind: string; status: string; access: string; createdAt: string };
-  responses: number;
-  minGroupSize: number;
-  indicators: Record<string, IndicatorReading>;
-}
+};
 
 /** Localized text of a SurveyJS document: a string or {default, sv, en, ...}. */
 type Localizable = string | Record<string, string> | undefined;
@@ -164,13 +119,13 @@ export function latestOf(rounds: readonly RoundInfo[], kind: RoundInfo['kind']):
     .reduce<RoundInfo | null>((latest, r) => (!latest || r.createdAt > latest.createdAt ? r : latest), null);
 }
 
-export async function loadProject(projectId: string, token: string): Promise<ProjectResponse> {
-  return api<ProjectResponse>('GET', `/api/projects/${encodeURIComponent(projectId)}`, { token });
+export async function loadProject(projectId: string, token: string): Promise<ProjectDetails> {
+  return api<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(projectId)}`, { token });
 }
 
 /** Everything the page shows for one pair of rounds. */
 export async function loadComparison(
-  project: ProjectResponse,
+  project: ProjectDetails,
   baseline: RoundInfo,
   followup: RoundInfo,
   token: string,
@@ -188,7 +143,7 @@ export async function loadComparison(
     api<RoundReading>('GET', `/api/rounds/${b}/indicators`, { token }),
     api<RoundReading>('GET', `/api/rounds/${f}/indicators`, { token }),
     questionnaire
-      ? api<{ survey: unknown }>('GET', `/api/projects/${id}/questionnaires/${encodeURIComponent(questionnaire.id)}`, {
+      ? api<QuestionnaireVersion>('GET', `/api/projects/${id}/questionnaires/${encodeURIComponent(questionnaire.id)}`, {
           token,
         }).then(
           (q) => q.survey,

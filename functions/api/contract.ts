@@ -1,0 +1,191 @@
+// The API's answers, as zod schemas with their types derived from them: the route table declares
+// one for each JSON answer a route gives, the OpenAPI document publishes them, the tests check real
+// answers against them, and the pages import the types (type-only imports: nothing of this reaches
+// a page's bundle). Built on first use (z.lazy), like every schema of ours.
+import * as z from 'zod';
+import { AreaCount, Comparison, IndicatorReading, TextAnswers } from '../core/published.ts';
+import { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
+import type * as stored from '../store/types.ts';
+
+export type {
+  Distribution,
+  IndicatorComparison,
+  MeanSummary,
+  RoundSummary,
+  ShareSummary,
+  Suppressed,
+  WeightedReading,
+  WeightedRound,
+} from '../core/published.ts';
+export type { FieldError } from '../core/language.ts';
+export type { Indicator, ProjectSettings } from '../core/schemas.ts';
+/** Schemas and types of the published figures the answers below carry. */
+export { AreaCount, Comparison, IndicatorReading, TextAnswers };
+
+// --- Errors: every route may answer them; the OpenAPI document adds them where they apply. ---
+
+/** Every error but a 400: `{error, message}`. */
+export const ErrorAnswer = z.lazy(() => z.object({ error: z.string(), message: z.string() }));
+export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
+
+/** A 400: what is wrong, field by field. */
+export const ValidationErrorAnswer = z.lazy(() =>
+  z.object({ errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
+);
+export type ValidationErrorAnswer = z.infer<typeof ValidationErrorAnswer>;
+
+// --- Projects, questionnaires and rounds (the administrators' routes). ---
+
+const isoTime = () => z.string();
+const roundKind = () => z.enum(['baseline', 'followup']);
+const roundAccess = () => z.enum(['open', 'invite']);
+
+/** The id of something just created. */
+export const Created = z.lazy(() => z.object({ id: z.string() }));
+export type Created = z.infer<typeof Created>;
+
+export const ProjectListEntry = z.lazy(() => z.object({ id: z.string(), name: z.string() }));
+export type ProjectListEntry = z.infer<typeof ProjectListEntry>;
+export const ProjectList = z.lazy(() => z.object({ projects: z.array(ProjectListEntry) }));
+export type ProjectList = z.infer<typeof ProjectList>;
+
+export const Area = z.lazy(() => z.object({ id: z.string(), name: z.string() }));
+export type Area = z.infer<typeof Area>;
+
+export const Project = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    areas: z.array(Area),
+    settings: ProjectSettings,
+    /** Demo data is marked as such wherever it is shown. */
+    demo: z.boolean(),
+    createdAt: isoTime(),
+  }),
+);
+export type Project = z.infer<typeof Project>;
+
+/** A round as listed with its project (no shard count, no update time). */
+export const RoundListing = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: roundKind(),
+    access: roundAccess(),
+    status: z.enum(['open', 'closed']),
+    questionnaireId: z.string(),
+    createdAt: isoTime(),
+  }),
+);
+export type RoundListing = z.infer<typeof RoundListing>;
+
+/** Which survey question holds each background variable. */
+const backgroundMapping = () => z.partialRecord(BackgroundVariable, z.string());
+
+export const QuestionnaireSummary = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    createdAt: isoTime(),
+    indicators: z.array(Indicator),
+    background: backgroundMapping(),
+  }),
+);
+export type QuestionnaireSummary = z.infer<typeof QuestionnaireSummary>;
+
+export const ProjectDetails = z.lazy(() =>
+  z.object({ project: Project, rounds: z.array(RoundListing), questionnaires: z.array(QuestionnaireSummary) }),
+);
+export type ProjectDetails = z.infer<typeof ProjectDetails>;
+
+/** One questionnaire version with its SurveyJS document, as given. */
+export const QuestionnaireVersion = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    projectId: z.string(),
+    survey: z.unknown(),
+    indicators: z.array(Indicator),
+    background: backgroundMapping(),
+    createdAt: isoTime(),
+  }),
+);
+export type QuestionnaireVersion = z.infer<typeof QuestionnaireVersion>;
+
+export const NewRound = z.lazy(() => z.object({ id: z.string(), surveyUrl: z.string() }));
+export type NewRound = z.infer<typeof NewRound>;
+
+/** A round and its responses per area (and, for invited rounds, the codes issued). */
+export const RoundCounts = z.lazy(() =>
+  z.object({
+    round: RoundListing,
+    /** Responses counted (removed ones excluded). */
+    responses: z.number().int().min(0),
+    areas: z.array(AreaCount),
+    invited: z.number().int().min(0).nullable(),
+  }),
+);
+export type RoundCounts = z.infer<typeof RoundCounts>;
+
+export const RoundChange = z.lazy(() => z.object({ round: RoundListing }));
+export type RoundChange = z.infer<typeof RoundChange>;
+
+/** Invitation codes, shown this once (the store keeps their hashes only). */
+export const InvitationCodes = z.lazy(() => z.object({ codes: z.array(z.string()) }));
+export type InvitationCodes = z.infer<typeof InvitationCodes>;
+
+export const Removed = z.lazy(() => z.object({ removed: z.literal(true) }));
+export const EvaluatorToken = z.lazy(() => z.object({ token: z.string() }));
+export type EvaluatorToken = z.infer<typeof EvaluatorToken>;
+
+// --- What evaluators read. ---
+
+/** A round's indicators (GET /api/rounds/:roundId/indicators). */
+export const RoundReading = z.lazy(() =>
+  z.object({
+    round: z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: roundKind(),
+      status: z.enum(['open', 'closed']),
+      access: roundAccess(),
+      createdAt: isoTime(),
+    }),
+    /** Responses counted (removed ones excluded). */
+    responses: z.number().int().min(0),
+    minGroupSize: z.number().int(),
+    indicators: z.record(z.string(), IndicatorReading),
+  }),
+);
+export type RoundReading = z.infer<typeof RoundReading>;
+
+/** A round's free-text answers (GET /api/rounds/:roundId/texts). */
+export const RoundTexts = z.lazy(() =>
+  z.object({ round: z.string(), minGroupSize: z.number().int(), questions: z.array(TextAnswers) }),
+);
+export type RoundTexts = z.infer<typeof RoundTexts>;
+
+// --- The public routes. ---
+
+export const Health = z.lazy(() => z.object({ ok: z.literal(true) }));
+
+/** What the survey page needs of an open round. */
+export const PublicRound = z.lazy(() =>
+  z.object({
+    round: z.object({ id: z.string(), name: z.string(), kind: roundKind(), access: roundAccess() }),
+    project: z.object({ name: z.string(), demo: z.boolean() }),
+    survey: z.unknown(),
+  }),
+);
+export type PublicRound = z.infer<typeof PublicRound>;
+
+/** A stored submission: its id (the client's, for open rounds) and the server's time of receipt. */
+export const SubmissionReceipt = z.lazy(() => z.object({ id: z.string(), receivedAt: isoTime() }));
+export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
+
+// What the store holds must fit what the routes publish of it: a change to either side that
+// breaks the other fails to compile here.
+type Fits<Held extends Published, Published> = Held;
+export type StoredFits = [
+  Fits<stored.Project, Project>,
+  Fits<stored.Questionnaire, QuestionnaireVersion>,
+  Fits<Pick<stored.Round, keyof RoundListing>, RoundListing>,
+];
