@@ -14,6 +14,13 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
+/**
+ * The admin page's chunks carry a hash of their content in their names (web/build.ts), so a name
+ * always means the same file: cached for good. Pages and the page bundles keep their names from
+ * build to build and are revalidated every time.
+ */
+const HASHED = /^[\w-]+-[A-Z0-9]{8}\.js$/;
+
 export function mountWeb(app: Hono, webDir: string): void {
   // Pages, assets, redirects and 404s outside /api alike (the API sets its own).
   // Not async: every API request passes here too, and an async layer costs each one a promise.
@@ -36,7 +43,7 @@ export function mountWeb(app: Hono, webDir: string): void {
     const file = [path.join(dist, name), path.join(styles, name)].find((candidate) => existsSync(candidate));
     const type = TYPES[path.extname(name)];
     if (!file || !type) return c.notFound();
-    c.header('Cache-Control', 'no-cache');
+    c.header('Cache-Control', HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');
     return c.body(readFileSync(file), 200, { 'Content-Type': type });
   });
   app.get('/', (c) => c.redirect('/admin'));

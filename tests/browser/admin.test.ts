@@ -604,6 +604,53 @@ describe('the admin pages', () => {
     await context.close();
   }, 120_000);
 
+  it('loads SurveyJS only when a questionnaire preview is opened, and the preview still draws', async () => {
+    const { context, page, problems } = await openPage();
+    const ids = await demoIds(demo);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const surveyJs = (path: string) => /^\/assets\/(admin-preview-|survey-core\.css|survey\.css)/.test(path);
+    await signIn(page, demo);
+    await page.goto(`${demo.url}/admin?p=${ids.projectId}`);
+    await page.getByRole('heading', { level: 2, name: 'Mätomgångar' }).waitFor();
+    await page.goto(`${demo.url}/admin?p=${ids.projectId}&view=questionnaire`);
+    await page.getByRole('heading', { level: 1, name: 'Lägg till enkät' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter(surveyJs)).toEqual([]);
+    expect(await page.locator('link[href="/assets/survey-core.css"]').count()).toBe(0);
+
+    const chunk = page.waitForResponse((response) => /\/assets\/admin-preview-\w+\.js$/.test(response.url()));
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.locator('.preview-frame');
+    await preview.getByText('Hur nöjd är du sammantaget med din bygd som en plats att bo och leva på?').waitFor();
+    await preview.locator('.sd-root-modern').waitFor();
+    // The chunk is a module script of this origin (script-src 'self'), named by its content and so cached for good.
+    const response = await chunk;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/javascript/);
+    expect(response.headers()['cache-control']).toContain('immutable');
+    expect(
+      fetched
+        .filter(surveyJs)
+        .map((path) => path.replace(/-\w+\.js$/, '.js'))
+        .sort(),
+    ).toEqual(['/assets/admin-preview.js', '/assets/survey-core.css', '/assets/survey.css']);
+    // SurveyJS's stylesheet came with the chunk, and has been read.
+    expect(
+      await page.evaluate(
+        "[...document.styleSheets].some((sheet) => sheet.href?.endsWith('/assets/survey-core.css') && sheet.cssRules.length > 0)",
+      ),
+    ).toBe(true);
+    await page.getByRole('radio', { name: 'English' }).check();
+    await preview.getByText('Overall, how satisfied are you with your place as somewhere to live?').waitFor();
+    // Leaving the view takes the survey stylesheets away again.
+    await page.getByRole('link', { name: 'Projekt', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Projekt' }).waitFor();
+    expect(await page.locator('link[href="/assets/survey-core.css"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('works on a phone-sized screen (screenshots)', async () => {
     const { context, page, problems } = await openPage({ width: 390, height: 844 });
     const ids = await demoIds(demo);

@@ -1,8 +1,10 @@
 // The pages are served with their headers, and every bundle they load is there.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalServer } from '../../functions/local/start.ts';
-import { launchBrowser, startServer } from './harness.ts';
+import { launchBrowser, root, startServer } from './harness.ts';
 
 let server: LocalServer;
 let browser: Browser;
@@ -45,6 +47,19 @@ describe('the pages', () => {
       await page.close();
     },
   );
+
+  it('serves the chunks loaded on demand as JavaScript, cached for good (their names change with their content)', async () => {
+    const chunks = readdirSync(path.join(root, 'web/dist')).filter((file) => /-[A-Z0-9]{8}\.js$/.test(file));
+    expect(chunks.some((file) => file.startsWith('admin-preview-'))).toBe(true);
+    for (const file of chunks) {
+      const response = await fetch(`${server.url}/assets/${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get('content-type'), file).toMatch(/^text\/javascript/);
+      expect(response.headers.get('cache-control'), file).toContain('immutable');
+    }
+    // The page bundles keep their names from build to build: revalidated on every load.
+    expect((await fetch(`${server.url}/assets/admin.js`)).headers.get('cache-control')).toBe('no-cache');
+  });
 
   it('serves the bundles gzip-compressed', async () => {
     const response = await fetch(`${server.url}/assets/survey.js`, { headers: { 'accept-encoding': 'gzip' } });

@@ -1,9 +1,10 @@
 // Adding a questionnaire to a project: the built-in template (with the project's areas) or
-// SurveyJS JSON with indicator definitions, previewed as residents will see it, then saved.
+// SurveyJS JSON with indicator definitions, previewed as residents will see it, then saved. The
+// preview (SurveyJS) is loaded when first asked for.
 import { h } from '../../common/dom.ts';
 import { builtInTemplate } from '../../../../functions/core/template.ts';
 import { getLang, tx } from '../i18n.ts';
-import { renderPreview, useSurveyStyles, type Preview } from '../preview.ts';
+import type { Preview } from '../preview.ts';
 import { navigate } from '../router.ts';
 import { call } from '../session.ts';
 import { busy, type ErrorTarget, field, FormErrors, notice, radioGroup, setChildren, textarea } from '../ui.ts';
@@ -144,11 +145,21 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
     staleNotice,
     h('div', { class: 'actions' }, previewButton),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const showPreview = async (): Promise<void> => {
     errors.clear();
     const current = draft();
     if (!current) return;
+    // SurveyJS comes with the first preview (a chunk of its own), and its stylesheets with it.
+    let loaded: typeof import('../preview.ts');
+    try {
+      loaded = await import('../preview.ts');
+      await loaded.useSurveyStyles(context.signal);
+    } catch (error) {
+      errors.show([{ field: '', message: t.previewFailed((error as Error).message) }]);
+      return;
+    }
+    if (context.signal.aborted) return;
+    const { renderPreview } = loaded;
     setChildren(staleNotice);
     const surveyContainer = h('div', { class: 'preview-frame' });
     const done = h('div', { role: 'status' });
@@ -174,7 +185,6 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
       h('div', { class: 'actions save-row' }, save),
     );
     previewSection.hidden = false;
-    useSurveyStyles(context.signal);
     try {
       preview = renderPreview(surveyContainer, current.survey, getLang(), () => {
         setChildren(done, notice('success', h('p', {}, t.previewDone)));
@@ -198,6 +208,10 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
       });
     });
     previewSection.querySelector<HTMLElement>('#preview-heading')?.focus();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(previewButton, showPreview);
   });
 
   show(
