@@ -1,6 +1,7 @@
 // The Lambda environment as a contract: one schema names every variable, the stack builds what
 // it sets through foldVariables/apiVariables (so no name can drift), and the handlers read it once
-// at cold start with readVariables (so a bad value stops the start, naming the variable).
+// at cold start with readVariables (so a bad value stops the start, naming the variable). `npm
+// start` reads its settings with the same reader (functions/local/start.ts).
 // zod only, no AWS SDK: infra/ imports this file.
 import * as z from 'zod';
 
