@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { openStore } from '../functions/cli/storeAccess.ts';
 import { aggregateResponses, type RoundAggregate } from '../functions/core/aggregates.ts';
 import { compareRounds, type Comparison, type RoundSummary } from '../functions/core/compare.ts';
-import { NONE_VALUE } from '../functions/core/questionnaire.ts';
+import { NONE_VALUE } from '../functions/core/questionnaire/index.ts';
 import {
   ProjectSettings,
   type Answer,

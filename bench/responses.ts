@@ -6,7 +6,7 @@ import {
   type PutItemCommandInput,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../functions/core/questionnaire.ts';
+import { NONE_VALUE, parseSurvey, validateResponse, type ParsedSurvey } from '../functions/core/questionnaire/index.ts';
 import type { Answer, Background } from '../functions/core/schemas.ts';
 import type { QuestionnaireTemplate } from '../functions/core/template.ts';
 import type { Item } from '../functions/store/attributes.ts';

@@ -11,7 +11,7 @@ import {
   type ChoiceValue,
   type ParsedSurvey,
   type Question,
-} from '../../functions/core/questionnaire.ts';
+} from '../../functions/core/questionnaire/index.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
 
 /** Parses a document that must be valid. */

@@ -2,7 +2,7 @@
 // huge, with prototype keys, duplicate keys, out-of-range numbers, invalid UTF-8, BOMs), wrong
 // content types, odd methods, lying lengths, chunked bodies, hostile paths, queries and tokens.
 import fc from 'fast-check';
-import type { ParsedSurvey, Question } from '../../functions/core/questionnaire.ts';
+import type { ParsedSurvey, Question } from '../../functions/core/questionnaire/index.ts';
 import { MAX_BODY_BYTES, routes } from '../../functions/api/app.ts';
 import type { RawRequest } from './rawHttp.ts';
 import type { FuzzTarget } from './target.ts';
@@ -110,7 +110,8 @@ const deepText = fc
   .map(([depth, kind]) => {
     if (kind === 'array') return raw('['.repeat(depth) + ']'.repeat(depth));
     const key = kind === 'proto' ? '__proto__' : 'a';
-    return raw(`{"${key}":`.repeat(depth) + '1' + '}'.repeat(depth));
+    const open = `{"${key}":`.repeat(depth);
+    return raw(`${open}1${'}'.repeat(depth)}`);
   });
 
 // ---------------------------------------------------------------------------------------------

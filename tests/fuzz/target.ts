@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseSurvey, type ParsedSurvey } from '../../functions/core/questionnaire.ts';
+import { parseSurvey, type ParsedSurvey } from '../../functions/core/questionnaire/index.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { readRoundAggregate, scorerOf } from '../../functions/fold/read.ts';
 import { startLocal, type LocalServer } from '../../functions/local/start.ts';
@@ -37,8 +37,13 @@ export interface FuzzTarget {
   close(): Promise<void>;
 }
 
-async function call(url: string, token: string, method: string, route: string, body?: unknown): Promise<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(
+  url: string,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(url + route, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -47,7 +52,7 @@ async function call(url: string, token: string, method: string, route: string, b
   const json = await response.json();
   if (response.status >= 300)
     throw new Error(`fuzz setup: ${method} ${route} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
+  return json as Record<string, unknown>;
 }
 
 export async function startFuzzTarget(options: { codes?: number } = {}): Promise<FuzzTarget> {
@@ -70,7 +75,7 @@ export async function startFuzzTarget(options: { codes?: number } = {}): Promise
   const { port } = new URL(url);
   const token = server.adminToken;
   const template = builtInTemplate(FUZZ_AREAS);
-  const { id: projectId } = await call(url, token, 'POST', '/api/projects', { name: 'Fuzz', areas: FUZZ_AREAS });
+  const projectId = (await call(url, token, 'POST', '/api/projects', { name: 'Fuzz', areas: FUZZ_AREAS })).id as string;
   const { id: questionnaireId } = await call(url, token, 'POST', `/api/projects/${projectId}/questionnaires`, template);
   const round = async (name: string, access: 'open' | 'invite', kind: 'baseline' | 'followup') =>
     (await call(url, token, 'POST', `/api/projects/${projectId}/rounds`, { kind, name, questionnaireId, access }))

@@ -1,0 +1,26 @@
+// Questionnaires: reads a SurveyJS document into the questions bygdpuls can store (parse.ts),
+// checks it against a round's indicators and background mapping (check.ts), and validates a
+// resident's answers to it (validate.ts).
+export type { FieldError, Language } from '../language.ts';
+export { checkQuestionnaire } from './check.ts';
+export { MAX_CHOICES, MAX_CONTAINERS, MAX_DEPTH, MAX_ERRORS, MAX_QUESTIONS } from './limits.ts';
+export { allowedAnswers, parseSurvey, questionTitle } from './parse.ts';
+export { SurveyJson } from './shapes.ts';
+export {
+  COMMENT_SUFFIX,
+  NONE_VALUE,
+  OTHER_VALUE,
+  type BackgroundMapping,
+  type BooleanQuestion,
+  type Choice,
+  type ChoiceValue,
+  type DisplayElement,
+  type MultipleChoiceQuestion,
+  type NumberQuestion,
+  type ParsedSurvey,
+  type Question,
+  type SingleChoiceQuestion,
+  type TextQuestion,
+  type Title,
+} from './types.ts';
+export { validateResponse } from './validate.ts';

@@ -1,0 +1,98 @@
+// What a resident is told about an answer, in Swedish and in English.
+import type { Language } from '../language.ts';
+import type { ChoiceValue } from './types.ts';
+
+export interface ResidentMessages {
+  notAnObject: string;
+  unknownQuestion: string;
+  required: string;
+  takesNoAnswer: string;
+  expectedChoice: string;
+  expectedScale(min: number, max: number): string;
+  expectedNumber: string;
+  expectedText: string;
+  notValidText: string;
+  expectedYesNo: string;
+  expectedChoiceList: string;
+  notAChoice(value: ChoiceValue): string;
+  outsideScale(value: number, min: number, max: number): string;
+  notOnScale(value: number, min: number, max: number): string;
+  notWholeNumber(value: number): string;
+  belowMinimum(value: number, min: number): string;
+  aboveMaximum(value: number, max: number): string;
+  outsideRange(value: number, min: number, max: number): string;
+  tooLong(length: number, max: number): string;
+  chosenTwice(value: ChoiceValue): string;
+  noneWithOthers(value: ChoiceValue): string;
+  tooFewChoices(min: number): string;
+  tooManyChoices(max: number): string;
+  otherNeedsText: string;
+  textWithoutOther: string;
+}
+
+/** Shows a resident's value in a message without letting a long one swamp it. */
+function shown(value: ChoiceValue, open: string, close: string, decimal: string): string {
+  if (typeof value === 'number') return String(value).replace('.', decimal);
+  return open + (value.length > 40 ? `${value.slice(0, 40)}…` : value) + close;
+}
+
+const sv = (value: ChoiceValue): string => shown(value, '”', '”', ',');
+const en = (value: ChoiceValue): string => shown(value, '"', '"', '.');
+
+export const MESSAGES: Record<Language, ResidentMessages> = {
+  sv: {
+    notAnObject: 'Svaren ska vara ett objekt med ett svar per fråga.',
+    unknownQuestion: 'Okänd fråga.',
+    required: 'Frågan måste besvaras.',
+    takesNoAnswer: 'Den här frågan tar inte emot något svar.',
+    expectedChoice: 'Svaret ska vara ett av svarsalternativen.',
+    expectedScale: (min, max) => `Svaret ska vara ett tal på skalan ${sv(min)}–${sv(max)}.`,
+    expectedNumber: 'Svaret ska vara ett tal.',
+    expectedText: 'Svaret ska vara en text.',
+    notValidText: 'Svaret innehåller tecken som inte är giltig text.',
+    expectedYesNo: 'Svaret ska vara ja eller nej.',
+    expectedChoiceList: 'Svaret ska vara en lista med svarsalternativ.',
+    notAChoice: (value) => `Svaret ${sv(value)} finns inte bland svarsalternativen.`,
+    outsideScale: (value, min, max) => `Värdet ${sv(value)} ligger utanför skalan ${sv(min)}–${sv(max)}.`,
+    notOnScale: (value, min, max) => `Värdet ${sv(value)} är inte ett av stegen på skalan ${sv(min)}–${sv(max)}.`,
+    notWholeNumber: (value) => `Värdet ${sv(value)} är inte ett heltal.`,
+    belowMinimum: (value, min) => `Värdet ${sv(value)} är mindre än ${sv(min)}.`,
+    aboveMaximum: (value, max) => `Värdet ${sv(value)} är större än ${sv(max)}.`,
+    outsideRange: (value, min, max) => `Värdet ${sv(value)} ligger utanför intervallet ${sv(min)}–${sv(max)}.`,
+    tooLong: (length, max) => `Svaret är för långt: ${length} tecken, högst ${max} är tillåtna.`,
+    chosenTwice: (value) => `Svaret ${sv(value)} är valt två gånger.`,
+    noneWithOthers: (value) => `Svaret ${sv(value)} kan inte kombineras med andra svar.`,
+    tooFewChoices: (min) => `Välj minst ${min} svar.`,
+    tooManyChoices: (max) => `Välj högst ${max} svar.`,
+    otherNeedsText: 'Skriv ditt eget svar i fältet för ”Annat”.',
+    textWithoutOther: 'Texten hör till svaret ”Annat”, som inte är valt.',
+  },
+  en: {
+    notAnObject: 'The answers must be an object with one answer per question.',
+    unknownQuestion: 'Unknown question.',
+    required: 'This question must be answered.',
+    takesNoAnswer: 'This question takes no answer.',
+    expectedChoice: 'The answer must be one of the choices.',
+    expectedScale: (min, max) => `The answer must be a number on the scale ${en(min)}–${en(max)}.`,
+    expectedNumber: 'The answer must be a number.',
+    expectedText: 'The answer must be text.',
+    notValidText: 'The answer contains characters that are not valid text.',
+    expectedYesNo: 'The answer must be yes or no.',
+    expectedChoiceList: 'The answer must be a list of choices.',
+    notAChoice: (value) => `The answer ${en(value)} is not one of the choices.`,
+    outsideScale: (value, min, max) => `The value ${en(value)} is outside the scale ${en(min)}–${en(max)}.`,
+    notOnScale: (value, min, max) =>
+      `The value ${en(value)} is not one of the steps of the scale ${en(min)}–${en(max)}.`,
+    notWholeNumber: (value) => `The value ${en(value)} is not a whole number.`,
+    belowMinimum: (value, min) => `The value ${en(value)} is less than ${en(min)}.`,
+    aboveMaximum: (value, max) => `The value ${en(value)} is more than ${en(max)}.`,
+    outsideRange: (value, min, max) => `The value ${en(value)} is outside the range ${en(min)}–${en(max)}.`,
+    tooLong: (length, max) => `The answer is too long: ${length} characters, at most ${max} allowed.`,
+    chosenTwice: (value) => `The answer ${en(value)} is chosen twice.`,
+    noneWithOthers: (value) => `The answer ${en(value)} cannot be combined with other answers.`,
+    tooFewChoices: (min) => `Choose at least ${min} ${min === 1 ? 'answer' : 'answers'}.`,
+    tooManyChoices: (max) => `Choose at most ${max} ${max === 1 ? 'answer' : 'answers'}.`,
+    otherNeedsText: 'Please write your own answer in the field for "Other".',
+    textWithoutOther: 'This text belongs with the answer "Other", which is not chosen.',
+  },
+};
