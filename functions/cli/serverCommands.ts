@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createTokenIssuer, Role } from '../api/auth.ts';
 import { rebuildRound } from '../fold/rebuild.ts';
 import { loadOrCreateSecrets } from '../local/secrets.ts';
-import { EnvironmentError } from '../handlers/variables.ts';
+import { EnvironmentError } from '../core/settings.ts';
 import { PortUnavailableError } from '../local/port.ts';
 import { optionsFromEnv, startLocal } from '../local/start.ts';
 import { openStore } from './storeAccess.ts';

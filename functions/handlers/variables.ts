@@ -4,24 +4,14 @@
 // start` reads its settings with the same reader (functions/local/start.ts).
 // zod only, no AWS SDK: infra/ imports this file.
 import * as z from 'zod';
+import { text, wholeNumber } from '../core/settings.ts';
+
+export { EnvironmentError, readVariables } from '../core/settings.ts';
 
 /** Longer than the API's timeout (10 s) plus clock skew: no response can land behind the mark. */
 export const SETTLE_MS = 60_000;
 /** What the stack gives every Lambda: stack traces that point into the TypeScript. */
 const NODE_OPTIONS = '--enable-source-maps';
-
-/** A variable that must be set, with what it should hold (the message when it does not). */
-export function text(expected: string, pattern?: RegExp) {
-  const schema = z.string({ error: expected }).min(1, { error: expected });
-  return pattern ? schema.regex(pattern, { error: expected }) : schema;
-}
-
-/** A whole number from `minimum` to `maximum`, written in digits. */
-export function wholeNumber(expected: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
-  return text(expected, /^\d+$/)
-    .transform(Number)
-    .refine((value) => value >= minimum && value <= maximum, { error: expected });
-}
 
 const arn = (what: string) => text(`the ARN of ${what} (arn:...)`, /^arn:/);
 const url = (what: string) => z.url({ error: `${what} (an http(s) URL)`, protocol: /^https?$/ });
@@ -66,33 +56,6 @@ export const ApiEnvironment = ApiVariables.extend(OffStackVariables.shape).super
     });
 });
 export type ApiEnvironment = z.output<typeof ApiEnvironment>;
-
-/** An environment is not what the code needs: the message names each variable. */
-export class EnvironmentError extends Error {
-  override readonly name = 'EnvironmentError';
-}
-
-/**
- * Parses the environment once (at cold start); throws an EnvironmentError naming each bad
- * variable and what it should hold. `whose` starts the message.
- */
-export function readVariables<S extends z.ZodType>(
-  schema: S,
-  env: NodeJS.ProcessEnv,
-  whose = 'the Lambda environment',
-): z.output<S> {
-  // An empty variable counts as not set, as it always has here.
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = schema.safeParse(given);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    const value = given[name];
-    const found = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
-    return `${name} ${found}; expected ${issue.message}`;
-  });
-  throw new EnvironmentError(`${whose}: ${problems.join('; ')}`);
-}
 
 /** Every variable of a schema by name, each given (as a string) or left out (undefined). */
 type VariablesOf<S extends z.ZodObject> = Record<keyof z.input<S>, string | undefined>;

@@ -8,7 +8,7 @@ import { createTokenIssuer } from '../api/auth.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { foldAll } from '../fold/fold.ts';
 import { createDynamoClient } from '../store/client.ts';
-import { readVariables, text, wholeNumber } from '../handlers/variables.ts';
+import { readVariables, text, wholeNumber } from '../core/settings.ts';
 import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
 import { answerUnparsableRequests } from './clientErrors.ts';

@@ -1,0 +1,44 @@
+// Settings read from an environment (the Lambda's, or `npm start`'s): the schema pieces and the
+// one reader that turns a bad value into a message naming the variable. zod only; the caller
+// passes the environment in, so this stays pure.
+import * as z from 'zod';
+
+/** A variable that must be set, with what it should hold (the message when it does not). */
+export function text(expected: string, pattern?: RegExp) {
+  const schema = z.string({ error: expected }).min(1, { error: expected });
+  return pattern ? schema.regex(pattern, { error: expected }) : schema;
+}
+
+/** A whole number from `minimum` to `maximum`, written in digits. */
+export function wholeNumber(expected: string, minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
+  return text(expected, /^\d+$/)
+    .transform(Number)
+    .refine((value) => value >= minimum && value <= maximum, { error: expected });
+}
+
+/** An environment is not what the code needs: the message names each variable. */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+}
+
+/**
+ * Parses the environment once (at cold start); throws an EnvironmentError naming each bad
+ * variable and what it should hold. `whose` starts the message.
+ */
+export function readVariables<S extends z.ZodType>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+  whose = 'the Lambda environment',
+): z.output<S> {
+  // An empty variable counts as not set, as it always has here.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(given);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const value = given[name];
+    const found = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
+    return `${name} ${found}; expected ${issue.message}`;
+  });
+  throw new EnvironmentError(`${whose}: ${problems.join('; ')}`);
+}
