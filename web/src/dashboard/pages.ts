@@ -18,18 +18,11 @@ import {
 } from './data.ts';
 import { formatAlpha, formatDate } from './format.ts';
 import { texts, type Texts } from './i18n.ts';
-import {
-  countsTable,
-  drawPending,
-  indicatorCard,
-  indicatorOrder,
-  overviewTable,
-  roundsTable,
-  textsSection,
-  viewContext,
-  type Mode,
-  type PendingChart,
-} from './view.ts';
+import { drawPending, type PendingChart } from './chartBoxes.ts';
+import { indicatorCard } from './card.ts';
+import { indicatorOrder, viewContext, type Mode } from './context.ts';
+import { textsSection } from './freeText.ts';
+import { countsTable, overviewTable, roundsTable } from './overview.ts';
 
 export interface PageState {
   mode: Mode;

@@ -1,0 +1,107 @@
+// What every part of a view reads: the comparison, the language, dashboard or report, and the
+// names and small pieces the parts share (labels, significance words, a figure cell, a fold-out).
+import { h } from '../common/dom.ts';
+import type { Lang } from '../common/lang.ts';
+import {
+  questionTexts,
+  type DashboardData,
+  type IndicatorComparison,
+  type QuestionTexts,
+  type RoundSummary,
+} from './data.ts';
+import { estimateOf, formatFigure, isSuppressed, type Kind } from './format.ts';
+import { texts, type Texts } from './i18n.ts';
+
+export type Mode = 'dashboard' | 'report';
+
+export interface ViewContext {
+  data: DashboardData;
+  lang: Lang;
+  t: Texts;
+  mode: Mode;
+  k: number;
+  questions: QuestionTexts;
+}
+
+export function viewContext(data: DashboardData, lang: Lang, mode: Mode): ViewContext {
+  const t = texts(lang);
+  return {
+    data,
+    lang,
+    t,
+    mode,
+    k: data.project.settings.minGroupSize,
+    questions: questionTexts(data.survey, lang, t.dontKnow, t.none),
+  };
+}
+
+/** Indicator ids in the questionnaire's order (then any others of the comparison). */
+export function indicatorOrder(data: DashboardData): string[] {
+  const ids = Object.keys(data.comparison.indicators);
+  const ordered = data.indicators.map((d) => d.id).filter((id) => ids.includes(id));
+  return [...ordered, ...ids.filter((id) => !ordered.includes(id))];
+}
+
+export function kindOf(data: DashboardData, id: string): Kind {
+  const def = data.indicators.find((d) => d.id === id);
+  if (def) return def.kind;
+  const ind = data.comparison.indicators[id]!;
+  if ('p' in ind.baseline || 'p' in ind.followup) return 'share';
+  return 'cohenD' in ind ? 'mean' : 'share';
+}
+
+export function labelOf(data: DashboardData, id: string): string {
+  return data.indicators.find((d) => d.id === id)?.label ?? id;
+}
+
+/** A fold-out part: a details element on the dashboard, an open section in the printed report. */
+export function fold(ctx: ViewContext, summary: string, className: string, ...content: Node[]): HTMLElement {
+  if (ctx.mode === 'report') return h('div', { class: `fold ${className}` }, h('h4', {}, summary), ...content);
+  return h('details', { class: `fold ${className}` }, h('summary', {}, summary), ...content);
+}
+
+/** Why a figure is hidden: under the minimum size, or (secondary) to protect a smaller group. */
+export function suppressedText(marker: { reason?: string } | undefined, ctx: ViewContext): string {
+  return marker?.reason === 'secondary' ? ctx.t.suppressedSecondary : ctx.t.suppressed(ctx.k);
+}
+
+export function summaryValue(summary: RoundSummary, kind: Kind, ctx: ViewContext): string {
+  return isSuppressed(summary) ? ctx.t.suppressed(ctx.k) : formatFigure(estimateOf(summary), kind, ctx.lang);
+}
+
+export function significanceText(ind: IndicatorComparison, t: Texts): string {
+  return ind.significant === true ? t.significantYes : ind.significant === false ? t.significantNo : t.significantNull;
+}
+
+export function significanceShort(ind: IndicatorComparison, t: Texts): string {
+  return ind.significant === true ? t.sigShortYes : ind.significant === false ? t.sigShortNo : t.sigShortNull;
+}
+
+/** A figure with its interval under it. */
+export function valueCell(value: string, interval: string, field: string, intervalWord: string): HTMLElement {
+  return h(
+    'td',
+    { class: 'number' },
+    h('span', { class: 'value strong', 'data-field': field }, value),
+    h('br', {}),
+    h(
+      'span',
+      {
+        class: 'ci',
+        'data-field': `${field === 'diff' ? 'diff' : field.replace(/-value$/, '')}-ci`,
+        title: intervalWord,
+      },
+      interval,
+    ),
+  );
+}
+
+export function groupValueName(variable: string, value: string, ctx: ViewContext): string {
+  if (variable === 'area') return ctx.data.project.areas.find((a) => a.id === value)?.name ?? value;
+  const question =
+    ctx.data.questionnaires.find((q) => q.id === ctx.data.baseline.questionnaireId)?.background[variable] ?? variable;
+  const text = ctx.questions.get(question)?.choices.get(value);
+  if (text) return text;
+  if (value === 'none') return ctx.t.none;
+  return value;
+}
