@@ -1,7 +1,8 @@
-// The API's answers, as zod schemas with their types derived from them: the route table declares
-// one for each JSON answer a route gives, the OpenAPI document publishes them, the tests check real
-// answers against them, and the pages import the types (type-only imports: nothing of this reaches
-// a page's bundle). Built on first use (z.lazy), like every schema of ours.
+// The API's answers, as zod schemas with their types derived from them: the route table names
+// one (ANSWERS below) for each JSON answer a route gives, the OpenAPI document publishes them, the
+// tests check real answers against them, and the pages import the types. Only the OpenAPI document
+// and the opt-in answer check load this module (a Lambda's cold import does not); everything else,
+// the pages included, imports its types alone.
 import * as z from 'zod';
 import { AreaCount, Comparison, IndicatorReading, TextAnswers } from '../core/published.ts';
 import { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
@@ -189,3 +190,26 @@ export type StoredFits = [
   Fits<stored.Questionnaire, QuestionnaireVersion>,
   Fits<Pick<stored.Round, keyof RoundListing>, RoundListing>,
 ];
+
+/** Every answer schema by name: routes name theirs (routeTable.ts's JsonAnswer), typed, without loading them. */
+export const ANSWERS = {
+  Created,
+  ProjectList,
+  ProjectDetails,
+  QuestionnaireVersion,
+  NewRound,
+  RoundCounts,
+  RoundChange,
+  InvitationCodes,
+  Removed,
+  EvaluatorToken,
+  RoundReading,
+  RoundTexts,
+  Comparison,
+  Health,
+  PublicRound,
+  SubmissionReceipt,
+  ErrorAnswer,
+  ValidationErrorAnswer,
+} satisfies Record<string, z.ZodType>;
+export type AnswerName = keyof typeof ANSWERS;

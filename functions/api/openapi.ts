@@ -1,7 +1,8 @@
 // The OpenAPI document, made from the route table and its zod schemas (one source of truth): the
 // request bodies and queries (functions/api/schemas.ts) and every JSON answer (functions/api/contract.ts).
 import * as z from 'zod';
-import { answerSchema, type RouteSpec } from './routeTable.ts';
+import { ANSWERS } from './contract.ts';
+import { answerSchemaName, type RouteSpec } from './routeTable.ts';
 
 function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -59,8 +60,8 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         : {}),
       responses: Object.fromEntries(
         statusDescriptions(spec).map(([status, description]) => {
-          const schema = answerSchema(spec, Number(status));
-          const content = schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : {};
+          const name = answerSchemaName(spec, Number(status));
+          const content = name ? { 'application/json': { schema: jsonSchema(ANSWERS[name], 'output') } } : {};
           return [status, { description, content }];
         }),
       ),

@@ -4,7 +4,7 @@
 import type { Language } from '../core/language.ts';
 import type { Context } from 'hono';
 import type * as z from 'zod';
-import { ErrorAnswer, ValidationErrorAnswer } from './contract.ts';
+import type { AnswerName } from './contract.ts';
 import type { Store } from '../store/index.ts';
 import type { Project, Round } from '../store/types.ts';
 import type { Role, TokenClaims, TokenIssuer } from './auth.ts';
@@ -59,10 +59,10 @@ export type RouteContext<Body = unknown, Query = unknown, A extends Access = Acc
   instance: ApiInstance;
 } & CallerOf<A>;
 
-/** A JSON answer: what it means, and its shape. */
+/** A JSON answer: what it means, and the name of its schema in functions/api/contract.ts. */
 export interface JsonAnswer {
   description: string;
-  schema: z.ZodType;
+  schema: AnswerName;
 }
 
 /**
@@ -98,10 +98,10 @@ export function route<Body = undefined, Query = undefined, A extends Access = Ac
   return spec as RouteSpec;
 }
 
-/** The schema of a route's answer with this status: its own, or the API's error shape. */
-export function answerSchema(spec: RouteSpec, status: number): z.ZodType | null {
+/** The name of the schema of a route's answer with this status: its own, or the API's error shape. */
+export function answerSchemaName(spec: RouteSpec, status: number): AnswerName | null {
   const declared = spec.responses[status];
   if (typeof declared === 'object') return declared.schema;
   if (declared === undefined && status < 400) return null;
-  return status === 400 ? ValidationErrorAnswer : ErrorAnswer;
+  return status === 400 ? 'ValidationErrorAnswer' : 'ErrorAnswer';
 }

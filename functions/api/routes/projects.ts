@@ -6,19 +6,7 @@ import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { HttpError, ValidationError, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import {
-  Created,
-  EvaluatorToken,
-  InvitationCodes,
-  NewRound,
-  ProjectDetails,
-  ProjectList,
-  QuestionnaireVersion,
-  Removed,
-  RoundChange,
-  RoundCounts,
-  type RoundListing,
-} from '../contract.ts';
+import type { RoundListing } from '../contract.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { readRoundCounts } from '../counts.ts';
 import { roundQuestionnaire } from '../../store/questionnaires.ts';
@@ -119,7 +107,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'Create a project with its areas, settings and population figures',
     access: { kind: 'global', roles: ADMIN },
     body: CreateProjectBody,
-    responses: { 201: { description: 'the new project', schema: Created }, 400: 'invalid project' },
+    responses: { 201: { description: 'the new project', schema: 'Created' }, 400: 'invalid project' },
     handler: async ({ c, deps, body }) => {
       const project: Project = {
         id: newId(),
@@ -139,7 +127,7 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects',
     summary: 'List the projects',
     access: { kind: 'global', roles: ADMIN },
-    responses: { 200: { description: 'every project, by id and name', schema: ProjectList } },
+    responses: { 200: { description: 'every project, by id and name', schema: 'ProjectList' } },
     handler: async ({ c, deps }) => c.json({ projects: await deps.store.projects.list() }),
   }),
   route({
@@ -148,7 +136,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'A project with its rounds and questionnaires',
     access: { kind: 'project', roles: READERS },
     responses: {
-      200: { description: 'the project, its rounds and questionnaire versions', schema: ProjectDetails },
+      200: { description: 'the project, its rounds and questionnaire versions', schema: 'ProjectDetails' },
       404: 'no such project',
     },
     handler: async ({ c, deps, project }) => {
@@ -175,7 +163,7 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: ADMIN },
     body: CreateQuestionnaireBody,
     responses: {
-      201: { description: 'the new questionnaire version', schema: Created },
+      201: { description: 'the new questionnaire version', schema: 'Created' },
       400: 'invalid survey or indicators',
     },
     handler: async ({ c, deps, body, project }) => {
@@ -208,7 +196,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'One questionnaire version',
     access: { kind: 'project', roles: READERS },
     responses: {
-      200: { description: 'the questionnaire version', schema: QuestionnaireVersion },
+      200: { description: 'the questionnaire version', schema: 'QuestionnaireVersion' },
       404: 'no such questionnaire',
     },
     handler: async ({ c, deps, project }) => {
@@ -223,7 +211,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'Create a baseline or follow-up round (it starts open)',
     access: { kind: 'project', roles: ADMIN },
     body: CreateRoundBody,
-    responses: { 201: { description: 'the new round and its survey link', schema: NewRound }, 400: 'invalid round' },
+    responses: { 201: { description: 'the new round and its survey link', schema: 'NewRound' }, 400: 'invalid round' },
     handler: async ({ c, deps, body, project }) => {
       const questionnaire = await deps.store.questionnaires.get(project.id, body.questionnaireId);
       if (!questionnaire)
@@ -250,7 +238,7 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId',
     summary: 'A round with its response counts per area (and response rates for invited rounds)',
     access: { kind: 'round', roles: READERS },
-    responses: { 200: { description: 'the round and its responses per area', schema: RoundCounts } },
+    responses: { 200: { description: 'the round and its responses per area', schema: 'RoundCounts' } },
     handler: async ({ c, deps, round, project }) => {
       return c.json({ round: roundSummary(round), ...(await readRoundCounts(deps.store, project, round)) });
     },
@@ -261,7 +249,7 @@ export const projectRoutes: RouteSpec[] = [
       path: `/api/rounds/:roundId/${action}`,
       summary: action === 'close' ? 'Close a round: no more answers' : 'Open a round for answers',
       access: { kind: 'round', roles: ADMIN },
-      responses: { 200: { description: 'the round as it is now', schema: RoundChange } },
+      responses: { 200: { description: 'the round as it is now', schema: 'RoundChange' } },
       handler: async ({ c, deps, round, instance }) => {
         const updated = await deps.store.rounds.setStatus(
           round,
@@ -280,7 +268,7 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'round', roles: ADMIN },
     body: CreateInvitationsBody,
     responses: {
-      201: { description: 'the codes, shown this once', schema: InvitationCodes },
+      201: { description: 'the codes, shown this once', schema: 'InvitationCodes' },
       400: 'invalid request',
       409: 'the round is open to all, not invited',
     },
@@ -309,7 +297,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Remove a response (spam, a resident's erasure request): it folds as a negative contribution",
     access: { kind: 'round', roles: ADMIN },
     body: RemoveResponseBody,
-    responses: { 200: { description: 'the response is removed', schema: Removed }, 404: 'no such response' },
+    responses: { 200: { description: 'the response is removed', schema: 'Removed' }, 404: 'no such response' },
     handler: async ({ c, deps, body, round }) => {
       let key: string;
       if (body.code) {
@@ -344,7 +332,7 @@ export const projectRoutes: RouteSpec[] = [
     path: '/api/projects/:projectId/evaluators',
     summary: 'Create read-only evaluator access to a project',
     access: { kind: 'project', roles: ADMIN },
-    responses: { 201: { description: 'an evaluator token for the project', schema: EvaluatorToken } },
+    responses: { 201: { description: 'an evaluator token for the project', schema: 'EvaluatorToken' } },
     handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project.id) }, 201),
   }),
 ];

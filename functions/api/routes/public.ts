@@ -3,7 +3,6 @@ import type { Language } from '../../core/language.ts';
 import { submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
 import { clientAddress } from '../guessLimit.ts';
-import { Health, PublicRound, SubmissionReceipt } from '../contract.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
@@ -48,7 +47,7 @@ export const publicRoutes: RouteSpec[] = [
     path: '/api/health',
     summary: 'Liveness check',
     access: { kind: 'public' },
-    responses: { 200: { description: 'the API is up', schema: Health } },
+    responses: { 200: { description: 'the API is up', schema: 'Health' } },
     handler: async ({ c }) => c.json({ ok: true }),
   }),
   route({
@@ -57,7 +56,7 @@ export const publicRoutes: RouteSpec[] = [
     summary: 'The questionnaire of an open round, for the survey page',
     access: { kind: 'public' },
     responses: {
-      200: { description: 'the round, its project and its SurveyJS document', schema: PublicRound },
+      200: { description: 'the round, its project and its SurveyJS document', schema: 'PublicRound' },
       404: 'no such round',
       410: 'the round is closed',
     },
@@ -82,10 +81,10 @@ export const publicRoutes: RouteSpec[] = [
     access: { kind: 'public' },
     body: SubmitResponseBody,
     responses: {
-      201: { description: 'stored', schema: SubmissionReceipt },
+      201: { description: 'stored', schema: 'SubmissionReceipt' },
       200: {
         description: 'an exact retry of a stored submission (same body as the first answer)',
-        schema: SubmissionReceipt,
+        schema: 'SubmissionReceipt',
       },
       400: 'invalid answers: {errors:[{field, message}]}',
       403: 'unknown invitation code',

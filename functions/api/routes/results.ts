@@ -4,7 +4,6 @@ import { HttpError } from '../errors.ts';
 import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
-import { Comparison, RoundReading, RoundTexts } from '../contract.ts';
 
 const READERS = ['admin', 'evaluator'] as const;
 
@@ -14,7 +13,7 @@ export const resultRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId/indicators',
     summary: "A round's indicators: whole round, groups, weighted figures, answer distributions",
     access: { kind: 'round', roles: READERS },
-    responses: { 200: { description: 'the indicators (small groups suppressed)', schema: RoundReading } },
+    responses: { 200: { description: 'the indicators (small groups suppressed)', schema: 'RoundReading' } },
     handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project, round)),
   }),
   route({
@@ -26,7 +25,7 @@ export const resultRoutes: RouteSpec[] = [
       200: {
         description:
           'the answers per free-text question (nothing for a question with fewer than the minimum group size)',
-        schema: RoundTexts,
+        schema: 'RoundTexts',
       },
     },
     handler: async ({ c, deps, project, round, lang }) =>
@@ -39,7 +38,7 @@ export const resultRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: READERS },
     query: ComparisonQuery,
     responses: {
-      200: { description: 'the comparison', schema: Comparison },
+      200: { description: 'the comparison', schema: 'Comparison' },
       400: 'missing round ids',
       404: 'no such round in this project',
       409: 'the rounds are not comparable',
