@@ -17,7 +17,7 @@ function splitLine(line: string, counts: Counts): void {
   for (let i = 0; i < fields.length; i++) counts.chars += fields[i]!.length;
 }
 
-/** The same reading pattern as functions/cli/csv.ts: UTF-8 chunks of 1 MiB, split at '\n'. */
+/** The same reading pattern as functions/cli/csv/readCsv.ts: UTF-8 chunks of 1 MiB, split at '\n'. */
 async function readAndSplit(file: string, counts: Counts): Promise<void> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let rest = '';

@@ -16,7 +16,7 @@ import {
   type Indicator,
 } from '../core/schemas.ts';
 import { createScorer, parseTextAnswer, type Scorer } from '../core/scoring.ts';
-import { firstInvalidUtf8, readCsv, scanCsv } from './csv.ts';
+import { firstInvalidUtf8, readCsv, scanCsv } from './csv/index.ts';
 import { InputError, lineAndColumn } from './errors.ts';
 import { jsonErrorOffset } from './jsonError.ts';
 
@@ -295,7 +295,9 @@ export async function readRound(file: string, scorer: Scorer, settings: ProjectS
       let cell = cells.get(id);
       if (cell === undefined) {
         const background: Record<BackgroundVariable, string | null> = { area: null, age_band: null, gender: null };
-        present.forEach((variable, b) => (background[variable] = values[questionCount + b]!.answer as string | null));
+        present.forEach((variable, b) => {
+          background[variable] = values[questionCount + b]!.answer as string | null;
+        });
         cell = newCell(background, line);
         cells.set(id, cell);
       }

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv, scanCsv } from '../../functions/cli/csv.ts';
+import { readCsv, scanCsv } from '../../functions/cli/csv/index.ts';
 import { InputError } from '../../functions/cli/errors.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-csv-'));
@@ -129,7 +129,15 @@ describe('scanCsv and readCsv', () => {
     let calls = 0;
     await scanCsv<string>(
       file,
-      () => ({ columns: [0], interners: [(t) => (calls++, t)] }),
+      () => ({
+        columns: [0],
+        interners: [
+          (t) => {
+            calls++;
+            return t;
+          },
+        ],
+      }),
       () => {},
     );
     expect(calls).toBe(7);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareFiles } from '../../functions/cli/compare.ts';
-import { readCsv, scanCsv } from '../../functions/cli/csv.ts';
+import { readCsv, scanCsv } from '../../functions/cli/csv/index.ts';
 import { InputError } from '../../functions/cli/errors.ts';
 import { compareProperties, csvReaderProperties, csvWorkspace, newCsvTally } from './csvProperties.ts';
 

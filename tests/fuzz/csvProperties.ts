@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compareFiles, type CompareFiles } from '../../functions/cli/compare.ts';
-import { readCsv, scanCsv } from '../../functions/cli/csv.ts';
+import { readCsv, scanCsv } from '../../functions/cli/csv/index.ts';
 import { InputError } from '../../functions/cli/errors.ts';
 
 export interface CsvTally {
@@ -266,9 +266,10 @@ async function read(reader: 'readCsv' | 'scanCsv', file: string, chunkSize: numb
         5_000,
         scanCsv<string>(
           file,
-          (names) => (
-            (header = names), { columns: names.map((_, i) => i), interners: names.map(() => (value: string) => value) }
-          ),
+          (names) => {
+            header = names;
+            return { columns: names.map((_, i) => i), interners: names.map(() => (value: string) => value) };
+          },
           (values, line) => rows.push({ fields: [...values], line }),
           { chunkSize },
         ),
@@ -297,7 +298,8 @@ function expectLocated(error: InputError, file: string, who: string): void {
 
 export interface NamedProperty {
   name: string;
-  property: fc.IAsyncPropertyWithHooks<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: one list holds properties over different argument tuples
+  property: fc.IAsyncPropertyWithHooks<any>;
 }
 
 /** The reader properties: valid CSV against the reference, hostile bytes against the contract. */
@@ -619,7 +621,7 @@ export async function compareProperties(
         .map(([depth, open]) => Buffer.from(open.repeat(depth))),
       fc
         .constantFrom(
-          '\uFEFF' + indicatorsText,
+          `\uFEFF${indicatorsText}`,
           indicatorsText.replace('0.05', '1e309'),
           indicatorsText.replace('"minGroupSize": 5', '"minGroupSize": -0'),
           indicatorsText.replace('"alpha"', '"__proto__": {"x": 1}, "alpha"'),
@@ -679,5 +681,5 @@ function renderRagged(csv: ParsedCsv, lay: Layout): string {
     csv.header.map((h) => written(h, false)).join(','),
     ...csv.rows.map((row) => row.fields.map((f) => written(f, lay.quoteAll)).join(',')),
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

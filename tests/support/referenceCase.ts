@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { readCsv } from '../../functions/cli/csv.ts';
+import { readCsv } from '../../functions/cli/csv/index.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
 import type { TestApi } from './api.ts';
 
