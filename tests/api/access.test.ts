@@ -5,14 +5,15 @@ import { sign } from 'hono/jwt';
 import { routes } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
-import { startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
+import { TEST_SECRET, type TestApi } from '../support/api.ts';
+import { startCheckedApi } from './checkedApi.ts';
 
 let api: TestApi;
 const ids = { projectId: '', otherProjectId: '', roundId: '', questionnaireId: '' };
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startCheckedApi();
   const areas = [{ id: 'a', name: 'A' }];
   for (const key of ['projectId', 'otherProjectId'] as const) {
     ids[key] = (await api.call('POST', '/api/projects', { body: { name: key, areas } })).json.id;

@@ -10,7 +10,8 @@ import type { Comparison, RoundSummary } from '../../functions/core/compare.ts';
 import { foldAll } from '../../functions/fold/fold.ts';
 import { rebuildRound } from '../../functions/fold/rebuild.ts';
 import { mismatches } from '../support/closeTo.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { startCheckedApi } from './checkedApi.ts';
 import { loadCaseThroughApi } from '../support/referenceCase.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -118,7 +119,7 @@ let secondarySeen = 0;
 let withheldSeen = 0;
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startCheckedApi();
 });
 afterAll(async () => api.close());
 

@@ -5,7 +5,8 @@ import { routes } from '../../functions/api/app.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { readRoundAggregate } from '../../functions/fold/read.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import type { TestApi } from '../support/api.ts';
+import { startCheckedApi } from './checkedApi.ts';
 
 let api: TestApi;
 const areas = [
@@ -32,7 +33,7 @@ async function storedCount(roundId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startCheckedApi();
   projectId = (await api.call('POST', '/api/projects', { body: { name: 'Test', areas } })).json.id;
   const questionnaireId = (await api.call('POST', `/api/projects/${projectId}/questionnaires`, { body: template })).json
     .id;
