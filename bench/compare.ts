@@ -4,8 +4,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { generateRoundPair, type RoundPair } from './generate.ts';
-import { fmt, machineInfo, round, table } from './report.ts';
+import { fmt, machineInfo, table } from './report.ts';
 import { BENCH_DIR, RESULTS_FILE, ROOT, writeResult } from './results.ts';
+import { median, round } from './statistics.ts';
 
 const TARGET_RATIO = 1.5;
 const TARGET_PEAK_MB = 300;
@@ -56,11 +57,6 @@ function runChild(script: string, args: string[]): Promise<ChildRun> {
   });
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 /** Times compare against the floor on `rows` responses per round, `runs` times each; writes the "compare" key. */
 export async function benchCompare(options: { rows: number; seed: number; runs: number }): Promise<void> {
   const { rows, seed, runs } = options;

@@ -6,7 +6,8 @@ import { shardPartition, SNAPSHOT_SORT_KEY } from '../functions/store/keys.ts';
 import { BY_TIME_INDEX } from '../functions/store/table.ts';
 import type { Round } from '../functions/store/types.ts';
 import { batchWrite, responseItems, storedResponses } from './responses.ts';
-import { createProject, createRound, round, seconds, SETTLE_MS, startStack, type BenchStack } from './stack.ts';
+import { createProject, createRound, seconds, SETTLE_MS, startStack, type BenchStack } from './stack.ts';
+import { round } from './statistics.ts';
 
 export const FOLD_TARGET_RATIO = 0.8;
 /** The page size of the fold's queries: eventsAfter(..., Math.min(batchSize, 1000)) with the default batch of 5000. */

@@ -13,7 +13,8 @@ import type { Item } from '../functions/store/attributes.ts';
 import { timeKey } from '../functions/store/keys.ts';
 import type { Round } from '../functions/store/types.ts';
 import { submitJob } from './ingest-clients.ts';
-import { median, pool, round as roundTo, SHARDS_PER_ROUND, type BenchStack } from './stack.ts';
+import { pool, SHARDS_PER_ROUND, type BenchStack } from './stack.ts';
+import { median, round as roundTo } from './statistics.ts';
 
 /** The ways, from the bare store call to the real API. */
 export const FLOOR_WAYS = ['raw', 'nodeHttp', 'hono', 'honoStore', 'api'] as const;
@@ -155,8 +156,12 @@ export async function measureFloors(stack: BenchStack, options: FloorOptions): P
           after = mainThreadCpuMs()!;
         } else {
           const hooks = {
-            started: () => void (before = mainThreadCpuMs()!),
-            finished: () => void (after = mainThreadCpuMs()!),
+            started: () => {
+              before = mainThreadCpuMs()!;
+            },
+            finished: () => {
+              after = mainThreadCpuMs()!;
+            },
           };
           const report = await submitJob(
             { url: target(way, round), bodies, concurrency: options.concurrency, headers: options.headers },

@@ -7,7 +7,8 @@ import type { Round } from '../functions/store/types.ts';
 import { ClientThread, submitJob, type SubmitJob } from './ingest-clients.ts';
 import { floorsMeasurable, measureFloors, type FloorFigures } from './ingest-floors.ts';
 import { answerSource, responseItems, storedResponses } from './responses.ts';
-import { createProject, createRound, pool, round, seconds, startStack, type BenchStack } from './stack.ts';
+import { createProject, createRound, pool, seconds, startStack, type BenchStack } from './stack.ts';
+import { percentile, round } from './statistics.ts';
 
 export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
@@ -160,10 +161,6 @@ function itemBytes(item: Item): number {
 
 const meanBytes = (items: readonly Item[]) =>
   items.reduce((sum, item) => sum + itemBytes(item), 0) / Math.max(1, items.length);
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export async function measureIngest(options: IngestOptions): Promise<IngestFigures> {
   const { count, concurrency, runs, warmup } = options;

@@ -194,9 +194,3 @@ export function tally(plan: PlannedRequest[], run: LoadRun): ClientTally {
   });
   return result;
 }
-
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}

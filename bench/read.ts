@@ -8,14 +8,13 @@ import {
   api,
   createProject,
   createRound,
-  median,
-  round,
   seconds,
   SETTLE_MS,
   startStack,
   type BenchProject,
   type BenchStack,
 } from './stack.ts';
+import { median, round } from './statistics.ts';
 
 export const READ_TARGET_RATIO = 1.5;
 

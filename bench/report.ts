@@ -1,7 +1,6 @@
 // How bench reports: tables of padded columns, numbers in English, the machine it ran on.
 import os from 'node:os';
-
-export const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+import { round } from './statistics.ts';
 
 /** The machine a figure was measured on, written beside it. */
 export function machineInfo() {

@@ -13,8 +13,9 @@ import { measureLambdas } from './lambda.ts';
 import { INGEST_TARGET_RATIO, measureIngest, type IngestFigures } from './ingest.ts';
 import type { FloorWay } from './ingest-floors.ts';
 import { measureRead, READ_TARGET_RATIO, type ReadFigures } from './read.ts';
-import { fmt, machineInfo, round, table, verdict } from './report.ts';
+import { fmt, machineInfo, table, verdict } from './report.ts';
 import { RESULTS_FILE, ROOT, readResults, writeResult } from './results.ts';
+import { round } from './statistics.ts';
 import { measureWeb, webTargets } from './web.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

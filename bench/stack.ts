@@ -92,8 +92,8 @@ export async function api(
   path: string,
   body?: unknown,
   token = stack.adminToken,
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, its fields read by each caller
 ): Promise<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${stack.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -140,14 +140,6 @@ export async function createRound(
   if (!round) throw new Error(`bench setup: round ${id} was not stored`);
   return round;
 }
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
 export function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
