@@ -92,18 +92,18 @@ export async function benchCompare(options: { rows: number; seed: number; runs: 
 
   // One untimed read of both files first, so that every timed run finds them in the page cache.
   process.stdout.write('Warming the page cache (untimed floor run) ...\n');
-  checkFloor(await runChild('measure-floor.ts', floorArgs));
+  checkFloor(await runChild('measureFloor.ts', floorArgs));
 
   const floorRuns: ChildRun[] = [];
   const compareRuns: ChildRun[] = [];
   for (let i = 1; i <= runs; i++) {
     // Interleaved, so that a slow phase of the machine affects both measurements alike.
     process.stdout.write(`Run ${i}/${runs}: floor ... `);
-    const floor = await runChild('measure-floor.ts', floorArgs);
+    const floor = await runChild('measureFloor.ts', floorArgs);
     checkFloor(floor);
     floorRuns.push(floor);
     process.stdout.write(`${floor.wallSeconds.toFixed(3)} s, compare ... `);
-    const compare = await runChild('measure-compare.ts', compareArgs);
+    const compare = await runChild('measureCompare.ts', compareArgs);
     checkCompare(compare);
     compareRuns.push(compare);
     process.stdout.write(`${compare.wallSeconds.toFixed(3)} s\n`);

@@ -4,8 +4,8 @@ import { ConditionalCheckFailedException, PutItemCommand, QueryCommand } from '@
 import type { Item } from '../functions/store/attributes.ts';
 import { shardPartition } from '../functions/store/keys.ts';
 import type { Round } from '../functions/store/types.ts';
-import { ClientThread, submitJob, type SubmitJob } from './ingest-clients.ts';
-import { floorsMeasurable, measureFloors, type FloorFigures } from './ingest-floors.ts';
+import { ClientThread, submitJob, type SubmitJob } from './ingestClients.ts';
+import { floorsMeasurable, measureFloors, type FloorFigures } from './ingestFloors.ts';
 import { answerSource, responseItems, storedResponses } from './responses.ts';
 import { createProject, createRound, pool, seconds, startStack, type BenchStack } from './stack.ts';
 import { percentile, round } from './statistics.ts';
@@ -13,7 +13,7 @@ import { percentile, round } from './statistics.ts';
 export const INGEST_TARGET_RATIO = 0.7;
 /** Submissions (and raw puts) per block: the three ways take turns block by block. */
 const BLOCK = 500;
-/** The floors (bench/ingest-floors.ts): blocks per way after one warm-up block each, and requests per block. */
+/** The floors (bench/ingestFloors.ts): blocks per way after one warm-up block each, and requests per block. */
 const FLOOR_BLOCKS = 15;
 const FLOOR_BLOCK = 400;
 /**
@@ -49,7 +49,7 @@ export interface IngestFigures {
   /** Mean size of a response item (attribute names and values, UTF-8 bytes): as the API stored them, and as written raw. */
   meanItemBytes: { api: number; raw: number };
   runs: { perSecond: number[]; rawPerSecond: number[]; workerThreadPerSecond: number[] };
-  /** Where a submission's main-thread time goes (bench/ingest-floors.ts); null where Linux's schedstat is missing. */
+  /** Where a submission's main-thread time goes (bench/ingestFloors.ts); null where Linux's schedstat is missing. */
   floors: FloorFigures | null;
   method: Record<string, string>;
 }
@@ -286,7 +286,7 @@ export async function measureIngest(options: IngestOptions): Promise<IngestFigur
         workerThreadPerSecond: perRun.worker.map((v) => round(v, 1)),
       },
       method: {
-        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) with a browser's request headers (Accept-Encoding, Accept-Language, User-Agent, ...) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingest-clients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
+        perSecond: `${runs} runs x ${count} POST /api/public/rounds/:roundId/responses (fresh uuid responseId, plausible answers, bodies made before the clock starts) with a browser's request headers (Accept-Encoding, Accept-Language, User-Agent, ...) by ${concurrency} concurrent HTTP/1.1 keep-alive clients on raw sockets (bench/ingestClients.ts, as wrk does it) on the main thread, where the raw way's writers sit too: both ways keep the same two threads busy (the main thread and dynalite's), and the clients' CPU time (about 30 us a request) is counted against the API; every answer checked to be 201 and every response found stored; rate = all submissions / all their seconds`,
         workerThread: `the same, with the ${concurrency} HTTP clients in a worker thread of their own: three busy threads on a 2-core machine, and the scheduler's preemption of the main thread (measured: about 0.2 ms a request of main-thread time) is counted against the API`,
         rawPerSecond: `${runs} runs x ${count} PutItem with ConditionExpression attribute_not_exists(pk), ${concurrency} concurrent, on the store's DynamoDBClient; items made by the store's own responses.put code from plausible validated answers (see meanItemBytes); rate = all puts / all their seconds`,
         interleaving: `in each run the three ways take turns ${BLOCK} at a time (the first one rotating), so that the machine's busy moments hit all three alike`,

@@ -2,8 +2,8 @@
 // Starts `bygdpuls start --no-demo` as a child process on 127.0.0.1 (or uses --url with --token and
 // --data-dir), creates a weighted project with the built-in questionnaire and two rounds, and sends
 // --count submissions from --clients concurrent clients: fresh ones, exact retries, conflicting
-// retries and invalid ones, each with the status it must get (load-plan.ts, load-clients.ts). Then
-// it checks the store (load-verify.ts): export, the fold, `compare` against the API, `rebuild`.
+// retries and invalid ones, each with the status it must get (loadPlan.ts, loadClients.ts). Then
+// it checks the store (loadVerify.ts): export, the fold, `compare` against the API, `rebuild`.
 // It prints throughput, latency and counts and ends with one JSON line. With --kill-after N it
 // SIGKILLs the server after N acknowledgements, starts it again on the same data, and checks that
 // every response acknowledged before the kill is stored (lostAfterKill).
@@ -17,10 +17,10 @@ import { parseArgs } from 'node:util';
 import type { Comparison } from '../functions/core/compare.ts';
 import { builtInTemplate } from '../functions/core/template.ts';
 import { VILLAGES } from '../functions/local/residents.ts';
-import { newAgent, runLoad, tally, type Target } from './load-clients.ts';
-import { DEFAULT_MIX, planLoad } from './load-plan.ts';
-import { startServer, type ServerChild, type ServerSettings } from './load-server.ts';
-import { checkStore, type LoadRounds } from './load-verify.ts';
+import { newAgent, runLoad, tally, type Target } from './loadClients.ts';
+import { DEFAULT_MIX, planLoad } from './loadPlan.ts';
+import { startServer, type ServerChild, type ServerSettings } from '../tests/support/serverChild.ts';
+import { checkStore, type LoadRounds } from './loadVerify.ts';
 import { percentile } from './statistics.ts';
 import type { ProjectSettingsInput } from '../functions/core/schemas.ts';
 

@@ -11,7 +11,7 @@ import { benchCompare } from './compare.ts';
 import { FOLD_TARGET_RATIO, measureFold, type FoldFigures } from './fold.ts';
 import { measureLambdas } from './lambda.ts';
 import { INGEST_TARGET_RATIO, measureIngest, type IngestFigures } from './ingest.ts';
-import type { FloorWay } from './ingest-floors.ts';
+import type { FloorWay } from './ingestFloors.ts';
 import { measureRead, READ_TARGET_RATIO, type ReadFigures } from './read.ts';
 import { fmt, machineInfo, table, verdict } from './report.ts';
 import { RESULTS_FILE, ROOT, readResults, writeResult } from './results.ts';

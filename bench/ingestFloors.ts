@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import type { Item } from '../functions/store/attributes.ts';
 import { timeKey } from '../functions/store/keys.ts';
 import type { Round } from '../functions/store/types.ts';
-import { submitJob } from './ingest-clients.ts';
+import { submitJob } from './ingestClients.ts';
 import { pool, SHARDS_PER_ROUND, type BenchStack } from './stack.ts';
 import { median, round as roundTo } from './statistics.ts';
 

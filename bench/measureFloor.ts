@@ -1,6 +1,6 @@
 // Benchmark child: the floor for `compare`, i.e. only reading the CSV files as a stream, splitting
 // them into lines and fields; reports elapsed time and peak RSS as a JSON last line on stderr.
-// Usage: node --import tsx bench/measure-floor.ts FILE...
+// Usage: node --import tsx bench/measureFloor.ts FILE...
 import { createReadStream } from 'node:fs';
 
 interface Counts {
@@ -37,7 +37,7 @@ async function readAndSplit(file: string, counts: Counts): Promise<void> {
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-  process.stderr.write('usage: measure-floor.ts FILE...\n');
+  process.stderr.write('usage: measureFloor.ts FILE...\n');
   process.exit(2);
 }
 
@@ -66,7 +66,7 @@ try {
     perFile.push(counts);
   }
 } catch (error) {
-  process.stderr.write(`measure-floor: ${(error as Error).message}\n`);
+  process.stderr.write(`measureFloor: ${(error as Error).message}\n`);
   exitCode = 1;
   process.exitCode = 1;
 }

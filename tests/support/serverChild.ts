@@ -1,11 +1,12 @@
-// The local server as a child process for the load run: `bygdpuls start --no-demo` on 127.0.0.1
-// with its own data folder, started, stopped cleanly, or killed with SIGKILL and started again.
+// Rule: bench/ may import tests/support/ and tests/fuzz/; nothing under tests/ imports bench/.
+// The local server as a child process (the load run, the server-kill test): `bygdpuls start --no-demo`
+// on 127.0.0.1 with its own data folder, started, stopped cleanly, or killed with SIGKILL and started again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ENDPOINT_FILE } from '../functions/local/dataDir.ts';
+import { ENDPOINT_FILE } from '../../functions/local/dataDir.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(root, 'bin/bygdpuls.js');
 
 export interface ServerSettings {

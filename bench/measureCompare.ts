@@ -1,6 +1,6 @@
 // Benchmark child: runs `bygdpuls compare ... --format json` through the CLI's own main() in this
 // fresh process, output discarded, and reports elapsed time and peak RSS as a JSON last line on stderr.
-// Usage: node --import tsx bench/measure-compare.ts --indicators F --baseline F --followup F [--population F]
+// Usage: node --import tsx bench/measureCompare.ts --indicators F --baseline F --followup F [--population F]
 import { main } from '../functions/cli/main.ts';
 
 const started = process.hrtime.bigint();

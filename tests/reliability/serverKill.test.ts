@@ -11,7 +11,7 @@ import { openStore } from '../../functions/cli/storeAccess.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { rebuildRound } from '../../functions/fold/rebuild.ts';
 import { seeded, VILLAGES } from '../../functions/local/residents.ts';
-import { startServer, type ServerChild, type ServerSettings } from '../../bench/load-server.ts';
+import { startServer, type ServerChild, type ServerSettings } from '../support/serverChild.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-kill-'));
 const settings: ServerSettings = {
@@ -29,8 +29,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, its fields read by each caller
 async function admin(method: string, urlPath: string, body?: unknown): Promise<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${server!.url}${urlPath}`, {
     method,
     headers: { authorization: `Bearer ${settings.adminToken}`, 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 // A fold in a process of its own, for tests that kill it (SIGKILL) at random points. Run with
-// `node --import tsx tests/support/fold-child.ts <endpoint> <table> <roundId> <batchSize>`.
+// `node --import tsx tests/support/foldChild.ts <endpoint> <table> <roundId> <batchSize>`.
 // It prints "ready" once connected, folds when a line arrives on stdin, and reports each snapshot
 // write as it starts and ends, so that the parent can tell where its kill landed. Lines are written
 // synchronously: what the parent reads happened before the kill.
@@ -13,7 +13,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const [endpoint, tableName, roundId, batchSize] = process.argv.slice(2);
 if (!endpoint || !tableName || !roundId || !batchSize)
-  throw new Error('usage: fold-child.ts <endpoint> <table> <roundId> <batchSize>');
+  throw new Error('usage: foldChild.ts <endpoint> <table> <roundId> <batchSize>');
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 

@@ -3,7 +3,7 @@
 // when no answer came (a killed server), and record every status and latency; then a tally of what
 // they saw: which responses were acknowledged, and which answers were not the ones the API owes.
 import { Agent, request as httpRequest } from 'node:http';
-import type { PlannedRequest } from './load-plan.ts';
+import type { PlannedRequest } from './loadPlan.ts';
 
 /** The server the clients talk to; replaced (and awaited) while it restarts after a kill. */
 export interface Target {

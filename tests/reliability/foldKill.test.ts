@@ -24,7 +24,7 @@ const SHARDS = 4;
 const INITIAL_RESPONSES = 1200;
 const INITIAL_REMOVALS = 120;
 const BATCH = 10;
-const CHILD = fileURLToPath(new URL('../support/fold-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../support/foldChild.ts', import.meta.url));
 
 const indicators: Indicator[] = [
   { id: 'nki', kind: 'index', items: ['q1', 'q2', 'q3'], scale: [1, 10] },

@@ -18,8 +18,8 @@ import {
 } from '../functions/core/schemas.ts';
 import { createScorer } from '../functions/core/scoring.ts';
 import { mismatches } from '../tests/support/closeTo.ts';
-import type { ClientTally } from './load-clients.ts';
-import { BIN } from './load-server.ts';
+import type { ClientTally } from './loadClients.ts';
+import { BIN } from '../tests/support/serverChild.ts';
 
 /** Flags for `bygdpuls compare` so that it computes what the API computes (it suppresses by subtraction too). */
 const COMPARE_FLAGS = ['--secondary-suppression'];
