@@ -48,7 +48,7 @@ export function measureLambdas(runs = 21): LambdaFigures {
     api: path.join(bundleLambda('api', outDir), 'index.mjs'),
     fold: path.join(bundleLambda('fold', outDir), 'index.mjs'),
     floor: path.join(
-      bundleEntry(path.join(import.meta.dirname, 'lambda-floor/handler.ts'), path.join(outDir, 'floor')),
+      bundleEntry(path.join(import.meta.dirname, 'lambdaFloor/handler.ts'), path.join(outDir, 'floor')),
       'index.mjs',
     ),
   };

@@ -53,7 +53,7 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<void
 
 /**
  * SurveyJS styles for question types bygdpuls never shows (the server refuses surveys with
- * them: see functions/core/questionnaire.ts). Dropping their rules keeps the survey page under
+ * them: see functions/core/questionnaire/readers.ts). Dropping their rules keeps the survey page under
  * its weight budget.
  */
 const UNUSED =

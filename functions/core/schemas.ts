@@ -222,7 +222,7 @@ export type Background = z.infer<typeof Background>;
 
 /**
  * An answer: a scale value, a choice, a yes/no, "dk", a list of choices (checkbox), or null for
- * unanswered. Indicators never read a list (questionnaire.ts refuses checkbox items).
+ * unanswered. Indicators never read a list (functions/core/questionnaire/ refuses checkbox items).
  */
 export const Answer = z.lazy(() =>
   z.union([
