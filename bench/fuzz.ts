@@ -18,8 +18,7 @@ const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 1_000_000 : Number(values.seed);
 let failures = 0;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function run(name: string, property: fc.IAsyncPropertyWithHooks<any>, numRuns: number): Promise<void> {
+async function run<Ts>(name: string, property: fc.IAsyncPropertyWithHooks<Ts>, numRuns: number): Promise<void> {
   const started = performance.now();
   const details = await fc.check(property, { numRuns, seed });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -126,7 +126,7 @@ const MISSING = {
 
 function clampRound(value: number, lo: number, hi: number): number {
   const rounded = Math.round(value);
-  return rounded < lo ? lo : rounded > hi ? hi : rounded;
+  return Math.min(hi, Math.max(lo, rounded));
 }
 
 /** Makes the row generator of one round: `row(i)` is line i (0-based) of the file, with its newline. */

@@ -58,10 +58,18 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-async function runCompare(args: string[], io: Io): Promise<void> {
-  let values;
+/** Runs a command-line parser; what it refuses is a usage error (exit 2). */
+function usageErrors<T>(parse: () => T): T {
   try {
-    ({ values } = parseArgs({
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runCompare(args: string[], io: Io): Promise<void> {
+  const { values } = usageErrors(() =>
+    parseArgs({
       args,
       options: {
         indicators: { type: 'string' },
@@ -74,10 +82,8 @@ async function runCompare(args: string[], io: Io): Promise<void> {
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
   for (const name of ['indicators', 'baseline', 'followup'] as const) {
     if (!values[name]) throw new UsageError(`compare needs --${name}`);
   }

@@ -45,7 +45,9 @@ export function complementarySuppressions(
   for (const group of groups) {
     if (group.sizes === null) continue;
     published.push({ key: group.key, sizes: group.sizes });
-    group.sizes.forEach((n, i) => (residual[i]! -= n));
+    group.sizes.forEach((n, i) => {
+      residual[i]! -= n;
+    });
   }
   // Smallest first, so that as little as possible is hidden; ties in key order (deterministic,
   // and the same across outputs that list the same groups).
@@ -54,7 +56,9 @@ export function complementarySuppressions(
   for (const candidate of published) {
     if (residual.every((count) => isSafeResidual(count, minGroupSize))) break;
     extra.push(candidate.key);
-    candidate.sizes.forEach((n, i) => (residual[i]! += n));
+    candidate.sizes.forEach((n, i) => {
+      residual[i]! += n;
+    });
   }
   return extra;
 }

@@ -6,8 +6,7 @@ import type { Hono } from 'hono';
 import { builtInTemplate } from '../core/template.ts';
 import { residentSource, VILLAGES } from './residents.ts';
 
-async function call(app: Hono, token: string, method: string, path: string, body?: unknown): Promise<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(app: Hono, token: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
   const response = await app.request(path, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -16,7 +15,7 @@ async function call(app: Hono, token: string, method: string, path: string, body
   const json = await response.json();
   if (response.status >= 300)
     throw new Error(`demo setup: ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-  return json;
+  return json as { id: string };
 }
 
 export interface DemoProject {
