@@ -125,8 +125,13 @@ export function protectBreakdown(
       }),
     minGroupSize,
   );
+  withholdGroups(groups, extra);
+}
+
+/** Marks the groups named by complementary suppression as withheld (secondary suppression). */
+export function withholdGroups(groups: Record<string, unknown>, keys: Iterable<string>): void {
   // defineProperty: a group named "__proto__" stays a plain key.
-  for (const key of extra)
+  for (const key of keys)
     Object.defineProperty(groups, key, {
       value: secondarySuppressed(),
       enumerable: true,

@@ -2,7 +2,7 @@
 // answer distributions, with primary and secondary suppression. Pure: the API's read path and the
 // privacy tests both call it.
 import { backgroundValues, sumAnswerCounts, sumMoments, type RoundAggregate } from './aggregates.ts';
-import { isPublishable, protectBreakdown, protectWeighted, secondarySuppressed, summarize } from './compare.ts';
+import { isPublishable, protectBreakdown, protectWeighted, summarize, withholdGroups } from './compare.ts';
 import { complementarySuppressions } from './disclosure.ts';
 import type { Distribution, IndicatorReading, RoundSummary } from './published.ts';
 import { DONT_KNOW, type Background, type ProjectSettings } from './schemas.ts';
@@ -45,13 +45,7 @@ function protectDistributions(total: Distribution, groups: Record<string, Distri
       .map((key) => ({ key, sizes: sizes(groups[key]!) })),
     minGroupSize,
   );
-  for (const key of extra)
-    Object.defineProperty(groups, key, {
-      value: secondarySuppressed(),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  withholdGroups(groups, extra);
 }
 
 export function roundIndicators(
