@@ -3,9 +3,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDynalite } from '../local/dynalite.ts';
+import { endpointWithSecret, type LocalDynamo, startDynalite } from '../local/dynalite.ts';
 import { completeInterruptedWrites } from '../local/interruptedWrites.ts';
-import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/dataDir.ts';
+import { DATABASE_SECRET_FILE, ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/dataDir.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
 
@@ -42,9 +42,12 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
   if (!existsSync(path.join(dataDir, 'db')))
     throw new Error(`no bygdpuls data in ${dataDir} (start it once with npm start, or give --table)`);
   const endpointFile = path.join(dataDir, ENDPOINT_FILE);
-  if (existsSync(endpointFile) && serverRunning(dataDir)) {
-    // The server runs and holds the database: talk to it through its dynalite.
-    const endpoint = readFileSync(endpointFile, 'utf8').trim();
+  const secretFile = path.join(dataDir, DATABASE_SECRET_FILE);
+  if (existsSync(endpointFile) && existsSync(secretFile) && serverRunning(dataDir)) {
+    // The server runs and holds the database: talk to it through its dynalite, which answers only
+    // requests carrying the secret of its start (functions/local/dynalite.ts).
+    const address = readFileSync(endpointFile, 'utf8').trim();
+    const endpoint = endpointWithSecret(address, readFileSync(secretFile, 'utf8').trim());
     const client = createDynamoClient({ tableName: TABLE_NAME, endpoint });
     try {
       await client.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
@@ -53,7 +56,7 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
       client.destroy(); // a stale file from a server that was killed: open the folder directly
     }
   }
-  let dynamo;
+  let dynamo: LocalDynamo;
   try {
     dynamo = await startDynalite({ path: path.join(dataDir, 'db') });
   } catch (error) {

@@ -1,6 +1,6 @@
 // `npm start`: bygdpuls on one machine. dynalite with its data under DATA_DIR, the API and the web
 // folder on PORT, the fold every few seconds, a demo project on first start. Clean shutdown.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import * as z from 'zod';
@@ -12,7 +12,14 @@ import { readVariables, text, wholeNumber } from '../core/settings.ts';
 import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
 import { answerUnparsableRequests } from './clientErrors.ts';
-import { ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from './dataDir.ts';
+import {
+  DATABASE_SECRET_FILE,
+  ENDPOINT_FILE,
+  makePrivateDir,
+  RUNNING_MARKER,
+  TABLE_NAME,
+  writePrivateFile,
+} from './dataDir.ts';
 import { createDemoProject } from './demo.ts';
 import { startDynalite } from './dynalite.ts';
 import { completeInterruptedWrites } from './interruptedWrites.ts';
@@ -35,7 +42,7 @@ export interface LocalOptions {
 
 export interface LocalServer {
   url: string;
-  /** The endpoint of the in-process dynalite (for the command line while the server runs). */
+  /** The endpoint of the in-process dynalite, its secret included (dynalite.ts). */
   dynamoEndpoint: string;
   adminToken: string;
   deps: ApiDeps;
@@ -82,7 +89,13 @@ function logLine(entry: Record<string, unknown>): void {
  */
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   await checkPortFree(options.port, options.host);
-  mkdirSync(options.dataDir, { recursive: true });
+  // The data folder and all in it are the owner's alone: whatever this process creates is 0600/0700
+  // (LevelDB's files included), and the folder is closed again if it was opened. A worker thread
+  // (a test runner's) may not set the umask; the explicit modes below still hold there.
+  try {
+    process.umask(0o077);
+  } catch {}
+  makePrivateDir(options.dataDir);
   const dynamo = await startDynalite({ path: path.join(options.dataDir, 'db'), thread: true });
   const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   await ensureTable(client, TABLE_NAME);
@@ -95,10 +108,13 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     const repaired = await completeInterruptedWrites(store);
     logLine({ level: 'warn', event: 'unclean_stop_checked', ...repaired });
   }
-  writeFileSync(runningMarker, `${process.pid}\n`);
-  // The command line reaches the database this server holds through this file (cli/storeAccess.ts).
+  writePrivateFile(runningMarker, `${process.pid}\n`);
+  // The command line reaches the database this server holds through these files (cli/storeAccess.ts):
+  // the secret first, so that whoever finds the address finds the secret too.
+  const secretFile = path.join(options.dataDir, DATABASE_SECRET_FILE);
+  writePrivateFile(secretFile, dynamo.secret ?? '');
   const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
-  writeFileSync(endpointFile, dynamo.endpoint);
+  writePrivateFile(endpointFile, dynamo.address);
   const secrets = loadOrCreateSecrets(options.dataDir);
   const tokens = createTokenIssuer(secrets.signingSecret, { staticAdminToken: options.adminToken });
   const adminToken = options.adminToken ?? (await tokens.issue('admin', '*'));
@@ -144,6 +160,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     client.destroy();
     await dynamo.close();
     rmSync(endpointFile, { force: true });
+    rmSync(secretFile, { force: true });
     rmSync(runningMarker, { force: true });
     throw error;
   }
@@ -183,6 +200,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       client.destroy();
       await dynamo.close();
       rmSync(endpointFile, { force: true });
+      rmSync(secretFile, { force: true });
       rmSync(runningMarker, { force: true });
     },
   };
