@@ -12,6 +12,7 @@ import { API_HEADERS } from './headers.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { createApiInstance } from './instance.ts';
 import { storeUnavailableAnswer } from './storeErrors.ts';
 import { answerSchemaName, type ApiDeps, type Caller, type CallerOf, type RouteSpec } from './routeTable.ts';
@@ -21,7 +22,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 
 /** Every route of the API. */
-export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes];
+export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes, ...tokenRoutes];
 
 function languageOf(c: Context): Language {
   const query = c.req.query('lang');

@@ -134,8 +134,38 @@ export const InvitationCodes = z.lazy(() => z.object({ codes: z.array(z.string()
 export type InvitationCodes = z.infer<typeof InvitationCodes>;
 
 export const Removed = z.lazy(() => z.object({ removed: z.literal(true) }));
-export const EvaluatorToken = z.lazy(() => z.object({ token: z.string() }));
+/** An issued token as administrators list it (never the token itself). */
+export const IssuedToken = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'evaluator']),
+    project: z.string(),
+    createdAt: isoTime(),
+    expiresAt: isoTime(),
+    revokedAt: isoTime().nullable(),
+  }),
+);
+export type IssuedToken = z.infer<typeof IssuedToken>;
+export const IssuedTokenList = z.lazy(() => z.object({ tokens: z.array(IssuedToken) }));
+export type IssuedTokenList = z.infer<typeof IssuedTokenList>;
+/** A new evaluator token, shown this once, with the id and name it is listed and revoked by. */
+export const EvaluatorToken = z.lazy(() =>
+  z.object({ token: z.string(), id: z.string(), name: z.string(), expiresAt: isoTime() }),
+);
 export type EvaluatorToken = z.infer<typeof EvaluatorToken>;
+export const RevokedToken = z.lazy(() => z.object({ token: IssuedToken }));
+export type RevokedToken = z.infer<typeof RevokedToken>;
+/** A one-time sign-in code exchanged for a short-lived token (POST /api/public/signin). */
+export const SignedIn = z.lazy(() =>
+  z.object({
+    token: z.string(),
+    role: z.enum(['admin', 'evaluator']),
+    project: z.string(),
+    expiresAt: isoTime(),
+  }),
+);
+export type SignedIn = z.infer<typeof SignedIn>;
 
 // --- What evaluators read. ---
 
@@ -203,6 +233,9 @@ export const ANSWERS = {
   InvitationCodes,
   Removed,
   EvaluatorToken,
+  IssuedTokenList,
+  RevokedToken,
+  SignedIn,
   RoundReading,
   RoundTexts,
   Comparison,

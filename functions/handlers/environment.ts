@@ -41,25 +41,38 @@ async function readSecret(arn: string): Promise<string> {
   }
 }
 
-/** Both keys derive from one generated secret, so that one secret is all there is to keep. */
-function deriveKeys(secret: string): { signingSecret: string; codeSecret: string } {
-  const derive = (label: string) => createHmac('sha256', secret).update(label).digest('base64url');
-  return { signingSecret: derive('bygdpuls token signing'), codeSecret: derive('bygdpuls invitation codes') };
+/**
+ * The signing and code keys derive from two secrets, so that the signing one can rotate (voiding
+ * tokens) while the code one, which every printed letter depends on, stays. A stack from before the
+ * split has one secret, and both keys derive from it as they always did.
+ */
+function deriveKeys(signing: string, codes: string): { signingSecret: string; codeSecret: string } {
+  const derive = (secret: string, label: string) => createHmac('sha256', secret).update(label).digest('base64url');
+  return {
+    signingSecret: derive(signing, 'bygdpuls token signing'),
+    codeSecret: derive(codes, 'bygdpuls invitation codes'),
+  };
 }
 
 /** The API's dependencies; throws an EnvironmentError naming any bad variable. */
 export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ApiDeps> {
   const variables = readVariables(ApiEnvironment, env);
   const { store, settleMs } = storeFrom(variables);
-  const [secret, adminToken] = await Promise.all([
+  const [secret, codeRoot, adminToken] = await Promise.all([
     // ApiEnvironment holds one of the two.
-    variables.SIGNING_SECRET_ARN ? readSecret(variables.SIGNING_SECRET_ARN) : variables.BYGDPULS_SECRET!,
+    variables.SIGNING_SECRET_ARN
+      ? readSecret(variables.SIGNING_SECRET_ARN)
+      : (variables.BYGDPULS_SIGNING_SECRET ?? variables.BYGDPULS_SECRET!),
+    variables.CODE_SECRET_ARN ? readSecret(variables.CODE_SECRET_ARN) : undefined,
     variables.ADMIN_TOKEN_SECRET_ARN ? readSecret(variables.ADMIN_TOKEN_SECRET_ARN) : variables.ADMIN_TOKEN,
   ]);
-  const keys = deriveKeys(secret);
+  const keys = deriveKeys(secret, codeRoot ?? variables.BYGDPULS_SECRET ?? secret);
   return {
     store,
-    tokens: createTokenIssuer(keys.signingSecret, { staticAdminToken: adminToken || undefined }),
+    tokens: createTokenIssuer(keys.signingSecret, {
+      staticAdminToken: adminToken || undefined,
+      isRevoked: (tokenId) => store.tokens.isRevoked(tokenId),
+    }),
     codeSecret: keys.codeSecret,
     now: () => Date.now(),
     shardsPerRound: variables.SHARDS_PER_ROUND,

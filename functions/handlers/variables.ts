@@ -27,6 +27,8 @@ export const FoldVariables = z.object({
 /** What the stack sets on the API Lambda: the fold's, the secrets' ARNs and the site's origin. */
 export const ApiVariables = FoldVariables.extend({
   SIGNING_SECRET_ARN: arn('the signing secret').optional(),
+  /** Keys invitation-code hashes; kept when the signing secret rotates (letters stay valid). */
+  CODE_SECRET_ARN: arn('the invitation-code secret').optional(),
   ADMIN_TOKEN_SECRET_ARN: arn('the first administrator token').optional(),
   PUBLIC_URL: url("the site's own origin").optional(),
 });
@@ -39,8 +41,9 @@ export const ApiVariables = FoldVariables.extend({
 export const OffStackVariables = z.object({
   AWS_REGION: z.string().optional(),
   DYNAMODB_ENDPOINT: url('the DynamoDB endpoint').optional(),
-  BYGDPULS_SECRET: text('the secret the signing and code keys derive from').optional(),
-  ADMIN_TOKEN: z.string().optional(),
+  BYGDPULS_SECRET: text('the secret of the code key (and of the signing key without the next)').optional(),
+  BYGDPULS_SIGNING_SECRET: text('the secret the token signing key derives from').optional(),
+  ADMIN_TOKEN: z.string().min(32, { error: 'at least 32 characters (a static administrator token)' }).optional(),
   SHARDS_PER_ROUND: wholeNumber('a whole number of shards, 1 or more, such as 8', 1).default(8),
 });
 
@@ -85,6 +88,8 @@ export function foldVariables(settings: FoldSettings): Record<string, string> {
 
 export interface ApiSettings extends FoldSettings {
   signingSecretArn: string;
+  /** Without it the signing secret keys the codes too (stacks before the split). */
+  codeSecretArn?: string | undefined;
   adminTokenSecretArn: string;
   /** https://example.org when the site has its own domain. */
   publicUrl?: string | undefined;
@@ -98,6 +103,7 @@ export function apiVariables(settings: ApiSettings): Record<string, string> {
     SETTLE_MS: String(settings.settleMs),
     STAGE: settings.stage,
     SIGNING_SECRET_ARN: settings.signingSecretArn,
+    CODE_SECRET_ARN: settings.codeSecretArn,
     ADMIN_TOKEN_SECRET_ARN: settings.adminTokenSecretArn,
     PUBLIC_URL: settings.publicUrl,
   };

@@ -4,7 +4,8 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import * as z from 'zod';
-import { createTokenIssuer } from '../api/auth.ts';
+import { createTokenIssuer, MIN_STATIC_TOKEN_LENGTH } from '../api/auth.ts';
+import { createSignInCode, SIGNED_IN_TOKEN_SECONDS } from '../api/issuedTokens.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
 import { foldAll } from '../fold/fold.ts';
 import { createDynamoClient } from '../store/client.ts';
@@ -36,7 +37,7 @@ export interface LocalOptions {
   foldIntervalMs: number;
   settleMs: number;
   webDir: string;
-  /** Where startup messages go (the only place the admin token is ever printed). */
+  /** Where startup messages go (sign-in links, never a token). */
   print: (line: string) => void;
 }
 
@@ -56,7 +57,12 @@ const LocalSettings = z.object({
   PORT: wholeNumber('a port number from 0 to 65535, such as 3000', 0, 65_535).default(3000),
   HOST: text('an address to listen on, such as 127.0.0.1').default('127.0.0.1'),
   DATA_DIR: z.string().optional(),
-  ADMIN_TOKEN: z.string().optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(MIN_STATIC_TOKEN_LENGTH, {
+      error: `at least ${MIN_STATIC_TOKEN_LENGTH} characters (a static administrator token)`,
+    })
+    .optional(),
   FOLD_INTERVAL_MS: wholeNumber('a whole number of milliseconds, 1 or more, such as 3000', 1).default(3000),
   SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 2000', 0).default(2000),
 });
@@ -116,8 +122,12 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
   writePrivateFile(endpointFile, dynamo.address);
   const secrets = loadOrCreateSecrets(options.dataDir);
-  const tokens = createTokenIssuer(secrets.signingSecret, { staticAdminToken: options.adminToken });
-  const adminToken = options.adminToken ?? (await tokens.issue('admin', '*'));
+  const tokens = createTokenIssuer(secrets.signingSecret, {
+    staticAdminToken: options.adminToken,
+    isRevoked: (tokenId) => store.tokens.isRevoked(tokenId),
+  });
+  // The server's own token (the demo project, tests in the same process): never printed.
+  const adminToken = options.adminToken ?? (await tokens.issue('admin', '*', SIGNED_IN_TOKEN_SECONDS));
   const deps: ApiDeps = {
     store,
     tokens,
@@ -171,14 +181,18 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   deps.publicUrl = url;
   const timer = setInterval(() => void fold(), options.foldIntervalMs);
 
-  // Everything printed at once, the admin token last: a reader (or a test) of "runs at" has it all.
+  // Everything printed at once, the admin sign-in link last: a reader (or a test) of "runs at" has it all.
   const lines = [`bygdpuls runs at ${url}  (data in ${options.dataDir})`, `  API docs:      ${url}/api/docs`];
   for (const { id } of (await store.projects.list()).slice(0, 5)) {
     const open = (await store.rounds.listByProject(id)).find((r) => r.status === 'open');
     if (open) lines.push(`  survey:        ${url}/s/${open.id}`);
-    lines.push(`  dashboard:     ${url}/dashboard/${id}#token=${adminToken}`);
+    // An evaluator's one-time link, not an administrator's token: it shows what evaluators see.
+    const code = await createSignInCode(store, { role: 'evaluator', project: id, name: 'npm start' }, Date.now());
+    lines.push(`  dashboard:     ${url}/dashboard/${id}#signin=${code}`);
   }
-  lines.push(`  admin:         ${url}/admin#token=${adminToken}`, `  admin token:   ${adminToken}`);
+  // One-time links: the page exchanges the code for a 12-hour token and wipes it from the address.
+  const adminCode = await createSignInCode(store, { role: 'admin', project: '*', name: 'npm start' }, Date.now());
+  lines.push(`  admin sign-in: ${url}/admin#signin=${adminCode}`);
   options.print(lines.join('\n'));
 
   let closed = false;

@@ -6,6 +6,7 @@ import { QuestionnaireRepository } from './questionnaires.ts';
 import { ResponseRepository } from './responses.ts';
 import { RoundRepository } from './rounds.ts';
 import { SnapshotRepository } from './snapshots.ts';
+import { TokenRepository } from './tokens.ts';
 
 export interface Store {
   client: DynamoDBClient;
@@ -16,6 +17,7 @@ export interface Store {
   invitations: InvitationRepository;
   responses: ResponseRepository;
   snapshots: SnapshotRepository;
+  tokens: TokenRepository;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -28,6 +30,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     invitations: new InvitationRepository(client, tableName),
     responses: new ResponseRepository(client, tableName),
     snapshots: new SnapshotRepository(client, tableName),
+    tokens: new TokenRepository(client, tableName),
   };
 }
 

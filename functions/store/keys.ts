@@ -50,3 +50,15 @@ export const SNAPSHOT_SORT_KEY = 'SNAPSHOT';
 export function timeKey(ts: number, suffix: string): string {
   return `${String(ts).padStart(15, '0')}#${suffix}`;
 }
+
+/** An issued access token: its record (the revocation list is its revokedAt), read by id. */
+export const TOKEN_PREFIX = 'TOKEN#';
+export const tokenKey = (tokenId: string) => ({ pk: `${TOKEN_PREFIX}${tokenId}`, sk: 'TOKEN' });
+/** Issued tokens listed by project; every-project (administrator) tokens under one partition. */
+export const tokenListPartition = (project: string) => (project === '*' ? 'TOKENS' : projectPartition(project));
+export const tokenListKey = (project: string, tokenId: string) => ({
+  pk: tokenListPartition(project),
+  sk: `${TOKEN_PREFIX}${tokenId}`,
+});
+/** A one-time sign-in code, stored only as its hash. */
+export const signInKey = (codeHash: string) => ({ pk: `SIGNIN#${codeHash}`, sk: 'SIGNIN' });

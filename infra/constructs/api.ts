@@ -37,6 +37,7 @@ export class Api extends Construct {
       environment: apiVariables({
         tableName: props.table.tableName,
         signingSecretArn: props.secrets.signing.secretArn,
+        codeSecretArn: props.secrets.codes.secretArn,
         adminTokenSecretArn: props.secrets.adminToken.secretArn,
         settleMs: props.settleMs,
         stage: props.stage,
@@ -45,6 +46,7 @@ export class Api extends Construct {
     });
     this.handler.grantTable(props.table);
     props.secrets.signing.grantRead(this.handler.role);
+    props.secrets.codes.grantRead(this.handler.role);
     props.secrets.adminToken.grantRead(this.handler.role);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {

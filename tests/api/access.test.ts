@@ -61,12 +61,13 @@ const fill = (path: string) =>
 const protectedRoutes = routes.filter((r) => r.access.kind !== 'public');
 
 describe('the route table', () => {
-  it('declares a role for every route that is not public, and only health, the survey and submissions are public', () => {
+  it('declares a role for every route that is not public, and only health, the survey, submissions and sign-in are public', () => {
     const publicPaths = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
     expect(publicPaths.sort()).toEqual([
       'get /api/health',
       'get /api/public/rounds/:roundId',
       'post /api/public/rounds/:roundId/responses',
+      'post /api/public/signin',
     ]);
     for (const spec of protectedRoutes)
       expect(spec.access.kind === 'public' ? [] : spec.access.roles.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, routes } from '../../functions/api/app.ts';
 import { ANSWERS, type Created, type InvitationCodes, type RoundReading } from '../../functions/api/contract.ts';
 import { answerSchemaName } from '../../functions/api/routeTable.ts';
+import { createSignInCode } from '../../functions/api/issuedTokens.ts';
 import { ProjectSettings } from '../../functions/core/schemas.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { jsonOrNull } from '../support/json.ts';
@@ -164,7 +165,14 @@ describe('real answers fit their declared schemas', () => {
     expect(comparison.status).toBe(200);
     expect((await call('POST', `/api/rounds/${baseline}/close`)).status).toBe(200);
     expect((await call('POST', `/api/rounds/${baseline}/open`)).status).toBe(200);
-    expect((await call('POST', `/api/projects/${projectId}/evaluators`)).status).toBe(201);
+    const evaluator = await call<{ id: string }>('POST', `/api/projects/${projectId}/evaluators?name=Evaluator`);
+    expect(evaluator.status).toBe(201);
+    expect((await call('GET', `/api/projects/${projectId}/evaluators`)).status).toBe(200);
+    expect((await call('GET', '/api/tokens')).status).toBe(200);
+    expect((await call('POST', `/api/tokens/${evaluator.json.id}/revoke`)).status).toBe(200);
+    const code = await createSignInCode(api.deps.store, { role: 'admin', project: '*', name: 'openapi' }, Date.now());
+    expect((await call('POST', '/api/public/signin', { code }, null)).status).toBe(200);
+    expect((await call('POST', '/api/public/signin', { code }, null)).status).toBe(401);
     // Errors fit the error shapes too.
     expect((await call('GET', '/api/rounds/nosuchround')).status).toBe(404);
     expect((await call('POST', '/api/projects', { name: '' })).status).toBe(400);

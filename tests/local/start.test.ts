@@ -33,7 +33,7 @@ async function start(): Promise<{ child: ChildProcess; url: string; output: () =
     const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
     child.stdout!.on('data', () => {
       const match = /bygdpuls runs at (http:\/\/\S+)/.exec(output);
-      if (match && output.includes('admin token:')) {
+      if (match && output.includes('admin sign-in:')) {
         clearTimeout(timer);
         resolve(match[1]!);
       }
@@ -58,7 +58,10 @@ describe('npm start', () => {
     const first = await start();
     expect(first.output()).toContain('creating the demo project');
     expect(first.output()).toMatch(/survey: +http:\/\/127\.0\.0\.1:\d+\/s\/\w+/);
-    expect(first.output()).toMatch(/dashboard: +http:\/\/127\.0\.0\.1:\d+\/dashboard\/\w+#token=/);
+    // One-time links, never a token: an evaluator's for the dashboard, an administrator's for /admin.
+    expect(first.output()).toMatch(/dashboard: +http:\/\/127\.0\.0\.1:\d+\/dashboard\/\w+#signin=[\w-]{40,}/);
+    expect(first.output()).toMatch(/admin sign-in: +http:\/\/127\.0\.0\.1:\d+\/admin#signin=[\w-]{40,}/);
+    expect(first.output()).not.toMatch(/#token=|eyJ/);
     expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
 
     const { projects } = await get(`${first.url}/api/projects`);

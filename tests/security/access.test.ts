@@ -15,7 +15,7 @@ import { startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 
 const areas = [{ id: 'a', name: 'A' }];
 const answers = { q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6, area: 'a' };
-const ids = { projectId: '', otherProjectId: '', questionnaireId: '', roundId: '', otherRoundId: '' };
+const ids = { projectId: '', otherProjectId: '', questionnaireId: '', roundId: '', otherRoundId: '', tokenId: '' };
 const UNKNOWN_ID = 'no-such-id-0000';
 let api: TestApi;
 let codes: string[] = [];
@@ -43,6 +43,7 @@ function validBody(spec: RouteSpec): unknown {
       access: 'open',
     },
     'post /api/projects/:projectId/evaluators': {},
+    'post /api/tokens/:tokenId/revoke': {},
     'post /api/rounds/:roundId/close': {},
     'post /api/rounds/:roundId/open': {},
     'post /api/rounds/:roundId/invitations': { count: 2 },
@@ -56,7 +57,8 @@ const fill = (path: string, over: Partial<typeof ids> = {}) => {
   return path
     .replace(':projectId', values.projectId)
     .replace(':roundId', values.roundId)
-    .replace(':questionnaireId', values.questionnaireId);
+    .replace(':questionnaireId', values.questionnaireId)
+    .replace(':tokenId', values.tokenId);
 };
 const queryOf = (spec: RouteSpec) =>
   spec.path.endsWith('/comparison') ? `?baseline=${ids.roundId}&followup=${ids.otherRoundId}` : '';
@@ -99,6 +101,7 @@ beforeAll(async () => {
   ids.roundId = (await round('invite', 'r')).json.id;
   ids.otherRoundId = (await round('open', 'o')).json.id;
   codes = (await api.call('POST', `/api/rounds/${ids.roundId}/invitations`, { body: { count: 3 } })).json.codes;
+  ids.tokenId = (await api.call('POST', `/api/projects/${ids.projectId}/evaluators`)).json.id;
   expect(
     (
       await api.call('POST', `/api/public/rounds/${ids.roundId}/responses`, {
@@ -250,9 +253,10 @@ describe('an evaluator', () => {
     for (const spec of writeRoutes) expect(validBody(spec), `${spec.method} ${spec.path}`).toBeDefined();
   });
 
-  it('reads every read route of its project', async () => {
+  it('reads every read route of its project, and not the list of issued tokens', async () => {
     for (const spec of protectedRoutes.filter((r) => r.method === 'get' && r.access.kind !== 'global')) {
-      expect((await callRoute(spec, tokens.evaluator!)).status, spec.path).toBe(200);
+      const expected = spec.access.kind !== 'public' && spec.access.roles.includes('evaluator') ? 200 : 403;
+      expect((await callRoute(spec, tokens.evaluator!)).status, spec.path).toBe(expected);
     }
   });
 

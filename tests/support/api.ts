@@ -20,7 +20,7 @@ export interface TestApi {
 
 export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
   const { store, close } = await startTestStore();
-  const tokens = createTokenIssuer(TEST_SECRET);
+  const tokens = createTokenIssuer(TEST_SECRET, { isRevoked: (tokenId) => store.tokens.isRevoked(tokenId) });
   const logs: Record<string, unknown>[] = [];
   const deps: ApiDeps = {
     store,

@@ -85,9 +85,9 @@ export async function startServer(settings: ServerSettings): Promise<ServerChild
       reject(new Error(`the server did not start within ${settings.startTimeoutMs} ms:\n${output}`));
     }, settings.startTimeoutMs);
     const check = () => {
-      // Everything is printed at once, the admin token last (functions/local/start.ts).
+      // Everything is printed at once, the admin sign-in link last (functions/local/start.ts).
       const match = /bygdpuls runs at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match && output.includes('admin token:')) {
+      if (match && output.includes('admin sign-in:')) {
         child.stdout!.off('data', check);
         const endpointWritten = () => {
           if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(readEndpoint(endpointFile)))

@@ -1,4 +1,4 @@
-// Administrators' routes: projects, questionnaires, rounds, invitations, evaluator access.
+// Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access: routes/tokens.ts).
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
 import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire/index.ts';
@@ -326,13 +326,5 @@ export const projectRoutes: RouteSpec[] = [
       deps.log({ event: 'response_removed', roundId: round.id });
       return c.json({ removed: true });
     },
-  }),
-  route({
-    method: 'post',
-    path: '/api/projects/:projectId/evaluators',
-    summary: 'Create read-only evaluator access to a project',
-    access: { kind: 'project', roles: ADMIN },
-    responses: { 201: { description: 'an evaluator token for the project', schema: 'EvaluatorToken' } },
-    handler: async ({ c, deps, project }) => c.json({ token: await deps.tokens.issue('evaluator', project.id) }, 201),
   }),
 ];

@@ -1,0 +1,187 @@
+// Issued access tokens (named, listed by project, revocable) and one-time sign-in codes. A token
+// whose record carries revokedAt is refused (the API checks on every request, cached briefly).
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { readOptionalString, readString, str, type Item } from './attributes.ts';
+import { signInKey, TOKEN_PREFIX, tokenKey, tokenListKey, tokenListPartition } from './keys.ts';
+import { queryAll } from './query.ts';
+import { putNew } from './writes.ts';
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  role: 'admin' | 'evaluator';
+  /** A project id, or '*' for every project. */
+  project: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/** What a one-time sign-in code grants: a short-lived token of this role and scope. */
+export interface SignInGrant {
+  role: 'admin' | 'evaluator';
+  project: string;
+  name: string;
+  /** When the code itself stops working (unused). */
+  expiresAt: string;
+}
+
+function tokenItem(key: { pk: string; sk: string }, token: IssuedToken): Item {
+  const item: Item = {
+    pk: str(key.pk),
+    sk: str(key.sk),
+    id: str(token.id),
+    name: str(token.name),
+    role: str(token.role),
+    project: str(token.project),
+    createdAt: str(token.createdAt),
+    expiresAt: str(token.expiresAt),
+  };
+  if (token.revokedAt) item.revokedAt = str(token.revokedAt);
+  return item;
+}
+
+function readToken(item: Item): IssuedToken {
+  return {
+    id: readString(item, 'id'),
+    name: readString(item, 'name'),
+    role: readString(item, 'role') === 'admin' ? 'admin' : 'evaluator',
+    project: readString(item, 'project'),
+    createdAt: readString(item, 'createdAt'),
+    expiresAt: readString(item, 'expiresAt'),
+    revokedAt: readOptionalString(item, 'revokedAt') ?? null,
+  };
+}
+
+export class TokenRepository {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Records an issued token: its record (by id) and its entry in its project's list. */
+  async record(token: IssuedToken): Promise<void> {
+    await putNew(this.client, this.tableName, tokenItem(tokenKey(token.id), token));
+    await this.client.send(
+      new PutItemCommand({ TableName: this.tableName, Item: tokenItem(tokenListKey(token.project, token.id), token) }),
+    );
+  }
+
+  async get(tokenId: string): Promise<IssuedToken | null> {
+    const key = tokenKey(tokenId);
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(key.pk), sk: str(key.sk) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? readToken(Item) : null;
+  }
+
+  /** The tokens issued for a project ('*': the every-project ones), newest first. */
+  async listByProject(project: string): Promise<IssuedToken[]> {
+    const tokens: IssuedToken[] = [];
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': str(tokenListPartition(project)), ':prefix': str(TOKEN_PREFIX) },
+    });
+    for await (const item of items) tokens.push(readToken(item));
+    return tokens.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** Revokes a recorded token (again: keeps the first time); null when there is no such token. */
+  async revoke(tokenId: string, at: string): Promise<IssuedToken | null> {
+    const key = tokenKey(tokenId);
+    let revoked: IssuedToken;
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { pk: str(key.pk), sk: str(key.sk) },
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': str(at) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      revoked = readToken(Attributes!);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+    const entry = tokenListKey(revoked.project, tokenId);
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(entry.pk), sk: str(entry.sk) },
+        UpdateExpression: 'SET revokedAt = :at',
+        ExpressionAttributeValues: { ':at': str(revoked.revokedAt!) },
+      }),
+    );
+    return revoked;
+  }
+
+  /** Whether a token id is on the revocation list (a token without a record is not). */
+  async isRevoked(tokenId: string): Promise<boolean> {
+    const key = tokenKey(tokenId);
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: { pk: str(key.pk), sk: str(key.sk) },
+        ProjectionExpression: 'revokedAt',
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.revokedAt !== undefined;
+  }
+
+  async createSignIn(codeHash: string, grant: SignInGrant): Promise<void> {
+    const key = signInKey(codeHash);
+    await putNew(this.client, this.tableName, {
+      pk: str(key.pk),
+      sk: str(key.sk),
+      role: str(grant.role),
+      project: str(grant.project),
+      name: str(grant.name),
+      expiresAt: str(grant.expiresAt),
+    });
+  }
+
+  /**
+   * Uses a one-time sign-in code: a conditional write marks it used, so of two requests with the
+   * same code only one gets the grant. Null when the code is unknown, used or expired.
+   */
+  async consumeSignIn(codeHash: string, at: string): Promise<SignInGrant | null> {
+    const key = signInKey(codeHash);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { pk: str(key.pk), sk: str(key.sk) },
+          UpdateExpression: 'SET usedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+          ExpressionAttributeValues: { ':at': str(at) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = Attributes!;
+      return {
+        role: readString(item, 'role') === 'admin' ? 'admin' : 'evaluator',
+        project: readString(item, 'project'),
+        name: readString(item, 'name'),
+        expiresAt: readString(item, 'expiresAt'),
+      };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
+      throw error;
+    }
+  }
+}
