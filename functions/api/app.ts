@@ -9,6 +9,7 @@ import swedishZod from 'zod/v4/locales/sv.js';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
 import { API_HEADERS } from './headers.ts';
+import { burstRoutes } from './routes/bursts.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -22,7 +23,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 
 /** Every route of the API. */
-export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...resultRoutes, ...tokenRoutes];
+export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...burstRoutes, ...resultRoutes, ...tokenRoutes];
 
 function languageOf(c: Context): Language {
   const query = c.req.query('lang');
@@ -237,7 +238,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       return { json, html: docsPage(json) };
     }));
   // The instance's state between requests: created here, once per app, and nowhere else.
-  const instance = createApiInstance(deps.store, deps.now);
+  const instance = createApiInstance(deps.store, deps.now, deps.submissionsPerMinutePerAddress);
 
   if (!options.headersFromServer) {
     app.use('/api/*', async (c, next) => {

@@ -134,6 +134,26 @@ export const InvitationCodes = z.lazy(() => z.object({ codes: z.array(z.string()
 export type InvitationCodes = z.infer<typeof InvitationCodes>;
 
 export const Removed = z.lazy(() => z.object({ removed: z.literal(true) }));
+/** Responses removed at once, by address hash or time window (POST /api/rounds/:roundId/removals/bulk). */
+export const BulkRemoved = z.lazy(() => z.object({ removed: z.number().int().min(0) }));
+export type BulkRemoved = z.infer<typeof BulkRemoved>;
+
+/**
+ * Bursts of an open round: responses from one address hash in one time window, counted (never
+ * answers). The hashes are salted per round and dropped when the round closes.
+ */
+export const RoundBursts = z.lazy(() =>
+  z.object({
+    windowMinutes: z.number().int(),
+    minCount: z.number().int(),
+    /** Responses that carry an address hash (those of a closed round do not). */
+    hashed: z.number().int().min(0),
+    bursts: z.array(
+      z.object({ addressHash: z.string(), from: isoTime(), to: isoTime(), count: z.number().int().min(1) }),
+    ),
+  }),
+);
+export type RoundBursts = z.infer<typeof RoundBursts>;
 /** An issued token as administrators list it (never the token itself). */
 export const IssuedToken = z.lazy(() =>
   z.object({
@@ -232,6 +252,8 @@ export const ANSWERS = {
   RoundChange,
   InvitationCodes,
   Removed,
+  BulkRemoved,
+  RoundBursts,
   EvaluatorToken,
   IssuedTokenList,
   RevokedToken,

@@ -2,6 +2,7 @@
 // and past a limit the submit route answers 429 until the window ends (the round's limit only to
 // clients that failed themselves). Memory stays bounded:
 // each counter map holds at most `maxKeys` entries, dropping expired ones first, then the oldest.
+import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 
 export interface GuessLimits {
@@ -113,6 +114,51 @@ export class GuessLimiter {
   get entries(): { clients: number; rounds: number } {
     return { clients: this.clients.size, rounds: this.rounds.size };
   }
+}
+
+/** Submissions one address may send to open rounds in a minute, unless the setting says otherwise. */
+export const DEFAULT_SUBMISSIONS_PER_MINUTE = 20;
+
+/**
+ * A bound on flooding an open round from one address: every submission it sends to a round is
+ * counted (accepted or not), and past `perMinute` in a window the submit route answers 429 until
+ * the window ends. 20 a minute is more than a household sharing one address fills in by hand; 0
+ * turns the bound off (tests, benchmarks, trusted bulk loading on one machine).
+ */
+export class SubmissionLimiter {
+  private readonly counts: FailureCounter | null;
+
+  constructor(
+    perMinute: number = DEFAULT_SUBMISSIONS_PER_MINUTE,
+    private readonly now: () => number = Date.now,
+    maxKeys = DEFAULT_GUESS_LIMITS.maxKeys,
+  ) {
+    this.counts = perMinute > 0 ? new FailureCounter(perMinute, 60_000, maxKeys) : null;
+  }
+
+  /**
+   * Seconds this address must wait before it may submit to this round again, or 0; a submission
+   * that may go ahead is counted. An unknown address (an in-process request) is never bound.
+   */
+  admit(client: string | null, roundId: string): number {
+    if (this.counts === null || client === null) return 0;
+    const now = this.now();
+    const key = `${roundId} ${client}`;
+    const wait = this.counts.blockedFor(key, now);
+    if (wait > 0) return Math.ceil(wait / 1000);
+    this.counts.record(key, now);
+    return 0;
+  }
+}
+
+/**
+ * What is kept of a client's address beside a response to an open round: an HMAC keyed by the
+ * stage's secret, salted with the round's id, never the address. It groups one address's
+ * responses within the round (for the administrators' list of bursts) and matches nothing in any
+ * other round; it is dropped from every response when the round closes.
+ */
+export function addressHash(secret: string, roundId: string, client: string): string {
+  return createHmac('sha256', secret).update(`address\u0000${roundId}\u0000${client}`).digest('hex').slice(0, 32);
 }
 
 /** The bindings the two runtimes pass as `c.env` (read structurally: the API imports no adapter). */

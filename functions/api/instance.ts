@@ -2,7 +2,7 @@
 // app (createApp): one per Lambda instance, one per local server, one per test. Nothing else of
 // the API holds state across requests: no module-level caches, so two apps never share anything.
 import type { Store } from '../store/index.ts';
-import { GuessLimiter } from './guessLimit.ts';
+import { GuessLimiter, SubmissionLimiter } from './guessLimit.ts';
 import { ReadCache } from './readCache.ts';
 
 export interface ApiInstance {
@@ -10,8 +10,15 @@ export interface ApiInstance {
   reads: ReadCache;
   /** Wrong invitation codes per client and per round (the submit route's bound on guessing). */
   guesses: GuessLimiter;
+  /** Submissions per address and round (the submit route's bound on flooding an open round). */
+  submissions: SubmissionLimiter;
 }
 
-export function createApiInstance(store: Store, now: () => number): ApiInstance {
-  return { reads: new ReadCache(store, now), guesses: new GuessLimiter(undefined, now) };
+/** `submissionsPerMinute`: per address and open round; 0 for no bound, undefined for the default. */
+export function createApiInstance(store: Store, now: () => number, submissionsPerMinute?: number): ApiInstance {
+  return {
+    reads: new ReadCache(store, now),
+    guesses: new GuessLimiter(undefined, now),
+    submissions: new SubmissionLimiter(submissionsPerMinute, now),
+  };
 }

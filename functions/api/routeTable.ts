@@ -20,6 +20,11 @@ export interface ApiDeps {
   shardsPerRound: number;
   /** Events younger than this are not folded yet (the read path adds them from the tail). */
   settleMs: number;
+  /**
+   * Submissions one client address may send to an open round in a minute (default 20; 0: no
+   * bound, for tests, benchmarks and trusted bulk loading). SUBMISSIONS_PER_MINUTE_PER_ADDRESS.
+   */
+  submissionsPerMinutePerAddress?: number | undefined;
   /** Origin used in survey links (defaults to the request's). */
   publicUrl?: string | undefined;
   /** One structured log line; never answers, never tokens. */

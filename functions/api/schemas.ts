@@ -83,3 +83,33 @@ export const RemoveResponseBody = z.lazy(() =>
     code: z.string().min(1).max(64).optional(),
   }),
 );
+
+/** Responses grouped by address hash and time window (GET /api/rounds/:roundId/bursts). */
+export const BurstsQuery = z.lazy(() =>
+  z.strictObject({
+    windowMinutes: z.coerce.number().int().min(1).max(1440).default(10),
+    minCount: z.coerce.number().int().min(2).max(100_000).default(10),
+  }),
+);
+
+/** Many responses at once: those of one address hash, of a time window, or both. */
+export const BulkRemovalBody = z.lazy(() =>
+  z
+    .strictObject({
+      addressHash: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'an address hash as GET /api/rounds/:roundId/bursts lists it')
+        .optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    })
+    .refine((body) => body.addressHash !== undefined || (body.from !== undefined && body.to !== undefined), {
+      message: 'give an addressHash, a time window (from and to), or both',
+      path: ['addressHash'],
+    })
+    .refine((body) => body.from === undefined || body.to === undefined || Date.parse(body.from) < Date.parse(body.to), {
+      message: 'from must be before to',
+      path: ['to'],
+    }),
+);
+export type BulkRemovalBody = z.infer<typeof BulkRemovalBody>;

@@ -1,6 +1,7 @@
 // A resident's submission: validate against the round's questionnaire, then one conditional write
 // keyed by the invitation code's hash (invited rounds) or the client's response id (open rounds).
-// A retry of the same submission answers as the first did; a different one with a used key is 409.
+// A retry (same response id, same answers) answers as the first did; anything else with a used key
+// is 409.
 import type { Language } from '../core/language.ts';
 import { randomUUID } from 'node:crypto';
 import type { Answer, Background } from '../core/schemas.ts';
@@ -63,6 +64,8 @@ export async function submitResponse(
   survey: ParsedSurvey,
   body: SubmissionBody,
   lang: Language,
+  /** The client's address, salted and hashed (open rounds): stored beside the response. */
+  addressHash?: string,
 ): Promise<SubmissionResult> {
   const text = MESSAGES[lang];
   if (round.status !== 'open')
@@ -109,12 +112,15 @@ export async function submitResponse(
     background,
     answers,
   };
-  const result = await deps.store.responses.put(round.id, round.shards, stored);
+  const result = await deps.store.responses.put(round.id, round.shards, stored, addressHash);
   if (result.stored) return { status: 201, body: { id: responseId, receivedAt: new Date(ts).toISOString() } };
   // A removed response's key stays used; an exact retry of a stored one answers as the first time.
+  // A retry is the same response id with the same answers: with an invitation code, answers alone
+  // would let whoever holds the letter test guesses of what its resident answered.
   const { existing } = result;
   if (
     existing.type === 'response' &&
+    existing.responseId === body.responseId &&
     canonicalSubmission(existing.answers, existing.background) === canonicalSubmission(answers, background)
   ) {
     return { status: 200, body: { id: existing.responseId, receivedAt: new Date(existing.ts).toISOString() } };

@@ -78,6 +78,7 @@ export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     shardsPerRound: variables.SHARDS_PER_ROUND,
     settleMs,
     publicUrl: variables.PUBLIC_URL,
+    submissionsPerMinutePerAddress: variables.SUBMISSIONS_PER_MINUTE_PER_ADDRESS,
     log: (entry) => console.log(JSON.stringify(entry)),
   };
 }

@@ -10,6 +10,11 @@ export { EnvironmentError, readVariables } from '../core/settings.ts';
 
 /** Longer than the API's timeout (10 s) plus clock skew: no response can land behind the mark. */
 export const SETTLE_MS = 60_000;
+/**
+ * Submissions one client address may send to an open round in a minute (the API's own default is
+ * the same: functions/api/guessLimit.ts). 0 turns the bound off.
+ */
+export const SUBMISSIONS_PER_MINUTE_PER_ADDRESS = 20;
 /** What the stack gives every Lambda: stack traces that point into the TypeScript. */
 const NODE_OPTIONS = '--enable-source-maps';
 
@@ -31,6 +36,10 @@ export const ApiVariables = FoldVariables.extend({
   CODE_SECRET_ARN: arn('the invitation-code secret').optional(),
   ADMIN_TOKEN_SECRET_ARN: arn('the first administrator token').optional(),
   PUBLIC_URL: url("the site's own origin").optional(),
+  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: wholeNumber(
+    'a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)',
+    0,
+  ).default(SUBMISSIONS_PER_MINUTE_PER_ADDRESS),
 });
 
 /**
@@ -93,6 +102,8 @@ export interface ApiSettings extends FoldSettings {
   adminTokenSecretArn: string;
   /** https://example.org when the site has its own domain. */
   publicUrl?: string | undefined;
+  /** Per address and open round; 0 for no limit (default SUBMISSIONS_PER_MINUTE_PER_ADDRESS). */
+  submissionsPerMinutePerAddress?: number | undefined;
 }
 
 /** The API Lambda's environment, as the stack sets it (values may be CDK tokens). */
@@ -106,6 +117,9 @@ export function apiVariables(settings: ApiSettings): Record<string, string> {
     CODE_SECRET_ARN: settings.codeSecretArn,
     ADMIN_TOKEN_SECRET_ARN: settings.adminTokenSecretArn,
     PUBLIC_URL: settings.publicUrl,
+    SUBMISSIONS_PER_MINUTE_PER_ADDRESS: String(
+      settings.submissionsPerMinutePerAddress ?? SUBMISSIONS_PER_MINUTE_PER_ADDRESS,
+    ),
   };
   return defined(variables);
 }

@@ -36,6 +36,11 @@ export interface LocalOptions {
   adminToken?: string | undefined;
   foldIntervalMs: number;
   settleMs: number;
+  /**
+   * Submissions per client address and open round in a minute; 0 or left out: no limit (what
+   * in-process tests and benchmarks start). `npm start` sets SUBMISSIONS_PER_MINUTE_PER_ADDRESS's.
+   */
+  submissionsPerMinutePerAddress?: number | undefined;
   webDir: string;
   /** Where startup messages go (sign-in links, never a token). */
   print: (line: string) => void;
@@ -65,6 +70,10 @@ const LocalSettings = z.object({
     .optional(),
   FOLD_INTERVAL_MS: wholeNumber('a whole number of milliseconds, 1 or more, such as 3000', 1).default(3000),
   SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 2000', 0).default(2000),
+  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: wholeNumber(
+    'a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)',
+    0,
+  ).default(20),
 });
 
 /** The options from the environment; throws an EnvironmentError naming any bad setting. */
@@ -79,6 +88,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]):
     adminToken: settings.ADMIN_TOKEN,
     foldIntervalMs: settings.FOLD_INTERVAL_MS,
     settleMs: settings.SETTLE_MS,
+    submissionsPerMinutePerAddress: settings.SUBMISSIONS_PER_MINUTE_PER_ADDRESS,
     webDir: path.join(root, 'web'),
     print: (line) => process.stdout.write(`${line}\n`),
   };
@@ -135,6 +145,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     now: () => Date.now(),
     shardsPerRound: 4,
     settleMs: options.settleMs,
+    submissionsPerMinutePerAddress: options.submissionsPerMinutePerAddress ?? 0,
     log: logLine,
   };
   const app = createLocalApp(deps, options.webDir);

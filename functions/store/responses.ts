@@ -3,6 +3,7 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -28,8 +29,8 @@ export function shardOf(responseKey: string, shards: number): number {
   return (hash >>> 0) % shards;
 }
 
-function responseItem(roundId: string, shards: number, response: StoredResponse): Item {
-  return {
+function responseItem(roundId: string, shards: number, response: StoredResponse, addressHash?: string): Item {
+  const item: Item = {
     pk: str(shardPartition(roundId, shardOf(response.key, shards))),
     sk: str(responseSortKey(response.key)),
     tsKey: str(response.tsKey),
@@ -38,7 +39,19 @@ function responseItem(roundId: string, shards: number, response: StoredResponse)
     background: json(response.background),
     answers: json(response.answers),
   };
+  if (addressHash !== undefined) item.addressHash = str(addressHash);
+  return item;
 }
+
+/** When a response arrived and from which address hash (see ResponseRepository.put). */
+export interface AddressTime {
+  key: string;
+  ts: number;
+  addressHash: string;
+}
+
+/** Address hashes dropped at once when a round closes. */
+const HASH_PAGE_PARALLEL = 16;
 
 /** A removal as stored in one of its two formats (see StoredRemoval). */
 function readRemoval(item: Item, key: string): StoredRemoval {
@@ -130,13 +143,15 @@ export class ResponseRepository {
   /**
    * Stores a response with one conditional write keyed by its response key. When the key is
    * taken, returns what holds it, so that the caller can tell an exact retry from a conflict.
+   * `addressHash` (open rounds): the client's address, salted per round and hashed, kept beside
+   * the response until the round closes (forgetAddresses) or the response is removed.
    */
-  async put(roundId: string, shards: number, response: StoredResponse): Promise<PutResult> {
+  async put(roundId: string, shards: number, response: StoredResponse, addressHash?: string): Promise<PutResult> {
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: responseItem(roundId, shards, response),
+          Item: responseItem(roundId, shards, response, addressHash),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -257,6 +272,80 @@ export class ResponseRepository {
       },
     });
     for await (const page of pages) yield page.map(readFoldEvent);
+  }
+
+  /**
+   * Live responses of one shard that carry an address hash: their key, time and hash, nothing of
+   * their answers (for the administrators' list of bursts and removal by hash or time).
+   */
+  async *addressTimes(roundId: string, shard: number): AsyncGenerator<AddressTime> {
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'attribute_exists(#hash) AND attribute_not_exists(#removed)',
+      ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str(RESPONSE_PREFIX) },
+      ProjectionExpression: '#sk, #ts, #hash',
+      ExpressionAttributeNames: { '#sk': 'sk', '#ts': 'ts', '#hash': 'addressHash', '#removed': 'removed' },
+      ConsistentRead: true,
+    });
+    for await (const item of items)
+      yield {
+        key: responseKeyOfSortKey(readString(item, 'sk')),
+        ts: readNumber(item, 'ts'),
+        addressHash: readString(item, 'addressHash'),
+      };
+  }
+
+  /**
+   * Drops the address hash of every response of a round (when it closes): afterwards nothing
+   * stored tells which responses came from one address. Repeatable: a call cut short is finished
+   * by the next. Returns how many hashes it dropped.
+   */
+  async forgetAddresses(roundId: string, shards: number): Promise<number> {
+    let dropped = 0;
+    for (let shard = 0; shard < shards; shard++) {
+      const batch: Promise<void>[] = [];
+      const flush = async () => {
+        await Promise.all(batch);
+        dropped += batch.length;
+        batch.length = 0;
+      };
+      for await (const { key } of this.hashedKeys(roundId, shard)) {
+        batch.push(this.dropHash(roundId, shard, key));
+        if (batch.length >= HASH_PAGE_PARALLEL) await flush();
+      }
+      await flush();
+    }
+    return dropped;
+  }
+
+  /** Keys of a shard's items (live or removed) that still carry an address hash. */
+  private async *hashedKeys(roundId: string, shard: number): AsyncGenerator<{ key: string }> {
+    const items = queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'attribute_exists(#hash)',
+      ExpressionAttributeValues: { ':pk': str(shardPartition(roundId, shard)), ':prefix': str(RESPONSE_PREFIX) },
+      ProjectionExpression: '#sk',
+      ExpressionAttributeNames: { '#sk': 'sk', '#hash': 'addressHash' },
+      ConsistentRead: true,
+    });
+    for await (const item of items) yield { key: responseKeyOfSortKey(readString(item, 'sk')) };
+  }
+
+  private async dropHash(roundId: string, shard: number, responseKey: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: { pk: str(shardPartition(roundId, shard)), sk: str(responseSortKey(responseKey)) },
+          UpdateExpression: 'REMOVE addressHash',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /** Every stored response of one shard, tombstones excluded: for rebuild and export. */

@@ -18,6 +18,8 @@ export interface ApiProps {
   settleMs: number;
   /** https://example.org when the site has its own domain; CORS then allows exactly that origin. */
   siteOrigin?: string | undefined;
+  /** Submissions per client address and open round in a minute (default 20; 0: no limit). */
+  submissionsPerMinutePerAddress?: number | undefined;
 }
 
 export const API_TIMEOUT = Duration.seconds(10);
@@ -42,6 +44,7 @@ export class Api extends Construct {
         settleMs: props.settleMs,
         stage: props.stage,
         publicUrl: props.siteOrigin,
+        submissionsPerMinutePerAddress: props.submissionsPerMinutePerAddress,
       }),
     });
     this.handler.grantTable(props.table);

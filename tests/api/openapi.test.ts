@@ -141,7 +141,8 @@ describe('real answers fit their declared schemas', () => {
     const { codes } = (await call<InvitationCodes>('POST', `/api/rounds/${followup}/invitations`, { count: 14 })).json;
     for (const [i, code] of codes.entries()) {
       const { area: _area, ...rest } = answers(i + 1);
-      const body = { code, answers: { ...rest, area: i % 2 === 0 ? 'gardeby' : 'bottna' } };
+      const responseId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const body = { responseId, code, answers: { ...rest, area: i % 2 === 0 ? 'gardeby' : 'bottna' } };
       const first = await call('POST', `/api/public/rounds/${followup}/responses`, body, null);
       expect(first.status).toBe(201);
       if (i === 0) {
@@ -163,6 +164,10 @@ describe('real answers fit their declared schemas', () => {
       `/api/projects/${projectId}/comparison?baseline=${baseline}&followup=${followup}`,
     );
     expect(comparison.status).toBe(200);
+    expect((await call('GET', `/api/rounds/${baseline}/bursts?minCount=2`)).status).toBe(200);
+    expect((await call('POST', `/api/rounds/${baseline}/removals/bulk`, { addressHash: 'f'.repeat(32) })).status).toBe(
+      200,
+    );
     expect((await call('POST', `/api/rounds/${baseline}/close`)).status).toBe(200);
     expect((await call('POST', `/api/rounds/${baseline}/open`)).status).toBe(200);
     const evaluator = await call<{ id: string }>('POST', `/api/projects/${projectId}/evaluators?name=Evaluator`);

@@ -94,7 +94,7 @@ describe('submitting a response', () => {
     expect(JSON.stringify(en.json)).toMatch(/Unknown question/);
   });
 
-  it('takes an invitation code once, answers a retry as the first time, and refuses unknown codes', async () => {
+  it('takes an invitation code once, answers a retry (same responseId and answers) as the first time, and refuses unknown codes', async () => {
     const { json } = await api.call('POST', `/api/rounds/${inviteRound}/invitations`, {
       body: { count: 3, area: 'gardeby' },
     });
@@ -102,13 +102,18 @@ describe('submitting a response', () => {
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     expect((await submit(inviteRound, { answers: goodAnswers })).status).toBe(400); // no code
     expect((await submit(inviteRound, { code: 'AAAAA-BBBBB', answers: goodAnswers })).status).toBe(403);
-    const first = await submit(inviteRound, { code, answers: { ...goodAnswers, area: undefined } });
+    const responseId = randomUUID();
+    const first = await submit(inviteRound, { responseId, code, answers: { ...goodAnswers, area: undefined } });
     expect(first.status).toBe(201);
     const retry = await submit(inviteRound, {
+      responseId,
       code: code!.toLowerCase().replace('-', ' '),
       answers: { ...goodAnswers, area: undefined },
     });
     expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    // The same answers without the responseId are no retry: a 409 must not confirm a guess of them.
+    expect((await submit(inviteRound, { code, answers: { ...goodAnswers, area: undefined } })).status).toBe(409);
     expect((await submit(inviteRound, { code, answers: { q_nki_overall: 3 } })).status).toBe(409);
     // the code's area is the response's area; another area is refused
     expect((await submit(inviteRound, { code: other, answers: goodAnswers })).status).toBe(400);

@@ -61,6 +61,7 @@ function apiOn(store: Store): Call {
     now: () => Date.now(),
     shardsPerRound: 3,
     settleMs: 0,
+    submissionsPerMinutePerAddress: 0,
     publicUrl: 'http://bygdpuls.test',
     log: (entry) => logs.push(entry),
   };

@@ -48,6 +48,7 @@ function validBody(spec: RouteSpec): unknown {
     'post /api/rounds/:roundId/open': {},
     'post /api/rounds/:roundId/invitations': { count: 2 },
     'post /api/rounds/:roundId/removals': { code: codes[0] },
+    'post /api/rounds/:roundId/removals/bulk': { addressHash: 'f'.repeat(32) },
   };
   return bodies[`${spec.method} ${spec.path}`];
 }

@@ -29,6 +29,7 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<Te
     now: () => Date.now(),
     shardsPerRound: 3,
     settleMs: 0,
+    submissionsPerMinutePerAddress: 0,
     publicUrl: 'http://bygdpuls.test',
     log: (entry) => logs.push(entry),
     ...overrides,

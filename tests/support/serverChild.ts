@@ -57,6 +57,8 @@ export async function startServer(settings: ServerSettings): Promise<ServerChild
       ADMIN_TOKEN: settings.adminToken,
       FOLD_INTERVAL_MS: String(settings.foldIntervalMs),
       SETTLE_MS: String(settings.settleMs),
+      // The load run and the kill test send every submission from 127.0.0.1.
+      SUBMISSIONS_PER_MINUTE_PER_ADDRESS: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ import { newId } from '../ids.ts';
 import type { RoundListing } from '../contract.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { readRoundCounts } from '../counts.ts';
-import { roundQuestionnaire } from '../../store/questionnaires.ts';
+import { indicatorAnswersOf } from './bursts.ts';
 import {
   CreateInvitationsBody,
   CreateProjectBody,
@@ -247,7 +247,10 @@ export const projectRoutes: RouteSpec[] = [
     route({
       method: 'post',
       path: `/api/rounds/:roundId/${action}`,
-      summary: action === 'close' ? 'Close a round: no more answers' : 'Open a round for answers',
+      summary:
+        action === 'close'
+          ? 'Close a round: no more answers; the address hashes of its responses are dropped'
+          : 'Open a round for answers',
       access: { kind: 'round', roles: ADMIN },
       responses: { 200: { description: 'the round as it is now', schema: 'RoundChange' } },
       handler: async ({ c, deps, round, instance }) => {
@@ -257,6 +260,12 @@ export const projectRoutes: RouteSpec[] = [
           new Date(deps.now()).toISOString(),
         );
         instance.reads.forgetRound(round.id);
+        if (action === 'close') {
+          // The address hashes kept against floods go with the open round (closing again finishes
+          // a drop cut short).
+          const dropped = await deps.store.responses.forgetAddresses(round.id, round.shards);
+          deps.log({ event: 'address_hashes_dropped', roundId: round.id, count: dropped });
+        }
         return c.json({ round: roundSummary(updated) });
       },
     }),
@@ -311,11 +320,8 @@ export const projectRoutes: RouteSpec[] = [
           { field: 'responseId', message: 'give the responseId or the code of the response to remove' },
         ]);
       }
-      const questionnaire = await roundQuestionnaire(deps.store, round);
-      const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
-      const result = await deps.store.responses.remove(round.id, round.shards, key, deps.now(), (answers) =>
-        Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q))),
-      );
+      const keep = await indicatorAnswersOf(deps.store, round);
+      const result = await deps.store.responses.remove(round.id, round.shards, key, deps.now(), keep);
       if (result === 'not-found') {
         // A retry of a removal that went through (its answer lost) must be told so, not "no such".
         const stored = await deps.store.responses.get(round.id, round.shards, key);

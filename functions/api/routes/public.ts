@@ -2,7 +2,7 @@
 import type { Language } from '../../core/language.ts';
 import { submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
-import { clientAddress } from '../guessLimit.ts';
+import { addressHash, clientAddress } from '../guessLimit.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
@@ -39,6 +39,14 @@ function tooManyGuesses(seconds: number, lang: Language): HttpError {
       ? `För många felaktiga koder har skickats. Försök igen om ${seconds} sekunder.`
       : `Too many wrong codes have been sent. Try again in ${seconds} seconds.`;
   return new HttpError(429, 'too_many_guesses', message);
+}
+
+function tooManySubmissions(seconds: number, lang: Language): HttpError {
+  const message =
+    lang === 'sv'
+      ? `För många svar har skickats från din adress. Försök igen om ${seconds} sekunder.`
+      : `Too many responses have been sent from your address. Try again in ${seconds} seconds.`;
+  return new HttpError(429, 'too_many_submissions', message);
 }
 
 export const publicRoutes: RouteSpec[] = [
@@ -83,27 +91,35 @@ export const publicRoutes: RouteSpec[] = [
     responses: {
       201: { description: 'stored', schema: 'SubmissionReceipt' },
       200: {
-        description: 'an exact retry of a stored submission (same body as the first answer)',
+        description: 'a retry of a stored submission (same responseId and answers): the first answer again',
         schema: 'SubmissionReceipt',
       },
       400: 'invalid answers: {errors:[{field, message}]}',
       403: 'unknown invitation code',
       404: 'no such round',
-      409: 'the code is used, or a different submission has the same id',
+      409: 'the code is used (a retry needs the same responseId), or a different submission has the same id',
       410: 'the round is closed',
-      429: 'too many unknown codes from this client or for this round: wait Retry-After seconds',
+      429: 'too many wrong or used codes (invited rounds) or submissions (open rounds) from this client: wait Retry-After seconds',
     },
     handler: async ({ c, deps, body, lang, instance }) => {
       const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
       const questionnaire = await questionnaireOf(instance.reads, round);
       const survey = instance.reads.parsedSurvey(questionnaire);
+      const client = clientAddress(c);
       if (round.access !== 'invite') {
-        const result = await submitResponse(deps, round, questionnaire, survey, body, lang);
+        // Open rounds: submissions per address are counted, and past the limit none is stored.
+        const wait = instance.submissions.admit(client, round.id);
+        if (wait > 0) {
+          c.header('Retry-After', String(wait));
+          throw tooManySubmissions(wait, lang);
+        }
+        const hash = client === null ? undefined : addressHash(deps.codeSecret, round.id, client);
+        const result = await submitResponse(deps, round, questionnaire, survey, body, lang, hash);
         return c.json(result.body, result.status);
       }
-      // Invited rounds: wrong codes are counted, and past the limit no code is even looked up.
+      // Invited rounds: wrong codes and used ones (a 409 answers a guess at a resident's answers)
+      // are counted, and past the limit no code is even looked up.
       const limiter = instance.guesses;
-      const client = clientAddress(c);
       const wait = limiter.retryAfterSeconds(client, round.id);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
@@ -113,7 +129,8 @@ export const publicRoutes: RouteSpec[] = [
         const result = await submitResponse(deps, round, questionnaire, survey, body, lang);
         return c.json(result.body, result.status);
       } catch (error) {
-        if (error instanceof HttpError && error.code === 'invalid_code') limiter.recordFailure(client, round.id);
+        if (error instanceof HttpError && (error.code === 'invalid_code' || error.code === 'code_used'))
+          limiter.recordFailure(client, round.id);
         throw error;
       }
     },

@@ -24,6 +24,8 @@ const sv = {
   tokenNotAdmin: 'Nyckeln gäller inte administration (403). En utvärderarnyckel räcker bara för att läsa resultat.',
   sessionExpired: 'Du är utloggad: nyckeln godtas inte längre (401). Logga in igen.',
   signedOut: 'Du är utloggad.',
+  signInLinkSpent:
+    'Inloggningslänken fungerar inte: den är redan använd eller har gått ut. Be om en ny, eller logga in med en nyckel.',
   signInOther: 'Logga in med en annan nyckel',
   forbidden: 'Din nyckel ger inte tillgång till det här (403).',
   notFound: 'Det du letar efter finns inte (404).',
@@ -106,7 +108,7 @@ const sv = {
   kindBaselineHint: 'före projektet',
   kindFollowupHint: 'efter projektet',
   accessLegend: 'Vem kan svara?',
-  accessOpenHint: 'alla som har länken kan svara',
+  accessOpenHint: 'alla som har länken kan svara (svagare än koder: samma person kan svara flera gånger)',
   accessInviteHint: 'varje inbjuden får ett brev med en egen kod som bara kan användas en gång',
   createRound: 'Skapa omgången',
   roundCreated: (name: string) => `Omgången ”${name}” är skapad och öppen för svar.`,
@@ -170,6 +172,8 @@ const sv = {
   invitationsIntro:
     'Varje kod kan användas en gång. Koderna sparas bara som kontrollsummor och visas därför bara när de skapas: ladda ner dem eller skriv ut breven direkt.',
   invitationsOpenRound: 'Den här omgången är öppen för alla som har länken och använder inga koder.',
+  openLinkWeaker:
+    'En öppen länk skyddar sämre än koder: vem som helst med länken kan svara flera gånger. Bara ett begränsat antal svar i minuten tas emot från samma adress, och svar som kommer i skurar från en adress kan listas och tas bort (GET /api/rounds/…/bursts, POST /api/rounds/…/removals/bulk). Adresserna sparas bara som saltade hashvärden och glöms när omgången stängs. Använd koder när resultatet ska gå att lita på.',
   codeCount: 'Antal koder',
   codeArea: 'Område (valfritt)',
   codeAreaHint:
@@ -223,6 +227,7 @@ const en: Texts = {
   tokenNotAdmin: "This token is not an administrator's (403). An evaluator's token can only read results.",
   sessionExpired: 'You are signed out: the token is no longer accepted (401). Sign in again.',
   signedOut: 'You are signed out.',
+  signInLinkSpent: 'The sign-in link does not work: it has been used or has expired. Ask for a new one, or sign in with a token.',
   signInOther: 'Sign in with another token',
   forbidden: 'Your token does not give access to this (403).',
   notFound: 'What you are looking for does not exist (404).',
@@ -302,7 +307,7 @@ const en: Texts = {
   kindBaselineHint: 'before the project',
   kindFollowupHint: 'after the project',
   accessLegend: 'Who can answer?',
-  accessOpenHint: 'everyone with the link can answer',
+  accessOpenHint: 'everyone with the link can answer (weaker than codes: one person can answer more than once)',
   accessInviteHint: 'each invitee gets a letter with their own code, which can be used once',
   createRound: 'Create the round',
   roundCreated: (name) => `The round "${name}" is created and open for answers.`,
@@ -364,6 +369,8 @@ const en: Texts = {
   invitationsIntro:
     'Each code can be used once. Codes are stored only as checksums and are therefore shown only when they are created: download them or print the letters at once.',
   invitationsOpenRound: 'This round is open to everyone with the link and uses no codes.',
+  openLinkWeaker:
+    'An open link is weaker than codes: anyone with the link can answer more than once. Only a limited number of responses a minute are taken from one address, and responses that arrive in bursts from one address can be listed and removed (GET /api/rounds/…/bursts, POST /api/rounds/…/removals/bulk). Addresses are kept only as salted hashes and are forgotten when the round closes. Use codes when the results must be trustworthy.',
   codeCount: 'Number of codes',
   codeArea: 'Area (optional)',
   codeAreaHint:

@@ -198,7 +198,7 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
     h('h2', { id: 'invitations-heading' }, t.invitationsTitle),
   );
   if (round.access !== 'invite') {
-    section.append(h('p', {}, t.invitationsOpenRound));
+    section.append(h('p', {}, t.invitationsOpenRound), h('p', { class: 'hint' }, t.openLinkWeaker));
     return section;
   }
   const count = field(
