@@ -298,7 +298,7 @@ describe('the admin pages', () => {
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe('code,area,link');
-    expect(lines.slice(1)).toEqual(codes.map((code) => `${code},bottna,${clean.url}/s/${followup.id}?code=${code}`));
+    expect(lines.slice(1)).toEqual(codes.map((code) => `${code},bottna,${clean.url}/s/${followup.id}#code=${code}`));
 
     // The codes work, once; the invited count and the answers show up per area.
     expect(
@@ -340,7 +340,7 @@ describe('the admin pages', () => {
       expect((await letter.locator('.letter-code').textContent())?.trim()).toBe(codes[i]);
       expect(await letter.locator('.letter-address').textContent()).toBe(`${clean.url}/s/${followup.id}`);
       const qr = letter.locator('img.qr');
-      expect(await qr.getAttribute('src')).toBe(qrSvgDataUrl(`${clean.url}/s/${followup.id}?code=${codes[i]}`));
+      expect(await qr.getAttribute('src')).toBe(qrSvgDataUrl(`${clean.url}/s/${followup.id}#code=${codes[i]}`));
       expect(await qr.getAttribute('alt')).toContain(codes[i]!);
       await expect
         .poll(() => page.evaluate(`document.querySelectorAll('article.letter img.qr')[${i}].naturalWidth`))

@@ -1,4 +1,4 @@
-// The residents' survey page, /s/<roundId> (?code=... for invited rounds): loads the round's
+// The residents' survey page, /s/<roundId> (#code=... for invited rounds): loads the round's
 // questionnaire, renders it with SurveyJS in Swedish (English on request), asks for the invitation
 // code when the round needs one, sends the answers (retrying on network trouble without ever
 // storing them twice), shows the server's objections at the questions, and ends on a full page:
@@ -75,7 +75,10 @@ const failure = h('div', { class: 'send-failure' });
 clear(main);
 main.append(h('header', { class: 'survey-header' }, projectName, langButton), demoNotice, content);
 
-/** The code of an invitation link (?code= or #code=) goes to this tab's attempt, and out of the address bar. */
+/**
+ * The code of an invitation link (#code=, or ?code= in letters printed before links kept it out of
+ * the server's logs) goes to this tab's attempt, and out of the address bar.
+ */
 function takeCodeFromUrl(): void {
   const params = new URLSearchParams(location.search);
   const fragment = new URLSearchParams(location.hash.slice(1));

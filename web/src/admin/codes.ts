@@ -24,9 +24,12 @@ export function surveyAddress(roundId: string): string {
   return `${location.origin}/s/${encodeURIComponent(roundId)}`;
 }
 
-/** The personal link of one code: it opens the survey with the code filled in. */
+/**
+ * The personal link of one code: it opens the survey with the code filled in. The code goes in the
+ * fragment, which the browser never sends: no server or CloudFront log keeps it beside an address.
+ */
 export function personalLink(roundId: string, code: string): string {
-  return `${surveyAddress(roundId)}?code=${encodeURIComponent(code)}`;
+  return `${surveyAddress(roundId)}#code=${encodeURIComponent(code)}`;
 }
 
 function csvCell(value: string): string {
