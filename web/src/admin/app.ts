@@ -120,12 +120,16 @@ export function render(focus: boolean): void {
 }
 
 export function start(): void {
-  initSession((message) => {
+  // Wipes a token or sign-in code from the address at once; a code is then exchanged for a token.
+  const session = initSession((message) => {
     signInMessage = { kind: 'error', text: message };
     render(true);
   });
   document.body.insertBefore(header, document.getElementById('main'));
   document.body.append(liveRegionElement());
   setRenderer(render);
-  render(false);
+  void session.then((message) => {
+    if (message) signInMessage = { kind: 'error', text: message };
+    render(false);
+  });
 }

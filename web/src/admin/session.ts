@@ -1,14 +1,29 @@
 // The admin pages' session: the token, API calls with it, and what a 401 or 403 means here.
 import { api, ApiError } from '../common/api.ts';
-import { setToken, signOut as forgetToken, takeToken } from '../common/session.ts';
+import {
+  exchangeSignInCode,
+  setToken,
+  signOut as forgetToken,
+  storedToken,
+  takeFromAddress,
+} from '../common/session.ts';
 import { getLang, tx } from './i18n.ts';
 
 let token: string | null = null;
 let onSignedOut: (message: string) => void = () => {};
 
-export function initSession(signedOut: (message: string) => void): void {
-  token = takeToken();
+/**
+ * Takes the token (or one-time sign-in code) from the address, wiping it at once, then exchanges a
+ * code for a token. Resolves to a message for the sign-in form when a code did not work.
+ */
+export async function initSession(signedOut: (message: string) => void): Promise<string | null> {
+  const fromAddress = takeFromAddress(); // synchronously, before anything else reads the address
   onSignedOut = signedOut;
+  token = fromAddress.token ?? storedToken();
+  if (!fromAddress.signInCode) return null;
+  const exchanged = await exchangeSignInCode(fromAddress.signInCode);
+  if (exchanged) token = exchanged;
+  return exchanged ? null : tx().signInLinkSpent;
 }
 
 export function currentToken(): string | null {
