@@ -88,6 +88,35 @@ function parseOptions(argv: string[]): LoadOptions {
   return options;
 }
 
+/**
+ * The API's comparison once both rounds are closed and their final releases taken (evaluators read
+ * releases, METHOD.md): closes them, waits for the server's fold, and returns the figures alone.
+ */
+async function finalComparison(target: Target, token: string, rounds: LoadRounds): Promise<Comparison> {
+  for (const roundId of [rounds.baseline, rounds.followup])
+    await adminCall(target, token, 'POST', `/api/rounds/${roundId}/close`);
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const {
+      releases,
+      preliminary: _preliminary,
+      withheld: _withheld,
+      ...figures
+    } = (await adminCall(
+      target,
+      token,
+      'GET',
+      `/api/projects/${rounds.projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`,
+    )) as Comparison & {
+      releases: Record<string, { final: boolean } | null>;
+      preliminary: boolean;
+      withheld?: unknown;
+    };
+    if ((releases.baseline?.final && releases.followup?.final) || Date.now() > until) return figures;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function adminCall(
   target: Target,
   token: string,
@@ -223,13 +252,7 @@ async function main(): Promise<number> {
       minGroupSize: MIN_GROUP_SIZE,
       // zod's type of a population row (a number and string columns) takes no literal of its own.
       settings: LOAD_SETTINGS as unknown as ProjectSettingsInput,
-      readComparison: () =>
-        adminCall(
-          target,
-          token,
-          'GET',
-          `/api/projects/${rounds.projectId}/comparison?baseline=${rounds.baseline}&followup=${rounds.followup}`,
-        ) as Promise<Comparison>,
+      readComparison: () => finalComparison(target, token, rounds),
     });
     for (const finding of check.findings) say(`load: ${finding}`);
     if (server) {

@@ -139,7 +139,7 @@ export async function checkStore(options: {
   minGroupSize: number;
   /** The project's settings as created: the comparison is also computed from the acknowledged answers. */
   settings: ProjectSettingsInput;
-  /** The API's comparison of the two rounds, read after the run. */
+  /** The API's comparison of the two rounds' final releases, read after the run. */
   readComparison: () => Promise<Comparison>;
 }): Promise<StoreCheck> {
   const { dataDir, rounds, tally } = options;
@@ -169,6 +169,7 @@ export async function checkStore(options: {
     rounds.followup,
     '--out',
     exportDir,
+    '--live', // everything stored now, not the latest release: what the clients were told
     '--data-dir',
     dataDir,
   ]);

@@ -4,7 +4,15 @@
 // and the opt-in answer check load this module (a Lambda's cold import does not); everything else,
 // the pages included, imports its types alone.
 import * as z from 'zod';
-import { AreaCount, Comparison, IndicatorReading, TextAnswers } from '../core/published.ts';
+import {
+  AreaCount,
+  Comparison,
+  IndicatorComparison,
+  IndicatorReading,
+  Release,
+  TextAnswers,
+  Withheld,
+} from '../core/published.ts';
 import { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
 import type * as stored from '../store/types.ts';
 
@@ -21,7 +29,7 @@ export type {
 export type { FieldError } from '../core/language.ts';
 export type { Indicator, ProjectSettings } from '../core/schemas.ts';
 /** Schemas and types of the published figures the answers below carry. */
-export { AreaCount, Comparison, IndicatorReading, TextAnswers };
+export { AreaCount, Comparison, IndicatorReading, Release, TextAnswers, Withheld };
 
 // --- Errors: every route may answer them; the OpenAPI document adds them where they apply. ---
 
@@ -122,6 +130,10 @@ export const RoundCounts = z.lazy(() =>
     responses: z.number().int().min(0),
     areas: z.array(AreaCount),
     invited: z.number().int().min(0).nullable(),
+    /** The release the counts come from; absent for live counts (administrators). */
+    release: Release.nullable().optional(),
+    preliminary: z.boolean().optional(),
+    withheld: Withheld.optional(),
   }),
 );
 export type RoundCounts = z.infer<typeof RoundCounts>;
@@ -200,9 +212,14 @@ export const RoundReading = z.lazy(() =>
       access: roundAccess(),
       createdAt: isoTime(),
     }),
-    /** Responses counted (removed ones excluded). */
+    /** Responses in the release shown (removed ones excluded); 0 before the first release. */
     responses: z.number().int().min(0),
     minGroupSize: z.number().int(),
+    /** The release shown; null before the first (then there are no figures, and `withheld` says why). */
+    release: Release.nullable(),
+    /** The round is still open: figures may change with the next release. */
+    preliminary: z.boolean(),
+    withheld: Withheld.optional(),
     indicators: z.record(z.string(), IndicatorReading),
   }),
 );
@@ -210,9 +227,32 @@ export type RoundReading = z.infer<typeof RoundReading>;
 
 /** A round's free-text answers (GET /api/rounds/:roundId/texts). */
 export const RoundTexts = z.lazy(() =>
-  z.object({ round: z.string(), minGroupSize: z.number().int(), questions: z.array(TextAnswers) }),
+  z.object({
+    round: z.string(),
+    minGroupSize: z.number().int(),
+    /** The round's final release; null before it (then `questions` is empty and `withheld` says why). */
+    release: Release.nullable(),
+    preliminary: z.boolean(),
+    withheld: Withheld.optional(),
+    questions: z.array(TextAnswers),
+  }),
 );
 export type RoundTexts = z.infer<typeof RoundTexts>;
+
+/**
+ * Baseline versus follow-up from the two rounds' releases (GET /api/projects/:projectId/comparison):
+ * the comparison, which release of each it shows, and no indicators while either has none.
+ */
+export const ComparisonReading = z.lazy(() =>
+  z.object({
+    indicators: z.record(z.string(), IndicatorComparison),
+    releases: z.object({ baseline: Release.nullable(), followup: Release.nullable() }),
+    /** Either round is still open. */
+    preliminary: z.boolean(),
+    withheld: Withheld.optional(),
+  }),
+);
+export type ComparisonReading = z.infer<typeof ComparisonReading>;
 
 // --- The public routes. ---
 
@@ -261,6 +301,7 @@ export const ANSWERS = {
   RoundReading,
   RoundTexts,
   Comparison,
+  ComparisonReading,
   Health,
   PublicRound,
   SubmissionReceipt,

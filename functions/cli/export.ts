@@ -3,16 +3,26 @@
 // anyone can recompute the API's comparison from the stored responses with the command line.
 // Only what the comparison needs leaves the store: background variables and the answers that
 // indicators read. Free text never sits next to background variables; removed responses are gone.
+// By default it follows the release rule (METHOD.md, "Releases, not live figures"): the rows are
+// those of each round's latest release (responses up to its marks), never the live data, so that two
+// exports around one new response are the same; a round with no release yet is refused. A response
+// removed since its release is left out at once (an erasure wins): `pendingRemovals` says how many.
+// `--live` is the administrators' microdata export: every stored response now (what checks of the
+// store, such as the load bench, compare with what was sent). It needs the store itself, as any
+// administrator's command does, and is not a publication.
+
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { comparableIndicators, NOT_COMPARABLE_MESSAGE } from '../core/comparable.ts';
+import type { ReleaseInfo } from '../core/releases.ts';
 import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
 import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
 import { TABLE_NAME } from '../local/dataDir.ts';
 import type { Store } from '../store/index.ts';
 import { MissingQuestionnaireError, roundQuestionnaire } from '../store/questionnaires.ts';
+import type { Release } from '../store/releases.ts';
 import type { Project, Round, StoredResponse } from '../store/types.ts';
 import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
@@ -28,13 +38,19 @@ export interface ExportRequest {
   followupId: string;
   /** The folder the files are written to (made when missing; files in it are replaced). */
   outDir: string;
+  /** Every stored response now, not the latest release (administrators' microdata). */
+  live?: boolean;
 }
 
 export interface RoundExport {
   roundId: string;
   file: string;
-  /** Responses written (stored, not removed). */
+  /** Responses written (those of the release, not removed). */
   rows: number;
+  /** The release the rows are taken from; null for a live export. */
+  release: ReleaseInfo | null;
+  /** Responses in the release removed since: the next release leaves them out too. */
+  pendingRemovals: number;
 }
 
 export interface ExportSummary {
@@ -128,10 +144,17 @@ function responseRow(round: Round, scorer: Scorer, response: StoredResponse): st
 }
 
 /**
- * Streams one round's stored responses (every shard, tombstones left out) into a CSV file, written
- * under a temporary name first: a failed export leaves no partial file that looks complete.
+ * Streams one round's stored responses up to its release's marks (every shard, removed ones left
+ * out) into a CSV file, written under a temporary name first: a failed export leaves no partial
+ * file that looks complete.
  */
-async function writeRound(store: Store, round: Round, scorer: Scorer, file: string): Promise<number> {
+async function writeRound(
+  store: Store,
+  round: Round,
+  scorer: Scorer,
+  file: string,
+  hwms: readonly string[] | null,
+): Promise<number> {
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
@@ -144,7 +167,9 @@ async function writeRound(store: Store, round: Round, scorer: Scorer, file: stri
     try {
       await write(csvRow(['respondent', ...BACKGROUND_VARIABLES, ...scorer.questions]));
       for (let shard = 0; shard < round.shards; shard++) {
+        const hwm = hwms ? (hwms[shard] ?? '') : null;
         for await (const response of store.responses.responses(round.id, shard)) {
+          if (hwm !== null && response.tsKey > hwm) continue; // not released yet
           await write(responseRow(round, scorer, response));
           rows++;
         }
@@ -187,6 +212,15 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
   // The API compares only rounds with identical definitions; so does the export.
   if (!comparableIndicators(indicators, await indicatorsOf(store, followup)))
     throw new ExportError(NOT_COMPARABLE_MESSAGE);
+  const releases = new Map<string, Release>();
+  for (const round of request.live ? [] : [baseline, followup]) {
+    const release = await store.releases.latest(round.id);
+    if (!release)
+      throw new ExportError(
+        `round ${round.id} has no release yet: it is released when ${project.settings.minGroupSize} responses have come in, and when it closes`,
+      );
+    releases.set(round.id, release);
+  }
   const scorer = createScorer(indicators);
   const outDir = path.resolve(request.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -203,8 +237,16 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
     [baseline, 'baseline.csv'],
     [followup, 'followup.csv'],
   ] as const) {
+    const release = releases.get(round.id) ?? null;
     const file = path.join(outDir, name);
-    roundFiles.push({ roundId: round.id, file, rows: await writeRound(store, round, scorer, file) });
+    const rows = await writeRound(store, round, scorer, file, release?.hwms ?? null);
+    roundFiles.push({
+      roundId: round.id,
+      file,
+      rows,
+      release: release && { at: release.at, n: release.n, final: release.final },
+      pendingRemovals: release ? release.n - rows : 0,
+    });
   }
   return {
     outDir,
@@ -220,15 +262,16 @@ const EXPORT_OPTION_NAMES = [
   'baseline',
   'followup',
   'out',
+  'live',
   'data-dir',
   'table',
   'endpoint',
   'region',
 ] as const;
 
-/** The command: `bygdpuls export --project P --baseline B --followup F --out DIR [store options]`. */
+/** The command: `bygdpuls export --project P --baseline B --followup F --out DIR [--live] [store options]`. */
 export async function runExport(args: string[], io: Io): Promise<number> {
-  let values: Partial<Record<(typeof EXPORT_OPTION_NAMES)[number], string>>;
+  let values: Partial<Record<Exclude<(typeof EXPORT_OPTION_NAMES)[number], 'live'>, string>> & { live?: boolean };
   try {
     ({ values } = parseArgs({
       args,
@@ -237,6 +280,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
         baseline: { type: 'string' },
         followup: { type: 'string' },
         out: { type: 'string' },
+        live: { type: 'boolean' },
         'data-dir': { type: 'string' },
         table: { type: 'string' },
         endpoint: { type: 'string' },
@@ -269,6 +313,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
       baselineId: values.baseline!,
       followupId: values.followup!,
       outDir: values.out!,
+      live: values.live === true,
     });
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;

@@ -155,6 +155,21 @@ export const TextAnswers = z.lazy(() =>
 );
 export type TextAnswers = z.infer<typeof TextAnswers>;
 
+/** Which release a view shows (METHOD.md, "Releases, not live figures"): its time and n. */
+export const Release = z.lazy(() =>
+  z.object({
+    at: z.string(),
+    n: count(),
+    /** Taken when the round closed: the round's last word. */
+    final: z.boolean(),
+  }),
+);
+export type Release = z.infer<typeof Release>;
+
+/** Why a view carries no figures: no release yet, or free text before the round's final release. */
+export const Withheld = z.lazy(() => z.object({ reason: z.enum(['no_release', 'not_final']), message: z.string() }));
+export type Withheld = z.infer<typeof Withheld>;
+
 // What the statistics compute must fit what is published: a change to either side that breaks
 // the other fails to compile here.
 type Fits<Computed extends Published, Published> = Computed;

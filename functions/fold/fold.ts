@@ -1,12 +1,15 @@
 // The fold (ARCHITECTURE.md, "Fold"): per shard, add the events between the snapshot's mark and
 // now - settle into the snapshot, and write it back on the condition that the mark is unchanged.
-// A fold killed at any point loses nothing; two folds at once cannot both win.
+// A fold killed at any point loses nothing; two folds at once cannot both win. After the shards,
+// the round's release is taken when one is due (release.ts).
 import type { Scorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
 import { roundQuestionnaire } from '../store/questionnaires.ts';
+import type { Release } from '../store/releases.ts';
 import type { Round } from '../store/types.ts';
 import { EventFolder } from './events.ts';
 import { scorerOf } from './read.ts';
+import { releaseRound } from './release.ts';
 
 export interface FoldOptions {
   /** Server time now, in ms. */
@@ -82,13 +85,18 @@ export async function foldShard(
   }
 }
 
-export async function foldRound(store: Store, round: Round, options: FoldOptions): Promise<ShardFoldResult> {
+export interface RoundFoldResult extends ShardFoldResult {
+  /** The release this fold took, if one was due. */
+  released: Release | null;
+}
+
+export async function foldRound(store: Store, round: Round, options: FoldOptions): Promise<RoundFoldResult> {
   const questionnaire = await roundQuestionnaire(store, round);
   const scorer = scorerOf(questionnaire);
   const results = await Promise.all(
     Array.from({ length: round.shards }, (_, shard) => foldShard(store, round, scorer, shard, options)),
   );
-  return results.reduce(
+  const total = results.reduce(
     (total, r) => ({
       folded: total.folded + r.folded,
       lost: total.lost + r.lost,
@@ -96,14 +104,21 @@ export async function foldRound(store: Store, round: Round, options: FoldOptions
     }),
     { folded: 0, lost: 0, oldestUnfoldedTs: null as number | null },
   );
+  const released = await releaseRound(store, round, {
+    now: options.now,
+    settleMs: options.settleMs,
+    unfolded: total.lost > 0 || total.oldestUnfoldedTs !== null,
+  });
+  return { ...total, released };
 }
 
 /** Folds every round of every project: what the schedule runs. */
 export async function foldAll(
   store: Store,
   options: FoldOptions,
-): Promise<{ rounds: number; folded: number; lost: number; oldestUnfoldedTs: number | null }> {
+): Promise<{ rounds: number; folded: number; lost: number; released: number; oldestUnfoldedTs: number | null }> {
   let rounds = 0;
+  let released = 0;
   let folded = 0;
   let lost = 0;
   let oldestUnfoldedTs: number | null = null;
@@ -113,8 +128,9 @@ export async function foldAll(
       rounds++;
       folded += result.folded;
       lost += result.lost;
+      if (result.released) released++;
       oldestUnfoldedTs = earliest(oldestUnfoldedTs, result.oldestUnfoldedTs);
     }
   }
-  return { rounds, folded, lost, oldestUnfoldedTs };
+  return { rounds, folded, lost, released, oldestUnfoldedTs };
 }

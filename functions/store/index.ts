@@ -3,6 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvitationRepository } from './invitations.ts';
 import { ProjectRepository } from './projects.ts';
 import { QuestionnaireRepository } from './questionnaires.ts';
+import { ReleaseRepository } from './releases.ts';
 import { ResponseRepository } from './responses.ts';
 import { RoundRepository } from './rounds.ts';
 import { SnapshotRepository } from './snapshots.ts';
@@ -17,6 +18,7 @@ export interface Store {
   invitations: InvitationRepository;
   responses: ResponseRepository;
   snapshots: SnapshotRepository;
+  releases: ReleaseRepository;
   tokens: TokenRepository;
 }
 
@@ -31,6 +33,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     responses: new ResponseRepository(client, tableName),
     snapshots: new SnapshotRepository(client, tableName),
     tokens: new TokenRepository(client, tableName),
+    releases: new ReleaseRepository(client, tableName),
   };
 }
 

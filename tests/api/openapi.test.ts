@@ -6,6 +6,7 @@ import { ANSWERS, type Created, type InvitationCodes, type RoundReading } from '
 import { answerSchemaName } from '../../functions/api/routeTable.ts';
 import { createSignInCode } from '../../functions/api/issuedTokens.ts';
 import { ProjectSettings } from '../../functions/core/schemas.ts';
+import { foldAll } from '../../functions/fold/fold.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { jsonOrNull } from '../support/json.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
@@ -152,6 +153,8 @@ describe('real answers fit their declared schemas', () => {
       }
     }
 
+    // Figures come from releases: the fold takes them (METHOD.md, "Releases, not live figures").
+    await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
     for (const round of [baseline, followup]) {
       expect((await call('GET', `/api/rounds/${round}`)).status).toBe(200);
       const reading = await call<RoundReading>('GET', `/api/rounds/${round}/indicators`);

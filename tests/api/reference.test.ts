@@ -142,15 +142,20 @@ describe('the comparison endpoint on the reference cases', () => {
       withheldSeen += withheld.length;
       const expected = withWithheld(withSecondary(comparison, secondary), withheld, definitions.settings.minGroupSize);
       const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
-      // Read path only (nothing folded yet: every response comes from the tail) ...
+      // Nothing folded yet: no release, so no figures (METHOD.md, "Releases, not live figures") ...
       const before = await api.call('GET', url);
       expect(before.status).toBe(200);
-      expect(markedSecondary(before.json)).toEqual(secondary);
-      expect(mismatches(before.json, expected)).toEqual([]);
-      // ... and after the fold (snapshots), the same numbers.
+      expect(before.json.withheld?.reason).toBe('no_release');
+      expect(before.json.indicators).toEqual({});
+      // ... and after the fold, the release of every response, with the numbers of `compare`.
       await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
       const after = await api.call('GET', url);
-      expect(mismatches(after.json, expected)).toEqual([]);
+      const { releases, preliminary, ...figures } = after.json;
+      expect(preliminary).toBe(true);
+      expect(releases.baseline.n).toBeGreaterThan(0);
+      expect(releases.followup.n).toBeGreaterThan(0);
+      expect(markedSecondary(figures)).toEqual(secondary);
+      expect(mismatches(figures, expected)).toEqual([]);
       for (const roundId of [ids.baseline, ids.followup]) {
         const round = (await api.deps.store.rounds.get(roundId))!;
         expect((await rebuildRound(api.deps.store, round)).differences).toEqual([]);

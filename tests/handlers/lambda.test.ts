@@ -24,6 +24,8 @@ let dynamo: LocalDynamo;
 let api: Handler;
 let fold: () => Promise<{ folded: number; rounds: number; oldestUnfoldedAgeSeconds: number }>;
 let bundles: Record<'api' | 'fold', string>;
+/** The round the API tests fill; the fold handler's test reads its release. */
+let roundId = '';
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -103,7 +105,6 @@ async function call(method: string, rawPath: string, options: Parameters<typeof 
 
 describe('the API handler', () => {
   let projectId = '';
-  let roundId = '';
 
   it('answers health, and creates a project from a JSON body and a questionnaire from a base64 body', async () => {
     expect(await call('GET', '/api/health', { token: null })).toEqual({ status: 200, json: { ok: true } });
@@ -158,7 +159,9 @@ describe('the API handler', () => {
   it('gives the same indicators as the local server on the same data', async () => {
     const fromLambda = await call('GET', `/api/rounds/${roundId}/indicators`);
     expect(fromLambda.status).toBe(200);
-    expect(fromLambda.json.responses).toBe(6);
+    // Nothing folded yet, so no release: both say so alike (the fold handler below takes the release).
+    expect(fromLambda.json.release).toBeNull();
+    expect(fromLambda.json.withheld.reason).toBe('no_release');
     const local = createApp(await apiDepsFromEnv(process.env));
     const response = await local.request(`/api/rounds/${roundId}/indicators`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -189,6 +192,9 @@ describe('the fold handler', () => {
     });
     expect(result.folded).toBe(6);
     expect(result.oldestUnfoldedAgeSeconds).toBe(0);
+    const released = await call('GET', `/api/rounds/${roundId}/indicators`);
+    expect(released.json.release.n).toBe(6);
+    expect(released.json.responses).toBe(6);
     const line = log.mock.calls
       .map((args) => String(args[0]))
       .find((text) => text.includes('OldestUnfoldedAgeSeconds'))!;

@@ -1,8 +1,11 @@
 // The same attacker against the real API on dynalite: random projects submitted through the public
 // route, then everything the dashboard and the report read (the comparison, both rounds'
-// indicators and response counts, the CSV made from the comparison, the free-text listing).
+// indicators and response counts, the CSV made from the comparison, the free-text listing), read
+// from the rounds' final releases.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
+import { foldRound } from '../../functions/fold/fold.ts';
 import { comparisonRows } from '../../web/src/dashboard/csv.ts';
 import type { DashboardData } from '../../web/src/dashboard/data.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
@@ -116,6 +119,10 @@ async function load(scenario: Scenario, textRate: number): Promise<Loaded> {
       });
       expect(result.status, result.text).toBe(201);
     }
+    // Evaluators read releases; free text comes with the final one: close the round and fold past the close.
+    expect((await api.call('POST', `/api/rounds/${loaded.rounds[kind]}/close`)).status).toBe(200);
+    const stored = (await api.deps.store.rounds.get(loaded.rounds[kind]))!;
+    await foldRound(api.deps.store, stored, { now: Date.now() + CLOSE_GRACE_MS + 100, settleMs: 0 });
   }
   return loaded;
 }
@@ -157,7 +164,14 @@ describe('what the dashboard and the report read, against the attacker', () => {
 
           // The free-text listing: the texts alone, all of them, or nothing under k.
           const texts = await get(`/api/rounds/${rounds[which]}/texts`, evaluator);
-          expect(Object.keys(texts.json).sort()).toEqual(['minGroupSize', 'questions', 'round']);
+          expect(Object.keys(texts.json).sort()).toEqual([
+            'minGroupSize',
+            'preliminary',
+            'questions',
+            'release',
+            'round',
+          ]);
+          expect(texts.json.release).toMatchObject({ final: true, n: scenario.rounds[which].length });
           expect(texts.json.questions.map((q: { question: string }) => q.question)).toEqual(['idea', 'wish']);
           for (const q of texts.json.questions) {
             expect(Object.keys(q).sort()).toEqual(['answers', 'n', 'question', 'suppressed', 'title']);

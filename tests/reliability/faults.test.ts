@@ -11,6 +11,7 @@ import { hashCode, normalizeCode } from '../../functions/api/codes.ts';
 import type { ApiDeps } from '../../functions/api/routeTable.ts';
 import { aggregateResponses } from '../../functions/core/aggregates.ts';
 import { compareRounds } from '../../functions/core/compare.ts';
+import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
 import type { Answer, Background } from '../../functions/core/schemas.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { AGE_BANDS, builtInTemplate } from '../../functions/core/template.ts';
@@ -458,7 +459,9 @@ describe('after every fault', () => {
   it('counts each accepted response exactly once: rebuild agrees, and the comparison is compareRounds on the data sent', async () => {
     const round = async (id: string) => (await clean.store.rounds.get(id))!;
     for (const id of [openRound, inviteRound]) {
-      await foldRound(clean.store, await round(id), { now: Date.now(), settleMs: 0 });
+      // Closed and folded past the close: the final release holds every accepted response.
+      await clean.store.rounds.setStatus(await round(id), 'closed', new Date().toISOString());
+      await foldRound(clean.store, await round(id), { now: Date.now() + CLOSE_GRACE_MS + 1000, settleMs: 0 });
       const report = await rebuildRound(clean.store, await round(id));
       expect(report.differences).toEqual([]);
       expect(report.responses).toBe((id === openRound ? accepted.open : accepted.invite).size);
@@ -478,7 +481,10 @@ describe('after every fault', () => {
       `/api/projects/${projectId}/comparison?baseline=${openRound}&followup=${inviteRound}`,
     );
     expect(served.status).toBe(200);
-    expect(served.json).toEqual(JSON.parse(JSON.stringify(expected)));
+    const { releases, preliminary, ...figures } = served.json;
+    expect(releases.baseline).toMatchObject({ final: true, n: accepted.open.size });
+    expect(preliminary).toBe(false);
+    expect(figures).toEqual(JSON.parse(JSON.stringify(expected)));
     // Store failures were logged as such, without bodies, and never as unhandled errors.
     expect(logs.filter((entry) => entry.event === 'unhandled')).toEqual([]);
     expect(logs.some((entry) => entry.event === 'store_unavailable')).toBe(true);

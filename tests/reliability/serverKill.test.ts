@@ -1,7 +1,7 @@
 // The local server (a real child process) killed with SIGKILL while residents submit, at points
 // drawn at random, then started again on the same data folder: every acknowledged response is
 // stored exactly once, a client that got no answer can send again without being counted twice,
-// and after a fold the comparison counts each response once.
+// and after the fold's final release the comparison counts each response once.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -162,10 +162,20 @@ describe('the local server killed with SIGKILL during submissions', () => {
     } finally {
       await close();
     }
-    const comparison = await admin(
-      'GET',
-      `/api/projects/${projectId}/comparison?baseline=${rounds[0]}&followup=${rounds[1]}`,
-    );
+    // The comparison reads releases: close the rounds, and the server's fold takes the final ones.
+    for (const roundId of rounds) await admin('POST', `/api/rounds/${roundId}/close`);
+    const compare = () =>
+      admin('GET', `/api/projects/${projectId}/comparison?baseline=${rounds[0]}&followup=${rounds[1]}`);
+    await expect
+      .poll(
+        async () => {
+          const { releases } = await compare();
+          return releases.baseline?.final === true && releases.followup?.final === true;
+        },
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe(true);
+    const comparison = await compare();
     for (const [r, side] of (['baseline', 'followup'] as const).entries()) {
       const count = all.filter((sent) => sent.roundId === rounds[r]).length;
       for (const id of ['nki', 'pride_village', 'aware', 'engage'])

@@ -1,5 +1,6 @@
 // Evaluators' routes: a round's indicators, its free-text answers and the baseline-versus-follow-up
-// comparison.
+// comparison, all from the rounds' releases (administrators read the same: figures are released,
+// never live; their live view is the response counts).
 import { HttpError } from '../errors.ts';
 import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
@@ -13,7 +14,12 @@ export const resultRoutes: RouteSpec[] = [
     path: '/api/rounds/:roundId/indicators',
     summary: "A round's indicators: whole round, groups, weighted figures, answer distributions",
     access: { kind: 'round', roles: READERS },
-    responses: { 200: { description: 'the indicators (small groups suppressed)', schema: 'RoundReading' } },
+    responses: {
+      200: {
+        description: "the indicators of the round's latest release (small groups suppressed); none before the first",
+        schema: 'RoundReading',
+      },
+    },
     handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project, round)),
   }),
   route({
@@ -24,7 +30,7 @@ export const resultRoutes: RouteSpec[] = [
     responses: {
       200: {
         description:
-          'the answers per free-text question (nothing for a question with fewer than the minimum group size)',
+          "the answers per free-text question of the round's final release (nothing before it, nothing for a question with fewer than the minimum group size)",
         schema: 'RoundTexts',
       },
     },
@@ -38,7 +44,7 @@ export const resultRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: READERS },
     query: ComparisonQuery,
     responses: {
-      200: { description: 'the comparison', schema: 'Comparison' },
+      200: { description: "the comparison of the two rounds' latest releases", schema: 'ComparisonReading' },
       400: 'missing round ids',
       404: 'no such round in this project',
       409: 'the rounds are not comparable',
