@@ -16,13 +16,17 @@ Usage:
   bygdpuls export --project ID --baseline ID --followup ID --out DIR
                   [--data-dir DIR | --endpoint URL [--table NAME] | --table NAME [--region R]]
   bygdpuls rebuild --round ID [--data-dir DIR | --table NAME [--region R]]
-  bygdpuls token --role admin|evaluator [--project ID] [--days N] [--data-dir DIR]
+  bygdpuls token --role admin|evaluator [--project ID] [--days N] [--name TEXT] [--data-dir DIR]
+  bygdpuls signin --role admin|evaluator [--project ID] [--name TEXT] [--url URL]
+                  [--data-dir DIR | --table NAME [--region R]]
   bygdpuls help
 
 start     Runs bygdpuls on this machine: the API, the survey pages and the dashboard on
           PORT (default 3000), data under DATA_DIR (default .data), the fold every few
-          seconds, and a demo project on first start (unless --no-demo). ADMIN_TOKEN
-          sets the administrator's token; otherwise one is made and printed.
+          seconds, and a demo project on first start (unless --no-demo). Prints
+          one-time sign-in links (/admin#signin=..., and an evaluator's for each
+          dashboard), never a token. ADMIN_TOKEN (32 characters or more) sets a
+          static administrator's token.
 
 compare   Compares a baseline round with a follow-up round, as METHOD.md defines:
           every indicator with its 95 % interval, the difference with its interval,
@@ -50,7 +54,10 @@ export    Writes a project's two rounds, as stored, in the files that compare re
 rebuild   Recomputes a round from its stored responses and reports any difference
           from the folded aggregates (exit code 3 when there is one).
 token     Prints a signed access token: an administrator's (every project, or one)
-          or an evaluator's (read-only, one project).
+          or an evaluator's (read-only, one project), recorded by id and --name so
+          that an administrator can list and revoke it (its id goes to stderr).
+signin    Prints a one-time sign-in link (admin, or an evaluator's dashboard): the
+          page exchanges it once for a 12-hour token; valid for 7 days unused.
 `;
 
 const defaultIo: Io = {
@@ -119,6 +126,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./export.ts')).runExport(rest, io);
       case 'token':
         return await (await import('./serverCommands.ts')).runToken(rest, io);
+      case 'signin':
+        return await (await import('./serverCommands.ts')).runSignIn(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,7 +1,8 @@
-// Commands that work on a store: start (the local server), rebuild, token.
+// Commands that work on a store: start (the local server), rebuild, token, signin.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { createTokenIssuer, Role } from '../api/auth.ts';
+import { createSignInCode, issueRecordedToken } from '../api/issuedTokens.ts';
 import { rebuildRound } from '../fold/rebuild.ts';
 import { loadOrCreateSecrets } from '../local/secrets.ts';
 import { EnvironmentError } from '../core/settings.ts';
@@ -87,17 +88,65 @@ export async function runToken(args: string[], io: Io): Promise<number> {
     role: { type: 'string' },
     project: { type: 'string' },
     days: { type: 'string' },
+    name: { type: 'string' },
     'data-dir': { type: 'string' },
   });
-  const role = Role.safeParse(values.role);
-  if (!role.success) throw new UsageError('token needs --role admin or --role evaluator');
-  const project = values.project ?? (role.data === 'admin' ? '*' : undefined);
-  if (!project) throw new UsageError('an evaluator token needs --project ID');
-  const days = Number(values.days ?? (role.data === 'admin' ? 30 : 365));
+  const { role, project } = roleAndProject(values.role, values.project);
+  const days = Number(values.days ?? (role === 'admin' ? 30 : 365));
   if (!(days > 0 && days <= 3650)) throw new UsageError('--days is between 1 and 3650');
   const dataDir = path.resolve(values['data-dir'] ?? process.env.DATA_DIR ?? '.data');
   const secrets = loadOrCreateSecrets(dataDir);
   const tokens = createTokenIssuer(secrets.signingSecret);
-  io.stdout(`${await tokens.issue(role.data, project, days * 24 * 3600)}\n`);
+  // Recorded under its id and name, so that an administrator can list and revoke it.
+  const { store, close } = await openStore({ dataDir });
+  try {
+    const name = values.name ?? `bygdpuls token (${role})`;
+    const { token, record } = await issueRecordedToken(
+      { store, tokens, now: () => Date.now() },
+      { role, project, name, lifetimeSeconds: days * 24 * 3600 },
+    );
+    io.stdout(`${token}\n`);
+    io.stderr(`token id ${record.id} ("${name}"): revoke with POST /api/tokens/${record.id}/revoke\n`);
+  } finally {
+    await close();
+  }
   return 0;
+}
+
+/** A one-time sign-in link: what to hand someone instead of a token (the page exchanges it once). */
+export async function runSignIn(args: string[], io: Io): Promise<number> {
+  const values = parse(args, {
+    role: { type: 'string' },
+    project: { type: 'string' },
+    name: { type: 'string' },
+    url: { type: 'string' },
+    ...storeOptions,
+  });
+  const { role, project } = roleAndProject(values.role, values.project);
+  const { store, close } = await openStore({
+    dataDir: values['data-dir'],
+    table: values.table,
+    endpoint: values.endpoint,
+    region: values.region,
+  });
+  try {
+    const code = await createSignInCode(store, { role, project, name: values.name ?? 'bygdpuls signin' }, Date.now());
+    const base = (values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+    const page = role === 'admin' ? '/admin' : `/dashboard/${encodeURIComponent(project)}`;
+    io.stdout(`${base}${page}#signin=${code}\n`);
+  } finally {
+    await close();
+  }
+  return 0;
+}
+
+function roleAndProject(
+  roleValue: string | undefined,
+  projectValue: string | undefined,
+): { role: Role; project: string } {
+  const role = Role.safeParse(roleValue);
+  if (!role.success) throw new UsageError('--role admin or --role evaluator');
+  const project = projectValue ?? (role.data === 'admin' ? '*' : undefined);
+  if (!project) throw new UsageError('an evaluator needs --project ID');
+  return { role: role.data, project };
 }

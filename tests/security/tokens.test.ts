@@ -1,9 +1,18 @@
 // Tokens can be named, listed and revoked; printed links carry one-time sign-in codes instead of
 // tokens; a static ADMIN_TOKEN is long; the signing secret can rotate without voiding letters.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sign } from 'hono/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenIssuer, REVOCATION_CACHE_MS } from '../../functions/api/auth.ts';
-import { createSignInCode } from '../../functions/api/issuedTokens.ts';
+import { createSignInCode, hashSignInCode } from '../../functions/api/issuedTokens.ts';
+import { main } from '../../functions/cli/main.ts';
+import { TABLE_NAME } from '../../functions/local/dataDir.ts';
+import { startDynalite } from '../../functions/local/dynalite.ts';
+import { createDynamoClient } from '../../functions/store/client.ts';
+import { ensureTable } from '../../functions/store/table.ts';
+import { openStore } from '../../functions/cli/storeAccess.ts';
 import { EnvironmentError } from '../../functions/core/settings.ts';
 import { apiDepsFromEnv } from '../../functions/handlers/environment.ts';
 import { optionsFromEnv } from '../../functions/local/start.ts';
@@ -135,4 +144,34 @@ describe('the secrets on AWS', () => {
     expect(legacy.codeSecret).toBe(before.codeSecret);
     for (const deps of [before, after, legacy]) deps.store.client.destroy();
   });
+});
+
+describe('the command line', () => {
+  it('prints one-time sign-in links, and records the tokens it prints so that they can be revoked', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-tokens-'));
+    // A data folder as npm start leaves it: the local database with its table.
+    const dynamo = await startDynalite({ path: path.join(dataDir, 'db') });
+    const client = createDynamoClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+    await ensureTable(client, TABLE_NAME);
+    client.destroy();
+    await dynamo.close();
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (text: string) => void out.push(text), stderr: (text: string) => void err.push(text) };
+    expect(await main(['signin', '--role', 'admin', '--data-dir', dataDir, '--url', 'http://x.test'], io)).toBe(0);
+    const code = /^http:\/\/x\.test\/admin#signin=([\w-]+)\n$/.exec(out.join(''))?.[1];
+    expect(code).toBeDefined();
+    expect(await main(['token', '--role', 'admin', '--name', 'backup job', '--data-dir', dataDir], io)).toBe(0);
+    const tokenId = /token id (\S+) \("backup job"\)/.exec(err.join(''))?.[1];
+    const { store, close } = await openStore({ dataDir });
+    try {
+      expect(await store.tokens.consumeSignIn(hashSignInCode(code!), new Date().toISOString())).toMatchObject({
+        role: 'admin',
+      });
+      expect((await store.tokens.listByProject('*')).map((t) => t.name)).toContain('backup job');
+      expect(await store.tokens.revoke(tokenId!, new Date().toISOString())).not.toBeNull();
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });
