@@ -9,13 +9,14 @@ import swedishZod from 'zod/v4/locales/sv.js';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, type FieldError } from './errors.ts';
 import { API_HEADERS } from './headers.ts';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './schemas.ts';
 import { burstRoutes } from './routes/bursts.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { createApiInstance } from './instance.ts';
-import { storeUnavailableAnswer } from './storeErrors.ts';
+import { ClientAbortedError, storeUnavailableAnswer } from './storeErrors.ts';
 import { answerSchemaName, type ApiDeps, type Caller, type CallerOf, type RouteSpec } from './routeTable.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -23,7 +24,13 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 
 /** Every route of the API. */
-export const routes: readonly RouteSpec[] = [...publicRoutes, ...projectRoutes, ...burstRoutes, ...resultRoutes, ...tokenRoutes];
+export const routes: readonly RouteSpec[] = [
+  ...publicRoutes,
+  ...projectRoutes,
+  ...burstRoutes,
+  ...resultRoutes,
+  ...tokenRoutes,
+];
 
 function languageOf(c: Context): Language {
   const query = c.req.query('lang');
@@ -44,7 +51,12 @@ const MESSAGES = {
     reservedKey: 'Namnet är reserverat och kan inte användas.',
     noBody: 'Den här adressen tar inte emot något innehåll.',
     noRoute: (method: string, path: string) => `Det finns ingen adress ${method} ${path}.`,
-    noSuch: { roundId: 'Enkäten finns inte.', projectId: 'Projektet finns inte.' },
+    noSuch: {
+      roundId: 'Enkäten finns inte.',
+      projectId: 'Projektet finns inte.',
+      questionnaireId: 'Enkätversionen finns inte.',
+    },
+    tooDeep: (max: number) => `Innehållet är nästlat i mer än ${max} nivåer.`,
     internal: 'Något gick fel hos oss. Försök igen.',
   },
   en: {
@@ -58,7 +70,12 @@ const MESSAGES = {
     reservedKey: 'this name is reserved and cannot be used',
     noBody: 'this route takes no body',
     noRoute: (method: string, path: string) => `no route ${method} ${path}`,
-    noSuch: { roundId: 'There is no such survey.', projectId: 'There is no such project.' },
+    noSuch: {
+      roundId: 'There is no such survey.',
+      projectId: 'There is no such project.',
+      questionnaireId: 'There is no such questionnaire version.',
+    },
+    tooDeep: (max: number) => `the body is nested more than ${max} levels deep`,
     internal: 'something went wrong on our side; try again',
   },
 } as const;
@@ -93,7 +110,7 @@ async function readBodyText(c: Context, lang: Language): Promise<string> {
   } catch (error) {
     // The client closed the connection before sending the body its Content-Length announced.
     if (error instanceof HttpError) throw error;
-    throw new ValidationError([{ field: 'body', message: MESSAGES[lang].cutShort }]);
+    throw new ClientAbortedError({ cause: error });
   }
   try {
     return strictUtf8.decode(bytes); // also drops a leading byte-order mark
@@ -130,6 +147,9 @@ async function readJsonBody(c: Context, lang: Language): Promise<unknown> {
   if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? ''))
     throw new HttpError(415, 'unsupported_media_type', say.unsupportedType);
   const text = await readBodyText(c, lang);
+  // Before parsing: a deep document costs every recursive step after it (zod, the store's marshalling).
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH))
+    throw new ValidationError([{ field: 'body', message: say.tooDeep(MAX_JSON_DEPTH) }]);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -152,7 +172,7 @@ async function readJsonBody(c: Context, lang: Language): Promise<unknown> {
 const PATH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function checkPathIds(c: Context, lang: Language): void {
-  for (const name of ['roundId', 'projectId'] as const) {
+  for (const name of ['roundId', 'projectId', 'questionnaireId'] as const) {
     const value = c.req.param(name);
     if (value !== undefined && !PATH_ID.test(value)) throw new HttpError(404, 'not_found', MESSAGES[lang].noSuch[name]);
   }
@@ -255,7 +275,19 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     // With a Content-Length the header decides; counting the stream (bodyLimit) makes the Node
     // adapter build a full web Request per call, which costs a fifth of a submission's time.
     const length = c.req.header('content-length');
-    if (length === undefined) return streamedLimit(c, next);
+    if (length === undefined) {
+      // The limit reads the whole body here: a client that drops it fails this read, not the store.
+      let reached = false;
+      try {
+        return await streamedLimit(c, () => {
+          reached = true;
+          return next();
+        });
+      } catch (error) {
+        if (reached || error instanceof HttpError) throw error;
+        throw new ClientAbortedError({ cause: error });
+      }
+    }
     if (!/^\d+$/.test(length))
       return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
     if (Number(length) > MAX_BODY_BYTES) return tooLarge(c);
@@ -303,6 +335,11 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ValidationError) return c.json({ errors: error.errors }, 400);
+    if (error instanceof ClientAbortedError) {
+      // Nobody reads the answer; the log says what happened, and it is no outage.
+      deps.log({ level: 'info', event: 'client_aborted', method: c.req.method, path: new URL(c.req.url).pathname });
+      return c.json({ errors: [{ field: 'body', message: MESSAGES[languageOf(c)].cutShort }] }, 400);
+    }
     if (error instanceof HttpError) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
       return c.json({ error: error.code, message: error.message }, error.status);

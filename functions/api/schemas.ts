@@ -113,3 +113,28 @@ export const BulkRemovalBody = z.lazy(() =>
     }),
 );
 export type BulkRemovalBody = z.infer<typeof BulkRemovalBody>;
+
+/**
+ * How deep a request body may nest. Far beyond any survey document (a few pages of panels of
+ * questions of choices is about a dozen levels), and far below what a recursive step (zod, the
+ * store's marshalling) can take without overflowing the stack: 4,100 levels did.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text nests objects and arrays more than `max` deep; read before parsing, without recursion. */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      if (++depth > max) return true;
+    } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return false;
+}

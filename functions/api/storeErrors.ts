@@ -4,6 +4,18 @@
 import type { Language } from '../core/language.ts';
 import { isPassingStoreFailure } from '../store/errors.ts';
 
+/**
+ * The client stopped sending its body (closed or reset the connection while it was being read).
+ * Classified before the store check: its socket error (ECONNRESET) is no outage of the database,
+ * and logging it as store_unavailable raised false alarms. Logged as client_aborted.
+ */
+export class ClientAbortedError extends Error {
+  override readonly name = 'ClientAbortedError';
+  constructor(options?: { cause?: unknown }) {
+    super('the client stopped sending the request body', options);
+  }
+}
+
 /** Seconds a client should wait before sending the request again. */
 export const RETRY_AFTER_SECONDS = 1;
 

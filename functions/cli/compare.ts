@@ -184,6 +184,15 @@ async function readPopulation(file: string, strataFromSettings: readonly string[
       if (!Number.isFinite(population) || population <= 0) {
         throw new InputError(file, line, populationColumn + 1, `population "${raw}" is not a positive number`);
       }
+      // Counts of people: 1e308 once made the weighted estimate 0 in [0, 0].
+      if (!Number.isInteger(population) || population >= 1_000_000_000) {
+        throw new InputError(
+          file,
+          line,
+          populationColumn + 1,
+          `population "${raw}" is not a whole number of people under 1000000000`,
+        );
+      }
       row.population = population;
       const key = stratumKey(strata, row as Record<string, string>);
       const earlier = seen.get(key);

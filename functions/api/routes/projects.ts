@@ -19,6 +19,8 @@ import {
 } from '../schemas.ts';
 
 const ADMIN = ['admin'] as const;
+/** Population figures are counts of people: whole numbers under a billion. */
+const MAX_POPULATION = 1_000_000_000;
 const READERS = ['admin', 'evaluator'] as const;
 
 function zodErrors(error: z.ZodError, prefix: string): FieldError[] {
@@ -48,6 +50,12 @@ function settingsOf(body: CreateProjectBody): ProjectSettings {
       const count = row.population;
       if (typeof count !== 'number' || !(count > 0))
         errors.push({ field: `weighting.population.${i}.population`, message: 'population must be a positive number' });
+      else if (!Number.isInteger(count) || count >= MAX_POPULATION)
+        // 1e308 passed "positive", and the weights it made underflowed to an estimate of 0 in [0, 0].
+        errors.push({
+          field: `weighting.population.${i}.population`,
+          message: `population must be a whole number of people under ${MAX_POPULATION}`,
+        });
       else out.population = count;
       for (const key of Object.keys(row)) {
         if (key !== 'population' && !strata.includes(key as BackgroundVariable))
