@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Comparison, IndicatorComparison, RoundSummary } from '../../functions/core/compare.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
+import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import type { LocalServer } from '../../functions/local/start.ts';
 import { buildWeb } from '../../web/build.ts';
@@ -166,6 +167,13 @@ beforeAll(async () => {
   await ensureDashboardBuilt();
   server = await startServer();
   ids = await demoIds(server);
+  small = await createSmallProject();
+  // The page shows releases (METHOD.md, "Releases, not live figures"): our project's rounds are
+  // closed, and one fold past the close takes their final releases (and the demo's, of all it holds).
+  for (const roundId of [small.baselineId, small.followupId])
+    await json(server, 'POST', `/api/rounds/${roundId}/close`);
+  await new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS + 400));
+  await server.fold();
   comparison = await json<Comparison>(
     server,
     'GET',
@@ -177,7 +185,6 @@ beforeAll(async () => {
     `/api/projects/${ids.projectId}`,
   );
   indicators = project.questionnaires[0]!.indicators;
-  small = await createSmallProject();
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -282,6 +289,13 @@ describe('the dashboard', () => {
     // Response counts per round and the demo notice.
     expect(await page.locator('table.counts [data-field="baseline-total"]').textContent()).toBe(sv(320, 0));
     expect(await page.locator('[data-field="demo"]').textContent()).toContain('påhittade');
+    // Which release each round shows: the closed baseline's final one, the open follow-up's preliminary one.
+    const released = (which: string) => page.locator(`[data-field="release"] [data-release="${which}"]`);
+    expect(await released('baseline').getAttribute('data-state')).toBe('final');
+    expect(await released('baseline').textContent()).toContain(`${sv(320, 0)} svar`);
+    expect(await released('followup').getAttribute('data-state')).toBe('preliminary');
+    expect(await released('followup').textContent()).toContain('Preliminärt');
+    expect(await released('followup').textContent()).toContain(`${sv(260, 0)} svar`);
     // Default rounds: the latest baseline and follow-up.
     expect(await page.locator('#pick-baseline').inputValue()).toBe(ids.baselineId);
     expect(await page.locator('#pick-followup').inputValue()).toBe(ids.followupId);

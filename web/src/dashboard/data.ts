@@ -1,7 +1,7 @@
 // What the dashboard reads from the API, as types (the API's own, functions/api/contract.ts,
 // imported as types only), and how it loads it.
 import type {
-  Comparison,
+  ComparisonReading as Comparison,
   Indicator,
   ProjectDetails,
   Project as ProjectInfo,
@@ -18,13 +18,14 @@ import type { Lang } from '../common/lang.ts';
 export type {
   Area,
   AreaCount,
-  Comparison,
+  ComparisonReading as Comparison,
   Distribution,
   Indicator,
   IndicatorComparison,
   IndicatorReading,
   MeanSummary,
   Project as ProjectInfo,
+  Release,
   ProjectDetails as ProjectResponse,
   RoundCounts,
   RoundListing as RoundInfo,

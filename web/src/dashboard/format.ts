@@ -82,6 +82,19 @@ export function formatDate(iso: string, lang: Lang): string {
   }).format(date);
 }
 
+/** A release's time: the date and the minute. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
 /** The band (project.settings.bands) an index value falls in. */
 export function bandOf(value: number | null, project: ProjectInfo, lang: Lang): string | null {
   const bands = project.settings.bands;

@@ -14,6 +14,7 @@ function roundTexts(
   const { t, lang } = ctx;
   const body: Node[] = [];
   if (!texts) body.push(h('p', { class: 'notice error', role: 'status' }, t.textsFailed));
+  else if (texts.withheld) body.push(h('p', { class: 'hint', 'data-field': 'texts-withheld' }, t.textsNotFinal));
   else if (texts.questions.length === 0) body.push(h('p', { class: 'hint' }, t.textsNone));
   for (const q of texts?.questions ?? []) {
     const title = ctx.questions.get(q.question)?.title ?? q.title;

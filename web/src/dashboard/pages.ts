@@ -22,6 +22,7 @@ import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { indicatorCard } from './card.ts';
 import { indicatorOrder, viewContext, type Mode } from './context.ts';
 import { textsSection } from './freeText.ts';
+import { releaseNotice } from './release.ts';
 import { countsTable, overviewTable, roundsTable } from './overview.ts';
 
 export interface PageState {
@@ -318,6 +319,7 @@ function renderDashboard(state: PageState, problem?: string): void {
   if (problem) root.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)));
   if (!data) return;
 
+  root.append(releaseNotice(data, t, state.lang));
   const ctx = viewContext(data, state.lang, 'dashboard');
   const reportHref = `/report/${encodeURIComponent(project.project.id)}#${new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString()}`;
   root.append(
@@ -404,6 +406,7 @@ function renderReport(state: PageState, problem?: string): void {
       h('p', { class: 'subtitle' }, t.reportOf(data.baseline.name, data.followup.name)),
     ),
     demoNotice(state, t),
+    releaseNotice(data, t, state.lang),
     h(
       'section',
       { class: 'method', 'aria-labelledby': 'method-title' },
