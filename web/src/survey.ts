@@ -10,6 +10,7 @@ import { clear, h } from './common/dom.ts';
 import type { Lang } from './common/lang.ts';
 import { currentLang, rememberLang } from './common/langChoice.ts';
 import { showServerErrors, type FieldError } from './survey/errors.ts';
+import { withSafeHtml } from './survey/safeHtml.ts';
 import { forgetAttempt, loadAttempt, newAttempt, request, saveAttempt, type Attempt } from './survey/submit.ts';
 import { TEXTS, type Texts } from './survey/texts.ts';
 
@@ -298,7 +299,8 @@ function persist(): void {
 }
 
 function createSurvey(round: PublicRound): SurveyModel {
-  const model = new Model(round.survey);
+  // SurveyJS renders html elements and completedHtml as given: only safe markup reaches it.
+  const model = new Model(withSafeHtml(round.survey));
   model.locale = lang;
   model.showCompletePage = false;
   model.showProgressBar = 'top';
