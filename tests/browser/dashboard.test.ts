@@ -477,7 +477,9 @@ describe('the dashboard', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-desktop');
     // With the fold-outs open, too.
-    await page.locator('details.fold').evaluateAll((list) => list.forEach((d) => d.setAttribute('open', '')));
+    await page.locator('details.fold').evaluateAll((list) => {
+      for (const d of list) d.setAttribute('open', '');
+    });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
 
