@@ -13,7 +13,7 @@ Usage:
   bygdpuls compare --indicators FILE --baseline CSV --followup CSV
                    [--population CSV] [--secondary-suppression]
                    [--format json|table] [--lang sv|en]
-  bygdpuls export --project ID --baseline ID --followup ID --out DIR
+  bygdpuls export --project ID --baseline ID --followup ID --out DIR [--live]
                   [--data-dir DIR | --endpoint URL [--table NAME] | --table NAME [--region R]]
   bygdpuls rebuild --round ID [--data-dir DIR | --table NAME [--region R]]
   bygdpuls token --role admin|evaluator [--project ID] [--days N] [--name TEXT] [--data-dir DIR]
@@ -44,12 +44,15 @@ compare   Compares a baseline round with a follow-up round, as METHOD.md defines
           --format       json (default) or table
           --lang         labels of the table: sv (default) or en
 
-export    Writes a project's two rounds, as stored, in the files that compare reads:
+export    Writes a project's two rounds, as released, in the files that compare reads:
           indicators.json, baseline.csv, followup.csv (respondent, area, age_band,
           gender and the answers that indicators read; no free text, no removed
-          responses) and population.csv when the project is weighted. compare on
-          them gives the API's comparison. Reads the local data (DATA_DIR, or the
-          running server's database), a DynamoDB endpoint, or a table on AWS.
+          responses) and population.csv when the project is weighted. The rows
+          are those of each round's latest release (none before the first), so
+          compare on them gives the API's comparison. --live writes every
+          response stored now instead (administrators' microdata, for checks).
+          Reads the local data (DATA_DIR, or the running server's database), a
+          DynamoDB endpoint, or a table on AWS.
 
 rebuild   Recomputes a round from its stored responses and reports any difference
           from the folded aggregates (exit code 3 when there is one).
