@@ -54,6 +54,12 @@ function deriveKeys(signing: string, codes: string): { signingSecret: string; co
   };
 }
 
+/** The secret CloudFront sends the API in a header (originCheck.ts); none off AWS. */
+export async function originSecretFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const variables = readVariables(ApiEnvironment, env);
+  return variables.ORIGIN_SECRET_ARN ? readSecret(variables.ORIGIN_SECRET_ARN) : undefined;
+}
+
 /** The API's dependencies; throws an EnvironmentError naming any bad variable. */
 export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ApiDeps> {
   const variables = readVariables(ApiEnvironment, env);

@@ -34,6 +34,8 @@ export const ApiVariables = FoldVariables.extend({
   SIGNING_SECRET_ARN: arn('the signing secret').optional(),
   /** Keys invitation-code hashes; kept when the signing secret rotates (letters stay valid). */
   CODE_SECRET_ARN: arn('the invitation-code secret').optional(),
+  /** The header CloudFront sends to the API: requests without it are refused. */
+  ORIGIN_SECRET_ARN: arn('the CloudFront origin secret').optional(),
   ADMIN_TOKEN_SECRET_ARN: arn('the first administrator token').optional(),
   PUBLIC_URL: url("the site's own origin").optional(),
   SUBMISSIONS_PER_MINUTE_PER_ADDRESS: wholeNumber(
@@ -99,6 +101,7 @@ export interface ApiSettings extends FoldSettings {
   signingSecretArn: string;
   /** Without it the signing secret keys the codes too (stacks before the split). */
   codeSecretArn?: string | undefined;
+  originSecretArn?: string | undefined;
   adminTokenSecretArn: string;
   /** https://example.org when the site has its own domain. */
   publicUrl?: string | undefined;
@@ -115,6 +118,7 @@ export function apiVariables(settings: ApiSettings): Record<string, string> {
     STAGE: settings.stage,
     SIGNING_SECRET_ARN: settings.signingSecretArn,
     CODE_SECRET_ARN: settings.codeSecretArn,
+    ORIGIN_SECRET_ARN: settings.originSecretArn,
     ADMIN_TOKEN_SECRET_ARN: settings.adminTokenSecretArn,
     PUBLIC_URL: settings.publicUrl,
     SUBMISSIONS_PER_MINUTE_PER_ADDRESS: String(

@@ -40,6 +40,7 @@ export class Api extends Construct {
         tableName: props.table.tableName,
         signingSecretArn: props.secrets.signing.secretArn,
         codeSecretArn: props.secrets.codes.secretArn,
+        originSecretArn: props.secrets.origin.secretArn,
         adminTokenSecretArn: props.secrets.adminToken.secretArn,
         settleMs: props.settleMs,
         stage: props.stage,
@@ -50,6 +51,7 @@ export class Api extends Construct {
     this.handler.grantTable(props.table);
     props.secrets.signing.grantRead(this.handler.role);
     props.secrets.codes.grantRead(this.handler.role);
+    props.secrets.origin.grantRead(this.handler.role);
     props.secrets.adminToken.grantRead(this.handler.role);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {

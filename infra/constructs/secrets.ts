@@ -11,6 +11,8 @@ export class Secrets extends Construct {
   readonly codes: Secret;
   readonly signing: Secret;
   readonly adminToken: Secret;
+  /** CloudFront sends it to the API in a header; the API refuses requests without it. */
+  readonly origin: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -29,7 +31,11 @@ export class Secrets extends Construct {
       description: 'bygdpuls: the first administrator token (sign in at /admin with it)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
-    for (const secret of [this.codes, this.signing, this.adminToken]) {
+    this.origin = new Secret(this, 'Origin', {
+      description: 'bygdpuls: the header CloudFront sends the API (requests without it are refused)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    for (const secret of [this.codes, this.signing, this.adminToken, this.origin]) {
       Validations.of(secret).acknowledge({
         id: 'AwsSolutions-SMG4',
         reason:

@@ -1,5 +1,6 @@
 // The site: a private S3 bucket behind CloudFront (origin access control, HTTPS only, security
-// headers), with /api/* sent to the HTTP API so that site and API share one origin.
+// headers), with /api/* sent to the HTTP API so that site and API share one origin. The API keeps
+// its own, stricter headers, and answers only requests carrying CloudFront's secret origin header.
 import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -19,12 +20,16 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { PAGE_CSP } from '../../functions/api/headers.ts';
+import { ORIGIN_HEADER } from '../../functions/handlers/originCheck.ts';
 
 export interface WebProps {
   siteDir: string;
   httpApi: HttpApi;
+  /** Sent to the API in ORIGIN_HEADER: the API refuses requests that did not come through here. */
+  originSecret: Secret;
 }
 
 /** Paths of the single-page routes to their HTML files (the same as the local server's). */
@@ -101,12 +106,15 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          // CloudFormation resolves the secret into the distribution's origin configuration.
+          origin: new HttpOrigin(apiDomain, {
+            customHeaders: { [ORIGIN_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
+          // No response headers policy: the API's own headers (a stricter CSP) pass unchanged.
           compress: true,
         },
       },

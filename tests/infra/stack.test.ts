@@ -8,6 +8,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CSP } from '../../functions/api/headers.ts';
+import { ORIGIN_HEADER } from '../../functions/handlers/originCheck.ts';
 import { createApp } from '../../infra/app.ts';
 import { ApiVariables, FoldVariables } from '../../functions/handlers/variables.ts';
 import { SETTLE_MS } from '../../infra/stack.ts';
@@ -99,7 +100,7 @@ describe('the functions', () => {
       ]),
     );
     expect(api.Properties.Timeout * 1000).toBeLessThan(SETTLE_MS / 2);
-    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
   });
 
   it('keeps invitation codes on a secret of their own, so that the signing secret can rotate without voiding letters', () => {
@@ -195,6 +196,32 @@ describe('the site', () => {
     });
     expect(PAGE_CSP).toContain("frame-ancestors 'none'");
     expect(PAGE_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it("leaves the API's own, stricter headers on /api/* (no response headers policy there)", () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution!.Properties.DistributionConfig;
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api.ResponseHeadersPolicyId).toBeUndefined();
+  });
+
+  it('sends the API a secret origin header, which the API requires (the execute-api endpoint is no way round)', () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const origins = distribution!.Properties.DistributionConfig.Origins as {
+      CustomOriginConfig?: unknown;
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+    }[];
+    const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
+    const header = apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_HEADER)!;
+    // A dynamic reference to the origin secret, resolved by CloudFormation: never a literal.
+    const value = JSON.stringify(header.HeaderValue);
+    expect(value).toContain('resolve:secretsmanager');
+    expect(value).toMatch(/SecretsOrigin/);
+    const api = ourFunctions().find((fn) => fn.Properties.Description.includes('API'))!;
+    expect(api.Properties.Environment.Variables.ORIGIN_SECRET_ARN).toEqual({
+      Ref: expect.stringMatching(/^SecretsOrigin/),
+    });
   });
 });
 
