@@ -210,5 +210,12 @@ describe('releases, not live figures', () => {
     expect(live.responses).toBe(released.responses + 1);
     expect(live.release).toBeUndefined();
     expect(released.release?.n).toBe(released.responses);
+    // Through the API: administrators' live counts route, which evaluators may not read.
+    const path = `/api/rounds/${followup}/live-counts`;
+    const fromApi = await api.call('GET', path);
+    expect(fromApi.status).toBe(200);
+    expect(fromApi.json.responses).toBe(live.responses);
+    expect(fromApi.json.release).toBeUndefined();
+    expect((await read(path)).status).toBe(403);
   });
 });
