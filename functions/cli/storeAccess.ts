@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { endpointWithSecret, type LocalDynamo, startDynalite } from '../local/dynalite.ts';
 import { completeInterruptedWrites } from '../local/interruptedWrites.ts';
-import { DATABASE_SECRET_FILE, ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/dataDir.ts';
+import { DATABASE_GUARD_FILE, ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../local/dataDir.ts';
 import { createDynamoClient } from '../store/client.ts';
 import { createStore, type Store } from '../store/index.ts';
 
@@ -42,7 +42,7 @@ export async function openStore(target: StoreTarget): Promise<{ store: Store; cl
   if (!existsSync(path.join(dataDir, 'db')))
     throw new Error(`no bygdpuls data in ${dataDir} (start it once with npm start, or give --table)`);
   const endpointFile = path.join(dataDir, ENDPOINT_FILE);
-  const secretFile = path.join(dataDir, DATABASE_SECRET_FILE);
+  const secretFile = path.join(dataDir, DATABASE_GUARD_FILE);
   if (existsSync(endpointFile) && existsSync(secretFile) && serverRunning(dataDir)) {
     // The server runs and holds the database: talk to it through its dynalite, which answers only
     // requests carrying the secret of its start (functions/local/dynalite.ts).

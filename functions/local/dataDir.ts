@@ -10,7 +10,7 @@ export const RUNNING_MARKER = 'running';
 /** In the data folder while a server runs on it: its database's address (`http://127.0.0.1:PORT`). */
 export const ENDPOINT_FILE = 'endpoint';
 /** In the data folder while a server runs on it: the secret its database answers to (dynalite.ts). */
-export const DATABASE_SECRET_FILE = 'database-secret';
+export const DATABASE_GUARD_FILE = 'database-secret';
 
 /** Creates the data folder, or closes an existing one, to everyone but its owner. */
 export function makePrivateDir(dir: string): void {

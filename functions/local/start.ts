@@ -14,7 +14,7 @@ import { createStore } from '../store/index.ts';
 import { ensureTable } from '../store/table.ts';
 import { answerUnparsableRequests } from './clientErrors.ts';
 import {
-  DATABASE_SECRET_FILE,
+  DATABASE_GUARD_FILE,
   ENDPOINT_FILE,
   makePrivateDir,
   RUNNING_MARKER,
@@ -127,7 +127,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   writePrivateFile(runningMarker, `${process.pid}\n`);
   // The command line reaches the database this server holds through these files (cli/storeAccess.ts):
   // the secret first, so that whoever finds the address finds the secret too.
-  const secretFile = path.join(options.dataDir, DATABASE_SECRET_FILE);
+  const secretFile = path.join(options.dataDir, DATABASE_GUARD_FILE);
   writePrivateFile(secretFile, dynamo.secret ?? '');
   const endpointFile = path.join(options.dataDir, ENDPOINT_FILE);
   writePrivateFile(endpointFile, dynamo.address);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../functions/cli/main.ts';
-import { DATABASE_SECRET_FILE, ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../../functions/local/dataDir.ts';
+import { DATABASE_GUARD_FILE, ENDPOINT_FILE, RUNNING_MARKER, TABLE_NAME } from '../../functions/local/dataDir.ts';
 import { type LocalServer, optionsFromEnv, startLocal } from '../../functions/local/start.ts';
 
 const parent = mkdtempSync(path.join(tmpdir(), 'bygdpuls-localdb-'));
@@ -105,7 +105,7 @@ describe('the local database', () => {
       expect(answer.status, target).toBe(403);
       expect(answer.body, target).not.toContain(MARKER);
     }
-    const secret = readFileSync(path.join(dataDir, DATABASE_SECRET_FILE), 'utf8').trim();
+    const secret = readFileSync(path.join(dataDir, DATABASE_GUARD_FILE), 'utf8').trim();
     const almost = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
     expect((await rawScan(`${address}/${almost}/`)).status).toBe(403);
   });
@@ -135,7 +135,7 @@ describe('the local database', () => {
 
   it("keeps the data folder (0700) and the files that name the database and its secrets (0600) the owner's alone", () => {
     expect(mode(dataDir)).toBe(0o700);
-    for (const name of [ENDPOINT_FILE, DATABASE_SECRET_FILE, RUNNING_MARKER, 'secrets.json']) {
+    for (const name of [ENDPOINT_FILE, DATABASE_GUARD_FILE, RUNNING_MARKER, 'secrets.json']) {
       expect(mode(path.join(dataDir, name)), name).toBe(0o600);
     }
   });
