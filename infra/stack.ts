@@ -48,7 +48,11 @@ export class BygdpulsStack extends Stack {
       stage: props.stage,
       settleMs: SETTLE_MS,
     });
-    this.web = new Web(this, 'Web', { siteDir: props.siteDir, httpApi: this.api.httpApi, originSecret: secrets.origin });
+    this.web = new Web(this, 'Web', {
+      siteDir: props.siteDir,
+      httpApi: this.api.httpApi,
+      originSecret: secrets.origin,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,
       httpApi: this.api.httpApi,

@@ -10,6 +10,7 @@ const areaId = () =>
     .string()
     .min(1)
     .max(100)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern names the control characters it refuses
     .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
 
 export const CreateProjectBody = z.lazy(() =>

@@ -3,7 +3,7 @@ import { createScorer, parseTextAnswer } from '../../functions/core/scoring.ts';
 import type { Answer, Indicator } from '../../functions/core/schemas.ts';
 import { IndicatorList } from '../../functions/core/schemas.ts';
 
-function valueOf(def: Indicator, answers: Record<string, Answer>): number | null {
+function scoreOf(def: Indicator, answers: Record<string, Answer>): number | null {
   const scorer = createScorer([def]);
   const compiled = scorer.indicators[0]!;
   const stored = compiled.score(scorer.questions.map((q) => answers[q] ?? null));
@@ -14,35 +14,35 @@ const nki: Indicator = { id: 'nki', kind: 'index', items: ['a', 'b', 'c'], scale
 
 describe('index indicators', () => {
   it('maps 1 to 0 and 10 to 100 on a 1..10 scale', () => {
-    expect(valueOf(nki, { a: 1, b: 1, c: 1 })).toBe(0);
-    expect(valueOf(nki, { a: 10, b: 10, c: 10 })).toBe(100);
-    expect(valueOf(nki, { a: 8, b: 6, c: 7 })).toBeCloseTo(((7 + 5 + 6) / 3) * (100 / 9), 12);
+    expect(scoreOf(nki, { a: 1, b: 1, c: 1 })).toBe(0);
+    expect(scoreOf(nki, { a: 10, b: 10, c: 10 })).toBe(100);
+    expect(scoreOf(nki, { a: 8, b: 6, c: 7 })).toBeCloseTo(((7 + 5 + 6) / 3) * (100 / 9), 12);
   });
 
   it('scores a respondent who skipped one of three items on the other two', () => {
-    expect(valueOf(nki, { a: 8, b: null, c: 6 })).toBeCloseTo(((7 + 5) / 2) * (100 / 9), 12);
+    expect(scoreOf(nki, { a: 8, b: null, c: 6 })).toBeCloseTo(((7 + 5) / 2) * (100 / 9), 12);
   });
 
   it('leaves out a respondent who skipped two of three items (partial non-response), not as zero', () => {
-    expect(valueOf(nki, { a: 8, b: null, c: null })).toBeNull();
+    expect(scoreOf(nki, { a: 8, b: null, c: null })).toBeNull();
   });
 
   it('counts "dk" as an unanswered item, for minItems too', () => {
-    expect(valueOf(nki, { a: 8, b: 'dk', c: 6 })).toBeCloseTo(((7 + 5) / 2) * (100 / 9), 12);
-    expect(valueOf(nki, { a: 8, b: 'dk', c: 'dk' })).toBeNull();
+    expect(scoreOf(nki, { a: 8, b: 'dk', c: 6 })).toBeCloseTo(((7 + 5) / 2) * (100 / 9), 12);
+    expect(scoreOf(nki, { a: 8, b: 'dk', c: 'dk' })).toBeNull();
   });
 
   it('needs every item when there are one or two, and honours an explicit minItems', () => {
     const two: Indicator = { id: 'two', kind: 'index', items: ['a', 'b'], scale: [1, 10] };
-    expect(valueOf(two, { a: 5, b: null })).toBeNull();
+    expect(scoreOf(two, { a: 5, b: null })).toBeNull();
     const lenient: Indicator = { ...nki, minItems: 1 } as Indicator;
-    expect(valueOf(lenient, { a: 10, b: null, c: null })).toBe(100);
+    expect(scoreOf(lenient, { a: 10, b: null, c: null })).toBe(100);
   });
 
   it('renormalises item weights over the items answered', () => {
     const weighted: Indicator = { ...nki, id: 'w', weights: [0.5, 0.3, 0.2] } as Indicator;
-    expect(valueOf(weighted, { a: 10, b: 1, c: 1 })).toBeCloseTo(50, 12);
-    expect(valueOf(weighted, { a: 10, b: null, c: 1 })).toBeCloseTo((0.5 / 0.7) * 100, 12);
+    expect(scoreOf(weighted, { a: 10, b: 1, c: 1 })).toBeCloseTo(50, 12);
+    expect(scoreOf(weighted, { a: 10, b: null, c: 1 })).toBeCloseTo((0.5 / 0.7) * 100, 12);
   });
 
   it('keeps equal-weight index values as whole numbers in stored units (exact sums)', () => {
@@ -57,19 +57,19 @@ describe('index indicators', () => {
 describe('mean and share indicators', () => {
   it('gives a mean respondent no value for "dk" or no answer', () => {
     const pride: Indicator = { id: 'p', kind: 'mean', items: ['q'], scale: [1, 5] };
-    expect(valueOf(pride, { q: 4 })).toBe(4);
-    expect(valueOf(pride, { q: 'dk' })).toBeNull();
-    expect(valueOf(pride, { q: null })).toBeNull();
+    expect(scoreOf(pride, { q: 4 })).toBe(4);
+    expect(scoreOf(pride, { q: 'dk' })).toBeNull();
+    expect(scoreOf(pride, { q: null })).toBeNull();
   });
 
   it('scores a share 1 in the positive set, 0 outside it, and leaves "dk" out of the denominator', () => {
     const top: Indicator = { id: 't', kind: 'share', items: ['q'], positive: [8, 9, 10] };
-    expect(valueOf(top, { q: 9 })).toBe(1);
-    expect(valueOf(top, { q: 7 })).toBe(0);
-    expect(valueOf(top, { q: 'dk' })).toBeNull();
+    expect(scoreOf(top, { q: 9 })).toBe(1);
+    expect(scoreOf(top, { q: 7 })).toBe(0);
+    expect(scoreOf(top, { q: 'dk' })).toBeNull();
     const aware: Indicator = { id: 'a', kind: 'share', items: ['q'], positive: ['yes'] };
-    expect(valueOf(aware, { q: 'yes' })).toBe(1);
-    expect(valueOf(aware, { q: 'no' })).toBe(0);
+    expect(scoreOf(aware, { q: 'yes' })).toBe(1);
+    expect(scoreOf(aware, { q: 'no' })).toBe(0);
   });
 });
 

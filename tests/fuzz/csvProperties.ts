@@ -298,7 +298,6 @@ function expectLocated(error: InputError, file: string, who: string): void {
 
 export interface NamedProperty {
   name: string;
-  // biome-ignore lint/suspicious/noExplicitAny: one list holds properties over different argument tuples
   property: fc.IAsyncPropertyWithHooks<any>;
 }
 

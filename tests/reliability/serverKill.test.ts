@@ -29,7 +29,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, its fields read by each caller
 async function admin(method: string, urlPath: string, body?: unknown): Promise<any> {
   const response = await fetch(`${server!.url}${urlPath}`, {
     method,

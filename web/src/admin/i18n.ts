@@ -227,7 +227,8 @@ const en: Texts = {
   tokenNotAdmin: "This token is not an administrator's (403). An evaluator's token can only read results.",
   sessionExpired: 'You are signed out: the token is no longer accepted (401). Sign in again.',
   signedOut: 'You are signed out.',
-  signInLinkSpent: 'The sign-in link does not work: it has been used or has expired. Ask for a new one, or sign in with a token.',
+  signInLinkSpent:
+    'The sign-in link does not work: it has been used or has expired. Ask for a new one, or sign in with a token.',
   signInOther: 'Sign in with another token',
   forbidden: 'Your token does not give access to this (403).',
   notFound: 'What you are looking for does not exist (404).',
