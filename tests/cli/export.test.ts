@@ -39,7 +39,6 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 async function ok(method: string, url: string, body?: unknown): Promise<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await api.call(method, url, body === undefined ? {} : { body });
   if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${response.text}`);
   return response.json;

@@ -28,7 +28,7 @@ export interface RawResponse {
   headers: Record<string, string>;
   body: Buffer;
   text: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
 }
 
 const CRLF = Buffer.from('\r\n');

@@ -40,7 +40,6 @@ async function scenario(
   ) => Promise<{ status: number; json: any }>,
   adminToken: string,
 ) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const choiceMarker = marker();
   const markers: string[] = [choiceMarker];
   const statuses: number[] = [];
@@ -209,7 +208,7 @@ describe('logs carry no answers', () => {
         },
         ...(options.body === undefined ? {} : { body: options.body }),
       });
-      return { status: response.status, json: jsonOrNull(await response.text()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return { status: response.status, json: jsonOrNull(await response.text()) as any };
     };
     const { markers, statuses } = await scenario(request, adminToken);
     expect(statuses.slice(0, 3)).toEqual([201, 200, 409]);

@@ -44,7 +44,7 @@ const CODE_SECRET = 'test-code-secret';
 
 interface Answered {
   status: number;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
   headers: Headers;
 }
 type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answered>;

@@ -33,7 +33,7 @@ async function call(method: string, path: string, body?: unknown, from = '127.0.
     },
     { incoming: { socket: { remoteAddress: from } } },
   );
-  const json: any = await response.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const json: any = await response.json();
   return { status: response.status, headers: response.headers, json };
 }
 

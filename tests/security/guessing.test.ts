@@ -32,7 +32,7 @@ let questionnaireId = '';
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
 }
 
 /** One HTTP request from a chosen loopback address. */

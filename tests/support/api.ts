@@ -14,7 +14,7 @@ export interface TestApi {
     method: string,
     path: string,
     options?: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; json: any; text: string; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): Promise<{ status: number; json: any; text: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
