@@ -210,12 +210,14 @@ describe('releases, not live figures', () => {
     expect(live.responses).toBe(released.responses + 1);
     expect(live.release).toBeUndefined();
     expect(released.release?.n).toBe(released.responses);
-    // Through the API: administrators' live counts route, which evaluators may not read.
-    const path = `/api/rounds/${followup}/live-counts`;
+    // Through the API: the counts route answers administrators live, evaluators from the release.
+    const path = `/api/rounds/${followup}`;
     const fromApi = await api.call('GET', path);
     expect(fromApi.status).toBe(200);
     expect(fromApi.json.responses).toBe(live.responses);
     expect(fromApi.json.release).toBeUndefined();
-    expect((await read(path)).status).toBe(403);
+    const evaluators = await read(path);
+    expect(evaluators.json.responses).toBe(released.responses);
+    expect(evaluators.json.release).toEqual(released.release);
   });
 });

@@ -244,11 +244,14 @@ export const projectRoutes: RouteSpec[] = [
   route({
     method: 'get',
     path: '/api/rounds/:roundId',
-    summary: 'A round with its response counts per area (and response rates for invited rounds)',
+    summary:
+      "A round with its response counts per area (and response rates for invited rounds): live for administrators, the latest release's for evaluators",
     access: { kind: 'round', roles: READERS },
     responses: { 200: { description: 'the round and its responses per area', schema: 'RoundCounts' } },
-    handler: async ({ c, deps, round, project }) => {
-      return c.json({ round: roundSummary(round), ...(await readRoundCounts(deps.store, project, round)) });
+    handler: async ({ c, deps, round, project, claims }) => {
+      // Administrators count live; evaluators see the release (METHOD.md, "Releases, not live figures").
+      const live = claims.role === 'admin';
+      return c.json({ round: roundSummary(round), ...(await readRoundCounts(deps.store, project, round, { live })) });
     },
   }),
   ...(['close', 'open'] as const).map((action) =>

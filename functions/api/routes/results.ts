@@ -1,14 +1,12 @@
 // Evaluators' routes: a round's indicators, its free-text answers and the baseline-versus-follow-up
 // comparison, all from the rounds' releases (administrators read the same: figures are released,
-// never live); and administrators' live response counts per area.
-import { readRoundCounts } from '../counts.ts';
+// never live; their live view is the response counts of GET /api/rounds/:roundId, routes/projects.ts).
 import { HttpError } from '../errors.ts';
 import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
 
 const READERS = ['admin', 'evaluator'] as const;
-const ADMIN = ['admin'] as const;
 
 export const resultRoutes: RouteSpec[] = [
   route({
@@ -23,29 +21,6 @@ export const resultRoutes: RouteSpec[] = [
       },
     },
     handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project, round)),
-  }),
-  route({
-    method: 'get',
-    path: '/api/rounds/:roundId/live-counts',
-    summary:
-      "A round's exact response counts per area as they come, for administrators (counts, never answers; METHOD.md)",
-    access: { kind: 'round', roles: ADMIN },
-    responses: {
-      200: { description: 'the live counts per area (small areas still shown as under k)', schema: 'RoundCounts' },
-    },
-    handler: async ({ c, deps, project, round }) =>
-      c.json({
-        round: {
-          id: round.id,
-          name: round.name,
-          kind: round.kind,
-          access: round.access,
-          status: round.status,
-          questionnaireId: round.questionnaireId,
-          createdAt: round.createdAt,
-        },
-        ...(await readRoundCounts(deps.store, project, round, { live: true })),
-      }),
   }),
   route({
     method: 'get',
