@@ -90,7 +90,7 @@ function parseOptions(argv: string[]): LoadOptions {
 
 /**
  * The API's comparison once both rounds are closed and their final releases taken (evaluators read
- * releases, METHOD.md): closes them, waits for the server's fold, and returns the figures alone.
+ * releases, ../shared/docs/METHOD.md): closes them, waits for the server's fold, and returns the figures alone.
  */
 async function finalComparison(target: Target, token: string, rounds: LoadRounds): Promise<Comparison> {
   for (const roundId of [rounds.baseline, rounds.followup])

@@ -1,6 +1,6 @@
 // Response counts of a round per area and, for invited rounds, response rates per area. Counts
 // of areas under the minimum group size are shown as such ("under k"), never as a number.
-// Evaluators' counts come from the round's latest release (METHOD.md, "Releases, not live
+// Evaluators' counts come from the round's latest release (../shared/docs/METHOD.md, "Releases, not live
 // figures"); only administrators' are live, and only when the route asks for them (`live`).
 import { isPublishable } from '../core/compare.ts';
 import { complementarySuppressions, SECONDARY } from '../core/disclosure.ts';

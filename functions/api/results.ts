@@ -1,7 +1,7 @@
 // What evaluators read: one round's indicators (functions/core/roundIndicators.ts: groups,
 // weighted figures and answer distributions, small groups suppressed, and the groups that would
 // give them away by subtraction too), the baseline-versus-follow-up comparison, and the free-text
-// answers. All of it from the round's latest release (METHOD.md, "Releases, not live figures"):
+// answers. All of it from the round's latest release (../shared/docs/METHOD.md, "Releases, not live figures"):
 // one item read per round, never the live snapshots and tail, so two reads between releases agree.
 import { randomInt } from 'node:crypto';
 import { comparableIndicators, NOT_COMPARABLE_MESSAGE } from '../core/comparable.ts';
@@ -108,7 +108,7 @@ export const NOT_FINAL: Withheld = {
 /**
  * Every free-text answer of a round's final release (removed responses excluded), per question,
  * for evaluators: the texts only, shuffled, and nothing for a question with fewer than k answers
- * (METHOD.md, "Protecting small groups"). Nothing before the round's final release.
+ * (../shared/docs/METHOD.md, "Protecting small groups"). Nothing before the round's final release.
  */
 export async function readRoundTexts(
   store: Store,

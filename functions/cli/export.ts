@@ -3,7 +3,7 @@
 // anyone can recompute the API's comparison from the stored responses with the command line.
 // Only what the comparison needs leaves the store: background variables and the answers that
 // indicators read. Free text never sits next to background variables; removed responses are gone.
-// By default it follows the release rule (METHOD.md, "Releases, not live figures"): the rows are
+// By default it follows the release rule (../shared/docs/METHOD.md, "Releases, not live figures"): the rows are
 // those of each round's latest release (responses up to its marks), never the live data, so that two
 // exports around one new response are the same; a round with no release yet is refused. A response
 // removed since its release is left out at once (an erasure wins): `pendingRemovals` says how many.

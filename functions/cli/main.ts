@@ -28,7 +28,7 @@ start     Runs bygdpuls on this machine: the API, the survey pages and the dashb
           dashboard), never a token. ADMIN_TOKEN (32 characters or more) sets a
           static administrator's token.
 
-compare   Compares a baseline round with a follow-up round, as METHOD.md defines:
+compare   Compares a baseline round with a follow-up round, as the method defines (docs/METHOD-NOTES.md):
           every indicator with its 95 % interval, the difference with its interval,
           p-value, Holm-adjusted p-value and effect size, groups (small groups
           suppressed) and post-stratified figures when the project is weighted.
@@ -40,7 +40,7 @@ compare   Compares a baseline round with a follow-up round, as METHOD.md defines
           --secondary-suppression
                          also suppress the groups from which a suppressed group
                          could be recovered by subtraction, as the API and the
-                         dashboard do (off: primary suppression only, METHOD.md)
+                         dashboard do (off: primary suppression only, as the method states)
           --format       json (default) or table
           --lang         labels of the table: sv (default) or en
 

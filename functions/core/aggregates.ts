@@ -1,4 +1,4 @@
-// Aggregates (METHOD.md, ARCHITECTURE.md "Aggregates"): per cell of background variables,
+// Aggregates (../shared/docs/METHOD.md, ../shared/docs/ARCHITECTURE.md "Aggregates"): per cell of background variables,
 // n / sum / sum of squares per indicator (in stored units) and per-answer counts per question.
 // Any group and any post-stratified estimate is a sum over cells. Merge is associative and
 // commutative (exactly so for exact indicators); subtract undoes a merge.

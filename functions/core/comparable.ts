@@ -1,5 +1,5 @@
 // Whether two rounds may be compared: only when their indicator definitions are identical
-// (METHOD.md). The API's comparison and the command line's export both ask here.
+// (../shared/docs/METHOD.md). The API's comparison and the command line's export both ask here.
 import type { Indicator } from './schemas.ts';
 
 export function comparableIndicators(baseline: readonly Indicator[], followup: readonly Indicator[]): boolean {

@@ -1,4 +1,4 @@
-// Baseline versus follow-up (METHOD.md, "Comparing ..."): from two round aggregates to the
+// Baseline versus follow-up (../shared/docs/METHOD.md, "Comparing ..."): from two round aggregates to the
 // comparison every surface shows (CLI, API, dashboard), in the shape of the reference cases'
 // expected.json.
 import { backgroundValues, sumMoments, type Moments, type RoundAggregate } from './aggregates.ts';
@@ -84,7 +84,7 @@ export interface Comparison {
 export interface CompareOptions {
   /**
    * Suppress further groups where the suppressed ones could be recovered by subtraction from the
-   * round's total (docs/METHOD-NOTES.md). Off by default: METHOD.md and its reference cases define
+   * round's total (docs/METHOD-NOTES.md). Off by default: ../shared/docs/METHOD.md and its reference cases define
    * primary suppression only. The API and everything it serves turn it on.
    */
   secondarySuppression?: boolean;

@@ -155,7 +155,7 @@ export const TextAnswers = z.lazy(() =>
 );
 export type TextAnswers = z.infer<typeof TextAnswers>;
 
-/** Which release a view shows (METHOD.md, "Releases, not live figures"): its time and n. */
+/** Which release a view shows (../shared/docs/METHOD.md, "Releases, not live figures"): its time and n. */
 export const Release = z.lazy(() =>
   z.object({
     at: z.string(),

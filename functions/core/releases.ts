@@ -1,4 +1,4 @@
-// When a round's figures are released (METHOD.md, "Releases, not live figures"): evaluators see
+// When a round's figures are released (../shared/docs/METHOD.md, "Releases, not live figures"): evaluators see
 // the latest release, never the live aggregate, so that two reads cannot single out one response.
 
 /** What a view says of the release it shows. */

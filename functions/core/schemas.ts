@@ -180,7 +180,7 @@ export const Weighting = z.lazy(() =>
 );
 export type Weighting = z.infer<typeof Weighting>;
 
-/** Bands for reading an index (METHOD.md: configuration, not code). Each band starts at `from`. */
+/** Bands for reading an index (../shared/docs/METHOD.md: configuration, not code). Each band starts at `from`. */
 export const IndexBand = z.lazy(() =>
   z.strictObject({ from: z.number().min(0).max(100), label: z.strictObject({ sv: z.string(), en: z.string() }) }),
 );
@@ -194,7 +194,7 @@ export const DEFAULT_INDEX_BANDS: z.infer<typeof IndexBand>[] = [
 export const ProjectSettings = z.lazy(() =>
   z.strictObject({
     alpha: z.number().gt(0).lt(1).default(0.05),
-    /** Groups under this many respondents are suppressed; never below 3 (METHOD.md). */
+    /** Groups under this many respondents are suppressed; never below 3 (../shared/docs/METHOD.md). */
     minGroupSize: z.number().int().min(3).max(1000).default(5),
     groupBy: z.array(BackgroundVariable).refine(distinct, 'groupBy variables must be distinct').default(['area']),
     weighting: Weighting.nullable().default(null),

@@ -1,4 +1,4 @@
-// Respondent-level scoring (METHOD.md, "Respondent level"): each indicator turns one
+// Respondent-level scoring (../shared/docs/METHOD.md, "Respondent level"): each indicator turns one
 // respondent's answers into a value, or into no value (partial non-response, "dk", unanswered).
 //
 // Values are kept in "stored units" chosen so that, wherever possible, they are integers and
@@ -69,7 +69,7 @@ function lcmUpTo(n: number): number {
   return l;
 }
 
-/** minItems when the definition does not say (METHOD.md). */
+/** minItems when the definition does not say (../shared/docs/METHOD.md). */
 export function defaultMinItems(itemCount: number): number {
   return itemCount <= 2 ? itemCount : itemCount - 1;
 }

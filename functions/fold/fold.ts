@@ -1,4 +1,4 @@
-// The fold (ARCHITECTURE.md, "Fold"): per shard, add the events between the snapshot's mark and
+// The fold (../shared/docs/ARCHITECTURE.md, "Fold"): per shard, add the events between the snapshot's mark and
 // now - settle into the snapshot, and write it back on the condition that the mark is unchanged.
 // A fold killed at any point loses nothing; two folds at once cannot both win. After the shards,
 // the round's release is taken when one is due (release.ts).

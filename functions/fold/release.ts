@@ -1,4 +1,4 @@
-// Taking a round's release after its fold (METHOD.md, "Releases, not live figures"): the sum of the
+// Taking a round's release after its fold (../shared/docs/METHOD.md, "Releases, not live figures"): the sum of the
 // shards' snapshots, frozen, when the rule in core/releases.ts says one is due.
 import { addRoundInto, type RoundAggregate } from '../core/aggregates.ts';
 import { releaseDue } from '../core/releases.ts';

@@ -45,7 +45,7 @@ export const removalSortKey = (responseKey: string) => `${REMOVAL_PREFIX}${respo
 export const responseKeyOfSortKey = (sk: string) => sk.slice(RESPONSE_PREFIX.length);
 export const isRemovalSortKey = (sk: string) => sk.startsWith(REMOVAL_PREFIX);
 export const SNAPSHOT_SORT_KEY = 'SNAPSHOT';
-/** A round's latest release (METHOD.md, "Releases, not live figures"): one item beside the round. */
+/** A round's latest release (../shared/docs/METHOD.md, "Releases, not live figures"): one item beside the round. */
 export const releaseKey = (roundId: string) => ({ pk: roundPartition(roundId), sk: 'RELEASE' });
 
 /** Sort key of the time index: fixed-width server time, then the item's own key (unique). */

@@ -1,4 +1,4 @@
-// Releases: the frozen aggregate of a round that evaluators read (METHOD.md, "Releases, not live
+// Releases: the frozen aggregate of a round that evaluators read (../shared/docs/METHOD.md, "Releases, not live
 // figures"). One item per round, replaced by each new release; the fold writes it, reads get it.
 import {
   ConditionalCheckFailedException,

@@ -153,7 +153,7 @@ describe('real answers fit their declared schemas', () => {
       }
     }
 
-    // Figures come from releases: the fold takes them (METHOD.md, "Releases, not live figures").
+    // Figures come from releases: the fold takes them (../shared/docs/METHOD.md, "Releases, not live figures").
     await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
     for (const round of [baseline, followup]) {
       expect((await call('GET', `/api/rounds/${round}`)).status).toBe(200);

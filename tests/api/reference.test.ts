@@ -142,7 +142,7 @@ describe('the comparison endpoint on the reference cases', () => {
       withheldSeen += withheld.length;
       const expected = withWithheld(withSecondary(comparison, secondary), withheld, definitions.settings.minGroupSize);
       const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
-      // Nothing folded yet: no release, so no figures (METHOD.md, "Releases, not live figures") ...
+      // Nothing folded yet: no release, so no figures (../shared/docs/METHOD.md, "Releases, not live figures") ...
       const before = await api.call('GET', url);
       expect(before.status).toBe(200);
       expect(before.json.withheld?.reason).toBe('no_release');

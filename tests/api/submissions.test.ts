@@ -119,7 +119,7 @@ describe('submitting a response', () => {
     expect((await submit(inviteRound, { code: other, answers: goodAnswers })).status).toBe(400);
     const counts = await api.call('GET', `/api/rounds/${inviteRound}`);
     expect(counts.json.invited).toBe(3);
-    // Counts on the page come from releases (METHOD.md); what is stored is counted here.
+    // Counts on the page come from releases (../shared/docs/METHOD.md); what is stored is counted here.
     let stored = 0;
     for (let shard = 0; shard < api.deps.shardsPerRound; shard++)
       for await (const _ of api.deps.store.responses.responses(inviteRound, shard)) stored++;

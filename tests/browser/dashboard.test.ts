@@ -168,7 +168,7 @@ beforeAll(async () => {
   server = await startServer();
   ids = await demoIds(server);
   small = await createSmallProject();
-  // The page shows releases (METHOD.md, "Releases, not live figures"): our project's rounds are
+  // The page shows releases (../shared/docs/METHOD.md, "Releases, not live figures"): our project's rounds are
   // closed, and one fold past the close takes their final releases (and the demo's, of all it holds).
   for (const roundId of [small.baselineId, small.followupId])
     await json(server, 'POST', `/api/rounds/${roundId}/close`);

@@ -45,7 +45,7 @@ describe('normal distribution', () => {
     expect(relativeError(normalQuantileUpper(q!), expected!)).toBeLessThan(TOLERANCE);
   });
 
-  it('gives the full-precision 97.5 % quantile METHOD.md asks for', () => {
+  it('gives the full-precision 97.5 % quantile ../shared/docs/METHOD.md asks for', () => {
     expect(relativeError(normalQuantileUpper(0.025), Z_975)).toBeLessThan(1e-14);
   });
 });

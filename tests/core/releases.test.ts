@@ -1,4 +1,4 @@
-// The release rule (METHOD.md, "Releases, not live figures"): when the fold takes a new release.
+// The release rule (../shared/docs/METHOD.md, "Releases, not live figures"): when the fold takes a new release.
 import { describe, expect, it } from 'vitest';
 import { CLOSE_GRACE_MS, releaseDue, type ReleaseState } from '../../functions/core/releases.ts';
 

@@ -40,7 +40,7 @@ export interface Fact {
 
 const isValue = (answer: Answer | undefined) => answer !== null && answer !== undefined && answer !== 'dk';
 
-/** The measure an indicator's n counts, by the attacker's own reading of METHOD.md. */
+/** The measure an indicator's n counts, by the attacker's own reading of ../shared/docs/METHOD.md. */
 export function measureOf(def: Indicator): string {
   return def.items.length === 1 ? `value:${def.items[0]}` : `indicator:${def.id}`;
 }

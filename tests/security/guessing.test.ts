@@ -90,7 +90,7 @@ const wrongCode = (i: number) =>
   `ZZZZZ-${[...i.toString(8).padStart(5, '0')].map((d) => String(Number(d) + 2)).join('')}`;
 const submit = (roundId: string, code: string, from = '127.0.0.1', lang = '') =>
   call('POST', `/api/public/rounds/${roundId}/responses${lang}`, { from, body: { code, answers } });
-/** Responses stored in a round (the page's counts come from releases: METHOD.md). */
+/** Responses stored in a round (the page's counts come from releases: ../shared/docs/METHOD.md). */
 async function respondents(roundId: string): Promise<number> {
   let stored = 0;
   for (let shard = 0; shard < 2; shard++) for await (const _ of testStore.responses.responses(roundId, shard)) stored++;

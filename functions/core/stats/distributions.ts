@@ -6,7 +6,7 @@ const LN_SQRT_2PI = 0.9189385332046728; // ln(sqrt(2*pi)), the nearest double
 const SQRT_PI = 1.772453850905516; // the nearest double
 const EPS = 1e-16;
 
-/** The 97.5 % normal quantile at full precision (METHOD.md: 1.96 is not close enough). */
+/** The 97.5 % normal quantile at full precision (../shared/docs/METHOD.md: 1.96 is not close enough). */
 export const Z_975 = 1.959963984540054;
 
 /**

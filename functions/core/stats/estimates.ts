@@ -1,4 +1,4 @@
-// Estimates, intervals and tests of METHOD.md, each from the published formula, each working
+// Estimates, intervals and tests of ../shared/docs/METHOD.md, each from the published formula, each working
 // from n / sum / sum of squares so that groups can be summed before anything is estimated.
 import type { Moments } from '../aggregates.ts';
 import { normalTwoSidedP, studentTCritical, studentTTwoSidedP, Z_975 } from './distributions.ts';

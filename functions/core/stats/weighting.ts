@@ -1,4 +1,4 @@
-// Post-stratification (METHOD.md, "Weighting"): W_h = N_h / N over the strata present for the
+// Post-stratification (../shared/docs/METHOD.md, "Weighting"): W_h = N_h / N over the strata present for the
 // indicator and round, estimate sum W_h m_h, variance sum W_h^2 s_h^2 / n_h, no finite
 // population correction, 95 % interval with the full-precision normal quantile.
 import { sumMoments, type RoundAggregate } from '../aggregates.ts';

@@ -1,4 +1,4 @@
-// Which release of each round the page shows (METHOD.md, "Releases, not live figures"): its time
+// Which release of each round the page shows (../shared/docs/METHOD.md, "Releases, not live figures"): its time
 // and n, and "preliminary" while the round is still open; or that a round has no figures yet.
 import { h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
