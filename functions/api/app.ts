@@ -229,7 +229,7 @@ export interface AppOptions {
   /**
    * The HTTP server sets API_HEADERS on every /api answer itself (functions/local/serve.ts), so
    * the app need not: on Node, a response with more than one header set through Hono goes through
-   * a web Headers object and back, which costs a submission about a twentieth of its time.
+   * a web Headers object and back, a measurable share of a submission's time (docs/BENCH.md, "Measurements behind the code").
    */
   headersFromServer?: boolean;
   /**
@@ -263,7 +263,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   if (!options.headersFromServer) {
     app.use('/api/*', async (c, next) => {
       // Set before the handler builds its response (hono/secure-headers edits it afterwards, which
-      // makes the Node adapter build a full web Response: a tenth of a submission's time).
+      // makes the Node adapter build a full web Response; docs/BENCH.md, "Measurements behind the code").
       for (const [name, value] of API_HEADERS) c.header(name, value);
       await next();
     });

@@ -1,7 +1,7 @@
 // The shapes of indicator definitions, project settings and responses, defined once as zod
 // schemas; the TypeScript types are derived from them. Every schema is built on first use
-// (z.lazy), not at import: building them all costs a Lambda's cold start about 10 ms, and most
-// requests need one or two of them.
+// (z.lazy), not at import: building them all lengthens a Lambda's cold start (docs/BENCH.md, "Measurements behind the code"),
+// and most requests need one or two of them.
 import * as z from 'zod';
 
 export const BACKGROUND_VARIABLES = ['area', 'age_band', 'gender'] as const;

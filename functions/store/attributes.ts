@@ -4,8 +4,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export type Item = Record<string, AttributeValue>;
 
 /**
- * node:zlib, loaded on first use: importing it costs a Lambda's cold start about 10 ms, and only
- * aggregates need it (a submission never does).
+ * node:zlib, loaded on first use: importing it lengthens a Lambda's cold start (docs/BENCH.md, "Measurements behind the code"),
+ * and only aggregates need it (a submission never does).
  */
 let zlibModule: typeof import('node:zlib') | undefined;
 const zlib = () => (zlibModule ??= process.getBuiltinModule('node:zlib'));
@@ -16,8 +16,8 @@ export const num = (value: number): AttributeValue => ({ N: String(value) });
 export const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
 /**
  * Gzipped JSON as a binary attribute: for aggregates, which compress four- to sixfold. Level 3,
- * not the default 6: a fold writes one per shard, and for a snapshot of 86 KB of JSON level 6
- * took 2.5 ms for 14 KB where level 3 takes 1.0 ms for 17 KB.
+ * not the default 6: a fold writes one per shard, and level 3 is about twice as fast for a little
+ * more bytes (docs/BENCH.md, "Measurements behind the code").
  */
 export const gzipJson = (value: unknown): AttributeValue => ({
   B: zlib().gzipSync(JSON.stringify(value), { level: 3 }),

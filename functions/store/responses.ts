@@ -108,8 +108,8 @@ function readFoldEvent(item: Item): RoundEvent {
 
 /**
  * Backgrounds as the fold reads them, parsed once per distinct text: a round holds a few dozen
- * combinations of area, age band and gender, and parsing each response's anew was a tenth of the
- * fold's own work. Frozen, since every response of a combination shares one object.
+ * combinations of area, age band and gender, and parsing each response's anew was a large share
+ * of the fold's own work (docs/BENCH.md, "Measurements behind the code"). Frozen, since every response of a combination shares one object.
  */
 const foldBackgrounds = new Map<string, Background>();
 const FOLD_BACKGROUNDS_KEPT = 4096;
@@ -242,7 +242,8 @@ export class ResponseRepository {
   /**
    * The events of one shard after a time key, in time order, a page at a time (consistent reads
    * of the local index). Pages, not single events: the fold and the read path go through every
-   * event, and one await per page instead of per event is a third of the fold's time.
+   * event, and one await per page instead of per event saves much of the fold's time
+   * (docs/BENCH.md, "Measurements behind the code").
    */
   async *eventPagesAfter(
     roundId: string,
