@@ -484,8 +484,18 @@ describe('markup in a questionnaire', () => {
         'GET',
         `/api/projects/${ids.projectId}/questionnaires/${questionnaireId}`,
       );
-      survey.pages[0].elements.unshift({ type: 'html', name: 'intro_html', html: MARKUP });
-      survey.completedHtml = { default: MARKUP, sv: MARKUP, en: MARKUP };
+      // An upload with active markup is refused (functions/core/questionnaire/markup.ts); the page
+      // must still be safe with what it is served (a questionnaire stored before that check, or an
+      // answer altered on the way), so the markup is put into the round's answer in the browser.
+      const hostile = structuredClone(survey);
+      hostile.pages[0].elements.unshift({ type: 'html', name: 'intro_html', html: MARKUP });
+      const refused = await fetch(`${server.url}/api/projects/${ids.projectId}/questionnaires`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ survey: hostile, indicators, background }),
+      });
+      expect(refused.status).toBe(400);
+      survey.pages[0].elements.unshift({ type: 'html', name: 'intro_html', html: '<p>Välkommen</p>' });
       const { id: withMarkup } = await admin('POST', `/api/projects/${ids.projectId}/questionnaires`, {
         survey,
         indicators,
@@ -498,6 +508,15 @@ describe('markup in a questionnaire', () => {
         access: 'open',
       });
       const page = await newPage(DESKTOP);
+      await page.route(`**/api/public/rounds/${roundId}*`, async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        const served = body.survey ?? body.questionnaire?.survey ?? body;
+        const intro = served.pages[0].elements.find((e: { name?: string }) => e.name === 'intro_html');
+        intro.html = MARKUP;
+        served.completedHtml = { default: MARKUP, sv: MARKUP, en: MARKUP };
+        await route.fulfill({ response, json: body });
+      });
       await open(page, `/s/${roundId}`);
       const intro = page.locator('[data-name="intro_html"]');
       await intro.getByText('Välkommen').waitFor();

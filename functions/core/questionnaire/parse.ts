@@ -2,6 +2,7 @@
 // can store, or every problem (at most MAX_ERRORS).
 import type { FieldError, Language } from '../language.ts';
 import { MAX_CONTAINERS, MAX_DEPTH, MAX_QUESTIONS } from './limits.ts';
+import { checkMarkup } from './markup.ts';
 import { isPlainObject, Problems } from './problems.ts';
 import { isConditional, QUESTION_READERS, read, type Walk } from './readers.ts';
 import { shapes, SurveyJson } from './shapes.ts';
@@ -126,6 +127,7 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
         );
     }
   }
+  checkMarkup(json, '', problems);
   if (problems.list.length === 0 && !walk.questions.some((question) => question.kind !== 'display')) {
     problems.add('pages', 'the survey has no question that takes an answer');
   }
