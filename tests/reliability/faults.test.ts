@@ -229,7 +229,7 @@ describe('a resident submitting while the store fails', () => {
         const body =
           access === 'open'
             ? { responseId: randomUUID(), answers: sent.answers }
-            : { code: unusedCodes.pop()!, answers: sent.answers };
+            : { code: unusedCodes.pop()!, responseId: randomUUID(), answers: sent.answers };
         const path = `/api/public/rounds/${roundId}/responses`;
         const outcomes = await underFaults(plan.rules('PutItemCommand', responseWrite), async (call) =>
           sendUntilDone(
@@ -239,7 +239,8 @@ describe('a resident submitting while the store fails', () => {
         );
         record(`submit (${access} round)`, name, outcomes);
         const success = outcomes.at(-1)!;
-        // An exact retry answers as the success did; a different submission with the key is a conflict.
+        // An exact retry (same responseId) answers as the success did; a different submission with the key is a
+        // conflict.
         const call = apiOn(clean.store);
         const retry = await call('POST', path, body);
         expect(retry.status).toBe(200);
