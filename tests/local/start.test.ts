@@ -50,7 +50,6 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 const get = async (url: string) =>
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads several answers' shapes, checked by its assertions
   (await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<any>;
 
 describe('npm start', () => {
