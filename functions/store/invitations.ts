@@ -1,13 +1,8 @@
 // Invitation codes of invited rounds, stored only as keyed hashes.
-import {
-  BatchWriteItemCommand,
-  GetItemCommand,
-  type DynamoDBClient,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { INVITATION_PREFIX, invitationKey, roundPartition } from './keys.ts';
-import { queryAll } from './query.ts';
+import { queryAll, getItem } from './query.ts';
 import type { Invitation } from './types.ts';
 import { isPassingStoreFailure, StoreUnavailableError } from './errors.ts';
 
@@ -64,13 +59,7 @@ export class InvitationRepository {
 
   async get(roundId: string, codeHash: string): Promise<Invitation | null> {
     const key = invitationKey(roundId, codeHash);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key);
     if (!Item) return null;
     return {
       roundId,

@@ -1,8 +1,8 @@
 // Projects: name, areas, settings (alpha, minimum group size, groupBy, weighting).
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
 import { PROJECT_LIST_PARTITION, projectIdOfListKey, projectKey, projectListKey } from './keys.ts';
-import { queryAll } from './query.ts';
+import { queryAll, getItem } from './query.ts';
 import type { Project } from './types.ts';
 import { createAll } from './writes.ts';
 
@@ -32,13 +32,7 @@ export class ProjectRepository {
 
   async get(projectId: string): Promise<Project | null> {
     const key = projectKey(projectId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key);
     return Item ? readJson<Project>(Item, 'project') : null;
   }
 

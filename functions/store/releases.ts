@@ -1,13 +1,9 @@
 // Releases: the frozen aggregate of a round that evaluators read (../shared/docs/METHOD.md, "Releases, not live
 // figures"). One item per round, replaced by each new release; the fold writes it, reads get it.
-import {
-  ConditionalCheckFailedException,
-  GetItemCommand,
-  PutItemCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RoundAggregate } from '../core/aggregates.ts';
 import { gzipJson, json, num, readGzipJson, readJson, readNumber, readString, str } from './attributes.ts';
+import { getItem } from './query.ts';
 import { releaseKey } from './keys.ts';
 
 export interface Release {
@@ -33,13 +29,7 @@ export class ReleaseRepository {
   /** The round's latest release, or null before the first: one item read. */
   async latest(roundId: string): Promise<Release | null> {
     const key = releaseKey(roundId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key);
     if (!Item) return null;
     return {
       seq: readNumber(Item, 'seq'),

@@ -1,7 +1,6 @@
 // Responses and removals, spread over a round's write shards, read back in server-time order.
 import {
   ConditionalCheckFailedException,
-  GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type DynamoDBClient,
@@ -17,7 +16,7 @@ import {
   shardPartition,
   timeKey,
 } from './keys.ts';
-import { queryAll, queryPages } from './query.ts';
+import { queryAll, queryPages, getItem } from './query.ts';
 import { BY_TIME_INDEX } from './table.ts';
 import type { RoundEvent, StoredRemoval, StoredResponse } from './types.ts';
 import type { Background } from '../core/schemas.ts';
@@ -166,13 +165,10 @@ export class ResponseRepository {
 
   /** The response or the tombstone stored under a key. */
   async get(roundId: string, shards: number, responseKey: string): Promise<StoredResponse | StoredRemoval | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(shardPartition(roundId, shardOf(responseKey, shards))), sk: str(responseSortKey(responseKey)) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, {
+      pk: shardPartition(roundId, shardOf(responseKey, shards)),
+      sk: responseSortKey(responseKey),
+    });
     return Item ? readEvent(Item) : null;
   }
 

@@ -1,8 +1,8 @@
 // Rounds: baseline or follow-up, a questionnaire version, open or closed, open link or invitations.
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
 import { PROJECT_ROUND_PREFIX, projectPartition, projectRoundKey, roundKey } from './keys.ts';
-import { queryAll } from './query.ts';
+import { queryAll, getItem } from './query.ts';
 import type { Round } from './types.ts';
 import { createAll } from './writes.ts';
 
@@ -24,13 +24,7 @@ export class RoundRepository {
 
   async get(roundId: string): Promise<Round | null> {
     const key = roundKey(roundId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key);
     return Item ? readJson<Round>(Item, 'round') : null;
   }
 

@@ -1,12 +1,8 @@
 // Per-shard snapshots: the aggregate of every event up to the high-water mark, and the mark.
-import {
-  ConditionalCheckFailedException,
-  GetItemCommand,
-  PutItemCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RoundAggregate } from '../core/aggregates.ts';
 import { gzipJson, num, readGzipJson, readNumber, readString, str } from './attributes.ts';
+import { getItem } from './query.ts';
 import { shardPartition, SNAPSHOT_SORT_KEY } from './keys.ts';
 
 export interface Snapshot {
@@ -25,13 +21,10 @@ export class SnapshotRepository {
   ) {}
 
   async get(roundId: string, shard: number): Promise<Snapshot | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(shardPartition(roundId, shard)), sk: str(SNAPSHOT_SORT_KEY) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, {
+      pk: shardPartition(roundId, shard),
+      sk: SNAPSHOT_SORT_KEY,
+    });
     if (!Item) return null;
     return {
       hwm: readString(Item, 'hwm'),

@@ -2,14 +2,13 @@
 // whose record carries revokedAt is refused (the API checks on every request, cached briefly).
 import {
   ConditionalCheckFailedException,
-  GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { signInKey, TOKEN_PREFIX, tokenKey, tokenListKey, tokenListPartition } from './keys.ts';
-import { queryAll } from './query.ts';
+import { queryAll, getItem } from './query.ts';
 import { putNew } from './writes.ts';
 
 export interface IssuedToken {
@@ -75,13 +74,7 @@ export class TokenRepository {
 
   async get(tokenId: string): Promise<IssuedToken | null> {
     const key = tokenKey(tokenId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key);
     return Item ? readToken(Item) : null;
   }
 
@@ -132,14 +125,7 @@ export class TokenRepository {
   /** Whether a token id is on the revocation list (a token without a record is not). */
   async isRevoked(tokenId: string): Promise<boolean> {
     const key = tokenKey(tokenId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: { pk: str(key.pk), sk: str(key.sk) },
-        ProjectionExpression: 'revokedAt',
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.client, this.tableName, key, 'revokedAt');
     return Item?.revokedAt !== undefined;
   }
 

@@ -1,5 +1,5 @@
 // The admin pages' texts in Swedish (the default) and English, and the current language.
-import type { Lang } from '../common/lang.ts';
+import { formatDate as formatDateIn, type Lang } from '../common/lang.ts';
 import { currentLang, rememberLang } from '../common/langChoice.ts';
 
 const sv = {
@@ -421,15 +421,7 @@ export function tx(): Texts {
 
 /** A date and time as the current language writes it. */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatDateIn(iso, lang, { time: true });
 }
 
 export function formatTime(date: Date): string {

@@ -12,3 +12,15 @@ export function formatNumber(value: number | null | undefined, lang: Lang, digit
     maximumFractionDigits: digits,
   }).format(value);
 }
+
+/** A date as each language writes it; with `time`, the hour and minute too. An unreadable date as given. */
+export function formatDate(iso: string, lang: Lang, options: { time?: boolean } = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(options.time ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(date);
+}

@@ -1,6 +1,6 @@
 // How figures are written: shares in percent, indexes with one decimal, means on a 1–5 scale with
 // two, p-values with three; decimal comma in Swedish (formatNumber).
-import { formatNumber, type Lang } from '../common/lang.ts';
+import { formatDate as formatDateIn, formatNumber, type Lang } from '../common/lang.ts';
 import type { Indicator, MeanSummary, ProjectInfo, RoundSummary, ShareSummary, Suppressed } from './data.ts';
 
 export type Kind = Indicator['kind'];
@@ -73,26 +73,12 @@ export function formatCount(n: number | null | undefined, lang: Lang): string {
 }
 
 export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  }).format(date);
+  return formatDateIn(iso, lang);
 }
 
 /** A release's time: the date and the minute. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatDateIn(iso, lang, { time: true });
 }
 
 /** The band (project.settings.bands) an index value falls in. */

@@ -1,11 +1,11 @@
 // What every admin view shares: its context, the breadcrumb trail, the heading (which takes the
 // focus after a move) and the message handed over from the previous view.
 import { h } from '../../common/dom.ts';
-import { tx } from '../i18n.ts';
+import { accessText, kindText, tx } from '../i18n.ts';
 import { link, takeFlash, type Route } from '../router.ts';
 import { notice, setChildren } from '../ui.ts';
 import { call } from '../session.ts';
-import type { ProjectDetails, RoundCounts } from '../types.ts';
+import type { ProjectDetails, RoundCounts, RoundSummary } from '../types.ts';
 
 export interface ViewContext {
   main: HTMLElement;
@@ -72,4 +72,17 @@ export async function loadRound(route: {
     call<RoundCounts>('GET', `/api/rounds/${encodeURIComponent(route.roundId)}`),
   ]);
   return { details, counts };
+}
+
+/** A round's kind, access and status as terms of a fact list; `status` is what the status shows. */
+export function roundFactTerms(round: RoundSummary, ...status: (Node | string)[]): Node[] {
+  const t = tx();
+  return [
+    h('dt', {}, t.roundKind),
+    h('dd', {}, kindText(round.kind)),
+    h('dt', {}, t.roundAccess),
+    h('dd', {}, accessText(round.access)),
+    h('dt', {}, t.roundStatus),
+    h('dd', {}, ...status),
+  ];
 }

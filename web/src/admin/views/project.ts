@@ -3,7 +3,7 @@
 import { h } from '../../common/dom.ts';
 import { formatNumber } from '../../common/lang.ts';
 import { surveyAddress } from '../codes.ts';
-import { accessText, formatDate, getLang, kindText, statusText, tx } from '../i18n.ts';
+import { formatDate, getLang, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
 import { call, describeError } from '../session.ts';
 import {
@@ -19,7 +19,16 @@ import {
   uid,
 } from '../ui.ts';
 import type { Project, ProjectDetails, QuestionnaireSummary, RoundSummary } from '../types.ts';
-import { breadcrumbs, demoBadge, demoNotice, flashNotice, heading, show, type ViewContext } from './common.ts';
+import {
+  breadcrumbs,
+  demoBadge,
+  demoNotice,
+  flashNotice,
+  heading,
+  roundFactTerms,
+  show,
+  type ViewContext,
+} from './common.ts';
 
 function questionnaireLabel(questionnaire: QuestionnaireSummary): string {
   const t = tx();
@@ -129,12 +138,7 @@ function roundCard(project: Project, round: RoundSummary, questionnaires: Questi
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, t.roundKind),
-      h('dd', {}, kindText(round.kind)),
-      h('dt', {}, t.roundAccess),
-      h('dd', {}, accessText(round.access)),
-      h('dt', {}, t.roundStatus),
-      h('dd', {}, h('span', { class: `status status-${round.status}` }, statusText(round.status))),
+      ...roundFactTerms(round, h('span', { class: `status status-${round.status}` }, statusText(round.status))),
       h('dt', {}, t.roundQuestionnaire),
       h('dd', {}, questionnaire ? questionnaireLabel(questionnaire) : round.questionnaireId),
       h('dt', {}, t.surveyLink),

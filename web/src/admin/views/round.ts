@@ -6,12 +6,21 @@ import { formatNumber } from '../../common/lang.ts';
 import { parseNumber, slugify } from '../areas.ts';
 import { downloadText } from '../../common/download.ts';
 import { batchCsv, personalLink, rememberBatch, surveyAddress, type CodeBatch } from '../codes.ts';
-import { accessText, formatTime, getLang, kindText, statusText, tx } from '../i18n.ts';
+import { formatTime, getLang, statusText, tx } from '../i18n.ts';
 import { link } from '../router.ts';
 import { call, describeError, SignedOutError } from '../session.ts';
 import { announce, busy, copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
 import type { FieldError, Project, RoundCounts, RoundSummary } from '../types.ts';
-import { breadcrumbs, demoNotice, flashNotice, heading, loadRound, show, type ViewContext } from './common.ts';
+import {
+  breadcrumbs,
+  demoNotice,
+  flashNotice,
+  heading,
+  loadRound,
+  roundFactTerms,
+  show,
+  type ViewContext,
+} from './common.ts';
 
 const REFRESH_MS = 5000;
 
@@ -296,16 +305,7 @@ function roundFacts(round: RoundSummary): HTMLElement {
   return h(
     'div',
     { class: 'round-facts' },
-    h(
-      'dl',
-      { class: 'facts' },
-      h('dt', {}, t.roundKind),
-      h('dd', {}, kindText(round.kind)),
-      h('dt', {}, t.roundAccess),
-      h('dd', {}, accessText(round.access)),
-      h('dt', {}, t.roundStatus),
-      h('dd', {}, status, ' ', toggle),
-    ),
+    h('dl', { class: 'facts' }, ...roundFactTerms(round, status, ' ', toggle)),
     message,
     copyField(t.surveyLink, surveyAddress(round.id), t.copyLink, 'survey-address'),
   );
