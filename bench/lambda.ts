@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleBytes, bundleEntry, bundleLambda } from '../infra/bundle.ts';
+import { median } from './statistics.ts';
 
 export interface LambdaFigures {
   /** The entry and every chunk (what is uploaded). */
@@ -34,12 +35,6 @@ function importMs(file: string): number {
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`importing ${file} failed: ${result.stderr}`);
   return Number(result.stdout);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function measureLambdas(runs = 21): LambdaFigures {
