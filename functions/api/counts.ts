@@ -2,8 +2,7 @@
 // of areas under the minimum group size are shown as such ("under k"), never as a number.
 // Evaluators' counts come from the round's latest release (../shared/docs/METHOD.md, "Releases, not live
 // figures"); only administrators' are live, and only when the route asks for them (`live`).
-import { isPublishable } from '../core/compare.ts';
-import { complementarySuppressions, SECONDARY } from '../core/disclosure.ts';
+import { complementarySuppressions, isPublishable, SECONDARY } from '../core/disclosure.ts';
 import type { RoundAggregate } from '../core/aggregates.ts';
 import type { AreaCount, RoundCounts } from './contract.ts';
 import { readRoundAggregate } from '../fold/read.ts';
@@ -11,7 +10,7 @@ import type { Store } from '../store/index.ts';
 import { roundQuestionnaire } from '../store/questionnaires.ts';
 import type { Project, Round } from '../store/types.ts';
 import { createScorer } from '../core/scoring.ts';
-import { NO_RELEASE, releaseInfo } from './results.ts';
+import { NO_RELEASE, releaseInfo } from './releaseInfo.ts';
 
 export async function readRoundCounts(
   store: Store,

@@ -12,23 +12,10 @@ import { roundIndicators } from '../core/roundIndicators.ts';
 import { createScorer } from '../core/scoring.ts';
 import type { Store } from '../store/index.ts';
 import { roundQuestionnaire } from '../store/questionnaires.ts';
-import type { Release as StoredRelease } from '../store/releases.ts';
 import type { Project, Questionnaire, Round } from '../store/types.ts';
-import type { ComparisonReading, Release, RoundReading, RoundTexts, Withheld } from './contract.ts';
+import type { ComparisonReading, RoundReading, RoundTexts, Withheld } from './contract.ts';
 import { HttpError } from './errors.ts';
-
-/** What a view says of the release it shows. */
-export const releaseInfo = (release: StoredRelease): Release => ({
-  at: release.at,
-  n: release.n,
-  final: release.final,
-});
-
-export const NO_RELEASE: Withheld = {
-  reason: 'no_release',
-  message:
-    'No figures yet: a round is released when at least the minimum group size of responses has come in, and when it closes.',
-};
+import { NO_RELEASE, releaseInfo } from './releaseInfo.ts';
 
 export async function readRound(store: Store, project: Project, round: Round): Promise<RoundReading> {
   const [questionnaire, release] = await Promise.all([

@@ -2,7 +2,15 @@
 // comparison every surface shows (CLI, API, dashboard), in the shape of the reference cases'
 // expected.json.
 import { backgroundValues, sumMoments, type Moments, type RoundAggregate } from './aggregates.ts';
-import { complementarySuppressions, SECONDARY, weightedPublishable, type SuppressionReason } from './disclosure.ts';
+import {
+  complementarySuppressions,
+  isPublishable,
+  SECONDARY,
+  weightedPublishable,
+  type SuppressionReason,
+} from './disclosure.ts';
+
+export { isPublishable } from './disclosure.ts';
 import type { BackgroundVariable, Indicator, ProjectSettings, Weighting } from './schemas.ts';
 import { createScorer, type CompiledIndicator } from './scoring.ts';
 import {
@@ -91,9 +99,6 @@ export interface CompareOptions {
 }
 
 /** A group under the minimum size publishes nothing but the fact that it is suppressed. */
-export function isPublishable(n: number, minGroupSize: number): boolean {
-  return n >= minGroupSize;
-}
 
 const SUPPRESSED: Suppressed = Object.freeze({ suppressed: true, n: null }) as Suppressed;
 

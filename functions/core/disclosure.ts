@@ -73,3 +73,8 @@ export function complementarySuppressions(
 export function weightedPublishable(strataCounts: readonly number[], excluded: number, minGroupSize: number): boolean {
   return strataCounts.every((n) => isSafeResidual(n, minGroupSize)) && isSafeResidual(excluded, minGroupSize);
 }
+
+/** A group may be published when it holds at least the minimum group size (k). */
+export function isPublishable(n: number, minGroupSize: number): boolean {
+  return n >= minGroupSize;
+}

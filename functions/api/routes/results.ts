@@ -2,11 +2,16 @@
 // comparison, all from the rounds' releases (administrators read the same: figures are released,
 // never live; their live view is the response counts of GET /api/rounds/:roundId, routes/projects.ts).
 import { HttpError } from '../errors.ts';
-import { compareProjectRounds, readRound, readRoundTexts } from '../results.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
 
 const READERS = ['admin', 'evaluator'] as const;
+
+/**
+ * The statistics (results.ts and the core it calls) load on an instance's first read of figures,
+ * not at its cold start: a submission, the hot path, never needs them.
+ */
+const results = () => import('../results.ts');
 
 export const resultRoutes: RouteSpec[] = [
   route({
@@ -20,7 +25,8 @@ export const resultRoutes: RouteSpec[] = [
         schema: 'RoundReading',
       },
     },
-    handler: async ({ c, deps, project, round }) => c.json(await readRound(deps.store, project, round)),
+    handler: async ({ c, deps, project, round }) =>
+      c.json(await (await results()).readRound(deps.store, project, round)),
   }),
   route({
     method: 'get',
@@ -35,7 +41,7 @@ export const resultRoutes: RouteSpec[] = [
       },
     },
     handler: async ({ c, deps, project, round, lang }) =>
-      c.json(await readRoundTexts(deps.store, project, round, lang)),
+      c.json(await (await results()).readRoundTexts(deps.store, project, round, lang)),
   }),
   route({
     method: 'get',
@@ -58,7 +64,7 @@ export const resultRoutes: RouteSpec[] = [
         throw new HttpError(404, 'not_found', 'no such baseline round in this project');
       if (!followup || followup.projectId !== project.id)
         throw new HttpError(404, 'not_found', 'no such follow-up round in this project');
-      return c.json(await compareProjectRounds(deps.store, project, baseline, followup));
+      return c.json(await (await results()).compareProjectRounds(deps.store, project, baseline, followup));
     },
   }),
 ];
