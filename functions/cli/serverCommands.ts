@@ -60,15 +60,20 @@ export async function runStart(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function runRebuild(args: string[], io: Io): Promise<number> {
-  const values = parse(args, { round: { type: 'string' }, ...storeOptions });
-  if (!values.round) throw new UsageError('rebuild needs --round ID');
-  const { store, close } = await openStore({
+/** The store a command names: local data (--data-dir), or a table (--table, --endpoint, --region). */
+function openStoreOf(values: { 'data-dir'?: string; table?: string; endpoint?: string; region?: string }) {
+  return openStore({
     dataDir: values['data-dir'],
     table: values.table,
     endpoint: values.endpoint,
     region: values.region,
   });
+}
+
+export async function runRebuild(args: string[], io: Io): Promise<number> {
+  const values = parse(args, { round: { type: 'string' }, ...storeOptions });
+  if (!values.round) throw new UsageError('rebuild needs --round ID');
+  const { store, close } = await openStoreOf(values);
   try {
     const round = await store.rounds.get(values.round);
     if (!round) {
@@ -123,12 +128,7 @@ export async function runSignIn(args: string[], io: Io): Promise<number> {
     ...storeOptions,
   });
   const { role, project } = roleAndProject(values.role, values.project);
-  const { store, close } = await openStore({
-    dataDir: values['data-dir'],
-    table: values.table,
-    endpoint: values.endpoint,
-    region: values.region,
-  });
+  const { store, close } = await openStoreOf(values);
   try {
     const code = await createSignInCode(store, { role, project, name: values.name ?? 'bygdpuls signin' }, Date.now());
     const base = (values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');

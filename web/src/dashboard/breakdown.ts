@@ -4,6 +4,7 @@ import type { IndicatorComparison, RoundSummary } from './data.ts';
 import { estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf, type Kind } from './format.ts';
 import { groupValueName, labelOf, suppressedText, valueCell, type ViewContext } from './context.ts';
 import { groupChartBox, type PendingChart } from './chartBoxes.ts';
+import { valueHeader } from './figures.ts';
 
 export function breakdown(
   id: string,
@@ -62,20 +63,7 @@ export function breakdown(
           h('th', { scope: 'colgroup', colspan: 2 }, data.baseline.name),
           h('th', { scope: 'colgroup', colspan: 2 }, data.followup.name),
         ),
-        h(
-          'tr',
-          {},
-          ...[0, 1].flatMap(() => [
-            h(
-              'th',
-              { scope: 'col', class: 'number' },
-              t.value,
-              h('br', {}),
-              h('span', { class: 'ci' }, `(${t.intervalShort})`),
-            ),
-            h('th', { scope: 'col', class: 'number' }, t.n),
-          ]),
-        ),
+        h('tr', {}, ...[0, 1].flatMap(() => [valueHeader(t), h('th', { scope: 'col', class: 'number' }, t.n)])),
       ),
       h(
         'tbody',

@@ -16,7 +16,7 @@ import {
   scaleOf,
   type Kind,
 } from './format.ts';
-import { translateNote } from './i18n.ts';
+import { translateNote, type Texts } from './i18n.ts';
 import { fold, groupValueName, labelOf, significanceText, valueCell, type ViewContext } from './context.ts';
 
 /** The whole-round figures: value with its interval, n, band; and the change. */
@@ -69,13 +69,7 @@ export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, c
         'tr',
         {},
         h('th', { scope: 'col' }, t.round),
-        h(
-          'th',
-          { scope: 'col', class: 'number' },
-          t.value,
-          h('br', {}),
-          h('span', { class: 'ci' }, `(${t.intervalShort})`),
-        ),
+        valueHeader(t),
         h('th', { scope: 'col', class: 'number' }, t.n),
         withBand ? h('th', { scope: 'col' }, t.band) : null,
       ),
@@ -299,5 +293,16 @@ export function notesBlock(ind: IndicatorComparison, ctx: ViewContext): HTMLElem
       {},
       ind.notes.map((n) => h('li', {}, translateNote(n, ctx.t))),
     ),
+  );
+}
+
+/** The header of a value column: the value, and under it that the interval follows. */
+export function valueHeader(t: Texts): HTMLElement {
+  return h(
+    'th',
+    { scope: 'col', class: 'number' },
+    t.value,
+    h('br', {}),
+    h('span', { class: 'ci' }, `(${t.intervalShort})`),
   );
 }
