@@ -5,8 +5,7 @@ import { sign } from 'hono/jwt';
 import { routes } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
-import { TEST_SECRET, type TestApi } from '../support/api.ts';
-import { startCheckedApi } from './checkedApi.ts';
+import { startCheckedApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
 const ids = { projectId: '', otherProjectId: '', roundId: '', questionnaireId: '' };

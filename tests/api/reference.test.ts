@@ -10,8 +10,7 @@ import type { Comparison, RoundSummary } from '../../functions/core/compare.ts';
 import { foldAll } from '../../functions/fold/fold.ts';
 import { rebuildRound } from '../../functions/fold/rebuild.ts';
 import { mismatches } from '../support/closeTo.ts';
-import type { TestApi } from '../support/api.ts';
-import { startCheckedApi } from './checkedApi.ts';
+import { startCheckedApi, type TestApi } from '../support/api.ts';
 import { loadCaseThroughApi } from '../support/referenceCase.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -5,8 +5,7 @@ import { routes } from '../../functions/api/app.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { readRoundAggregate } from '../../functions/fold/read.ts';
-import type { TestApi } from '../support/api.ts';
-import { startCheckedApi } from './checkedApi.ts';
+import { startCheckedApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
 const areas = [

@@ -8,8 +8,7 @@ import { readRoundCounts } from '../../functions/api/counts.ts';
 import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { foldAll } from '../../functions/fold/fold.ts';
-import { startCheckedApi } from '../api/checkedApi.ts';
-import type { TestApi } from '../support/api.ts';
+import { startCheckedApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
 let evaluator = '';

@@ -1,5 +1,5 @@
 // The API on a real dynalite, called in-process through Hono's request(): what the API tests use.
-import { createApp } from '../../functions/api/app.ts';
+import { type AppOptions, createApp } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
 import type { ApiDeps } from '../../functions/api/routeTable.ts';
 import { startTestStore } from './dynamo.ts';
@@ -18,7 +18,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+export async function startTestApi(overrides: Partial<ApiDeps> = {}, appOptions: AppOptions = {}): Promise<TestApi> {
   const { store, close } = await startTestStore();
   const tokens = createTokenIssuer(TEST_SECRET, { isRevoked: (tokenId) => store.tokens.isRevoked(tokenId) });
   const logs: Record<string, unknown>[] = [];
@@ -34,7 +34,7 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<Te
     log: (entry) => logs.push(entry),
     ...overrides,
   };
-  const app = createApp(deps);
+  const app = createApp(deps, appOptions);
   const adminToken = await tokens.issue('admin', '*');
   return {
     deps,
@@ -55,4 +55,12 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}): Promise<Te
     },
     close,
   };
+}
+
+/**
+ * The API with the contract check on (AppOptions.checkResponses): every JSON answer a route gives
+ * must fit the schema it declares, or the call answers 500 and the test fails.
+ */
+export function startCheckedApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+  return startTestApi(overrides, { checkResponses: true });
 }
