@@ -4,7 +4,8 @@
 // Values are kept in "stored units" chosen so that, wherever possible, they are integers and
 // their sums are exact: an equal-weight index stores lcm(1..items)/answered * sum(x - lo), a mean
 // stores x, a share stores 0 or 1. `factor` turns stored units into the reported scale.
-import { DONT_KNOW, type Answer, type Indicator } from './schemas.ts';
+import { DONT_KNOW, type Answer, type Indicator, type ShareIndicator } from './schemas.ts';
+import { nearMiss } from './spelling.ts';
 
 export interface CompiledIndicator {
   readonly def: Indicator;
@@ -48,8 +49,17 @@ export interface QuestionRule {
   readonly scale: readonly [number, number] | null;
   /** Whole numbers, scale unknown (a share whose positive values are numbers). */
   readonly numeric: boolean;
-  /** An explicit list of allowed answers (a share's `values`). */
+  /**
+   * The allowed answers of a share item besides "dk": its positive values and its `values`, or
+   * yes/no (true/false) when every positive value is one of them and `values` is not declared.
+   */
   readonly values: ReadonlySet<string> | null;
+  /**
+   * The share whose answers that count as not positive are unknown (string positive values other
+   * than yes/no and no `values`): `values` then holds its positive values only, and any other
+   * answer is refused rather than counted as not positive.
+   */
+  readonly undeclared: string | null;
 }
 
 export interface Scorer {
@@ -163,45 +173,109 @@ export function createScorer(indicators: readonly Indicator[]): Scorer {
   const rules = questions.map((name): QuestionRule => {
     let scale: [number, number] | null = null;
     let numeric = false;
-    let values: Set<string> | null = null;
+    // Shares on this question: the answers their definitions know, and those only known positive.
+    let known: Set<string> | null = null;
+    const positiveOnly = new Set<string>();
+    let undeclared: string | null = null;
     for (const def of indicators) {
       if (!def.items.includes(name)) continue;
       if (def.kind !== 'share' || def.scale) {
         const s = def.scale!;
         // Two indicators on one question with different scales: the tighter range wins.
         scale = scale ? [Math.max(scale[0], s[0]), Math.min(scale[1], s[1])] : [s[0], s[1]];
-      } else {
-        if (def.values) values = new Set(def.values.map(String));
-        if (def.positive.every((v) => typeof v === 'number')) numeric = true;
+        continue;
+      }
+      const numericShare = def.positive.every((v) => typeof v === 'number');
+      if (numericShare) numeric = true;
+      const answers = shareAnswers(def);
+      if (answers) {
+        known ??= new Set();
+        for (const value of answers) known.add(value);
+      } else if (!numericShare) {
+        for (const value of def.positive) positiveOnly.add(String(value));
+        undeclared ??= def.id;
       }
     }
-    return { name, scale, numeric: numeric || scale !== null, values };
+    let values: Set<string> | null = known;
+    if (positiveOnly.size > 0) values = new Set([...(known ?? []), ...positiveOnly]);
+    return { name, scale, numeric: numeric || scale !== null, values, undeclared: known ? null : undeclared };
   });
   return { questions, rules, indicators: compiled };
 }
 
+/** The other answer of a yes/no (true/false) item, implied when `values` is not declared. */
+const IMPLIED_PAIRS: readonly (readonly [string, string])[] = [
+  ['yes', 'no'],
+  ['true', 'false'],
+];
+
+/**
+ * The allowed answers of a share without a scale, besides "dk": its positive values and its
+ * `values`; for a yes/no (or true/false) item without `values`, both answers. Null when the
+ * definition leaves its answers that count as not positive unknown (see shareDefinitionProblems).
+ */
+export function shareAnswers(def: ShareIndicator): string[] | null {
+  const positive = def.positive.map(String);
+  if (def.values) return [...new Set([...positive, ...def.values.map(String)])];
+  if (def.positive.every((v) => typeof v === 'number')) return null;
+  const pair = IMPLIED_PAIRS.find((p) => positive.every((v) => p.includes(v)));
+  return pair ? [...pair] : null;
+}
+
+/**
+ * What is wrong with share definitions that `compare` cannot read answers for: a share with
+ * positive values that are text other than yes/no, no scale and no `values` cannot tell an answer
+ * that counts as not positive from a misspelt one. [] when every share can.
+ */
+export function shareDefinitionProblems(indicators: readonly Indicator[]): { id: string; message: string }[] {
+  return indicators.flatMap((def) =>
+    def.kind === 'share' && !def.scale && !def.positive.every((v) => typeof v === 'number') && !shareAnswers(def)
+      ? [{ id: def.id, message: `share "${def.id}": declare \`values\`, the answers that count as not positive` }]
+      : [],
+  );
+}
+
+/** `; did you mean "yes"?` when `raw` misses an allowed answer only by case or spaces, else ''. */
+function didYouMean(rule: QuestionRule, raw: string): string {
+  const near = nearMiss(raw, [...(rule.values ?? []), DONT_KNOW]);
+  if (near !== null) return `; did you mean "${near}"?`;
+  const trimmed = raw.trim();
+  return rule.numeric && trimmed !== raw && /^-?\d{1,9}$/.test(trimmed) ? `; did you mean "${trimmed}"?` : '';
+}
+
+function notAllowed(rule: QuestionRule, raw: string): string {
+  const listed = [...rule.values!].join(', ');
+  const why = rule.undeclared
+    ? ` (the positive values of share "${rule.undeclared}", which declares no \`values\`, the answers that count as not positive)`
+    : '';
+  return `"${raw}" is not one of ${listed}${why}${didYouMean(rule, raw)}`;
+}
+
 /**
  * Reads one raw text answer (a CSV cell) under a question's rule. Returns the answer, or a
- * message that says what is wrong with it.
+ * message that says what is wrong with it. Answers are compared exactly as the definition spells
+ * them: `Yes`, `yes ` or `DK` is an error (with "did you mean"), never an answer that counts as
+ * not positive.
  */
 export function parseTextAnswer(rule: QuestionRule, raw: string): { answer: Answer } | { error: string } {
   if (raw === '') return { answer: null };
   if (raw === DONT_KNOW) return { answer: DONT_KNOW };
   if (rule.numeric) {
     if (!/^-?\d{1,9}$/.test(raw)) {
+      const hint = didYouMean(rule, raw);
       return {
         error: rule.scale
-          ? `"${raw}" is not a whole number on the scale ${rule.scale[0]}..${rule.scale[1]}`
-          : `"${raw}" is not a whole number`,
+          ? `"${raw}" is not a whole number on the scale ${rule.scale[0]}..${rule.scale[1]}${hint}`
+          : `"${raw}" is not a whole number${hint}`,
       };
     }
     const value = Number(raw);
     if (rule.scale && (value < rule.scale[0] || value > rule.scale[1])) {
       return { error: `value ${value} is outside the scale ${rule.scale[0]}..${rule.scale[1]}` };
     }
-    if (rule.values && !rule.values.has(raw)) return { error: `"${raw}" is not one of ${[...rule.values].join(', ')}` };
+    if (rule.values && !rule.values.has(raw)) return { error: notAllowed(rule, raw) };
     return { answer: value };
   }
-  if (rule.values && !rule.values.has(raw)) return { error: `"${raw}" is not one of ${[...rule.values].join(', ')}` };
+  if (rule.values && !rule.values.has(raw)) return { error: notAllowed(rule, raw) };
   return { answer: raw };
 }
