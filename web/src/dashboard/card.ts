@@ -3,7 +3,8 @@ import { h } from '../common/dom.ts';
 import type { Indicator } from './data.ts';
 import type { Kind } from './format.ts';
 import { kindOf, labelOf, type ViewContext } from './context.ts';
-import { figuresTable, notesBlock, testDetails, verdict, weightedSection } from './figures.ts';
+import { figuresTable, notesBlock, testDetails, verdict } from './figures.ts';
+import { weightedSection } from './weighted.ts';
 import { intervalChartBox, type PendingChart } from './chartBoxes.ts';
 import { distributionItem } from './distribution.ts';
 import { breakdown } from './breakdown.ts';
@@ -43,7 +44,7 @@ export function indicatorCard(id: string, ctx: ViewContext, pending: PendingChar
           { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': labelOf(data, id) },
           figuresTable(id, ind, kind, ctx),
         ),
-        verdict(ind, ctx),
+        verdict(id, ind, kind, ctx),
         testDetails(ind, kind, ctx),
       ),
       intervalChartBox(id, ind, kind, ctx, pending),

@@ -1,14 +1,8 @@
 // What every part of a view reads: the comparison, the language, dashboard or report, and the
-// names and small pieces the parts share (labels, significance words, a figure cell, a fold-out).
+// names and small pieces the parts share (labels, a figure cell, a fold-out).
 import { h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
-import {
-  questionTexts,
-  type DashboardData,
-  type IndicatorComparison,
-  type QuestionTexts,
-  type RoundSummary,
-} from './data.ts';
+import { questionTexts, type DashboardData, type QuestionTexts, type RoundSummary } from './data.ts';
 import { estimateOf, formatFigure, isSuppressed, type Kind } from './format.ts';
 import { texts, type Texts } from './i18n.ts';
 
@@ -67,14 +61,6 @@ export function suppressedText(marker: { reason?: string } | undefined, ctx: Vie
 
 export function summaryValue(summary: RoundSummary, kind: Kind, ctx: ViewContext): string {
   return isSuppressed(summary) ? ctx.t.suppressed(ctx.k) : formatFigure(estimateOf(summary), kind, ctx.lang);
-}
-
-export function significanceText(ind: IndicatorComparison, t: Texts): string {
-  return ind.significant === true ? t.significantYes : ind.significant === false ? t.significantNo : t.significantNull;
-}
-
-export function significanceShort(ind: IndicatorComparison, t: Texts): string {
-  return ind.significant === true ? t.sigShortYes : ind.significant === false ? t.sigShortNo : t.sigShortNull;
 }
 
 /** A figure with its interval under it. */

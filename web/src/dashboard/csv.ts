@@ -1,7 +1,9 @@
 // The comparison as CSV, made in the browser from the comparison JSON: one row per indicator and
 // round (or group, or the difference), UTF-8 with a byte order mark so that Excel reads å, ä, ö.
 // Swedish: semicolons and decimal commas (what Swedish Excel expects); English: commas and points.
-// Figures are the API's, unrounded; shares are proportions (0–1), as in the comparison.
+// Figures are the API's, unrounded; shares are proportions (0–1), as in the comparison. The one
+// judgement is `verdict` (../shared/docs/METHOD.md, "How the pages word a change"), on the
+// unweighted difference row: confirmed, possible, no_change, inconclusive or not_assessable.
 import type { Lang } from '../common/lang.ts';
 import type { Comparison, DashboardData, RoundSummary, WeightedRound } from './data.ts';
 import { isSuppressed } from './format.ts';
@@ -26,7 +28,7 @@ export const CSV_COLUMNS = [
   'ci_high',
   'p_value',
   'p_holm',
-  'significant',
+  'verdict',
   'cohen_d',
   'notes',
 ] as const;
@@ -118,7 +120,7 @@ export function comparisonRows(
       ci_high: ind.diffCiHigh,
       p_value: ind.pValue,
       p_holm: ind.pHolm,
-      significant: ind.significant,
+      verdict: ind.verdict,
       cohen_d: ind.cohenD,
       notes,
     });

@@ -1,5 +1,5 @@
-// An indicator's figures: the whole-round table and the change, the verdict, the test, the
-// weighted estimates and the notes on what is missing.
+// An indicator's figures: the whole-round table and the change, the verdict, the test and the
+// notes on what is missing (the weighted estimates are in weighted.ts).
 import { h } from '../common/dom.ts';
 import type { IndicatorComparison, RoundInfo } from './data.ts';
 import {
@@ -17,7 +17,8 @@ import {
   type Kind,
 } from './format.ts';
 import { translateNote, type Texts } from './i18n.ts';
-import { fold, groupValueName, labelOf, significanceText, valueCell, type ViewContext } from './context.ts';
+import { fold, labelOf, valueCell, type ViewContext } from './context.ts';
+import { verdictBasis, verdictHeadline, verdictSymbol, verdictTone } from './verdictWords.ts';
 
 /** The whole-round figures: value with its interval, n, band; and the change. */
 export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, ctx: ViewContext): HTMLTableElement {
@@ -96,19 +97,25 @@ export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, c
   );
 }
 
-export function verdict(ind: IndicatorComparison, ctx: ViewContext): HTMLElement {
-  const { t, lang } = ctx;
-  const state = ind.significant === true ? 'yes' : ind.significant === false ? 'no' : 'null';
-  const up = (ind.diff ?? 0) > 0;
-  const symbol = state === 'yes' ? (up ? '▲' : '▼') : state === 'no' ? '=' : '?';
-  const text = state === 'yes' ? (up ? t.significantUp : t.significantDown) : significanceText(ind, t);
+/** The verdict (the API's, in words), what it rests on, and emphasis by the verdict alone. */
+export function verdict(id: string, ind: IndicatorComparison, kind: Kind, ctx: ViewContext): HTMLElement {
+  const { t, lang, data } = ctx;
+  const tone = verdictTone(ind);
+  const def = data.indicators.find((d) => d.id === id);
   return h(
     'p',
-    { class: `verdict verdict-${state}`, 'data-field': 'significant', 'data-significant': state },
-    h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, symbol),
+    {
+      class: `verdict verdict-${tone.strong ? 'yes' : 'no'} verdict-${ind.verdict.replace('_', '-')}`,
+      // A confirmed decrease: the emphasised colour turns red.
+      style: tone.down ? '--good: var(--bad)' : undefined,
+      'data-field': 'verdict',
+      'data-verdict': ind.verdict,
+    },
+    h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, verdictSymbol(ind)),
     ' ',
-    h('strong', {}, text),
-    ind.pValue !== null ? ` (p ${ind.pValue < 0.001 ? '' : '= '}${formatP(ind.pValue, lang)})` : '',
+    h('strong', { 'data-field': 'verdict-text' }, verdictHeadline(ind, t)),
+    h('br', {}),
+    h('span', { class: 'verdict-basis', 'data-field': 'verdict-basis' }, verdictBasis(ind, kind, def, lang, t)),
   );
 }
 
@@ -121,7 +128,6 @@ export function testDetails(ind: IndicatorComparison, kind: Kind, ctx: ViewConte
     [t.pHolm, formatP(ind.pHolm, lang), 'p-holm'],
     [t.alpha, formatAlpha(alpha, lang)],
   ];
-  if (ind.pHolm !== null) items.push([t.holmVerdict, ind.pHolm < alpha ? t.holmYes : t.holmNo, 'holm-verdict']);
   if (kind !== 'share') {
     const d = ind.cohenD ?? null;
     items.push([
@@ -154,131 +160,6 @@ export function testDetails(ind: IndicatorComparison, kind: Kind, ctx: ViewConte
         h('dd', field ? { 'data-field': field } : {}, value),
       ]),
     ),
-  );
-}
-
-function strataText(strata: Record<string, string | undefined>[], ctx: ViewContext): string {
-  const areaNames = new Map(ctx.data.project.areas.map((a) => [a.id, a.name]));
-  return strata
-    .map((s) =>
-      Object.entries(s)
-        .map(([variable, value]) =>
-          variable === 'area' ? (areaNames.get(value ?? '') ?? value) : groupValueName(variable, value ?? '', ctx),
-        )
-        .join(' / '),
-    )
-    .join(', ');
-}
-
-export function weightedSection(
-  id: string,
-  ind: IndicatorComparison,
-  kind: Kind,
-  ctx: ViewContext,
-): HTMLElement | null {
-  const w = ind.weighted;
-  const weighting = ctx.data.project.settings.weighting;
-  if (!w || !weighting) return null;
-  const { t, lang, data } = ctx;
-  const strataNames = weighting.strata.map((s) => t.variables[s] ?? s).join(', ');
-  const wEstimate = (r: typeof w.baseline) => scaleOf(kind, r.mean ?? r.p ?? null);
-  const cellPair = (value: string, ci: string, field: string) =>
-    h('td', { class: 'number', 'data-field': field }, value, h('br', {}), h('span', { class: 'ci' }, ci));
-  const roundRow = (which: 'baseline' | 'followup', round: RoundInfo) => {
-    const s = ind[which];
-    const wr = w[which];
-    return h(
-      'tr',
-      {},
-      h('th', { scope: 'row' }, round.name),
-      isSuppressed(s)
-        ? h('td', { class: 'suppressed' }, t.suppressed(ctx.k))
-        : cellPair(
-            formatFigure(estimateOf(s), kind, lang),
-            formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to),
-            `unweighted-${which}`,
-          ),
-      wEstimate(wr) === null
-        ? h(
-            'td',
-            { class: isSuppressed(s) ? 'suppressed' : '', 'data-field': `weighted-${which}` },
-            isSuppressed(s) ? t.suppressed(ctx.k) : '–',
-          )
-        : cellPair(
-            formatFigure(wEstimate(wr), kind, lang),
-            formatInterval(scaleOf(kind, wr.ciLow), scaleOf(kind, wr.ciHigh), kind, lang, t.to),
-            `weighted-${which}`,
-          ),
-    );
-  };
-  const notes: string[] = [];
-  for (const which of ['baseline', 'followup'] as const) {
-    const r = w[which];
-    const name = which === 'baseline' ? data.baseline.name : data.followup.name;
-    if (r.excluded > 0) notes.push(`${name}: ${t.excluded(r.excluded)}`);
-    if (r.strataEmpty.length > 0) notes.push(`${name}: ${t.strataEmpty(strataText(r.strataEmpty, ctx))}`);
-    if (r.strataSingle.length > 0) notes.push(`${name}: ${t.strataSingle(strataText(r.strataSingle, ctx))}`);
-  }
-  return h(
-    'section',
-    { class: 'weighted' },
-    h('h4', {}, t.weightedTitle),
-    h('p', { class: 'hint' }, t.weightedExplain(strataNames)),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${labelOf(data, id)}: ${t.weightedTitle}` },
-      h(
-        'table',
-        { class: 'weighted-table' },
-        h('caption', { class: 'visually-hidden' }, t.weightedTitle),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t.round),
-            h('th', { scope: 'col', class: 'number' }, t.unweighted),
-            h('th', { scope: 'col', class: 'number' }, `${t.weighted} (${strataNames})`),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          roundRow('baseline', data.baseline),
-          roundRow('followup', data.followup),
-          h(
-            'tr',
-            { class: 'change' },
-            h('th', { scope: 'row' }, t.change),
-            cellPair(
-              formatDiff(scaleOf(kind, ind.diff), kind, lang, t.percentagePoints),
-              formatInterval(scaleOf(kind, ind.diffCiLow), scaleOf(kind, ind.diffCiHigh), kind, lang, t.to),
-              'unweighted-diff',
-            ),
-            cellPair(
-              formatDiff(scaleOf(kind, w.diff), kind, lang, t.percentagePoints),
-              formatInterval(scaleOf(kind, w.diffCiLow), scaleOf(kind, w.diffCiHigh), kind, lang, t.to),
-              'weighted-diff',
-            ),
-          ),
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, t.pValue),
-            h('td', { class: 'number' }, formatP(ind.pValue, lang)),
-            h('td', { class: 'number', 'data-field': 'weighted-p' }, formatP(w.pValue, lang)),
-          ),
-        ),
-      ),
-    ),
-    notes.length > 0
-      ? h(
-          'ul',
-          { class: 'weighted-notes hint' },
-          notes.map((n) => h('li', {}, n)),
-        )
-      : null,
   );
 }
 

@@ -1,6 +1,11 @@
 // The dashboard's and the report's texts, in Swedish (the default) and English.
 import type { Lang } from '../common/lang.ts';
 
+/** "a, b and c" (no serial comma). */
+function listOf(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
 const sv = {
   pageTitle: 'Resultat',
   reportTitle: 'Rapport',
@@ -56,22 +61,23 @@ const sv = {
   intervalShort: '95 % KI',
   n: 'n',
   band: 'Nivå',
-  significance: 'Signifikans',
-  significantYes: 'Statistiskt säkerställd förändring',
-  significantUp: 'Statistiskt säkerställd ökning',
-  significantDown: 'Statistiskt säkerställd minskning',
-  significantNo: 'Ingen statistiskt säkerställd förändring',
-  significantNull: 'Kan inte testas',
-  sigShortYes: 'Ja',
-  sigShortNo: 'Nej',
-  sigShortNull: '–',
+  verdictTitle: 'Bedömning',
+  verdictConfirmed: (up: boolean): string => (up ? 'Säkerställd ökning' : 'Säkerställd minskning'),
+  verdictPossible: (up: boolean) =>
+    `${up ? 'Möjlig ökning' : 'Möjlig minskning'}, kan bero på slumpen när många indikatorer prövas`,
+  verdictNoChange: 'Ingen förändring av betydelse',
+  verdictInconclusive: 'För få svar för att säga om något har förändrats',
+  verdictNotAssessable: 'Kan inte bedömas',
+  basisHolm: (p: string) => `Holm-justerat p ${p}`,
+  basisPossible: (p: string, holm: string) => `p ${p}, men Holm-justerat p ${holm}`,
+  basisWithin: (ci: string, delta: string) => `Hela förändringens 95 % KI (${ci}) ligger inom ±${delta}`,
+  basisOutside: (ci: string, delta: string) => `Förändringens 95 % KI (${ci}) når utanför ±${delta}`,
+  basisInterval: (ci: string) => `Förändringens 95 % KI: ${ci}`,
+  basisNoP: 'Inget p-värde',
   testDetails: 'Test och effektstorlek',
   pValue: 'p-värde',
   pHolm: 'Holm-justerat p-värde',
   alpha: 'Signifikansnivå (α)',
-  holmVerdict: 'Efter Holm-justering för alla indikatorer',
-  holmYes: 'säkerställd',
-  holmNo: 'inte säkerställd',
   cohenD: 'Cohens d',
   effect: (size: string) => `(${size} effekt)`,
   effectSizes: { negligible: 'försumbar', small: 'liten', medium: 'medelstor', large: 'stor' },
@@ -108,6 +114,13 @@ const sv = {
     `${count} svar saknar uppgift om viktningsvariabeln och ingår inte i det viktade värdet.`,
   strataEmpty: (list: string) => `Grupper utan svar (väger inte in i det viktade värdet): ${list}.`,
   strataSingle: (list: string) => `Grupper med bara ett svar (ingen spridning att skatta): ${list}.`,
+  weightedWithheld: (what: string[]) =>
+    `Uppgift undanhålls om ${listOf(what, 'och')} (den skulle avslöja en liten grupp).`,
+  withheldExcluded: 'hur många svar som saknar uppgift om viktningsvariabeln',
+  withheldEmpty: 'vilka grupper som saknar svar',
+  withheldSingle: 'vilka grupper som har bara ett svar',
+  strataCollapsed: (names: string[], m: number) =>
+    `Viktningen slog ihop ${names.length === 2 ? names.join(' med ') : listOf(names, 'och')} eftersom de hade färre än ${m} svar.`,
   distributionTitle: 'Svarsfördelning',
   distributionTable: 'Svarsfördelningen som tabell (procent)',
   dontKnow: 'Vet ej',
@@ -124,7 +137,7 @@ const sv = {
   methodTitle: 'Metod',
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Varje indikator redovisas som ett medelvärde (index 0–100 eller medelvärde på frågans skala) eller som en andel, med ett 95 % konfidensintervall: t-fördelningen för medelvärden och Wilsons intervall för andelar.',
-    `Förändringen mellan omgångarna (uppföljning minus nollmätning) testas med Welchs t-test för medelvärden och med ett z-test för andelar, där skillnadens intervall beräknas enligt Newcombe. En förändring kallas statistiskt säkerställd när p-värdet är under ${alpha}. Eftersom många indikatorer testas samtidigt visas också p-värden justerade med Holms metod. Effektstorleken för medelvärden anges som Cohens d.`,
+    `Förändringen mellan omgångarna (uppföljning minus nollmätning) testas med Welchs t-test för medelvärden och med ett z-test för andelar, där skillnadens intervall beräknas enligt Newcombe. Eftersom många indikatorer prövas samtidigt justeras p-värdena med Holms metod. Varje förändring får en enda bedömning, på de oviktade värdena: säkerställd när det Holm-justerade p-värdet är under ${alpha}; möjlig när bara det ojusterade p-värdet är under ${alpha}; ingen förändring av betydelse när hela skillnadens 95 % konfidensintervall ligger närmare noll än indikatorns minsta betydelsefulla förändring; annars för få svar för att säga något. Effektstorleken för medelvärden anges som Cohens d.`,
     `Grupper med färre än ${k} svar redovisas inte (de visas som undertryckta) för att skydda de svarandes anonymitet. Om en sådan grupp skulle kunna räknas fram genom att dra de redovisade grupperna från totalen undertrycks även den minsta redovisade gruppen (sekundär undertryckning).`,
     weighting
       ? `De viktade värdena är efterstratifierade efter ${weighting} med befolkningsuppgifter, så att varje grupp väger som sin andel av befolkningen; de oviktade värdena visas bredvid.`
@@ -222,22 +235,23 @@ const en: Texts = {
   intervalShort: '95% CI',
   n: 'n',
   band: 'Level',
-  significance: 'Significance',
-  significantYes: 'Statistically significant change',
-  significantUp: 'Statistically significant increase',
-  significantDown: 'Statistically significant decrease',
-  significantNo: 'No statistically significant change',
-  significantNull: 'Cannot be tested',
-  sigShortYes: 'Yes',
-  sigShortNo: 'No',
-  sigShortNull: '–',
+  verdictTitle: 'Verdict',
+  verdictConfirmed: (up: boolean) => (up ? 'Confirmed increase' : 'Confirmed decrease'),
+  verdictPossible: (up: boolean) =>
+    `${up ? 'Possible increase' : 'Possible decrease'}, may be chance when many indicators are tested`,
+  verdictNoChange: 'No change that matters',
+  verdictInconclusive: 'Too few answers to say whether anything has changed',
+  verdictNotAssessable: 'Cannot be assessed',
+  basisHolm: (p: string) => `Holm-adjusted p ${p}`,
+  basisPossible: (p: string, holm: string) => `p ${p}, but Holm-adjusted p ${holm}`,
+  basisWithin: (ci: string, delta: string) => `The change's whole 95% CI (${ci}) lies within ±${delta}`,
+  basisOutside: (ci: string, delta: string) => `The change's 95% CI (${ci}) reaches beyond ±${delta}`,
+  basisInterval: (ci: string) => `The change's 95% CI: ${ci}`,
+  basisNoP: 'No p-value',
   testDetails: 'Test and effect size',
   pValue: 'p-value',
   pHolm: 'Holm-adjusted p-value',
   alpha: 'Significance level (α)',
-  holmVerdict: 'After Holm adjustment over all indicators',
-  holmYes: 'significant',
-  holmNo: 'not significant',
   cohenD: "Cohen's d",
   effect: (size: string) => `(${size} effect)`,
   effectSizes: { negligible: 'negligible', small: 'small', medium: 'medium', large: 'large' },
@@ -274,6 +288,12 @@ const en: Texts = {
     `${count} responses lack the weighting variable and are not part of the weighted figure.`,
   strataEmpty: (list: string) => `Groups without responses (not part of the weighted figure): ${list}.`,
   strataSingle: (list: string) => `Groups with only one response (no spread to estimate): ${list}.`,
+  weightedWithheld: (what: string[]) => `Withheld: ${listOf(what, 'and')} (it would give a small group away).`,
+  withheldExcluded: 'how many responses lack the weighting variable',
+  withheldEmpty: 'which groups have no responses',
+  withheldSingle: 'which groups have only one response',
+  strataCollapsed: (names: string[], m: number) =>
+    `The weighting merged ${names.length === 2 ? names.join(' with ') : listOf(names, 'and')} because they had fewer than ${m} responses.`,
   distributionTitle: 'Answer distribution',
   distributionTable: 'The answer distribution as a table (percent)',
   dontKnow: "Don't know",
@@ -290,7 +310,7 @@ const en: Texts = {
   methodTitle: 'Method',
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Each indicator is reported as a mean (an index 0–100 or a mean on the question’s scale) or as a share, with a 95% confidence interval: the t distribution for means and Wilson’s interval for shares.',
-    `The change between the rounds (follow-up minus baseline) is tested with Welch’s t-test for means and with a z-test for shares, whose difference interval follows Newcombe. A change is called statistically significant when its p-value is below ${alpha}. Because many indicators are tested at once, p-values adjusted with Holm’s method are shown as well. The effect size of means is given as Cohen’s d.`,
+    `The change between the rounds (follow-up minus baseline) is tested with Welch’s t-test for means and with a z-test for shares, whose difference interval follows Newcombe. Because many indicators are tested at once, the p-values are adjusted with Holm’s method. Each change gets one verdict, on the unweighted figures: confirmed when the Holm-adjusted p-value is below ${alpha}; possible when only the unadjusted p-value is below ${alpha}; no change that matters when the difference’s whole 95% confidence interval lies closer to zero than the indicator’s smallest meaningful change; otherwise too few answers to say. The effect size of means is given as Cohen’s d.`,
     `Groups with fewer than ${k} responses are not reported (they are shown as suppressed) to protect the respondents’ anonymity. Where such a group could be worked out by subtracting the reported groups from the total, the smallest reported group is suppressed too (secondary suppression).`,
     weighting
       ? `The weighted figures are post-stratified by ${weighting} with population figures, so that each group counts as its share of the population; the unweighted figures are shown beside them.`

@@ -2,15 +2,33 @@
 import { h } from '../common/dom.ts';
 import type { RoundInfo } from './data.ts';
 import { formatCount, formatDate, formatDiff, formatFigure, formatInterval, formatP, scaleOf } from './format.ts';
-import {
-  indicatorOrder,
-  kindOf,
-  labelOf,
-  significanceShort,
-  summaryValue,
-  suppressedText,
-  type ViewContext,
-} from './context.ts';
+import { indicatorOrder, kindOf, labelOf, summaryValue, suppressedText, type ViewContext } from './context.ts';
+import type { IndicatorComparison } from './data.ts';
+import type { Kind } from './format.ts';
+import { verdictBasis, verdictHeadline, verdictTone } from './verdictWords.ts';
+
+/**
+ * An indicator's verdict in the overview, in the card's words; where it cannot be assessed, why.
+ * The figures (p, Holm's p) beside it are figures only: this is the one judgement.
+ */
+function verdictCell(id: string, ind: IndicatorComparison, kind: Kind, ctx: ViewContext): HTMLElement {
+  const tone = verdictTone(ind);
+  const def = ctx.data.indicators.find((d) => d.id === id);
+  return h(
+    'td',
+    {
+      class: `sig sig-${tone.strong ? 'yes' : 'no'}`,
+      style: tone.down ? '--good: var(--bad)' : undefined,
+      'data-field': 'verdict',
+      'data-verdict': ind.verdict,
+    },
+    h('span', { 'data-field': 'verdict-text' }, verdictHeadline(ind, ctx.t)),
+    ind.verdict === 'not_assessable' ? h('br', {}) : null,
+    ind.verdict === 'not_assessable'
+      ? h('span', { class: 'verdict-basis' }, verdictBasis(ind, kind, def, ctx.lang, ctx.t))
+      : null,
+  );
+}
 
 export function overviewTable(ctx: ViewContext, withTests: boolean): HTMLElement {
   const { t, lang, data } = ctx;
@@ -39,11 +57,7 @@ export function overviewTable(ctx: ViewContext, withTests: boolean): HTMLElement
       ),
       withTests ? h('td', { class: 'number' }, formatP(ind.pValue, lang)) : null,
       withTests ? h('td', { class: 'number' }, formatP(ind.pHolm, lang)) : null,
-      h(
-        'td',
-        { class: `sig sig-${ind.significant === true ? 'yes' : ind.significant === false ? 'no' : 'null'}` },
-        significanceShort(ind, t),
-      ),
+      verdictCell(id, ind, kind, ctx),
     );
   });
   return h(
@@ -65,7 +79,7 @@ export function overviewTable(ctx: ViewContext, withTests: boolean): HTMLElement
           h('th', { scope: 'col', class: 'number' }, withTests ? `${t.change} (${t.intervalShort})` : t.change),
           withTests ? h('th', { scope: 'col', class: 'number' }, 'p') : null,
           withTests ? h('th', { scope: 'col', class: 'number' }, t.pHolm.replace(/-värde|-value/, '')) : null,
-          h('th', { scope: 'col' }, t.significance),
+          h('th', { scope: 'col' }, t.verdictTitle),
         ),
       ),
       h('tbody', {}, rows),

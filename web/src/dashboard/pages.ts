@@ -23,6 +23,7 @@ import { indicatorCard } from './card.ts';
 import { indicatorOrder, viewContext, type Mode } from './context.ts';
 import { textsSection } from './freeText.ts';
 import { releaseNotice } from './release.ts';
+import { readingGuide } from './readingGuide.ts';
 import { countsTable, overviewTable, roundsTable } from './overview.ts';
 
 export interface PageState {
@@ -347,6 +348,7 @@ function renderDashboard(state: PageState, problem?: string): void {
 
   const pending: PendingChart[] = [];
   root.append(
+    readingGuide(state.lang, ctx.k, Boolean(project.project.settings.weighting)),
     h(
       'section',
       { 'aria-labelledby': 'overview-title' },
@@ -406,6 +408,7 @@ function renderReport(state: PageState, problem?: string): void {
       h('p', { class: 'subtitle' }, t.reportOf(data.baseline.name, data.followup.name)),
     ),
     demoNotice(state, t),
+    readingGuide(state.lang, settings.minGroupSize, Boolean(settings.weighting)),
     releaseNotice(data, t, state.lang),
     h(
       'section',

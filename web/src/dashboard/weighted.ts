@@ -1,0 +1,166 @@
+// The weighted estimates of an indicator beside the unweighted ones, and what the weighting did:
+// merged (collapsed) strata, empty or single strata, responses left out, or that this is withheld.
+import { h } from '../common/dom.ts';
+import type { IndicatorComparison, RoundInfo, WeightedRound } from './data.ts';
+import {
+  estimateOf,
+  formatDiff,
+  formatFigure,
+  formatInterval,
+  formatP,
+  isSuppressed,
+  scaleOf,
+  type Kind,
+} from './format.ts';
+import { groupValueName, labelOf, type ViewContext } from './context.ts';
+
+/** A stratum by name: "Gårdeby", or "Gårdeby / Kvinna" over several variables. */
+function stratumName(stratum: Partial<Record<string, string>>, ctx: ViewContext): string {
+  const areaNames = new Map(ctx.data.project.areas.map((a) => [a.id, a.name]));
+  return Object.entries(stratum)
+    .map(([variable, value]) =>
+      variable === 'area' ? (areaNames.get(value ?? '') ?? value) : groupValueName(variable, value ?? '', ctx),
+    )
+    .join(' / ');
+}
+
+function strataText(strata: Partial<Record<string, string>>[], ctx: ViewContext): string {
+  return strata.map((s) => stratumName(s, ctx)).join(', ');
+}
+
+/**
+ * What the weighting says of a round: merged strata in plain words, the strata without or with one
+ * response, the responses left out; "withheld" where a true count would give a small group away
+ * (null in the API), never a made-up 0.
+ */
+export function weightingNotes(r: WeightedRound, ctx: ViewContext): string[] {
+  const { t, k } = ctx;
+  const notes: string[] = [];
+  const m = Math.max(ctx.data.project.settings.weighting?.minStratumSize ?? k, k);
+  for (const cell of r.strataCollapsed ?? [])
+    notes.push(
+      t.strataCollapsed(
+        cell.map((s) => stratumName(s, ctx)),
+        m,
+      ),
+    );
+  if (r.excluded !== null && r.excluded > 0) notes.push(t.excluded(r.excluded));
+  if (r.strataEmpty !== null && r.strataEmpty.length > 0) notes.push(t.strataEmpty(strataText(r.strataEmpty, ctx)));
+  if (r.strataSingle !== null && r.strataSingle.length > 0) notes.push(t.strataSingle(strataText(r.strataSingle, ctx)));
+  const withheld = [
+    r.excluded === null ? t.withheldExcluded : null,
+    r.strataEmpty === null ? t.withheldEmpty : null,
+    r.strataSingle === null ? t.withheldSingle : null,
+  ].filter((x): x is string => x !== null);
+  if (withheld.length > 0) notes.push(t.weightedWithheld(withheld));
+  return notes;
+}
+
+export function weightedSection(
+  id: string,
+  ind: IndicatorComparison,
+  kind: Kind,
+  ctx: ViewContext,
+): HTMLElement | null {
+  const w = ind.weighted;
+  const weighting = ctx.data.project.settings.weighting;
+  if (!w || !weighting) return null;
+  const { t, lang, data } = ctx;
+  const strataNames = weighting.strata.map((s) => t.variables[s] ?? s).join(', ');
+  const wEstimate = (r: typeof w.baseline) => scaleOf(kind, r.mean ?? r.p ?? null);
+  const cellPair = (value: string, ci: string, field: string) =>
+    h('td', { class: 'number', 'data-field': field }, value, h('br', {}), h('span', { class: 'ci' }, ci));
+  const roundRow = (which: 'baseline' | 'followup', round: RoundInfo) => {
+    const s = ind[which];
+    const wr = w[which];
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, round.name),
+      isSuppressed(s)
+        ? h('td', { class: 'suppressed' }, t.suppressed(ctx.k))
+        : cellPair(
+            formatFigure(estimateOf(s), kind, lang),
+            formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to),
+            `unweighted-${which}`,
+          ),
+      wEstimate(wr) === null
+        ? h(
+            'td',
+            { class: isSuppressed(s) ? 'suppressed' : '', 'data-field': `weighted-${which}` },
+            isSuppressed(s) ? t.suppressed(ctx.k) : '–',
+          )
+        : cellPair(
+            formatFigure(wEstimate(wr), kind, lang),
+            formatInterval(scaleOf(kind, wr.ciLow), scaleOf(kind, wr.ciHigh), kind, lang, t.to),
+            `weighted-${which}`,
+          ),
+    );
+  };
+  const notes: string[] = [];
+  for (const which of ['baseline', 'followup'] as const) {
+    const name = which === 'baseline' ? data.baseline.name : data.followup.name;
+    for (const note of weightingNotes(w[which], ctx)) notes.push(`${name}: ${note}`);
+  }
+  return h(
+    'section',
+    { class: 'weighted' },
+    h('h4', {}, t.weightedTitle),
+    h('p', { class: 'hint' }, t.weightedExplain(strataNames)),
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${labelOf(data, id)}: ${t.weightedTitle}` },
+      h(
+        'table',
+        { class: 'weighted-table' },
+        h('caption', { class: 'visually-hidden' }, t.weightedTitle),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t.round),
+            h('th', { scope: 'col', class: 'number' }, t.unweighted),
+            h('th', { scope: 'col', class: 'number' }, `${t.weighted} (${strataNames})`),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          roundRow('baseline', data.baseline),
+          roundRow('followup', data.followup),
+          h(
+            'tr',
+            { class: 'change' },
+            h('th', { scope: 'row' }, t.change),
+            cellPair(
+              formatDiff(scaleOf(kind, ind.diff), kind, lang, t.percentagePoints),
+              formatInterval(scaleOf(kind, ind.diffCiLow), scaleOf(kind, ind.diffCiHigh), kind, lang, t.to),
+              'unweighted-diff',
+            ),
+            cellPair(
+              formatDiff(scaleOf(kind, w.diff), kind, lang, t.percentagePoints),
+              formatInterval(scaleOf(kind, w.diffCiLow), scaleOf(kind, w.diffCiHigh), kind, lang, t.to),
+              'weighted-diff',
+            ),
+          ),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, t.pValue),
+            h('td', { class: 'number' }, formatP(ind.pValue, lang)),
+            h('td', { class: 'number', 'data-field': 'weighted-p' }, formatP(w.pValue, lang)),
+          ),
+        ),
+      ),
+    ),
+    notes.length > 0
+      ? h(
+          'ul',
+          { class: 'weighted-notes hint' },
+          notes.map((n) => h('li', {}, n)),
+        )
+      : null,
+  );
+}
