@@ -72,9 +72,8 @@ function combineInto(a: CellAggregate, b: CellAggregate, sign: 1 | -1): void {
   }
 }
 
-function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): RoundAggregate {
-  const cells = dict<CellAggregate>();
-  for (const [key, cell] of Object.entries(a.cells)) cells[key] = cloneCell(cell);
+/** Adds (sign 1) or removes (sign -1) the cells of a round into a set of mutable cells. */
+function combineCells(cells: Record<string, CellAggregate>, b: RoundAggregate, sign: 1 | -1): void {
   for (const [key, cell] of Object.entries(b.cells)) {
     const target = (cells[key] ??= {
       background: { ...cell.background },
@@ -91,27 +90,18 @@ function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): Roun
       delete cells[key];
     }
   }
+}
+
+function combineRounds(a: RoundAggregate, b: RoundAggregate, sign: 1 | -1): RoundAggregate {
+  const cells = dict<CellAggregate>();
+  for (const [key, cell] of Object.entries(a.cells)) cells[key] = cloneCell(cell);
+  combineCells(cells, b, sign);
   return { cells };
 }
 
 /** Adds b into a, changing a (for summing many aggregates without copying each time). */
 export function addRoundInto(a: RoundAggregate, b: RoundAggregate): RoundAggregate {
-  for (const [key, cell] of Object.entries(b.cells)) {
-    const target = (a.cells[key] ??= {
-      background: { ...cell.background },
-      respondents: 0,
-      indicators: dict(),
-      answers: dict(),
-    });
-    combineInto(target, cell, 1);
-    if (
-      target.respondents === 0 &&
-      Object.keys(target.indicators).length === 0 &&
-      Object.keys(target.answers).length === 0
-    ) {
-      delete a.cells[key];
-    }
-  }
+  combineCells(a.cells, b, 1);
   return a;
 }
 
@@ -173,11 +163,55 @@ export function backgroundValues(round: RoundAggregate, variable: BackgroundVari
 export interface MutableCell {
   readonly background: Background;
   respondents: number;
+  /** Moments of the exact indicators scored per response (whole numbers: any order sums alike). */
   readonly n: Float64Array;
   readonly sum: Float64Array;
   readonly sumSq: Float64Array;
   /** counts[question][answer code] */
   readonly counts: number[][];
+  /**
+   * Per indicator, for the inexact ones scored per response (weighted indexes): respondents per
+   * value. Their moments are summed from it at the end in value order, so that they do not depend
+   * on the order of the responses, nor on how the file was split between threads.
+   */
+  readonly values: (Map<number, number> | null)[];
+}
+
+/**
+ * What an accumulator holds, as plain data (for a worker thread to hand over): answers by value,
+ * not by code, since every accumulator codes them in the order it meets them.
+ */
+export interface AccumulatorPartial {
+  /** Per question: the answers, by this accumulator's code. */
+  answers: Answer[][];
+  cells: {
+    background: Background;
+    respondents: number;
+    n: Float64Array;
+    sum: Float64Array;
+    sumSq: Float64Array;
+    counts: number[][];
+    values: ([number, number][] | null)[];
+  }[];
+}
+
+/** Adds `count` respondents (negative: takes them away) with one value to a value histogram. */
+function countValue(values: Map<number, number>, value: number, count: number): void {
+  const next = (values.get(value) ?? 0) + count;
+  if (next === 0) values.delete(value);
+  else values.set(value, next);
+}
+
+/** Moments from respondents per value, summed in value order (so independent of how they came in). */
+function momentsOfValues(values: Map<number, number>): Moments {
+  const moments: Moments = { n: 0, sum: 0, sumSq: 0 };
+  for (const value of [...values.keys()].sort((a, b) => a - b)) {
+    const count = values.get(value)!;
+    moments.n += count;
+    moments.sum += count * value;
+    moments.sumSq += count * (value * value);
+  }
+  return moments;
 }
 
 /**
@@ -201,7 +235,11 @@ export class RoundAccumulator {
     small: Int32Array;
   }[];
   /** Indicators over several items: scored per response. One-item indicators are summed from answer counts. */
-  private readonly perResponse: { index: number; score: (answers: readonly Answer[]) => number | null }[];
+  private readonly perResponse: {
+    index: number;
+    exact: boolean;
+    score: (answers: readonly Answer[]) => number | null;
+  }[];
 
   constructor(private readonly scorer: Scorer) {
     this.dictionaries = scorer.questions.map(() => ({
@@ -211,7 +249,7 @@ export class RoundAccumulator {
       small: new Int32Array(SMALL_INTEGERS).fill(-1),
     }));
     this.perResponse = scorer.indicators.flatMap((compiled, index) =>
-      compiled.single ? [] : [{ index, score: compiled.score }],
+      compiled.single ? [] : [{ index, exact: compiled.exact, score: compiled.score }],
     );
   }
 
@@ -256,6 +294,7 @@ export class RoundAccumulator {
         sum: new Float64Array(size),
         sumSq: new Float64Array(size),
         counts: this.scorer.questions.map(() => []),
+        values: this.scorer.indicators.map((compiled) => (compiled.single || compiled.exact ? null : new Map())),
       };
       this.cells.set(key, cell);
     }
@@ -270,9 +309,13 @@ export class RoundAccumulator {
     cell.respondents += sign;
     const perResponse = this.perResponse;
     for (let j = 0; j < perResponse.length; j++) {
-      const { index: i, score } = perResponse[j]!;
+      const { index: i, exact, score } = perResponse[j]!;
       const value = score(answers);
       if (value === null) continue;
+      if (!exact) {
+        countValue(cell.values[i]!, value, sign);
+        continue;
+      }
       cell.n[i]! += sign;
       cell.sum[i]! += sign * value;
       cell.sumSq[i]! += sign * value * value;
@@ -295,6 +338,53 @@ export class RoundAccumulator {
     const codes = this.codes;
     for (let q = 0; q < answers.length; q++) codes[q] = this.answerCode(q, answers[q] ?? null);
     this.addToCell(this.cell(background.area, background.age_band, background.gender), answers, codes, sign);
+  }
+
+  /** The accumulated responses as plain data, for mergePartial of another accumulator. */
+  toPartial(): AccumulatorPartial {
+    return {
+      answers: this.dictionaries.map((dictionary) => dictionary.answers),
+      cells: [...this.cells.values()].map((cell) => ({
+        background: cell.background,
+        respondents: cell.respondents,
+        n: cell.n,
+        sum: cell.sum,
+        sumSq: cell.sumSq,
+        counts: cell.counts,
+        values: cell.values.map((values) => (values ? [...values] : null)),
+      })),
+    };
+  }
+
+  /**
+   * Adds what another accumulator (of the same scorer) holds, by answer and background value.
+   * Merging the partials of consecutive parts of a file in their order gives what one pass over
+   * the file gives, bit for bit: counts and the exact moments are whole numbers, inexact moments are
+   * summed from respondents per value, and cells and answers keep the order of first appearance.
+   */
+  mergePartial(partial: AccumulatorPartial): void {
+    const codes = partial.answers.map((answers, q) => answers.map((answer) => this.answerCode(q, answer)));
+    for (const from of partial.cells) {
+      const { area, age_band, gender } = from.background;
+      const cell = this.cell(area, age_band, gender);
+      cell.respondents += from.respondents;
+      for (let i = 0; i < cell.n.length; i++) {
+        cell.n[i]! += from.n[i]!;
+        cell.sum[i]! += from.sum[i]!;
+        cell.sumSq[i]! += from.sumSq[i]!;
+        const values = from.values[i];
+        if (values) for (const [value, count] of values) countValue(cell.values[i]!, value, count);
+      }
+      from.counts.forEach((counts, q) => {
+        const target = cell.counts[q]!;
+        counts.forEach((count, code) => {
+          if (count === 0) return;
+          const to = codes[q]![code]!;
+          while (target.length <= to) target.push(0);
+          target[to]! += count;
+        });
+      });
+    }
   }
 
   /**
@@ -323,6 +413,9 @@ export class RoundAccumulator {
             sumSq += count * value * value;
           });
           if (n !== 0) indicators[compiled.def.id] = { n, sum, sumSq };
+        } else if (!compiled.exact) {
+          const moments = momentsOfValues(cell.values[i]!);
+          if (moments.n !== 0) indicators[compiled.def.id] = moments;
         } else if (cell.n[i] !== 0) {
           indicators[compiled.def.id] = { n: cell.n[i]!, sum: cell.sum[i]!, sumSq: cell.sumSq[i]! };
         }
