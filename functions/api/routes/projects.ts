@@ -1,7 +1,7 @@
 // Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access: routes/tokens.ts).
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
-import { checkQuestionnaire, parseSurvey } from '../../core/questionnaire/index.ts';
+import { backgroundByName, checkQuestionnaire, parseSurvey } from '../../core/questionnaire/index.ts';
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { HttpError, ValidationError, type FieldError } from '../errors.ts';
@@ -178,12 +178,15 @@ export const projectRoutes: RouteSpec[] = [
       const parsed = parseSurvey(body.survey);
       if (!parsed.ok)
         throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
-      const background = body.background ?? {};
+      // Without a mapping, each background variable is the question of its name, if there is one;
+      // a mapping that lacks a variable the project groups or weights by is refused.
+      const background = body.background ?? backgroundByName(parsed.survey);
       const problems = checkQuestionnaire(
         parsed.survey,
         body.indicators,
         background,
         project.areas.map((a) => a.id),
+        project.settings,
       );
       if (problems.length > 0) throw new ValidationError(problems);
       const questionnaire: Questionnaire = {

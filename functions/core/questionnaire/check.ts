@@ -1,6 +1,7 @@
 // A questionnaire against its indicators and background mapping.
 import { BACKGROUND_VARIABLES, DONT_KNOW, type BackgroundVariable, type Indicator } from '../schemas.ts';
 import type { FieldError } from '../language.ts';
+import { nearMiss } from '../spelling.ts';
 import { allowedAnswers } from './parse.ts';
 import { Problems } from './problems.ts';
 import type { BackgroundMapping, ChoiceValue, ParsedSurvey, Question } from './types.ts';
@@ -12,6 +13,12 @@ function listValues(values: readonly unknown[]): string {
     .map((value) => JSON.stringify(value))
     .join(', ');
   return values.length > 10 ? `${listed} and ${values.length - 10} more` : listed;
+}
+
+/** `; did you mean "yes"?` when `value` misses an allowed answer only by case or spaces, else ''. */
+function didYouMean(value: string, allowed: Iterable<string>): string {
+  const near = nearMiss(value, allowed);
+  return near === null ? '' : `; did you mean ${JSON.stringify(near)}?`;
 }
 
 /** The numeric-scale rule of index and mean items (and of shares with a scale). */
@@ -83,18 +90,20 @@ function checkIndicator(def: Indicator, i: number, survey: ParsedSurvey, problem
       checkScale(question, allowed, def.scale, field, problems);
       return;
     }
-    // Scoring compares String(answer) with String(positive): so does this check.
+    // Scoring compares String(answer) with String(positive), exactly as spelt: so does this check.
     const allowedText = new Set(allowed.map(String));
+    const notAllowed = (value: unknown): string =>
+      `${JSON.stringify(value)} is not an answer "${itemName}" allows (${listValues(allowed)})${didYouMean(String(value), allowedText)}`;
     def.positive.forEach((value, k) => {
-      if (!allowedText.has(String(value))) {
-        problems.add(
-          `indicators[${i}].positive[${k}]`,
-          `positive value ${JSON.stringify(value)} is not an answer "${itemName}" allows (${listValues(allowed)})`,
-        );
-      }
+      if (!allowedText.has(String(value)))
+        problems.add(`indicators[${i}].positive[${k}]`, `positive value ${notAllowed(value)}`);
     });
     if (def.scale) checkScale(question, allowed, def.scale, field, problems);
     if (def.values) {
+      def.values.forEach((value, k) => {
+        if (value !== DONT_KNOW && !allowedText.has(String(value)))
+          problems.add(`indicators[${i}].values[${k}]`, `value ${notAllowed(value)}`);
+      });
       const values = new Set(def.values.map(String));
       const missing = allowed.filter((value) => value !== DONT_KNOW && !values.has(String(value)));
       if (missing.length > 0)
@@ -152,12 +161,53 @@ function checkBackground(
     );
 }
 
-/** Whether a questionnaire fits its indicators, background mapping and areas; [] when it does. */
+/** The project settings that need background variables: what it groups by and weights by. */
+export interface BackgroundNeeds {
+  readonly groupBy: readonly BackgroundVariable[];
+  readonly weighting: { readonly strata: readonly BackgroundVariable[] } | null;
+}
+
+/** The mapping of a questionnaire that gives none: each variable to the question of its name, if any. */
+export function backgroundByName(survey: ParsedSurvey): BackgroundMapping {
+  const mapping: BackgroundMapping = {};
+  for (const variable of BACKGROUND_VARIABLES) if (survey.byName.has(variable)) mapping[variable] = variable;
+  return mapping;
+}
+
+/**
+ * A variable the project groups or weights by that no question answers: every response would
+ * lack it, and the breakdown by it and the weighted figures would be empty with no word of why.
+ */
+function checkNeeded(
+  background: BackgroundMapping,
+  needs: BackgroundNeeds,
+  survey: ParsedSurvey,
+  problems: Problems,
+): void {
+  for (const variable of BACKGROUND_VARIABLES) {
+    if (background[variable] !== undefined) continue;
+    const settings: string[] = [];
+    if (needs.groupBy.includes(variable)) settings.push('groupBy');
+    if (needs.weighting?.strata.includes(variable)) settings.push('weighting.strata');
+    if (settings.length === 0) continue;
+    const byName = survey.byName.has(variable) ? ` (the survey's question "${variable}" is not mapped)` : '';
+    problems.add(
+      `background.${variable}`,
+      `no question is mapped to ${variable}, which the project's ${settings.join(' and ')} ${settings.length > 1 ? 'need' : 'needs'}: name the question that asks it under background.${variable}${byName}`,
+    );
+  }
+}
+
+/**
+ * Whether a questionnaire fits its indicators, background mapping and areas, and, given the
+ * project's settings, maps every variable they group or weight by; [] when it does.
+ */
 export function checkQuestionnaire(
   survey: ParsedSurvey,
   indicators: readonly Indicator[],
   background: BackgroundMapping,
   areaIds: readonly string[],
+  needs?: BackgroundNeeds,
 ): FieldError[] {
   const problems = new Problems();
   indicators.forEach((def, i) => {
@@ -175,5 +225,6 @@ export function checkQuestionnaire(
     mappedBy.set(questionName, variable);
     checkBackground(variable, questionName, survey, areaIds, problems);
   }
+  if (needs) checkNeeded(background, needs, survey, problems);
   return problems.list;
 }

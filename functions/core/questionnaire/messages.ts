@@ -15,6 +15,8 @@ export interface ResidentMessages {
   expectedYesNo: string;
   expectedChoiceList: string;
   notAChoice(value: ChoiceValue): string;
+  /** An answer that differs from a choice only by case or surrounding spaces. */
+  nearChoice(value: ChoiceValue, choice: ChoiceValue): string;
   outsideScale(value: number, min: number, max: number): string;
   notOnScale(value: number, min: number, max: number): string;
   notWholeNumber(value: number): string;
@@ -53,6 +55,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     expectedYesNo: 'Svaret ska vara ja eller nej.',
     expectedChoiceList: 'Svaret ska vara en lista med svarsalternativ.',
     notAChoice: (value) => `Svaret ${sv(value)} finns inte bland svarsalternativen.`,
+    nearChoice: (value, choice) => `Svaret ${sv(value)} finns inte bland svarsalternativen. Menade du ${sv(choice)}?`,
     outsideScale: (value, min, max) => `Värdet ${sv(value)} ligger utanför skalan ${sv(min)}–${sv(max)}.`,
     notOnScale: (value, min, max) => `Värdet ${sv(value)} är inte ett av stegen på skalan ${sv(min)}–${sv(max)}.`,
     notWholeNumber: (value) => `Värdet ${sv(value)} är inte ett heltal.`,
@@ -80,6 +83,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     expectedYesNo: 'The answer must be yes or no.',
     expectedChoiceList: 'The answer must be a list of choices.',
     notAChoice: (value) => `The answer ${en(value)} is not one of the choices.`,
+    nearChoice: (value, choice) => `The answer ${en(value)} is not one of the choices. Did you mean ${en(choice)}?`,
     outsideScale: (value, min, max) => `The value ${en(value)} is outside the scale ${en(min)}–${en(max)}.`,
     notOnScale: (value, min, max) =>
       `The value ${en(value)} is not one of the steps of the scale ${en(min)}–${en(max)}.`,

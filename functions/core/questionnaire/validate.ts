@@ -1,6 +1,7 @@
 // A resident's answers, checked against the questionnaire they answer.
 import type { Answer, Background, BackgroundVariable } from '../schemas.ts';
 import type { FieldError, Language } from '../language.ts';
+import { nearMiss } from '../spelling.ts';
 import { NUMERIC_TEXT, OTHER_TEXT_LENGTH } from './limits.ts';
 import { MESSAGES, type ResidentMessages } from './messages.ts';
 import { isPlainObject, Problems } from './problems.ts';
@@ -42,6 +43,14 @@ function asNumber(value: unknown): number | null {
   return null;
 }
 
+/** Not a choice: said so, naming the choice it misses only by case or surrounding spaces, if any. */
+function notAChoice(choices: readonly Choice[], value: ChoiceValue, say: ResidentMessages): string {
+  if (typeof value !== 'string') return say.notAChoice(value);
+  const text = choices.map((choice) => String(choice.value));
+  const near = nearMiss(value, text);
+  return near === null ? say.notAChoice(value) : say.nearChoice(value, choices[text.indexOf(near)]!.value);
+}
+
 const isChoiceValue = (value: unknown): value is ChoiceValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
@@ -56,7 +65,7 @@ function checkSingle(question: SingleChoiceQuestion, value: unknown, say: Reside
     if (!Number.isInteger(number)) return { error: say.notWholeNumber(number) };
     return { error: say.notOnScale(number, scale.min, scale.max) };
   }
-  return { error: say.notAChoice(value) };
+  return { error: notAChoice(question.choices, value, say) };
 }
 
 function checkMultiple(question: MultipleChoiceQuestion, value: unknown, say: ResidentMessages): Checked {
@@ -71,7 +80,7 @@ function checkMultiple(question: MultipleChoiceQuestion, value: unknown, say: Re
     if (!isChoiceValue(item)) return { error: say.expectedChoiceList };
     const key = valueKey(item);
     const declared = index.get(key);
-    if (declared === undefined) return { error: say.notAChoice(item) };
+    if (declared === undefined) return { error: notAChoice(question.choices, item, say) };
     if (seen.has(key)) return { error: say.chosenTwice(declared) };
     seen.add(key);
     chosen.push(declared);
