@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_DEPTH,
   allowedAnswers,
+  backgroundByName,
   checkQuestionnaire,
   parseSurvey,
   questionTitle,
@@ -612,6 +613,57 @@ describe('checkQuestionnaire', () => {
       { field: 'background.gender', message: '"bygd" already answers area' },
     ]);
   });
+
+  it("names a share's positive value or declared value that misses a choice only by case or spaces", () => {
+    const capital = parsed(withElements({ type: 'radiogroup', name: 'q', choices: ['Yes', 'No', 'dk'] }));
+    const def: Indicator = { id: 's', kind: 'share', items: ['q'], positive: ['yes'], values: ['yes', 'No ', 'dk'] };
+    expect(checkQuestionnaire(capital, [def], {}, [])).toEqual([
+      {
+        field: 'indicators[0].positive[0]',
+        message: 'positive value "yes" is not an answer "q" allows ("Yes", "No", "dk"); did you mean "Yes"?',
+      },
+      {
+        field: 'indicators[0].values[0]',
+        message: 'value "yes" is not an answer "q" allows ("Yes", "No", "dk"); did you mean "Yes"?',
+      },
+      {
+        field: 'indicators[0].values[1]',
+        message: 'value "No " is not an answer "q" allows ("Yes", "No", "dk"); did you mean "No"?',
+      },
+      { field: 'indicators[0].values', message: `"q" allows "Yes", "No", which are not among the indicator's values` },
+    ]);
+    const other: Indicator = { id: 's', kind: 'share', items: ['q'], positive: ['Ja'] };
+    expect(checkQuestionnaire(capital, [other], {}, [])[0]!.message).toBe(
+      'positive value "Ja" is not an answer "q" allows ("Yes", "No", "dk")',
+    );
+  });
+
+  it('maps a background variable to the question of its name, when there is one', () => {
+    expect(backgroundByName(survey)).toEqual({});
+    const named = parsed(
+      withElements(
+        { type: 'dropdown', name: 'area', choices: ['north'] },
+        { type: 'radiogroup', name: 'gender', choices: ['kvinna', 'man'] },
+      ),
+    );
+    expect(backgroundByName(named)).toEqual({ area: 'area', gender: 'gender' });
+  });
+
+  it("reports a variable the project's groupBy or weighting.strata needs that no question is mapped to", () => {
+    const needs = { groupBy: ['area', 'gender'] as const, weighting: { strata: ['area', 'age_band'] as const } };
+    expect(checkQuestionnaire(survey, [], { area: 'bygd', age_band: 'alder' }, ['north', 'south'], needs)).toEqual([
+      {
+        field: 'background.gender',
+        message:
+          "no question is mapped to gender, which the project's groupBy needs: name the question that asks it under background.gender",
+      },
+    ]);
+    expect(checkQuestionnaire(survey, [], { gender: 'alder' }, [], needs).map((e) => e.message)).toEqual([
+      "no question is mapped to area, which the project's groupBy and weighting.strata need: name the question that asks it under background.area",
+      "no question is mapped to age_band, which the project's weighting.strata needs: name the question that asks it under background.age_band",
+    ]);
+    expect(checkQuestionnaire(survey, [], {}, [], { groupBy: [], weighting: null })).toEqual([]);
+  });
 });
 
 describe('validateResponse', () => {
@@ -728,6 +780,18 @@ describe('validateResponse', () => {
     ]);
     expect(refusal(survey, { ...minimal, bygd: ['north'] }, 'sv')).toEqual([
       { field: 'bygd', message: 'Svaret ska vara ett av svarsalternativen.' },
+    ]);
+  });
+
+  it('names the choice an answer misses only by case or surrounding spaces', () => {
+    expect(refusal(survey, { ...minimal, flytta: 'Yes' }, 'en')).toEqual([
+      { field: 'flytta', message: 'The answer "Yes" is not one of the choices. Did you mean "yes"?' },
+    ]);
+    expect(refusal(survey, { ...minimal, flytta: ' No' }, 'sv')).toEqual([
+      { field: 'flytta', message: 'Svaret ” No” finns inte bland svarsalternativen. Menade du ”no”?' },
+    ]);
+    expect(refusal(survey, { ...minimal, aktiviteter: ['Sport'] }, 'en')).toEqual([
+      { field: 'aktiviteter', message: 'The answer "Sport" is not one of the choices. Did you mean "sport"?' },
     ]);
   });
 
