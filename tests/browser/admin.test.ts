@@ -469,6 +469,17 @@ describe('the admin pages', () => {
     await page.getByRole('button', { name: 'Spara enkäten' }).click();
     await expect.poll(() => indicators.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`#${await indicators.getAttribute('id')}-error`).textContent()).toContain('q_missing');
+    // A background mapping without the area the project groups and weights by: refused, said at
+    // the background field; left empty, each variable is the question of its name.
+    const background = page.getByLabel('Bakgrundsfrågor (JSON, valfritt)');
+    await background.fill('{"gender": "gender"}');
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('button', { name: 'Spara enkäten' }).click();
+    await expect.poll(() => background.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await background.getAttribute('id')}-error`).textContent()).toContain(
+      "no question is mapped to area, which the project's groupBy",
+    );
+    await background.fill('');
     // Editing after the preview asks for a new preview before saving.
     await indicators.fill('[{"id": "nki", "kind": "index", "items": ["q_nki_overall"], "scale": [1, 10]}]');
     expect(await page.getByRole('button', { name: 'Spara enkäten' }).count()).toBe(0);
