@@ -11,7 +11,7 @@ export const HELP = `bygdpuls: baseline versus follow-up for local development p
 Usage:
   bygdpuls start [--no-demo]
   bygdpuls compare --indicators FILE --baseline CSV --followup CSV
-                   [--population CSV] [--secondary-suppression]
+                   [--population CSV] [--protect]
                    [--format json|table] [--lang sv|en]
   bygdpuls export --project ID --baseline ID --followup ID --out DIR [--live]
                   [--data-dir DIR | --endpoint URL [--table NAME] | --table NAME [--region R]]
@@ -37,10 +37,12 @@ compare   Compares a baseline round with a follow-up round, as the method define
           --followup     the follow-up round's answers (CSV, header row)
           --population   population figures per stratum (CSV); overrides the file
                          that the indicators file names
-          --secondary-suppression
-                         also suppress the groups from which a suppressed group
-                         could be recovered by subtraction, as the API and the
-                         dashboard do (off: primary suppression only, as the method states)
+          --protect      the protected mode, as the API, the pages and every export
+                         publish: groups from which a suppressed group could be
+                         recovered are withheld too, small strata of the weighting
+                         are collapsed (strataCollapsed), and counts that would give
+                         a small group away are null. Off: the raw method that the
+                         reference cases check. --secondary-suppression is an alias.
           --format       json (default) or table
           --lang         labels of the table: sv (default) or en
 
@@ -86,6 +88,7 @@ async function runCompare(args: string[], io: Io): Promise<void> {
         baseline: { type: 'string' },
         followup: { type: 'string' },
         population: { type: 'string' },
+        protect: { type: 'boolean', default: false },
         'secondary-suppression': { type: 'boolean', default: false },
         format: { type: 'string', default: 'json' },
         lang: { type: 'string', default: 'sv' },
@@ -105,7 +108,7 @@ async function runCompare(args: string[], io: Io): Promise<void> {
     baseline: values.baseline!,
     followup: values.followup!,
     population: values.population,
-    secondarySuppression: values['secondary-suppression'],
+    secondarySuppression: values.protect || values['secondary-suppression'],
   });
   if (values.format === 'json') io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
   else

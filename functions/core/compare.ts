@@ -2,17 +2,12 @@
 // comparison every surface shows (CLI, API, dashboard), in the shape of the reference cases'
 // expected.json.
 import { backgroundValues, sumMoments, type Moments, type RoundAggregate } from './aggregates.ts';
-import {
-  complementarySuppressions,
-  isPublishable,
-  SECONDARY,
-  weightedPublishable,
-  type SuppressionReason,
-} from './disclosure.ts';
+import { complementarySuppressions, isPublishable, SECONDARY, type SuppressionReason } from './disclosure.ts';
 
 export { isPublishable } from './disclosure.ts';
-import type { BackgroundVariable, Indicator, ProjectSettings, Weighting } from './schemas.ts';
+import type { BackgroundVariable, Indicator, ProjectSettings } from './schemas.ts';
 import { createScorer, type CompiledIndicator } from './scoring.ts';
+import { meaningfulChange, verdictOf, type Verdict } from './verdict.ts';
 import {
   cohenD,
   holmAdjust,
@@ -25,7 +20,8 @@ import {
   type Difference,
   type SampleStats,
 } from './stats/estimates.ts';
-import { postStratify, type PostStratifiedEstimate, type Stratum } from './stats/weighting.ts';
+import type { Stratum } from './stats/weighting.ts';
+import { protectWeighted, weightedEstimate, type PublishedEstimate } from './weightedFigures.ts';
 
 export interface Suppressed {
   suppressed: true;
@@ -55,9 +51,12 @@ export interface WeightedRound {
   se: number | null;
   ciLow: number | null;
   ciHigh: number | null;
-  excluded: number;
-  strataEmpty: Stratum[];
-  strataSingle: Stratum[];
+  /** Null where the true count would give a group under k away (the protected mode). */
+  excluded: number | null;
+  strataEmpty: Stratum[] | null;
+  strataSingle: Stratum[] | null;
+  /** The protected mode's merged cells (collapsed strata), each a list of strata. */
+  strataCollapsed?: Stratum[][];
 }
 
 export interface WeightedComparison {
@@ -78,6 +77,7 @@ export interface IndicatorComparison {
   pValue: number | null;
   pHolm: number | null;
   significant: boolean | null;
+  verdict: Verdict;
   cohenD?: number | null;
   groups: Partial<Record<BackgroundVariable, Record<string, { baseline: RoundSummary; followup: RoundSummary }>>>;
   weighted?: WeightedComparison;
@@ -162,44 +162,7 @@ function sampleStats(summary: MeanSummary): SampleStats {
   return { n: summary.n, mean: summary.mean, variance: summary.sd * summary.sd };
 }
 
-/** Respondents with a value for the indicator in each stratum of the population figures. */
-function strataCounts(aggregate: RoundAggregate, indicatorId: string, weighting: Weighting): number[] {
-  return weighting.population.map(
-    (row) =>
-      sumMoments(aggregate, indicatorId, (background) =>
-        weighting.strata.every((variable) => background[variable] === row[variable]),
-      ).n,
-  );
-}
-
-/**
- * The post-stratified estimate as secondary suppression lets it be published: withheld (with the
- * strata named only where that reveals no count under k) when a stratum is small (disclosure.ts).
- */
-export function protectWeighted(
-  estimate: PostStratifiedEstimate,
-  aggregate: RoundAggregate,
-  indicatorId: string,
-  weighting: Weighting,
-  minGroupSize: number,
-): { estimate: PostStratifiedEstimate; withheld: boolean } {
-  if (weightedPublishable(strataCounts(aggregate, indicatorId, weighting), estimate.excluded, minGroupSize))
-    return { estimate, withheld: false };
-  return {
-    estimate: {
-      ...estimate,
-      estimate: null,
-      se: null,
-      ciLow: null,
-      ciHigh: null,
-      strataSingle: [],
-      excluded: isPublishable(estimate.excluded, minGroupSize) ? estimate.excluded : 0,
-    },
-    withheld: true,
-  };
-}
-
-function weightedRound(kind: Indicator['kind'], estimate: PostStratifiedEstimate): WeightedRound {
+function weightedRound(kind: Indicator['kind'], estimate: PublishedEstimate): WeightedRound {
   const key = kind === 'share' ? 'p' : 'mean';
   return {
     [key]: estimate.estimate,
@@ -209,6 +172,7 @@ function weightedRound(kind: Indicator['kind'], estimate: PostStratifiedEstimate
     excluded: estimate.excluded,
     strataEmpty: estimate.strataEmpty,
     strataSingle: estimate.strataSingle,
+    ...(estimate.strataCollapsed ? { strataCollapsed: estimate.strataCollapsed } : {}),
   };
 }
 
@@ -218,7 +182,7 @@ function compareIndicator(
   baseline: RoundAggregate,
   followup: RoundAggregate,
   options: CompareOptions,
-): Omit<IndicatorComparison, 'pHolm'> {
+): Omit<IndicatorComparison, 'pHolm' | 'verdict'> {
   const { id, kind } = compiled.def;
   const k = settings.minGroupSize;
   const notes: string[] = [];
@@ -266,7 +230,7 @@ function compareIndicator(
   }
 
   const diff = Number.isNaN(difference.diff) ? null : difference.diff;
-  const result: Omit<IndicatorComparison, 'pHolm'> = {
+  const result: Omit<IndicatorComparison, 'pHolm' | 'verdict'> = {
     baseline: b,
     followup: f,
     diff,
@@ -279,18 +243,37 @@ function compareIndicator(
   };
 
   if (settings.weighting) {
-    let wb = postStratify(baseline, id, compiled.factor, compiled.exact, settings.weighting);
-    let wf = postStratify(followup, id, compiled.factor, compiled.exact, settings.weighting);
-    if (options.secondarySuppression) {
-      const pb = protectWeighted(wb, baseline, id, settings.weighting, settings.minGroupSize);
-      const pf = protectWeighted(wf, followup, id, settings.weighting, settings.minGroupSize);
-      if (pb.withheld || pf.withheld)
-        notes.push(
-          `weighted: withheld, a stratum has fewer than ${settings.minGroupSize} respondents (secondary suppression)`,
+    const weightedSettings = { ...settings, weighting: settings.weighting };
+    const protect = options.secondarySuppression ?? false;
+    const raw = {
+      baseline: weightedEstimate(baseline, compiled, weightedSettings, protect),
+      followup: weightedEstimate(followup, compiled, weightedSettings, protect),
+    };
+    const estimates: Record<'baseline' | 'followup', PublishedEstimate> = { ...raw };
+    if (protect) {
+      const variable = settings.weighting.strata.length === 1 ? settings.weighting.strata[0]! : null;
+      for (const which of ['baseline', 'followup'] as const) {
+        const breakdown = variable === null ? undefined : groups[variable];
+        const shown = new Set(
+          Object.entries(breakdown ?? {})
+            .filter(([, pair]) => !isSuppressed(pair[which]))
+            .map(([value]) => value),
         );
-      wb = pb.estimate;
-      wf = pf.estimate;
+        const round = which === 'baseline' ? baseline : followup;
+        const protectedRound = protectWeighted(raw[which], round, id, weightedSettings, shown);
+        estimates[which] = protectedRound.estimate;
+        if (protectedRound.reason) notes.push(`weighted ${which}: ${protectedRound.reason}`);
+        if (protectedRound.estimate.excluded === null)
+          notes.push(
+            `weighted ${which}: excluded withheld, fewer than ${k} respondents left a stratum variable unanswered`,
+          );
+        if (protectedRound.estimate.strataSingle === null)
+          notes.push(`weighted ${which}: strataSingle withheld, it would name strata of one respondent`);
+        if (breakdown) for (const value of protectedRound.groups) breakdown[value]![which] = secondarySuppressed();
+      }
     }
+    const wb = estimates.baseline;
+    const wf = estimates.followup;
     const roundsPublished = !isSuppressed(b) && !isSuppressed(f);
     const weightedB = weightedRound(
       kind,
@@ -348,6 +331,7 @@ export function compareRounds(
       pValue: figures.pValue,
       pHolm: adjusted[i]!,
       significant: figures.significant,
+      verdict: verdictOf({ ...figures, pHolm: adjusted[i]! }, settings.alpha, meaningfulChange(compiled.def)),
       ...(compiled.def.kind === 'share' ? {} : { cohenD: d ?? null }),
       groups,
       ...(weighted ? { weighted } : {}),

@@ -78,3 +78,65 @@ export function weightedPublishable(strataCounts: readonly number[], excluded: n
 export function isPublishable(n: number, minGroupSize: number): boolean {
   return n >= minGroupSize;
 }
+
+/** One cell of a published weighted estimate as the breakdown by its stratum variable sees it. */
+export interface WeightingCell {
+  /** The groups (values of the stratum variable) merged in the cell. */
+  members: readonly string[];
+}
+
+/**
+ * Groups of the stratum variable's breakdown to withhold as well, because a published weighted
+ * estimate (collapsed strata) adds equations to the breakdown. The estimate is a known
+ * combination of the cells' means, so a cell whose member groups are all published but one can be
+ * solved for; in turn:
+ * - within a merged cell, the members not published must hold nobody or at least k (else the
+ *   smallest published member is withheld too), as in a breakdown of the cell;
+ * - when exactly one cell has members that are not published, its mean follows from the estimate
+ *   and the published groups, and what is left of the round beyond the cells (the respondents
+ *   who left the stratum variable unanswered, `excluded`) would be isolated: while they are
+ *   between 1 and k - 1, the smallest published group of another cell is withheld, so that no
+ *   cell can be solved for alone.
+ * `sizes` holds each group's true count with a value; `published` the groups shown. Returns the
+ * keys in the order chosen, and whether the estimate itself must be withheld (one cell is left
+ * to solve for and no other group can be withheld).
+ */
+export function cellSuppressions(
+  cells: readonly WeightingCell[],
+  sizes: ReadonlyMap<string, number>,
+  published: ReadonlySet<string>,
+  excluded: number,
+  minGroupSize: number,
+): { groups: string[]; withholdEstimate: boolean } {
+  const shown = new Set(published);
+  const extra: string[] = [];
+  const withhold = (key: string) => {
+    shown.delete(key);
+    extra.push(key);
+  };
+  const bySize = (keys: readonly string[]) =>
+    [...keys].sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  for (;;) {
+    let changed = false;
+    for (const cell of cells) {
+      if (cell.members.length < 2) continue;
+      const total = cell.members.reduce((sum, key) => sum + sizes.get(key)!, 0);
+      const publishedMembers = cell.members.filter((key) => shown.has(key));
+      const hidden = total - publishedMembers.reduce((sum, key) => sum + sizes.get(key)!, 0);
+      if (!isSafeResidual(hidden, minGroupSize)) {
+        withhold(bySize(publishedMembers)[0]!);
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    const unknown = cells.filter((cell) => cell.members.some((key) => !shown.has(key)));
+    if (unknown.length === 1 && !isSafeResidual(excluded, minGroupSize)) {
+      const candidates = cells.filter((cell) => cell !== unknown[0]).flatMap((cell) => [...cell.members]);
+      const next = bySize(candidates.filter((key) => shown.has(key)))[0];
+      if (next === undefined) return { groups: extra, withholdEstimate: true };
+      withhold(next);
+      continue;
+    }
+    return { groups: extra, withholdEstimate: false };
+  }
+}

@@ -6,7 +6,8 @@ import * as z from 'zod';
 import type * as compare from './compare.ts';
 import { SECONDARY } from './disclosure.ts';
 import { BackgroundVariable } from './schemas.ts';
-import type { PostStratifiedEstimate } from './stats/weighting.ts';
+import type { PublishedEstimate } from './weightedFigures.ts';
+import { VERDICTS } from './verdict.ts';
 
 const count = () => z.number().int().min(0);
 const nullableNumber = () => z.number().nullable();
@@ -46,9 +47,12 @@ export const WeightedRound = z.lazy(() =>
     se: nullableNumber(),
     ciLow: nullableNumber(),
     ciHigh: nullableNumber(),
-    excluded: count(),
-    strataEmpty: z.array(Stratum),
-    strataSingle: z.array(Stratum),
+    /** Null where the true count would give a group under k away (the protected mode). */
+    excluded: count().nullable(),
+    strataEmpty: z.array(Stratum).nullable(),
+    strataSingle: z.array(Stratum).nullable(),
+    /** The protected mode's merged cells (collapsed strata), each a list of strata. */
+    strataCollapsed: z.array(z.array(Stratum)).optional(),
   }),
 );
 export type WeightedRound = z.infer<typeof WeightedRound>;
@@ -64,6 +68,8 @@ export const WeightedComparison = z.lazy(() =>
   }),
 );
 
+export const Verdict = z.lazy(() => z.enum(VERDICTS));
+
 export const IndicatorComparison = z.lazy(() =>
   z.object({
     baseline: RoundSummary,
@@ -74,6 +80,8 @@ export const IndicatorComparison = z.lazy(() =>
     pValue: nullableNumber(),
     pHolm: nullableNumber(),
     significant: z.boolean().nullable(),
+    /** The one verdict every page words (../shared/docs/METHOD.md, "How the pages word a change"). */
+    verdict: Verdict,
     cohenD: nullableNumber().optional(),
     groups: byVariable(z.record(z.string(), z.object({ baseline: RoundSummary, followup: RoundSummary }))),
     weighted: WeightedComparison.optional(),
@@ -100,11 +108,14 @@ export const WeightedReading = z.lazy(() =>
     se: nullableNumber(),
     ciLow: nullableNumber(),
     ciHigh: nullableNumber(),
-    excluded: count(),
-    strataEmpty: z.array(Stratum),
-    strataSingle: z.array(Stratum),
+    excluded: count().nullable(),
+    strataEmpty: z.array(Stratum).nullable(),
+    strataSingle: z.array(Stratum).nullable(),
+    strataCollapsed: z.array(z.array(Stratum)).optional(),
     weighted: z.literal(true),
     withheld: z.literal(true).optional(),
+    /** Why the estimate is withheld, when it is. */
+    reason: z.string().optional(),
   }),
 );
 export type WeightedReading = z.infer<typeof WeightedReading>;
@@ -176,5 +187,5 @@ type Fits<Computed extends Published, Published> = Computed;
 export type PublishedFits = [
   Fits<compare.Comparison, Comparison>,
   Fits<compare.RoundSummary, RoundSummary>,
-  Fits<PostStratifiedEstimate & { weighted: true; withheld?: true }, WeightedReading>,
+  Fits<PublishedEstimate & { weighted: true; withheld?: true; reason?: string }, WeightedReading>,
 ];

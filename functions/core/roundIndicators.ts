@@ -2,12 +2,12 @@
 // answer distributions, with primary and secondary suppression. Pure: the API's read path and the
 // privacy tests both call it.
 import { backgroundValues, sumAnswerCounts, sumMoments, type RoundAggregate } from './aggregates.ts';
-import { isPublishable, protectBreakdown, protectWeighted, summarize, withholdGroups } from './compare.ts';
+import { isPublishable, protectBreakdown, summarize, withholdGroups } from './compare.ts';
 import { complementarySuppressions } from './disclosure.ts';
 import type { Distribution, IndicatorReading, RoundSummary } from './published.ts';
 import { DONT_KNOW, type Background, type ProjectSettings } from './schemas.ts';
 import type { Scorer } from './scoring.ts';
-import { postStratify } from './stats/weighting.ts';
+import { protectWeighted, weightedEstimate } from './weightedFigures.ts';
 
 export type { Distribution, IndicatorReading } from './published.ts';
 
@@ -91,15 +91,32 @@ export function roundIndicators(
     }
     const reading: IndicatorReading = { label: label ?? null, kind, summary, groups, distribution, groupDistributions };
     if (weighting && !('suppressed' in summary)) {
-      // Secondary suppression: withheld when a stratum is small (core/disclosure.ts).
-      const { estimate, withheld } = protectWeighted(
-        postStratify(aggregate, id, compiled.factor, compiled.exact, weighting),
+      // Collapsed strata, and the breakdown protected against what the estimate adds (weightedFigures.ts).
+      const weightedSettings = { ...settings, weighting };
+      const variable = weighting.strata.length === 1 ? weighting.strata[0]! : null;
+      const breakdown = variable === null ? undefined : groups[variable];
+      const shown = new Set(
+        Object.entries(breakdown ?? {})
+          .filter(([, group]) => !('suppressed' in group))
+          .map(([value]) => value),
+      );
+      const published = protectWeighted(
+        weightedEstimate(aggregate, compiled, weightedSettings, true),
         aggregate,
         id,
-        weighting,
-        k,
+        weightedSettings,
+        shown,
       );
-      reading.weighted = { ...estimate, weighted: true, ...(withheld ? { withheld: true } : {}) };
+      if (breakdown && variable !== null) {
+        withholdGroups(breakdown, published.groups);
+        const distributions = groupDistributions[variable]!;
+        for (const value of published.groups) withholdGroups(distributions[value]!, items);
+      }
+      reading.weighted = {
+        ...published.estimate,
+        weighted: true,
+        ...(published.withheld ? { withheld: true as const, reason: published.reason! } : {}),
+      };
     }
     indicators[id] = reading;
   }

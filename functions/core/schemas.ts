@@ -45,6 +45,8 @@ const indexIndicator = () =>
       weights: z.array(z.number().positive().finite()).optional(),
       scale: scale(),
       minItems: z.number().int().min(1).optional(),
+      /** The smallest change that matters, for the verdict's "no change" (../shared/docs/METHOD.md). */
+      meaningfulChange: z.number().positive().finite().optional(),
     })
     .superRefine((def, ctx) => {
       if (def.weights && def.weights.length !== def.items.length) {
@@ -66,6 +68,8 @@ const meanIndicator = () =>
     kind: z.literal('mean'),
     items: z.tuple([questionName()]),
     scale: scale(),
+    /** The smallest change that matters, for the verdict's "no change" (../shared/docs/METHOD.md). */
+    meaningfulChange: z.number().positive().finite().optional(),
   });
 
 const answerValue = () => z.union([z.string().min(1).max(100), z.number().finite(), z.boolean()]);
@@ -82,6 +86,8 @@ const shareIndicator = () =>
       values: z.array(answerValue()).min(2).refine(distinct, 'values must be distinct').optional(),
       /** Optional: the item's numeric scale, when it has one. */
       scale: scale().optional(),
+      /** The smallest change that matters, for the verdict's "no change" (../shared/docs/METHOD.md). */
+      meaningfulChange: z.number().positive().finite().optional(),
     })
     .superRefine((def, ctx) => {
       if (def.values) {
@@ -147,6 +153,11 @@ export const Weighting = z.lazy(() =>
     .strictObject({
       strata: z.array(BackgroundVariable).min(1).refine(distinct, 'strata variables must be distinct'),
       population: z.array(PopulationRow).min(1),
+      /**
+       * Strata with fewer respondents are merged in what is published (collapsed strata,
+       * ../shared/docs/METHOD.md); default and floor: the minimum group size k.
+       */
+      minStratumSize: z.number().int().min(1).max(1000).optional(),
     })
     .superRefine((w, ctx) => {
       const seen = new Set<string>();

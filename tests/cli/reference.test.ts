@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mismatches } from '../support/closeTo.ts';
+import { expectedVerdicts, splitVerdicts } from '../support/referenceVerdict.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +39,10 @@ describe('reference cases through `bygdpuls compare`', () => {
     ];
     const { stdout } = await run(process.execPath, [bin, ...args]);
     const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
-    expect(mismatches(JSON.parse(stdout), expected)).toEqual([]);
+    const definitions = JSON.parse(readFileSync(path.join(dir, 'indicators.json'), 'utf8'));
+    const { verdicts, rest } = splitVerdicts(JSON.parse(stdout));
+    expect(mismatches(rest, expected)).toEqual([]);
+    // Every indicator carries the verdict METHOD.md's rule gives on the expected figures.
+    expect(verdicts).toEqual(expectedVerdicts(expected, definitions.indicators, definitions.alpha));
   });
 });
