@@ -57,6 +57,42 @@ function difference(ind: IndicatorComparison, kind: Indicator['kind']): string {
 }
 const pText = (p: number) => (p < 0.001 ? `< ${sv(0.001, 3)}` : sv(p, 3));
 
+/** The verdict as ../shared/docs/METHOD.md words it ("How the pages word a change"). */
+function verdictWords(ind: IndicatorComparison): string {
+  const up = (ind.diff ?? 0) > 0;
+  switch (ind.verdict) {
+    case 'confirmed':
+      return up ? 'Säkerställd ökning' : 'Säkerställd minskning';
+    case 'possible':
+      return `${up ? 'Möjlig ökning' : 'Möjlig minskning'}, kan bero på slumpen när många indikatorer prövas`;
+    case 'no_change':
+      return 'Ingen förändring av betydelse';
+    case 'inconclusive':
+      return 'För få svar för att säga om något har förändrats';
+    default:
+      return 'Kan inte bedömas';
+  }
+}
+
+/** Judgements other than the one verdict (as the pages once had them). */
+const OTHER_JUDGEMENTS =
+  /Signifikans(?!nivå)|inte säkerställd|statistiskt säkerställd|Statistically significant|not significant/i;
+
+/** Per indicator: the verdict's words in the overview and in the card. */
+async function verdictTexts(page: Page, ids: string[]): Promise<{ overview: string[]; card: string[] }> {
+  const overview: string[] = [];
+  const card: string[] = [];
+  for (const id of ids) {
+    overview.push(
+      (await page.locator(`table.overview tr[data-indicator="${id}"] [data-field="verdict-text"]`).textContent()) ?? '',
+    );
+    card.push(
+      (await page.locator(`[data-indicator="${id}"].indicator-card [data-field="verdict-text"]`).textContent()) ?? '',
+    );
+  }
+  return { overview, card };
+}
+
 async function json<T>(server: LocalServer, method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}${url}`, {
     method,
@@ -74,6 +110,63 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 let comparison: Comparison;
 let indicators: Indicator[];
 let small: { projectId: string; baselineId: string; followupId: string };
+let weightedProject: typeof small;
+
+const answers = (area: string, i: number) => ({
+  q_nki_overall: 4 + (i % 6),
+  q_nki_expect: 3 + (i % 7),
+  q_nki_ideal: 5 + (i % 4),
+  q_pride_village: 1 + (i % 5),
+  q_aware_project: i % 3 === 0 ? 'yes' : 'no',
+  q_engage: i % 4 === 0 ? 'dk' : 1 + (i % 5),
+  area,
+});
+
+/**
+ * A weighted project whose two small villages (two and three answers, under k = 5) are merged
+ * when the figures are weighted (../shared/docs/METHOD.md, "collapsed strata"). Both rounds open.
+ */
+async function createWeightedProject(): Promise<typeof small> {
+  const areas = [
+    { id: 'storby', name: 'Storby' },
+    { id: 'guld', name: 'Guldsmedshyttan' },
+    { id: 'vede', name: 'Vedevåg' },
+  ];
+  const { id: projectId } = await json<{ id: string }>(server, 'POST', '/api/projects', {
+    name: 'Viktad testbygd',
+    areas,
+    minGroupSize: 5,
+    weighting: { strata: ['area'], population: areas.map((a, i) => ({ area: a.id, population: 300 - 100 * i })) },
+  });
+  const { id: questionnaireId } = await json<{ id: string }>(
+    server,
+    'POST',
+    `/api/projects/${projectId}/questionnaires`,
+    builtInTemplate(areas),
+  );
+  const round = async (kind: string, name: string) =>
+    (
+      await json<{ id: string }>(server, 'POST', `/api/projects/${projectId}/rounds`, {
+        kind,
+        name,
+        questionnaireId,
+        access: 'open',
+      })
+    ).id;
+  const baselineId = await round('baseline', 'Nollmätning');
+  const followupId = await round('followup', 'Uppföljning');
+  const sample = [...Array<string>(12).fill('storby'), 'guld', 'guld', 'vede', 'vede', 'vede'];
+  for (const [roundId, shift] of [
+    [baselineId, 0],
+    [followupId, 2],
+  ] as const)
+    for (const [i, area] of sample.entries())
+      await json(server, 'POST', `/api/public/rounds/${roundId}/responses`, {
+        responseId: randomUUID(),
+        answers: answers(area, i + shift),
+      });
+  return { projectId, baselineId, followupId };
+}
 
 /**
  * A project of our own: area "Storby" with enough answers, "Mellanby" with six and "Lillby" with
@@ -110,15 +203,6 @@ async function createSmallProject(): Promise<typeof small> {
     name: 'Uppföljning',
     questionnaireId,
     access: 'invite',
-  });
-  const answers = (area: string, i: number) => ({
-    q_nki_overall: 4 + (i % 6),
-    q_nki_expect: 3 + (i % 7),
-    q_nki_ideal: 5 + (i % 4),
-    q_pride_village: 1 + (i % 5),
-    q_aware_project: i % 3 === 0 ? 'yes' : 'no',
-    q_engage: i % 4 === 0 ? 'dk' : 1 + (i % 5),
-    area,
   });
   const baselineAreas = [
     ...Array<string>(10).fill('storby'),
@@ -168,9 +252,10 @@ beforeAll(async () => {
   server = await startServer();
   ids = await demoIds(server);
   small = await createSmallProject();
+  weightedProject = await createWeightedProject();
   // The page shows releases (../shared/docs/METHOD.md, "Releases, not live figures"): our project's rounds are
   // closed, and one fold past the close takes their final releases (and the demo's, of all it holds).
-  for (const roundId of [small.baselineId, small.followupId])
+  for (const roundId of [small.baselineId, small.followupId, weightedProject.baselineId, weightedProject.followupId])
     await json(server, 'POST', `/api/rounds/${roundId}/close`);
   await new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS + 400));
   await server.fold();
@@ -256,9 +341,12 @@ describe('the dashboard', () => {
       );
       expect(await field('p')).toBe(pText(ind.pValue!));
       expect(await field('p-holm')).toBe(pText(ind.pHolm!));
-      expect(await card.locator('[data-field="significant"]').getAttribute('data-significant')).toBe(
-        ind.significant ? 'yes' : 'no',
-      );
+      // The one verdict, in the card and in the overview alike.
+      expect(await card.locator('[data-field="verdict"]').getAttribute('data-verdict')).toBe(ind.verdict);
+      expect(await field('verdict-text')).toBe(verdictWords(ind));
+      expect(
+        await page.locator(`table.overview tr[data-indicator="${def.id}"] [data-field="verdict-text"]`).textContent(),
+      ).toBe(verdictWords(ind));
       if (def.kind !== 'share') expect(await field('cohen-d')).toContain(sv(ind.cohenD!, 2).replace('-', '−'));
       if (def.kind === 'index') expect(await field('baseline-band')).toMatch(/godkänt|Godkänt|Nöjd|Mycket nöjd/);
       // The weighted figure is labelled as such and equals the API's.
@@ -385,6 +473,48 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  it('says plainly which small strata the weighting merged, and shows withheld counts as withheld, never as 0', async () => {
+    const { projectId, baselineId, followupId } = weightedProject;
+    const api = await json<Comparison>(
+      server,
+      'GET',
+      `/api/projects/${projectId}/comparison?baseline=${baselineId}&followup=${followupId}`,
+    );
+    const page = await openDashboard(projectId);
+    let merged = 0;
+    let villages = 0;
+    for (const [id, ind] of Object.entries(api.indicators)) {
+      if (!ind.weighted) continue;
+      const notes = await page.locator(`[data-indicator="${id}"].indicator-card .weighted-notes`).allTextContents();
+      const text = notes.join(' ');
+      for (const [which, name] of [
+        ['baseline', 'Nollmätning'],
+        ['followup', 'Uppföljning'],
+      ] as const) {
+        const r = ind.weighted[which];
+        for (const cell of r.strataCollapsed ?? []) {
+          merged++;
+          const names = cell.map((s) => ({ storby: 'Storby', guld: 'Guldsmedshyttan', vede: 'Vedevåg' })[s.area!]!);
+          if (names.join() === 'Guldsmedshyttan,Vedevåg') villages++;
+          const list =
+            names.length === 2 ? names.join(' med ') : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+          expect(text).toContain(`${name}: Viktningen slog ihop ${list} eftersom de hade färre än 5 svar.`);
+        }
+        if (r.excluded === null || r.strataEmpty === null || r.strataSingle === null)
+          expect(text).toContain(`${name}: Uppgift undanhålls om`);
+      }
+      expect(text).not.toMatch(/\b0 svar saknar/);
+    }
+    // The two villages (two and three answers) are merged, for at least one indicator and round.
+    expect(merged).toBeGreaterThan(0);
+    expect(villages).toBeGreaterThan(0);
+    // The reading box explains the weighted figure here.
+    expect(await page.locator('[data-field="reading-guide"] dt').allTextContents()).toContain('Viktat värde');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('lists free-text answers without background data, and none for a question with fewer than k answers', async () => {
     const page = await openDashboard(small.projectId);
     const section = page.locator('section#free-texts');
@@ -448,6 +578,16 @@ describe('the dashboard', () => {
     const awareDiff = rows.find((r) => r.indicator === 'aware' && r.round === 'difference' && r.weighted === 'no')!;
     expect(Number(awareDiff.estimate!.replace(',', '.'))).toBe(comparison.indicators.aware!.diff);
     expect(Number(awareDiff.p_holm!.replace(',', '.'))).toBe(comparison.indicators.aware!.pHolm);
+    // One judgement: the verdict, on the unweighted difference row; no yes/no significance column.
+    expect(header).toContain('verdict');
+    expect(header).not.toContain('significant');
+    for (const def of indicators) {
+      const diffRow = rows.find((r) => r.indicator === def.id && r.round === 'difference' && r.weighted === 'no')!;
+      expect(diffRow.verdict).toBe(comparison.indicators[def.id]!.verdict);
+    }
+    expect(rows.filter((r) => r.round !== 'difference' || r.weighted === 'yes').every((r) => r.verdict === '')).toBe(
+      true,
+    );
     // One row per indicator and round (plus the difference), weighted and unweighted, and per area and round.
     const perIndicator = 3 + 3 + 5 * 2;
     expect(rows.length).toBe(indicators.length * perIndicator);
@@ -502,6 +642,66 @@ describe('the dashboard', () => {
 });
 
 describe('the printable report', () => {
+  it('shows the same verdict as the overview and the cards, and no other judgement; both explain how to read the figures', async () => {
+    const ordered = indicators.map((d) => d.id);
+    const expected = ordered.map((id) => verdictWords(comparison.indicators[id]!));
+    const page = await openDashboard(ids.projectId);
+    const guide = page.locator('[data-field="reading-guide"]');
+    expect(await guide.locator('h2').textContent()).toBe('Så läser du siffrorna');
+    expect(await guide.locator('dt').allTextContents()).toEqual([
+      'Intervallet',
+      'Säkerställd',
+      'Undertryckt grupp',
+      'Viktat värde',
+    ]);
+    // The box comes before the figures.
+    expect(
+      await page.evaluate(
+        `!!(document.querySelector('[data-field="reading-guide"]').compareDocumentPosition(document.querySelector('table.overview')) & Node.DOCUMENT_POSITION_FOLLOWING)`,
+      ),
+    ).toBe(true);
+    expect(await verdictTexts(page, ordered)).toEqual({ overview: expected, card: expected });
+    await page.locator('details.fold').evaluateAll((list) => {
+      for (const d of list) d.setAttribute('open', '');
+    });
+    expect(await page.locator('main').textContent()).not.toMatch(OTHER_JUDGEMENTS);
+    expect(await page.locator('table.overview thead').textContent()).toContain('Bedömning');
+    // Nothing but the verdict in the overview's verdict column: no "Ja"/"Nej".
+    for (const cell of await page.locator('table.overview td[data-field="verdict"]').allTextContents())
+      expect(cell).not.toMatch(/^(Ja|Nej|Yes|No)$/);
+    // A confirmed or possible verdict names Holm's p; the others the interval against the meaningful change.
+    for (const id of ordered) {
+      const ind = comparison.indicators[id]!;
+      const basis = await page
+        .locator(`[data-indicator="${id}"].indicator-card [data-field="verdict-basis"]`)
+        .textContent();
+      if (ind.verdict === 'confirmed' || ind.verdict === 'possible') expect(basis).toContain('Holm-justerat p');
+      else if (ind.verdict !== 'not_assessable') expect(basis).toMatch(/95 % KI .* ±/);
+    }
+    // In English, the same verdicts in English words.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('[data-field="reading-guide"] h2').textContent()).toBe('How to read the figures');
+    expect(await page.locator('main').textContent()).not.toMatch(OTHER_JUDGEMENTS);
+    await page.getByRole('button', { name: 'Byt till svenska' }).click();
+
+    await page.locator('#open-report').click();
+    await page.waitForURL(/\/report\//);
+    await page.waitForSelector('body[data-ready="true"]');
+    // The report opens with the box, and words every change as the dashboard does.
+    expect(await page.locator('main [data-field="reading-guide"] h2').textContent()).toBe('Så läser du siffrorna');
+    expect(
+      await page.evaluate(
+        `!!(document.querySelector('[data-field="reading-guide"]').compareDocumentPosition(document.querySelector('section.method')) & Node.DOCUMENT_POSITION_FOLLOWING)`,
+      ),
+    ).toBe(true);
+    expect(await verdictTexts(page, ordered)).toEqual({ overview: expected, card: expected });
+    const report = (await page.locator('main').textContent())!;
+    expect(report).not.toMatch(OTHER_JUDGEMENTS);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('opens from the dashboard, passes axe and prints to an A4 PDF', async () => {
     const page = await openDashboard(ids.projectId);
     await page.locator('#open-report').click();

@@ -3,11 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonCsv, CSV_COLUMNS } from '../../web/src/dashboard/csv.ts';
 import type { DashboardData, Indicator, IndicatorComparison, WeightedRound } from '../../web/src/dashboard/data.ts';
-import type { ViewContext } from '../../web/src/dashboard/context.ts';
-import { texts } from '../../web/src/dashboard/i18n.ts';
-import { guideTexts } from '../../web/src/dashboard/readingGuide.ts';
+import { texts, translateNote } from '../../web/src/dashboard/i18n.ts';
 import { deltaOf, verdictBasis, verdictHeadline, verdictTone } from '../../web/src/dashboard/verdictWords.ts';
-import { weightingNotes } from '../../web/src/dashboard/weighted.ts';
+import { weightingNotes, type Stratum } from '../../web/src/dashboard/weightingWords.ts';
 
 const sv = texts('sv');
 const en = texts('en');
@@ -96,35 +94,18 @@ describe('the verdict in words', () => {
       expect(verdictTone(compared({ verdict, diff: -2 }))).toEqual({ strong: false, down: false });
   });
 
-  it('has no second yes/no judgement among its words, and explains "säkerställd" in the reading box', () => {
+  it('has no second yes/no judgement among its words', () => {
     for (const t of [sv, en]) {
       const words = Object.keys(t);
       for (const gone of ['significance', 'significantYes', 'sigShortYes', 'holmVerdict', 'holmNo'])
         expect(words).not.toContain(gone);
     }
-    const guide = guideTexts('sv');
-    expect(guide.title).toBe('Så läser du siffrorna');
-    expect(guide.verdict[1]).toContain('Holm');
-    expect(guide.suppressed(5)[1]).toContain('färre än 5 svar');
   });
 });
 
 describe('the weighting notes', () => {
-  const ctx = {
-    t: sv,
-    lang: 'sv',
-    k: 5,
-    data: {
-      project: {
-        areas: [
-          { id: 'guld', name: 'Guldsmedshyttan' },
-          { id: 'vede', name: 'Vedevåg' },
-          { id: 'ramsberg', name: 'Ramsberg' },
-        ],
-        settings: { minGroupSize: 5, weighting: { strata: ['area'], population: [] } },
-      },
-    },
-  } as unknown as ViewContext;
+  const names: Record<string, string> = { guld: 'Guldsmedshyttan', vede: 'Vedevåg', ramsberg: 'Ramsberg' };
+  const name = (s: Stratum) => names[s.area!]!;
   const round = (over: Partial<WeightedRound>): WeightedRound =>
     ({
       n: 30,
@@ -139,28 +120,61 @@ describe('the weighting notes', () => {
     }) as WeightedRound;
 
   it('says plainly which strata were merged, and why', () => {
-    expect(weightingNotes(round({ strataCollapsed: [[{ area: 'guld' }, { area: 'vede' }]] }), ctx)).toEqual([
+    expect(weightingNotes(round({ strataCollapsed: [[{ area: 'guld' }, { area: 'vede' }]] }), sv, 5, name)).toEqual([
       'Viktningen slog ihop Guldsmedshyttan med Vedevåg eftersom de hade färre än 5 svar.',
     ]);
     expect(
-      weightingNotes(round({ strataCollapsed: [[{ area: 'guld' }, { area: 'vede' }, { area: 'ramsberg' }]] }), {
-        ...ctx,
-        t: en,
-      }),
+      weightingNotes(
+        round({ strataCollapsed: [[{ area: 'guld' }, { area: 'vede' }, { area: 'ramsberg' }]] }),
+        en,
+        5,
+        name,
+      ),
     ).toEqual(['The weighting merged Guldsmedshyttan, Vedevåg and Ramsberg because they had fewer than 5 responses.']);
   });
 
   it('shows a withheld count or list as withheld, never as 0 or none', () => {
     const notes = weightingNotes(
       round({ excluded: null, strataEmpty: null, strataSingle: [{ area: 'ramsberg' }] }),
-      ctx,
+      sv,
+      5,
+      name,
     );
     expect(notes).toEqual([
       'Grupper med bara ett svar (ingen spridning att skatta): Ramsberg.',
       'Uppgift undanhålls om hur många svar som saknar uppgift om viktningsvariabeln och vilka grupper som saknar svar (den skulle avslöja en liten grupp).',
     ]);
     expect(notes.join(' ')).not.toMatch(/\b0\b/);
-    expect(weightingNotes(round({}), ctx)).toEqual([]);
+    expect(weightingNotes(round({}), sv, 5, name)).toEqual([]);
+  });
+});
+
+describe('the notes of a comparison', () => {
+  it('reads why a weighted figure is withheld in Swedish, and keeps those reasons out of the verdict', () => {
+    expect(
+      translateNote(
+        'weighted followup: fewer than 5 respondents with a value have every stratum variable answered: no weighted figure',
+        sv,
+      ),
+    ).toBe(
+      'Viktat, uppföljningen: färre än 5 svar har alla viktningsvariabler besvarade, så inget viktat värde visas (skyddar små grupper).',
+    );
+    expect(
+      translateNote(
+        'weighted baseline: the weighted figure would single out the fewer than 5 respondents who left area unanswered',
+        sv,
+      ),
+    ).toBe(
+      'Viktat, nollmätningen: visas inte, eftersom det viktade värdet skulle peka ut de färre än 5 som lämnade frågan om område obesvarad (skyddar små grupper).',
+    );
+    const ind = compared({
+      verdict: 'not_assessable',
+      pValue: null,
+      notes: [
+        'weighted baseline: the weighted figure would single out the fewer than 5 respondents who left area unanswered',
+      ],
+    });
+    expect(verdictBasis(ind, 'index', nki, 'sv', sv)).toBe('Inget p-värde');
   });
 });
 

@@ -6,6 +6,8 @@ function listOf(items: string[], and: string): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
+const svVariables: Record<string, string> = { area: 'område', age_band: 'åldersgrupp', gender: 'kön' };
+
 const sv = {
   pageTitle: 'Resultat',
   reportTitle: 'Rapport',
@@ -126,7 +128,7 @@ const sv = {
   dontKnow: 'Vet ej',
   answer: 'Svar',
   breakdownTitle: (variable: string) => `Per ${variable}`,
-  variables: { area: 'område', age_band: 'åldersgrupp', gender: 'kön' } as Record<string, string>,
+  variables: svVariables,
   variablesTitle: { area: 'Område', age_band: 'Åldersgrupp', gender: 'Kön' } as Record<string, string>,
   chartAlt: 'Diagram',
   intervalChartLabel: (label: string) => `Diagram: ${label} med 95 % konfidensintervall.`,
@@ -169,6 +171,16 @@ const sv = {
       /^weighted: withheld, a stratum has fewer than (\d+) respondents \(secondary suppression\)$/,
       (m: RegExpMatchArray) =>
         `Viktat: visas inte, eftersom en viktgrupp har färre än ${m[1]} svar (skyddar små grupper).`,
+    ],
+    [
+      /^weighted (baseline|followup): fewer than (\d+) respondents with a value have every stratum variable answered: no weighted figure$/,
+      (m: RegExpMatchArray) =>
+        `Viktat, ${m[1] === 'baseline' ? 'nollmätningen' : 'uppföljningen'}: färre än ${m[2]} svar har alla viktningsvariabler besvarade, så inget viktat värde visas (skyddar små grupper).`,
+    ],
+    [
+      /^weighted (baseline|followup): the weighted figure would single out the fewer than (\d+) respondents who left (\w+) unanswered$/,
+      (m: RegExpMatchArray) =>
+        `Viktat, ${m[1] === 'baseline' ? 'nollmätningen' : 'uppföljningen'}: visas inte, eftersom det viktade värdet skulle peka ut de färre än ${m[2]} som lämnade frågan om ${svVariables[m[3]!] ?? m[3]} obesvarad (skyddar små grupper).`,
     ],
   ] as [RegExp, (m: RegExpMatchArray) => string][],
   none: 'Vill inte uppge',

@@ -53,7 +53,7 @@ export function deltaOf(def: Indicator | undefined, kind: Kind): number | null {
 
 /** Why there is no verdict: the comparison's own reasons (those of the unweighted figures). */
 export function notAssessableReasons(ind: Compared, t: Texts): string[] {
-  return (ind.notes ?? []).filter((n) => !n.startsWith('weighted:')).map((n) => translateNote(n, t));
+  return (ind.notes ?? []).filter((n) => !/^weighted\b/.test(n)).map((n) => translateNote(n, t));
 }
 
 /**

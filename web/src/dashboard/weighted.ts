@@ -1,7 +1,7 @@
 // The weighted estimates of an indicator beside the unweighted ones, and what the weighting did:
 // merged (collapsed) strata, empty or single strata, responses left out, or that this is withheld.
 import { h } from '../common/dom.ts';
-import type { IndicatorComparison, RoundInfo, WeightedRound } from './data.ts';
+import type { IndicatorComparison, RoundInfo } from './data.ts';
 import {
   estimateOf,
   formatDiff,
@@ -13,47 +13,16 @@ import {
   type Kind,
 } from './format.ts';
 import { groupValueName, labelOf, type ViewContext } from './context.ts';
+import { weightingNotes, type Stratum } from './weightingWords.ts';
 
 /** A stratum by name: "Gårdeby", or "Gårdeby / Kvinna" over several variables. */
-function stratumName(stratum: Partial<Record<string, string>>, ctx: ViewContext): string {
+function stratumName(stratum: Stratum, ctx: ViewContext): string {
   const areaNames = new Map(ctx.data.project.areas.map((a) => [a.id, a.name]));
   return Object.entries(stratum)
     .map(([variable, value]) =>
       variable === 'area' ? (areaNames.get(value ?? '') ?? value) : groupValueName(variable, value ?? '', ctx),
     )
     .join(' / ');
-}
-
-function strataText(strata: Partial<Record<string, string>>[], ctx: ViewContext): string {
-  return strata.map((s) => stratumName(s, ctx)).join(', ');
-}
-
-/**
- * What the weighting says of a round: merged strata in plain words, the strata without or with one
- * response, the responses left out; "withheld" where a true count would give a small group away
- * (null in the API), never a made-up 0.
- */
-export function weightingNotes(r: WeightedRound, ctx: ViewContext): string[] {
-  const { t, k } = ctx;
-  const notes: string[] = [];
-  const m = Math.max(ctx.data.project.settings.weighting?.minStratumSize ?? k, k);
-  for (const cell of r.strataCollapsed ?? [])
-    notes.push(
-      t.strataCollapsed(
-        cell.map((s) => stratumName(s, ctx)),
-        m,
-      ),
-    );
-  if (r.excluded !== null && r.excluded > 0) notes.push(t.excluded(r.excluded));
-  if (r.strataEmpty !== null && r.strataEmpty.length > 0) notes.push(t.strataEmpty(strataText(r.strataEmpty, ctx)));
-  if (r.strataSingle !== null && r.strataSingle.length > 0) notes.push(t.strataSingle(strataText(r.strataSingle, ctx)));
-  const withheld = [
-    r.excluded === null ? t.withheldExcluded : null,
-    r.strataEmpty === null ? t.withheldEmpty : null,
-    r.strataSingle === null ? t.withheldSingle : null,
-  ].filter((x): x is string => x !== null);
-  if (withheld.length > 0) notes.push(t.weightedWithheld(withheld));
-  return notes;
 }
 
 export function weightedSection(
@@ -100,7 +69,8 @@ export function weightedSection(
   const notes: string[] = [];
   for (const which of ['baseline', 'followup'] as const) {
     const name = which === 'baseline' ? data.baseline.name : data.followup.name;
-    for (const note of weightingNotes(w[which], ctx)) notes.push(`${name}: ${note}`);
+    const m = Math.max(weighting.minStratumSize ?? ctx.k, ctx.k);
+    for (const note of weightingNotes(w[which], t, m, (s) => stratumName(s, ctx))) notes.push(`${name}: ${note}`);
   }
   return h(
     'section',
