@@ -11,13 +11,16 @@ import type { DashboardData } from '../../web/src/dashboard/data.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import {
   attack,
+  attackWeighted,
   comparisonFacts,
   countFacts,
   csvFacts,
   readingFacts,
   type Respondent,
   type Truth,
+  type WeightedFact,
   type Which,
+  weightedFact,
 } from './attacker.ts';
 import { AGE_BANDS, AREAS, GENDERS, INDICATORS, scenarioArb, type Scenario } from './generate.ts';
 
@@ -155,11 +158,23 @@ describe('what the dashboard and the report read, against the attacker', () => {
           project: { areas: AREAS.map((id) => ({ id, name: `Area ${id}` })) },
         } as unknown as Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>);
         const facts = [...comparisonFacts(comparison.json, truth), ...csvFacts(csv, truth)];
+        const variable = scenario.settings.weighting?.strata[0];
+        const weighted: WeightedFact[] = [];
         const published: string[] = [comparison.text, JSON.stringify(csv)];
         for (const which of ['baseline', 'followup'] as const) {
           const indicators = await get(`/api/rounds/${rounds[which]}/indicators`, evaluator);
           const counts = await get(`/api/rounds/${rounds[which]}`, evaluator);
           facts.push(...readingFacts(which, indicators.json.indicators, truth), ...countFacts(which, counts.json));
+          if (variable) {
+            for (const [id, reading] of Object.entries<{ weighted?: Parameters<typeof weightedFact>[3] }>(
+              indicators.json.indicators,
+            ))
+              if (reading.weighted) weighted.push(weightedFact(which, id, variable, reading.weighted, 'indicators'));
+            for (const [id, ind] of Object.entries<{ weighted: Record<Which, Parameters<typeof weightedFact>[3]> }>(
+              comparison.json.indicators,
+            ))
+              weighted.push(weightedFact(which, id, variable, ind.weighted[which], 'comparison'));
+          }
           published.push(indicators.text, counts.text);
 
           // The free-text listing: the texts alone, all of them, or nothing under k.
@@ -188,6 +203,7 @@ describe('what the dashboard and the report read, against the attacker', () => {
           expect(texts.text).not.toMatch(/"(area|age_band|gender|receivedAt|ts|responseId|background)"/);
         }
         expect(attack(truth, facts, { countTotalsArePublic: true })).toEqual([]);
+        expect(attackWeighted(truth, weighted, facts)).toEqual([]);
         // Free text appears in the listing only: not in figures, counts or the CSV.
         for (const text of published) expect(text).not.toContain('marker-');
       }),

@@ -5,8 +5,11 @@
 // published groups, across all outputs together (comparison, indicators, CSV, counts). Any such
 // remainder that holds between 1 and k - 1 respondents gives their figures away.
 //
+// The weighted estimates (collapsed strata) add equations in the cells' means: attackWeighted
+// solves them where one cell is left unknown (weighting by one variable).
+//
 // What it does not try: combining different breakdowns (area groups against gender groups, which
-// needs the unpublished cross-tabulation) and the weighted estimates (see docs/METHOD-NOTES.md).
+// needs the unpublished cross-tabulation), and strata of several variables (see docs/METHOD-NOTES.md).
 import type { Answer, Background, BackgroundVariable, Indicator } from '../../functions/core/schemas.ts';
 
 export type Which = 'baseline' | 'followup';
@@ -244,4 +247,99 @@ export function countFacts(
     if (a.responses !== null)
       facts.push({ round, measure: 'respondent', variable: 'area', group: a.area, n: a.responses, source: 'counts' });
   return facts;
+}
+
+// ---- the weighted estimates (collapsed strata) ----
+
+/** A published weighted estimate of one indicator and round, as the attacker reads it. */
+export interface WeightedFact {
+  round: Which;
+  indicatorId: string;
+  /** The stratum variable (weighting by one variable). */
+  variable: BackgroundVariable;
+  /** Whether the estimate itself is published (not null). */
+  published: boolean;
+  excluded: number | null;
+  strataSingle: readonly unknown[] | null;
+  strataCollapsed: readonly (readonly Partial<Record<BackgroundVariable, string>>[])[];
+  source: string;
+}
+
+interface WeightedLike {
+  mean?: number | null;
+  p?: number | null;
+  estimate?: number | null;
+  excluded: number | null;
+  strataSingle: readonly unknown[] | null;
+  strataCollapsed?: readonly (readonly Partial<Record<BackgroundVariable, string>>[])[];
+}
+
+/** Reads a weighted figure (the comparison's `weighted.<round>`, or a reading's `weighted`). */
+export function weightedFact(
+  round: Which,
+  indicatorId: string,
+  variable: BackgroundVariable,
+  w: WeightedLike,
+  source: string,
+): WeightedFact {
+  const value = w.estimate !== undefined ? w.estimate : w.mean !== undefined ? w.mean : w.p;
+  return {
+    round,
+    indicatorId,
+    variable,
+    published: value !== null && value !== undefined,
+    excluded: w.excluded,
+    strataSingle: w.strataSingle,
+    strataCollapsed: w.strataCollapsed ?? [],
+    source,
+  };
+}
+
+/**
+ * What a published weighted estimate adds. It is a known combination of its cells' means (the
+ * strata, merged where small), so, taking the attacker to know every true count: a merged cell
+ * minus its published member groups must not leave 1 to k - 1 respondents; when only one cell has
+ * members that are not published, that cell can be solved for, and the round minus the cells
+ * (the respondents who left the stratum variable unanswered) must not be 1 to k - 1 either. Every
+ * cell holds at least k, and the published counts (`excluded`, `strataSingle`) are true and safe.
+ */
+export function attackWeighted(truth: Truth, weighted: readonly WeightedFact[], facts: readonly Fact[]): string[] {
+  const findings: string[] = [];
+  const { k } = truth;
+  for (const w of weighted) {
+    const def = truth.indicators.find((d) => d.id === w.indicatorId)!;
+    const measure = measureOf(def);
+    const where = `${w.source}: ${w.round} ${w.indicatorId} weighted by ${w.variable}`;
+    const people = truth.rounds[w.round].filter((r) => counts(truth, measure, r));
+    const excluded = people.filter((r) => r.background[w.variable] === null).length;
+    if (w.excluded !== null && w.excluded !== excluded)
+      findings.push(`${where}: excluded ${w.excluded}, true ${excluded}`);
+    if (w.excluded !== null && w.excluded > 0 && w.excluded < k)
+      findings.push(`${where}: excluded ${w.excluded} < k = ${k} published`);
+    if (w.strataSingle !== null && w.strataSingle.length > 0) findings.push(`${where}: names strata of one respondent`);
+    if (!w.published) continue;
+    const size = (value: string) => people.filter((r) => r.background[w.variable] === value).length;
+    const merged = w.strataCollapsed.map((cell) => cell.map((stratum) => stratum[w.variable]!));
+    const inMerged = new Set(merged.flat());
+    const present = [...new Set(people.map((r) => r.background[w.variable]).filter((v): v is string => v !== null))];
+    const cells = [...merged, ...present.filter((value) => !inMerged.has(value)).map((value) => [value])];
+    const known = new Set(
+      facts
+        .filter((f) => f.round === w.round && f.measure === measure && f.variable === w.variable)
+        .map((f) => f.group!),
+    );
+    for (const cell of cells) {
+      const n = cell.reduce((sum, value) => sum + size(value), 0);
+      if (n < k) findings.push(`${where}: cell [${cell.join(', ')}] holds ${n} < k = ${k}`);
+      const hidden = cell.filter((value) => !known.has(value)).reduce((sum, value) => sum + size(value), 0);
+      if (cell.length > 1 && hidden > 0 && hidden < k)
+        findings.push(`${where}: cell [${cell.join(', ')}] minus its published groups leaves ${hidden} < k = ${k}`);
+    }
+    const unknown = cells.filter((cell) => cell.some((value) => !known.has(value)));
+    if (unknown.length === 1 && excluded > 0 && excluded < k)
+      findings.push(
+        `${where}: only cell [${unknown[0]!.join(', ')}] is unknown, so the ${excluded} < k = ${k} respondents without ${w.variable} can be solved for`,
+      );
+  }
+  return findings;
 }

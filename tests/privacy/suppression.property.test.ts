@@ -12,14 +12,25 @@ import { ProjectSettings } from '../../functions/core/schemas.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { comparisonRows } from '../../web/src/dashboard/csv.ts';
 import type { DashboardData } from '../../web/src/dashboard/data.ts';
-import { attack, comparisonFacts, csvFacts, readingFacts, type Fact, type Truth } from './attacker.ts';
+import {
+  attack,
+  attackWeighted,
+  comparisonFacts,
+  csvFacts,
+  readingFacts,
+  weightedFact,
+  measureOf,
+  type Fact,
+  type Truth,
+  type WeightedFact,
+} from './attacker.ts';
 import { INDICATORS, scenarioArb, type Scenario } from './generate.ts';
 
 /** Every published count of a scenario, as the API and the dashboard's CSV publish them. */
 function publishedFacts(
   scenario: Scenario,
   secondarySuppression: boolean,
-): { facts: Fact[]; truth: Truth; csv: ReturnType<typeof comparisonRows> } {
+): { facts: Fact[]; weighted: WeightedFact[]; truth: Truth; csv: ReturnType<typeof comparisonRows> } {
   const settings = ProjectSettings.parse(scenario.settings);
   const scorer = createScorer(INDICATORS);
   const baseline = aggregateResponses(scorer, scenario.rounds.baseline);
@@ -34,13 +45,23 @@ function publishedFacts(
     project: { areas: [] },
   } as unknown as Pick<DashboardData, 'comparison' | 'baseline' | 'followup' | 'indicators' | 'project'>);
   const facts = [...comparisonFacts(comparison, truth), ...csvFacts(csv, truth)];
+  const weighted: WeightedFact[] = [];
+  const variable = settings.weighting?.strata[0];
   if (secondarySuppression) {
-    facts.push(
-      ...readingFacts('baseline', roundIndicators(scorer, baseline, settings), truth),
-      ...readingFacts('followup', roundIndicators(scorer, followup, settings), truth),
-    );
+    const readings = {
+      baseline: roundIndicators(scorer, baseline, settings),
+      followup: roundIndicators(scorer, followup, settings),
+    };
+    for (const which of ['baseline', 'followup'] as const) {
+      facts.push(...readingFacts(which, readings[which], truth));
+      if (!variable) continue;
+      for (const [id, reading] of Object.entries(readings[which]))
+        if (reading.weighted) weighted.push(weightedFact(which, id, variable, reading.weighted, 'indicators'));
+      for (const [id, ind] of Object.entries(comparison.indicators))
+        weighted.push(weightedFact(which, id, variable, ind.weighted![which], 'comparison'));
+    }
   }
-  return { facts, truth, csv };
+  return { facts, weighted, truth, csv };
 }
 
 const RUNS = Number(process.env.PRIVACY_RUNS ?? 300);
@@ -48,10 +69,15 @@ const RUNS = Number(process.env.PRIVACY_RUNS ?? 300);
 describe('secondary suppression against an attacker who subtracts', () => {
   it(`leaves no group under k recoverable from the comparison, the indicators and the CSV (${RUNS} random projects)`, () => {
     let secondary = 0;
+    let weightedPublished = 0;
+    let collapsed = 0;
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
-        const { facts, truth, csv } = publishedFacts(scenario, true);
+        const { facts, weighted, truth, csv } = publishedFacts(scenario, true);
         expect(attack(truth, facts)).toEqual([]);
+        expect(attackWeighted(truth, weighted, facts)).toEqual([]);
+        weightedPublished += weighted.filter((w) => w.published).length;
+        collapsed += weighted.filter((w) => w.strataCollapsed.length > 0).length;
         // Differences are published for whole rounds only, never per group.
         expect(csv.filter((row) => row.round === 'difference' && row.group_variable)).toEqual([]);
         secondary += csv.filter((row) => row.suppressed === true && row.group_variable).length;
@@ -60,6 +86,8 @@ describe('secondary suppression against an attacker who subtracts', () => {
     );
     // The generated projects do make the rule work (it is not vacuously true).
     expect(secondary).toBeGreaterThan(RUNS / 4);
+    expect(weightedPublished).toBeGreaterThan(RUNS / 4);
+    expect(collapsed).toBeGreaterThan(RUNS / 10);
   }, 600_000);
 
   it('catches the leak that primary suppression alone leaves (the attacker can fail)', () => {
@@ -99,5 +127,52 @@ describe('secondary suppression against an attacker who subtracts', () => {
     expect(
       compareRounds(INDICATORS, settings, aggregate, aggregate).indicators.pride!.groups.area!.a1!.baseline,
     ).toMatchObject({ n: 6 });
+  });
+
+  it('withholds what a weighted estimate would let an attacker solve for (collapsed strata), and the attacker sees it', () => {
+    const people = (area: string | null, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        background: { area, age_band: null, gender: null },
+        answers: { q4: 1 + (i % 5) },
+      }));
+    const weighting = { strata: ['area'], population: ['a0', 'a1', 'a2'].map((area) => ({ area, population: 1000 })) };
+    const settings = ProjectSettings.parse({ minGroupSize: 5, groupBy: ['area'], weighting });
+    const scorer = createScorer(INDICATORS);
+    const pride = INDICATORS.find((d) => d.id === 'pride')!;
+    const truthOf = (round: ReturnType<typeof people>): Truth => ({
+      rounds: { baseline: round, followup: round },
+      indicators: INDICATORS,
+      k: 5,
+    });
+    // Two people without an area: the breakdown hides a1 to protect them; the estimate would then
+    // solve a1 (the only unknown cell) and isolate the two, so a0 is withheld as well.
+    const noArea = [...people('a0', 9), ...people('a1', 6), ...people(null, 2)];
+    const aggregate = aggregateResponses(scorer, noArea);
+    const ind = compareRounds(INDICATORS, settings, aggregate, aggregate, { secondarySuppression: true }).indicators
+      .pride!;
+    expect(ind.groups.area!.a0!.baseline).toEqual({ suppressed: true, n: null, reason: 'secondary' });
+    expect(ind.groups.area!.a1!.baseline).toEqual({ suppressed: true, n: null, reason: 'secondary' });
+    expect(ind.weighted!.baseline).toMatchObject({ excluded: null, strataCollapsed: [] });
+    expect(ind.weighted!.baseline.mean).not.toBeNull();
+    const weighted = [weightedFact('baseline', 'pride', 'area', ind.weighted!.baseline, 'comparison')];
+    const facts = comparisonFacts({ indicators: { pride: ind } }, truthOf(noArea));
+    expect(attackWeighted(truthOf(noArea), weighted, facts)).toEqual([]);
+    // Had a0 been published, the attacker would have found the two.
+    const a0 = { round: 'baseline' as const, measure: measureOf(pride), variable: 'area' as const, group: 'a0', n: 9 };
+    expect(attackWeighted(truthOf(noArea), weighted, [...facts, { ...a0, source: 'what-if' }])).toHaveLength(1);
+
+    // A small area merged into a published one: cell minus the published member would give it away.
+    const small = [...people('a0', 9), ...people('a1', 6), ...people('a2', 2)];
+    const merged = compareRounds(
+      INDICATORS,
+      settings,
+      aggregateResponses(scorer, small),
+      aggregateResponses(scorer, small),
+      { secondarySuppression: true },
+    ).indicators.pride!;
+    expect(merged.weighted!.baseline.strataCollapsed).toEqual([[{ area: 'a1' }, { area: 'a2' }]]);
+    const mergedFact = weightedFact('baseline', 'pride', 'area', merged.weighted!.baseline, 'comparison');
+    const a1 = { ...a0, group: 'a1', n: 6, source: 'what-if' };
+    expect(attackWeighted(truthOf(small), [mergedFact], [a1]).join()).toMatch(/minus its published groups leaves 2/);
   });
 });
