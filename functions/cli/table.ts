@@ -14,17 +14,24 @@ const LABELS = {
     diff: 'Skillnad (95 % KI)',
     p: 'p',
     pHolm: 'p (Holm)',
-    significant: 'Signifikant',
-    yes: 'ja',
-    no: 'nej',
+    verdict: 'Bedömning',
+    verdicts: {
+      confirmed: (up: boolean) => (up ? 'Säkerställd ökning' : 'Säkerställd minskning'),
+      possible: (up: boolean) => `Möjlig ${up ? 'ökning' : 'minskning'} (kan bero på slumpen)`,
+      no_change: () => 'Ingen förändring av betydelse',
+      inconclusive: () => 'För få svar för att säga',
+      not_assessable: () => 'Kan inte bedömas',
+    },
     unknown: '–',
     suppressed: (k: number) => `undertryckt (n < ${k})`,
     weighted: 'viktat',
     band: 'Nivå',
     groups: 'Per grupp',
     notes: 'Noteringar',
+    collapsed: (round: string, cells: string) => `viktat, ${round}: strata med för få svar sammanslagna: ${cells}`,
+    rounds: { baseline: 'nollmätning', followup: 'uppföljning' },
     method: (alpha: number, k: number) =>
-      `Medelvärden: Welch t-test; andelar: Newcombes hybridintervall och z-test. 95 % konfidensintervall; signifikant om p < ${alpha}. Grupper med färre än ${k} svar visas inte.`,
+      `Medelvärden: Welch t-test; andelar: Newcombes hybridintervall och z-test. 95 % konfidensintervall. Bedömning: säkerställd när Holm-justerat p < ${alpha}, möjlig när bara p < ${alpha}; annars avgör intervallet mot den minsta förändring som betyder något. Grupper med färre än ${k} svar visas inte.`,
   },
   en: {
     indicator: 'Indicator',
@@ -33,17 +40,24 @@ const LABELS = {
     diff: 'Difference (95% CI)',
     p: 'p',
     pHolm: 'p (Holm)',
-    significant: 'Significant',
-    yes: 'yes',
-    no: 'no',
+    verdict: 'Verdict',
+    verdicts: {
+      confirmed: (up: boolean) => (up ? 'Confirmed increase' : 'Confirmed decrease'),
+      possible: (up: boolean) => `Possible ${up ? 'increase' : 'decrease'} (may be chance)`,
+      no_change: () => 'No change that matters',
+      inconclusive: () => 'Too few answers to tell',
+      not_assessable: () => 'Cannot be assessed',
+    },
     unknown: '–',
     suppressed: (k: number) => `suppressed (n < ${k})`,
     weighted: 'weighted',
     band: 'Band',
     groups: 'By group',
     notes: 'Notes',
+    collapsed: (round: string, cells: string) => `weighted, ${round}: strata with too few answers merged: ${cells}`,
+    rounds: { baseline: 'baseline', followup: 'follow-up' },
     method: (alpha: number, k: number) =>
-      `Means: Welch's t-test; shares: Newcombe's hybrid interval and z-test. 95% confidence intervals; significant when p < ${alpha}. Groups with fewer than ${k} answers are not shown.`,
+      `Means: Welch's t-test; shares: Newcombe's hybrid interval and z-test. 95% confidence intervals. Verdict: confirmed when the Holm-adjusted p < ${alpha}, possible when only p < ${alpha}; otherwise the interval against the smallest change that matters decides. Groups with fewer than ${k} answers are not shown.`,
   },
 } as const;
 
@@ -113,7 +127,7 @@ export function formatComparisonTable(
   const L = LABELS[lang];
   const byId = new Map(indicators.map((def) => [def.id, def]));
   const label = (def: Indicator) => def.label ?? def.id;
-  const main: string[][] = [[L.indicator, L.baseline, L.followup, L.diff, L.p, L.pHolm, L.significant, L.band]];
+  const main: string[][] = [[L.indicator, L.baseline, L.followup, L.diff, L.p, L.pHolm, L.verdict, L.band]];
   const sections: string[] = [];
   const notes: string[] = [];
 
@@ -133,7 +147,7 @@ export function formatComparisonTable(
       diff,
       formatP(result.pValue, lang),
       formatP(result.pHolm, lang),
-      result.significant === null ? L.unknown : result.significant ? L.yes : L.no,
+      L.verdicts[result.verdict]((result.diff ?? 0) > 0),
       def.kind === 'index' && followupValue !== null ? bandOf(followupValue, settings, lang) : '',
     ]);
     if (result.weighted) {
@@ -165,6 +179,11 @@ export function formatComparisonTable(
       if (rows.length > 1) sections.push(renderTable(rows));
     }
     for (const note of result.notes ?? []) notes.push(`${label(def)}: ${note}`);
+    for (const which of ['baseline', 'followup'] as const) {
+      const cells = result.weighted?.[which].strataCollapsed ?? [];
+      const named = cells.map((cell) => cell.map((stratum) => Object.values(stratum).join(' × ')).join(' + '));
+      if (named.length > 0) notes.push(`${label(def)}: ${L.collapsed(L.rounds[which], named.join('; '))}`);
+    }
   }
   const parts = [renderTable(main)];
   if (sections.length > 0) parts.push(`${L.groups}\n\n${sections.join('\n\n')}`);
