@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { RoundAccumulator, type MutableCell, type RoundAggregate } from '../core/aggregates.ts';
+import type { RoundAggregate } from '../core/aggregates.ts';
 import { compareRounds, type Comparison } from '../core/compare.ts';
 import {
   BackgroundVariable,
@@ -12,13 +12,15 @@ import {
   ProjectSettings,
   stratumKey,
   type Weighting,
-  type Answer,
   type Indicator,
 } from '../core/schemas.ts';
-import { createScorer, parseTextAnswer, type Scorer } from '../core/scoring.ts';
-import { firstInvalidUtf8, readCsv, scanCsv } from './csv/index.ts';
+import { createScorer } from '../core/scoring.ts';
+import { firstInvalidUtf8, readCsv } from './csv/index.ts';
 import { InputError, lineAndColumn } from './errors.ts';
 import { jsonErrorOffset } from './jsonError.ts';
+import { readRoundsInParallel, type ParallelReadOptions } from './parallelRead.ts';
+
+export { readRound } from './roundReader.ts';
 
 /** indicators.json as the reference cases lay it out: settings, a population file name, indicators. */
 const IndicatorsFile = z.strictObject({
@@ -206,125 +208,21 @@ async function readPopulation(file: string, strataFromSettings: readonly string[
   return { strata, population: rows };
 }
 
-/** One distinct raw value of a column, checked and coded once. */
-interface ColumnValue {
-  /** The answer (question columns) or the background value (null when empty). */
-  answer: Answer;
-  /** Answer code in the accumulator's dictionary, or the background value's index + 1 (0: empty). */
-  code: number;
-}
-
-const MAX_BACKGROUND_VALUES = 1000;
-
-/** Reads one round's CSV into its aggregate, checking every answer against the definitions. */
-export async function readRound(file: string, scorer: Scorer, settings: ProjectSettings): Promise<RoundAggregate> {
-  const accumulator = new RoundAccumulator(scorer);
-  const questionCount = scorer.questions.length;
-  const answers: Answer[] = new Array<Answer>(questionCount).fill(null);
-  const codes = new Int32Array(questionCount);
-  const weighting = settings.weighting;
-  const knownStrata = weighting
-    ? new Set(weighting.population.map((row) => stratumKey(weighting.strata, row as Record<string, string>)))
-    : null;
-  /** Which background variables the file has, in BACKGROUND_VARIABLES order (slot after the questions). */
-  const present: BackgroundVariable[] = [];
-  const cells = new Map<number, MutableCell>();
-
-  const backgroundInterner = (column: string) => {
-    let count = 0;
-    return (text: string, line: number): ColumnValue => {
-      if (text === '') return { answer: null, code: 0 };
-      if (text.length > 100) throw new InputError(file, line, column, 'a background value is at most 100 characters');
-      if (++count > MAX_BACKGROUND_VALUES)
-        throw new InputError(file, line, column, `more than ${MAX_BACKGROUND_VALUES} distinct values`);
-      return { answer: text, code: count };
-    };
-  };
-
-  /** A new combination of background values: check it against the population figures once. */
-  const newCell = (values: Record<BackgroundVariable, string | null>, line: number): MutableCell => {
-    if (weighting && knownStrata && weighting.strata.every((variable) => values[variable] !== null)) {
-      if (!knownStrata.has(stratumKey(weighting.strata, values))) {
-        const described = weighting.strata.map((variable) => `${variable} "${values[variable]}"`).join(', ');
-        throw new InputError(file, line, weighting.strata[0]!, `the population figures have no stratum ${described}`);
-      }
-    }
-    return accumulator.cell(values.area, values.age_band, values.gender);
-  };
-
-  await scanCsv<ColumnValue>(
-    file,
-    (names) => {
-      const seen = new Map<string, number>();
-      names.forEach((name, i) => {
-        if (seen.has(name))
-          throw new InputError(file, 1, i + 1, `column "${name}" appears twice (also column ${seen.get(name)! + 1})`);
-        seen.set(name, i);
-      });
-      for (const variable of new Set([...settings.groupBy, ...(weighting?.strata ?? [])])) {
-        if (!names.includes(variable))
-          throw new InputError(file, 1, null, `no column "${variable}", which the settings group or weight by`);
-      }
-      const columns = scorer.questions.map((question) => {
-        const column = names.indexOf(question);
-        if (column === -1) {
-          const users = scorer.indicators.filter((c) => c.def.items.includes(question)).map((c) => c.def.id);
-          throw new InputError(
-            file,
-            1,
-            null,
-            `no column "${question}", an item of indicator ${users.map((id) => `"${id}"`).join(', ')}`,
-          );
-        }
-        return column;
-      });
-      const interners = scorer.questions.map((_, q) => (text: string, line: number): ColumnValue => {
-        const parsed = parseTextAnswer(scorer.rules[q]!, text);
-        if ('error' in parsed) throw new InputError(file, line, names[columns[q]!]!, parsed.error);
-        return { answer: parsed.answer, code: accumulator.answerCode(q, parsed.answer) };
-      });
-      for (const variable of BACKGROUND_VARIABLES) {
-        const column = names.indexOf(variable);
-        if (column === -1) continue;
-        present.push(variable);
-        columns.push(column);
-        interners.push(backgroundInterner(variable));
-      }
-      return { columns, interners };
-    },
-    (values, line) => {
-      for (let q = 0; q < questionCount; q++) {
-        const value = values[q]!;
-        answers[q] = value.answer;
-        codes[q] = value.code;
-      }
-      // The cell id packs the background codes (each 0..1000) into one number.
-      let id = 0;
-      for (let b = 0; b < present.length; b++) id = id * 1024 + values[questionCount + b]!.code;
-      let cell = cells.get(id);
-      if (cell === undefined) {
-        const background: Record<BackgroundVariable, string | null> = { area: null, age_band: null, gender: null };
-        present.forEach((variable, b) => {
-          background[variable] = values[questionCount + b]!.answer as string | null;
-        });
-        cell = newCell(background, line);
-        cells.set(id, cell);
-      }
-      accumulator.addToCell(cell, answers, codes);
-    },
-  );
-  return accumulator.toAggregate();
-}
-
 /** The whole command: files in, comparison out. */
 export async function compareFiles(
   files: CompareFiles,
+  reading: ParallelReadOptions = {},
 ): Promise<{ comparison: Comparison; definitions: LoadedDefinitions }> {
   const definitions = await loadDefinitions(files);
   const scorer = createScorer(definitions.indicators);
-  // One after the other, so that the first error reported is always the same one.
-  const baseline = await readRound(files.baseline, scorer, definitions.settings);
-  const followup = await readRound(files.followup, scorer, definitions.settings);
+  // Side by side on the machine's cores; the result and the first error reported are those of
+  // reading the baseline, then the follow-up, on one thread.
+  const [baseline, followup] = (await readRoundsInParallel(
+    [files.baseline, files.followup],
+    definitions,
+    scorer,
+    reading,
+  )) as [RoundAggregate, RoundAggregate];
   const options = { secondarySuppression: files.secondarySuppression ?? false };
   return {
     comparison: compareRounds(definitions.indicators, definitions.settings, baseline, followup, options),

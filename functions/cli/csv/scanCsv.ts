@@ -1,9 +1,22 @@
 // The fast reader of big files: rows scanned as bytes, the chosen columns' values looked up in a
 // per-column cache; lines with quotes take the general path of record.ts.
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import { ColumnCache, type Interner } from './columnCache.ts';
 import { asInputError, decodeRecord, NEWLINE, splitRecord } from './record.ts';
+import { lineStartAtOrAfter } from './split.ts';
+
+/**
+ * A part of a file, by nominal byte offsets: the rows that start in [lineStart(from), lineStart(to)),
+ * where lineStart(x) is the start of the first line that starts at or after x (see split.ts).
+ * Consecutive parts tile the file; a part other than the first reads the header from the file's
+ * start first, and its line numbers count from there (as if the rows before the part were absent).
+ */
+export interface FilePart {
+  from: number;
+  to: number;
+}
 
 /**
  * Reads a CSV file as bytes and hands each row's values for the chosen columns to a callback,
@@ -15,9 +28,8 @@ export async function scanCsv<T>(
   file: string,
   onHeader: (header: string[]) => { columns: number[]; interners: Interner<T>[] },
   onRow: (values: T[], line: number) => void,
-  options: { chunkSize?: number } = {},
+  options: { chunkSize?: number; part?: FilePart } = {},
 ): Promise<{ rows: number }> {
-  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 });
   let header: string[] | null = null;
   let fieldCount = 0;
   /** For each field position: index into `values`, or -1 when the column is not read. */
@@ -198,19 +210,67 @@ export async function scanCsv<T>(
     }
   };
 
+  /** The bytes of the part: [start, end), and whether the part ends where the file does. */
+  let start = 0;
+  let end = Number.POSITIVE_INFINITY;
+  let toEndOfFile = true;
   let rest: Buffer | null = null;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
-      const start = consume(buffer);
-      rest = start < buffer.length ? buffer.subarray(start) : null;
+    if (options.part) {
+      const handle = await open(file);
+      try {
+        const size = (await handle.stat()).size;
+        start = await lineStartAtOrAfter(handle, options.part.from, size);
+        end = options.part.to >= size ? size : await lineStartAtOrAfter(handle, options.part.to, size);
+        toEndOfFile = end >= size;
+        if (start > 0) {
+          // The header first, from the file's start: the lines up to the first one that is not blank.
+          const buffer = Buffer.alloc(Math.min(size, 1 << 16));
+          let read = 0;
+          let lineStart = 0;
+          while (header === null) {
+            const newline = buffer.indexOf(10, lineStart);
+            if (newline !== -1 && newline < read) {
+              handleLine(buffer, lineStart, newline);
+              lineStart = newline + 1;
+              continue;
+            }
+            if (read === buffer.length || read === size) break; // no header within the first 64 KiB
+            const { bytesRead } = await handle.read(buffer, read, buffer.length - read, read);
+            if (bytesRead === 0) break;
+            read += bytesRead;
+          }
+          if (header === null) fail(1, null, 'no header line near the start of the file');
+          start = Math.max(start, lineStart);
+          end = Math.max(end, lineStart);
+        }
+      } finally {
+        await handle.close();
+      }
     }
-    // A last line without a newline.
-    if (rest !== null) consume(Buffer.concat([rest, Buffer.from('\n')]));
+    if (start < end) {
+      const stream = createReadStream(file, {
+        highWaterMark: options.chunkSize ?? 1 << 20,
+        start,
+        end: end === Number.POSITIVE_INFINITY ? undefined : end - 1,
+      });
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+          const done = consume(buffer);
+          rest = done < buffer.length ? buffer.subarray(done) : null;
+        }
+      } finally {
+        stream.destroy();
+      }
+    }
+    // A last line without a newline (a part that ends inside a line is split in the wrong place).
+    if (rest !== null) {
+      if (!toEndOfFile) fail(line + 1, null, 'this part of the file ends inside a line');
+      consume(Buffer.concat([rest, Buffer.from('\n')]));
+    }
   } catch (error) {
     throw asInputError(file, error);
-  } finally {
-    stream.destroy();
   }
   if (pending !== null) fail(pendingLine, pendingColumn, 'a quoted field is never closed');
   if (header === null) fail(1, null, 'the file is empty (no header row)');

@@ -1,0 +1,177 @@
+// The round files of `bygdpuls compare`, read side by side: the main thread and reader threads take
+// parts of the files from one queue (big files are cut into parts at line starts), and each file's
+// parts are merged in file order. The result is the one-thread result, bit for bit (see
+// RoundAccumulator.mergePartial), and so is the error: a file any part of which failed is read
+// again on this thread, in one pass, and that pass's error (the earliest line's) is the one told.
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { RoundAccumulator, type AccumulatorPartial, type RoundAggregate } from '../core/aggregates.ts';
+import type { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
+import type { Scorer } from '../core/scoring.ts';
+import { cutPoints } from './csv/split.ts';
+import { InputError } from './errors.ts';
+import { readerBundle } from './readerBundle.ts';
+import { type ReaderJob, type ReaderJobs, type ReaderMessage, stopJobs, takeJob } from './readerJobs.ts';
+import { MAX_BACKGROUND_VALUES, readRound, readRoundPart } from './roundReader.ts';
+
+export interface ParallelReadOptions {
+  /** Reader threads, this one included (default: the machine's available parallelism, at most 4). */
+  threads?: number | undefined;
+  /** A file is cut into parts of about this many bytes (default 8 MiB); smaller files are one part. */
+  partBytes?: number | undefined;
+}
+
+const DEFAULT_PART_BYTES = 8 << 20;
+const MAX_THREADS = 4;
+
+/**
+ * Starts a reader thread: from the bundle of its code when there is one (see readerBundle.ts), else
+ * from the TypeScript entry itself, directly when this process's loader reads TypeScript, or through
+ * tsx's API registered in the thread first (bin/bygdpuls.js registers tsx on its main thread only,
+ * and vitest's transform does not reach worker threads).
+ */
+function startReader(bundle: string | null, jobs: ReaderJobs): Worker {
+  if (bundle !== null) return new Worker(bundle, { workerData: jobs });
+  const entry = new URL('./roundWorker.ts', import.meta.url).href;
+  const bootstrap = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.entry).catch(async (error) => {
+      if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+      (await import(workerData.tsx)).register();
+      return import(workerData.entry + '?tsx'); // a new URL: the failed import stays cached
+    });
+  `;
+  return new Worker(bootstrap, { eval: true, workerData: { ...jobs, entry, tsx: tsxApi() } });
+}
+
+/** The URL of tsx's ESM API (its CommonJS twin cannot register the loader in a thread). */
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+interface PartRead {
+  partial: AccumulatorPartial;
+  backgroundValues: Partial<Record<BackgroundVariable, string[]>>;
+}
+
+/** The jobs: every file in parts of about partBytes (a file that cannot be looked at is one part). */
+async function planJobs(files: readonly string[], partBytes: number): Promise<ReaderJob[]> {
+  const jobs: ReaderJob[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    const size = await stat(file).then(
+      (stats) => (stats.isFile() ? stats.size : 0),
+      () => 0,
+    );
+    const parts = Math.max(1, Math.round(size / partBytes));
+    if (parts === 1) {
+      jobs.push({ fileIndex, file });
+      continue;
+    }
+    const cuts = cutPoints(size, parts);
+    for (let k = 0; k < parts; k++) jobs.push({ fileIndex, file, part: { from: cuts[k]!, to: cuts[k + 1]! } });
+  }
+  return jobs;
+}
+
+/** One file's parts merged in order; null when the parts together have too many background values. */
+function mergeParts(scorer: Scorer, parts: readonly PartRead[]): RoundAggregate | null {
+  const accumulator = new RoundAccumulator(scorer);
+  const values = new Map<string, Set<string>>();
+  for (const part of parts) {
+    accumulator.mergePartial(part.partial);
+    for (const [variable, list] of Object.entries(part.backgroundValues)) {
+      const set = values.get(variable) ?? new Set<string>();
+      for (const value of list) set.add(value);
+      if (set.size > MAX_BACKGROUND_VALUES) return null; // the one-pass read tells where
+      values.set(variable, set);
+    }
+  }
+  return accumulator.toAggregate();
+}
+
+/**
+ * Reads round files into their aggregates, side by side on several threads when they are big
+ * enough, else one after the other on this one. Either way the result, and the first error (the
+ * first file's before the second's, the earliest line's in a file), are those of reading the files
+ * one after the other on one thread.
+ */
+export async function readRoundsInParallel(
+  files: readonly string[],
+  definitions: { indicators: Indicator[]; settings: ProjectSettings },
+  scorer: Scorer,
+  options: ParallelReadOptions = {},
+): Promise<RoundAggregate[]> {
+  const { settings } = definitions;
+  const jobs = await planJobs(files, options.partBytes ?? DEFAULT_PART_BYTES);
+  const threads = Math.min(options.threads ?? Math.min(os.availableParallelism(), MAX_THREADS), jobs.length);
+  const results: (PartRead | null)[] = jobs.map(() => null);
+
+  if (threads > 1) {
+    const shared = new SharedArrayBuffer(8);
+    const state = new Int32Array(shared);
+    const workers: Worker[] = [];
+    const finished = (worker: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        let done = false;
+        worker.on('message', (message: ReaderMessage) => {
+          if (message.kind === 'part') results[message.index] = message;
+          else if (message.kind === 'done') {
+            done = true;
+            resolve();
+          }
+        });
+        worker.on('error', (error) => {
+          stopJobs(state);
+          reject(error);
+        });
+        worker.on('exit', (code) => {
+          if (!done) reject(new Error(`a reader thread stopped (exit code ${code}) before it was done`));
+        });
+      });
+    /** This thread's share: parts from the same queue, until it is empty. */
+    const readHere = async () => {
+      for (let index = takeJob(state, jobs.length); index !== null; index = takeJob(state, jobs.length)) {
+        const job = jobs[index]!;
+        try {
+          const read = await readRoundPart(job.file, scorer, settings, job.part);
+          results[index] = { partial: read.accumulator.toPartial(), backgroundValues: read.backgroundValues };
+        } catch (error) {
+          stopJobs(state);
+          if (!(error instanceof InputError)) throw error;
+        }
+      }
+    };
+    /** The other threads, started once their code is ready (this one reads meanwhile), unless no part is left. */
+    const readThere = async () => {
+      const bundle = await readerBundle();
+      const ends: Promise<void>[] = [];
+      for (let i = 1; i < threads && Atomics.load(state, 0) < jobs.length - 1; i++) {
+        const worker = startReader(bundle, { indicators: definitions.indicators, settings, jobs, shared });
+        workers.push(worker);
+        ends.push(finished(worker));
+      }
+      await Promise.all(ends);
+    };
+    try {
+      await Promise.all([readHere(), readThere()]);
+    } finally {
+      for (const worker of workers) void worker.terminate();
+    }
+  }
+
+  const rounds: RoundAggregate[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    const parts = jobs.flatMap((job, index) => (job.fileIndex === fileIndex ? [results[index]] : []));
+    const merged = parts.every((part) => part !== null) ? mergeParts(scorer, parts as PartRead[]) : null;
+    // Read on one thread: the small files, and a file a part of which failed (for the exact error).
+    rounds.push(merged ?? (await readRound(file, scorer, settings)));
+  }
+  return rounds;
+}
