@@ -105,9 +105,7 @@ export function verdict(id: string, ind: IndicatorComparison, kind: Kind, ctx: V
   return h(
     'p',
     {
-      class: `verdict verdict-${tone.strong ? 'yes' : 'no'} verdict-${ind.verdict.replace('_', '-')}`,
-      // A confirmed decrease: the emphasised colour turns red.
-      style: tone.down ? '--good: var(--bad)' : undefined,
+      class: `verdict verdict-${tone.strong ? 'yes' : 'no'} verdict-${ind.verdict.replace('_', '-')}${tone.down ? ' tone-down' : ''}`,
       'data-field': 'verdict',
       'data-verdict': ind.verdict,
     },

@@ -17,8 +17,7 @@ function verdictCell(id: string, ind: IndicatorComparison, kind: Kind, ctx: View
   return h(
     'td',
     {
-      class: `sig sig-${tone.strong ? 'yes' : 'no'}`,
-      style: tone.down ? '--good: var(--bad)' : undefined,
+      class: `sig sig-${tone.strong ? 'yes' : 'no'}${tone.down ? ' tone-down' : ''}`,
       'data-field': 'verdict',
       'data-verdict': ind.verdict,
     },
