@@ -19,10 +19,21 @@ import { type ReaderJob, type ReaderJobs, type ReaderMessage, stopJobs, takeJob 
 import { MAX_BACKGROUND_VALUES, readRound, readRoundPart } from './roundReader.ts';
 
 export interface ParallelReadOptions {
-  /** Reader threads, this one included (default: the machine's available parallelism, at most 4). */
+  /**
+   * Reader threads, this one included (default: BYGDPULS_THREADS when set, else the machine's
+   * available parallelism, at most 4). 1 reads the files one after the other on this thread.
+   */
   threads?: number | undefined;
   /** A file is cut into parts of about this many bytes (default 8 MiB); smaller files are one part. */
   partBytes?: number | undefined;
+  /** How reader threads load their code: the cached bundle (default), or the TypeScript source (tests). */
+  threadCode?: 'bundle' | 'source' | undefined;
+}
+
+/** The number of reader threads BYGDPULS_THREADS asks for (a whole number >= 1), if any. */
+function threadsFromEnvironment(): number | undefined {
+  const raw = process.env.BYGDPULS_THREADS;
+  return raw && /^[1-9]\d{0,2}$/.test(raw) ? Number(raw) : undefined;
 }
 
 const DEFAULT_PART_BYTES = 8 << 20;
@@ -110,7 +121,8 @@ export async function readRoundsInParallel(
 ): Promise<RoundAggregate[]> {
   const { settings } = definitions;
   const jobs = await planJobs(files, options.partBytes ?? DEFAULT_PART_BYTES);
-  const threads = Math.min(options.threads ?? Math.min(os.availableParallelism(), MAX_THREADS), jobs.length);
+  const wanted = options.threads ?? threadsFromEnvironment() ?? Math.min(os.availableParallelism(), MAX_THREADS);
+  const threads = Math.min(wanted, jobs.length);
   const results: (PartRead | null)[] = jobs.map(() => null);
 
   if (threads > 1) {
@@ -150,7 +162,7 @@ export async function readRoundsInParallel(
     };
     /** The other threads, started once their code is ready (this one reads meanwhile), unless no part is left. */
     const readThere = async () => {
-      const bundle = await readerBundle();
+      const bundle = options.threadCode === 'source' ? null : await readerBundle();
       const ends: Promise<void>[] = [];
       for (let i = 1; i < threads && Atomics.load(state, 0) < jobs.length - 1; i++) {
         const worker = startReader(bundle, { indicators: definitions.indicators, settings, jobs, shared });
