@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { comparableIndicators, NOT_COMPARABLE_MESSAGE } from '../core/comparable.ts';
 import type { ReleaseInfo } from '../core/releases.ts';
 import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
+import { parseSurvey, withChoiceValues } from '../core/questionnaire/index.ts';
 import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
 import { TABLE_NAME } from '../local/dataDir.ts';
 import type { Store } from '../store/index.ts';
@@ -193,9 +194,12 @@ async function roundOf(store: Store, project: Project, roundId: string, which: s
   return round;
 }
 
+/** The round's definitions, each text share declaring its question's choices as its `values`. */
 async function indicatorsOf(store: Store, round: Round): Promise<Indicator[]> {
   try {
-    return (await roundQuestionnaire(store, round)).indicators;
+    const questionnaire = await roundQuestionnaire(store, round);
+    const parsed = parseSurvey(questionnaire.survey);
+    return parsed.ok ? withChoiceValues(questionnaire.indicators, parsed.survey) : questionnaire.indicators;
   } catch (error) {
     if (error instanceof MissingQuestionnaireError) throw new ExportError(error.message);
     throw error;

@@ -56,13 +56,24 @@ function deriveKeys(signing: string, codes: string): { signingSecret: string; co
 
 /** The secret CloudFront sends the API in a header (originCheck.ts); none off AWS. */
 export async function originSecretFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const variables = readVariables(ApiEnvironment, env);
+  return originSecretOf(readVariables(ApiEnvironment, env));
+}
+
+export async function originSecretOf(variables: ApiEnvironment): Promise<string | undefined> {
   return variables.ORIGIN_SECRET_ARN ? readSecret(variables.ORIGIN_SECRET_ARN) : undefined;
+}
+
+/** The API Lambda's variables, checked once; throws an EnvironmentError naming any bad one. */
+export function apiVariablesFromEnv(env: NodeJS.ProcessEnv = process.env): ApiEnvironment {
+  return readVariables(ApiEnvironment, env);
 }
 
 /** The API's dependencies; throws an EnvironmentError naming any bad variable. */
 export async function apiDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ApiDeps> {
-  const variables = readVariables(ApiEnvironment, env);
+  return apiDepsOf(readVariables(ApiEnvironment, env));
+}
+
+export async function apiDepsOf(variables: ApiEnvironment): Promise<ApiDeps> {
   const { store, settleMs } = storeFrom(variables);
   const [secret, codeRoot, adminToken] = await Promise.all([
     // ApiEnvironment holds one of the two.

@@ -106,6 +106,32 @@ describe('the background mapping of a questionnaire', () => {
   });
 });
 
+describe('a round on a questionnaire stored before its project needed a background variable', () => {
+  it("is refused naming the questionnaire's missing mapping", async () => {
+    const projectId = await newProject(weightedByArea);
+    const questionnaireId = randomUUID();
+    // Stored directly, as a version from before the check was.
+    await api.deps.store.questionnaires.create({
+      id: questionnaireId,
+      projectId,
+      survey: template.survey,
+      indicators: template.indicators,
+      background: { age_band: 'age_band' },
+      createdAt: new Date().toISOString(),
+    });
+    const refused = await api.call('POST', `/api/projects/${projectId}/rounds`, {
+      body: { kind: 'baseline', name: 'Nollmätning', questionnaireId, access: 'open' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([
+      {
+        field: 'questionnaireId',
+        message: expect.stringContaining("the questionnaire's background.area: no question is mapped to area"),
+      },
+    ]);
+  });
+});
+
 describe('share answers spelt otherwise', () => {
   it('refuses a share question with choices Yes/No where the positive value is "yes", with "did you mean"', async () => {
     const projectId = await newProject({});

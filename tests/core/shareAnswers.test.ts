@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../functions/core/schemas.ts';
 import { createScorer, parseTextAnswer, shareDefinitionProblems } from '../../functions/core/scoring.ts';
+import { parseSurvey, withChoiceValues } from '../../functions/core/questionnaire/index.ts';
 import { nearMiss } from '../../functions/core/spelling.ts';
 
 const ruleOf = (defs: Indicator[], question: string) => {
@@ -110,5 +111,33 @@ describe('numeric shares', () => {
     expect(parseTextAnswer(scaled, 'Dk')).toEqual({
       error: '"Dk" is not a whole number on the scale 1..10; did you mean "dk"?',
     });
+  });
+});
+
+describe('withChoiceValues (what `bygdpuls export` writes for compare)', () => {
+  it("declares a text share's question choices as its values, dk aside, and leaves other definitions alone", () => {
+    const parsed = parseSurvey({
+      elements: [
+        { type: 'radiogroup', name: 'q', choices: ['yes', 'no', 'maybe', 'dk'] },
+        { type: 'boolean', name: 'b' },
+        { type: 'rating', name: 'r', rateValues: [1, 2, 3, 4, 5] },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const defs: Indicator[] = [
+      { id: 'q', kind: 'share', items: ['q'], positive: ['yes'] },
+      { id: 'b', kind: 'share', items: ['b'], positive: [true] },
+      { id: 'r', kind: 'share', items: ['r'], positive: [4, 5], scale: [1, 5] },
+      { id: 'd', kind: 'share', items: ['q'], positive: ['yes'], values: ['yes', 'no'] },
+    ];
+    const [q, b, r, d] = withChoiceValues(defs, parsed.survey);
+    expect(q).toMatchObject({ values: ['yes', 'no', 'maybe'] });
+    expect(b).toMatchObject({ values: [true, false] });
+    expect(r).toEqual(defs[2]);
+    expect(d).toEqual(defs[3]);
+    // compare then takes "maybe" as not positive and still refuses "Maybe".
+    const rule = ruleOf([q!], 'q');
+    expect(parseTextAnswer(rule, 'maybe')).toEqual({ answer: 'maybe' });
+    expect(parseTextAnswer(rule, 'Maybe')).toHaveProperty('error');
   });
 });

@@ -227,6 +227,24 @@ export const projectRoutes: RouteSpec[] = [
       const questionnaire = await deps.store.questionnaires.get(project.id, body.questionnaireId);
       if (!questionnaire)
         throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
+      // A version stored before the project's settings needed a background variable cannot feed them.
+      const parsed = parseSurvey(questionnaire.survey);
+      const unmet = parsed.ok
+        ? checkQuestionnaire(
+            parsed.survey,
+            questionnaire.indicators,
+            questionnaire.background,
+            project.areas.map((a) => a.id),
+            project.settings,
+          ).filter((problem) => problem.field.startsWith('background.'))
+        : [];
+      if (unmet.length > 0)
+        throw new ValidationError(
+          unmet.map((problem) => ({
+            field: 'questionnaireId',
+            message: `the questionnaire's ${problem.field}: ${problem.message}`,
+          })),
+        );
       const now = new Date(deps.now()).toISOString();
       const round: Round = {
         id: newId(),

@@ -5,6 +5,7 @@ export type { FieldError, Language } from '../language.ts';
 export { backgroundByName, checkQuestionnaire, type BackgroundNeeds } from './check.ts';
 export { MAX_CHOICES, MAX_CONTAINERS, MAX_DEPTH, MAX_ERRORS, MAX_QUESTIONS } from './limits.ts';
 export { allowedAnswers, parseSurvey, questionTitle } from './parse.ts';
+export { withChoiceValues } from './shareValues.ts';
 export { SurveyJson } from './shapes.ts';
 export {
   COMMENT_SUFFIX,
