@@ -1,7 +1,10 @@
 // Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access: routes/tokens.ts).
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
-import { backgroundByName, checkQuestionnaire, parseSurvey } from '../../core/questionnaire/index.ts';
+import { parseSurvey } from '../../core/questionnaire/index.ts';
+
+/** The questionnaire checks, loaded when an administrator adds a version (not on a resident's cold start). */
+const questionnaireChecks = () => import('../../core/questionnaire/check.ts');
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { HttpError, ValidationError, type FieldError } from '../errors.ts';
@@ -180,6 +183,7 @@ export const projectRoutes: RouteSpec[] = [
         throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
       // Without a mapping, each background variable is the question of its name, if there is one;
       // a mapping that lacks a variable the project groups or weights by is refused.
+      const { backgroundByName, checkQuestionnaire } = await questionnaireChecks();
       const background = body.background ?? backgroundByName(parsed.survey);
       const problems = checkQuestionnaire(
         parsed.survey,
@@ -229,6 +233,7 @@ export const projectRoutes: RouteSpec[] = [
         throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
       // A version stored before the project's settings needed a background variable cannot feed them.
       const parsed = parseSurvey(questionnaire.survey);
+      const { checkQuestionnaire } = await questionnaireChecks();
       const unmet = parsed.ok
         ? checkQuestionnaire(
             parsed.survey,
