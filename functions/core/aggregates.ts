@@ -4,6 +4,7 @@
 // commutative (exactly so for exact indicators); subtract undoes a merge.
 import type { Answer, Background, BackgroundVariable } from './schemas.ts';
 import type { Scorer } from './scoring.ts';
+import { countValue, type InexactCell, InexactIndicator, momentsOfValues } from './valueCounts.ts';
 
 export interface Moments {
   n: number;
@@ -171,10 +172,9 @@ export interface MutableCell {
   readonly counts: number[][];
   /**
    * Per indicator, for the inexact ones scored per response (weighted indexes): respondents per
-   * value. Their moments are summed from it at the end in value order, so that they do not depend
-   * on the order of the responses, nor on how the file was split between threads.
+   * value (see valueCounts.ts), so that their moments do not depend on the order of the responses.
    */
-  readonly values: (Map<number, number> | null)[];
+  readonly inexact: (InexactCell | null)[];
 }
 
 /**
@@ -193,25 +193,6 @@ export interface AccumulatorPartial {
     counts: number[][];
     values: ([number, number][] | null)[];
   }[];
-}
-
-/** Adds `count` respondents (negative: takes them away) with one value to a value histogram. */
-function countValue(values: Map<number, number>, value: number, count: number): void {
-  const next = (values.get(value) ?? 0) + count;
-  if (next === 0) values.delete(value);
-  else values.set(value, next);
-}
-
-/** Moments from respondents per value, summed in value order (so independent of how they came in). */
-function momentsOfValues(values: Map<number, number>): Moments {
-  const moments: Moments = { n: 0, sum: 0, sumSq: 0 };
-  for (const value of [...values.keys()].sort((a, b) => a - b)) {
-    const count = values.get(value)!;
-    moments.n += count;
-    moments.sum += count * value;
-    moments.sumSq += count * (value * value);
-  }
-  return moments;
 }
 
 /**
@@ -237,8 +218,8 @@ export class RoundAccumulator {
   /** Indicators over several items: scored per response. One-item indicators are summed from answer counts. */
   private readonly perResponse: {
     index: number;
-    exact: boolean;
     score: (answers: readonly Answer[]) => number | null;
+    inexact: InexactIndicator | null;
   }[];
 
   constructor(private readonly scorer: Scorer) {
@@ -249,7 +230,15 @@ export class RoundAccumulator {
       small: new Int32Array(SMALL_INTEGERS).fill(-1),
     }));
     this.perResponse = scorer.indicators.flatMap((compiled, index) =>
-      compiled.single ? [] : [{ index, exact: compiled.exact, score: compiled.score }],
+      compiled.single
+        ? []
+        : [
+            {
+              index,
+              score: compiled.score,
+              inexact: compiled.exact ? null : new InexactIndicator(compiled.itemIndexes, compiled.score),
+            },
+          ],
     );
   }
 
@@ -294,7 +283,7 @@ export class RoundAccumulator {
         sum: new Float64Array(size),
         sumSq: new Float64Array(size),
         counts: this.scorer.questions.map(() => []),
-        values: this.scorer.indicators.map((compiled) => (compiled.single || compiled.exact ? null : new Map())),
+        inexact: this.scorer.indicators.map((_, i) => this.inexactOf(i)?.newCell() ?? null),
       };
       this.cells.set(key, cell);
     }
@@ -309,13 +298,13 @@ export class RoundAccumulator {
     cell.respondents += sign;
     const perResponse = this.perResponse;
     for (let j = 0; j < perResponse.length; j++) {
-      const { index: i, exact, score } = perResponse[j]!;
-      const value = score(answers);
-      if (value === null) continue;
-      if (!exact) {
-        countValue(cell.values[i]!, value, sign);
+      const { index: i, score, inexact } = perResponse[j]!;
+      if (inexact !== null) {
+        inexact.add(cell.inexact[i]!, answers, codes, sign);
         continue;
       }
+      const value = score(answers);
+      if (value === null) continue;
       cell.n[i]! += sign;
       cell.sum[i]! += sign * value;
       cell.sumSq[i]! += sign * value * value;
@@ -340,6 +329,16 @@ export class RoundAccumulator {
     this.addToCell(this.cell(background.area, background.age_band, background.gender), answers, codes, sign);
   }
 
+  private inexactOf(i: number): InexactIndicator | null {
+    return this.perResponse.find((p) => p.index === i)?.inexact ?? null;
+  }
+
+  /** Respondents per value of inexact indicator i in a cell. */
+  private valuesOf(cell: MutableCell, i: number): Map<number, number> {
+    const answerOf = (q: number, code: number) => this.dictionaries[q]!.answers[code]!;
+    return this.inexactOf(i)!.values(cell.inexact[i]!, this.scorer.questions.length, answerOf);
+  }
+
   /** The accumulated responses as plain data, for mergePartial of another accumulator. */
   toPartial(): AccumulatorPartial {
     return {
@@ -351,7 +350,7 @@ export class RoundAccumulator {
         sum: cell.sum,
         sumSq: cell.sumSq,
         counts: cell.counts,
-        values: cell.values.map((values) => (values ? [...values] : null)),
+        values: cell.inexact.map((inexact, i) => (inexact ? [...this.valuesOf(cell, i)] : null)),
       })),
     };
   }
@@ -373,7 +372,7 @@ export class RoundAccumulator {
         cell.sum[i]! += from.sum[i]!;
         cell.sumSq[i]! += from.sumSq[i]!;
         const values = from.values[i];
-        if (values) for (const [value, count] of values) countValue(cell.values[i]!, value, count);
+        if (values) for (const [value, count] of values) countValue(cell.inexact[i]!.values, value, count);
       }
       from.counts.forEach((counts, q) => {
         const target = cell.counts[q]!;
@@ -414,7 +413,7 @@ export class RoundAccumulator {
           });
           if (n !== 0) indicators[compiled.def.id] = { n, sum, sumSq };
         } else if (!compiled.exact) {
-          const moments = momentsOfValues(cell.values[i]!);
+          const moments = momentsOfValues(this.valuesOf(cell, i));
           if (moments.n !== 0) indicators[compiled.def.id] = moments;
         } else if (cell.n[i] !== 0) {
           indicators[compiled.def.id] = { n: cell.n[i]!, sum: cell.sum[i]!, sumSq: cell.sumSq[i]! };
