@@ -1,7 +1,7 @@
 // The Hono app: every route of the route table behind the same checks, in this order: body size,
 // token and role, project scope, JSON body and query against their schemas. One error shape.
 import type { Language } from '../core/language.ts';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import * as z from 'zod';
@@ -17,9 +17,20 @@ import { resultRoutes } from './routes/results.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { createApiInstance } from './instance.ts';
 import { ClientAbortedError, storeUnavailableAnswer } from './storeErrors.ts';
-import { answerSchemaName, type ApiDeps, type Caller, type CallerOf, type RouteSpec } from './routeTable.ts';
+import { QuestionnaireTooLargeError } from '../store/questionnaires.ts';
+import {
+  answerSchemaName,
+  DEFAULT_MAX_BODY_BYTES,
+  maxBodyBytesOf,
+  sizeInWords,
+  type ApiDeps,
+  type Caller,
+  type CallerOf,
+  type RouteSpec,
+} from './routeTable.ts';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The body limit of every route that declares none (RouteSpec.maxBodyBytes). */
+export const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
 /** The residents' submit route, which the local server does not gzip. */
 const SUBMIT_PATH = /^\/api\/public\/rounds\/[^/]+\/responses$/;
 
@@ -38,11 +49,14 @@ function languageOf(c: Context): Language {
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'sv';
 }
 
+/** Bytes in whole KB, rounded up (a size just over a limit must not read as the limit). */
+const kb = (bytes: number) => Math.ceil(bytes / 1024);
+
 /** Messages of the checks every route shares, in the caller's language (residents see them too). */
 const MESSAGES = {
   sv: {
     unsupportedType: 'Skicka innehållet som application/json med teckenkodningen UTF-8.',
-    tooLarge: `Innehållet är större än ${MAX_BODY_BYTES / 1024} KB.`,
+    tooLarge: (max: number) => `Innehållet är större än ${sizeInWords(max)}.`,
     badLength: 'Ogiltig Content-Length.',
     cutShort: 'Innehållet tog slut innan det var komplett.',
     notUtf8: 'Innehållet är inte giltig UTF-8.',
@@ -57,11 +71,13 @@ const MESSAGES = {
       questionnaireId: 'Enkätversionen finns inte.',
     },
     tooDeep: (max: number) => `Innehållet är nästlat i mer än ${max} nivåer.`,
+    questionnaireTooLarge: (stored: number, max: number) =>
+      `Enkäten tar ${kb(stored)} KB komprimerad, och högst ${kb(max)} KB kan sparas. Korta texterna eller dela upp enkäten.`,
     internal: 'Något gick fel hos oss. Försök igen.',
   },
   en: {
     unsupportedType: 'send the body as application/json in UTF-8',
-    tooLarge: `the body is over ${MAX_BODY_BYTES / 1024} KB`,
+    tooLarge: (max: number) => `the body is over ${sizeInWords(max)}`,
     badLength: 'invalid Content-Length',
     cutShort: 'the body ended before it was complete',
     notUtf8: 'the body is not valid UTF-8',
@@ -76,6 +92,8 @@ const MESSAGES = {
       questionnaireId: 'There is no such questionnaire version.',
     },
     tooDeep: (max: number) => `the body is nested more than ${max} levels deep`,
+    questionnaireTooLarge: (stored: number, max: number) =>
+      `the questionnaire takes ${kb(stored)} KB compressed, and at most ${kb(max)} KB can be stored; shorten its texts or split it`,
     internal: 'something went wrong on our side; try again',
   },
 } as const;
@@ -223,6 +241,35 @@ async function checkResponse(spec: RouteSpec, response: Response): Promise<void>
   if (!checked.success) throw new Error(`${where} off its schema: ${z.prettifyError(checked.error)}`);
 }
 
+/** Refuses a body over `max` bytes with 413 (by its Content-Length, or by counting a stream without one). */
+function bodyLimiter(max: number): MiddlewareHandler {
+  const tooLarge = (c: Context) =>
+    c.json({ error: 'payload_too_large', message: MESSAGES[languageOf(c)].tooLarge(max) }, 413);
+  const streamedLimit = bodyLimit({ maxSize: max, onError: tooLarge });
+  return async (c, next) => {
+    // With a Content-Length the header decides; counting the stream (bodyLimit) makes the Node
+    // adapter build a full web Request per call, which costs a fifth of a submission's time.
+    const length = c.req.header('content-length');
+    if (length === undefined) {
+      // The limit reads the whole body here: a client that drops it fails this read, not the store.
+      let reached = false;
+      try {
+        return await streamedLimit(c, () => {
+          reached = true;
+          return next();
+        });
+      } catch (error) {
+        if (reached || error instanceof HttpError) throw error;
+        throw new ClientAbortedError({ cause: error });
+      }
+    }
+    if (!/^\d+$/.test(length))
+      return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
+    if (Number(length) > max) return tooLarge(c);
+    return next();
+  };
+}
+
 export interface AppOptions {
   /** Gzip /api answers but submissions' (the local server; on AWS CloudFront compresses). */
   compress?: boolean;
@@ -268,37 +315,18 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       await next();
     });
   }
-  const tooLarge = (c: Context) =>
-    c.json({ error: 'payload_too_large', message: MESSAGES[languageOf(c)].tooLarge }, 413);
-  const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
-  app.use('/api/*', async (c, next) => {
-    // With a Content-Length the header decides; counting the stream (bodyLimit) makes the Node
-    // adapter build a full web Request per call, which costs a fifth of a submission's time.
-    const length = c.req.header('content-length');
-    if (length === undefined) {
-      // The limit reads the whole body here: a client that drops it fails this read, not the store.
-      let reached = false;
-      try {
-        return await streamedLimit(c, () => {
-          reached = true;
-          return next();
-        });
-      } catch (error) {
-        if (reached || error instanceof HttpError) throw error;
-        throw new ClientAbortedError({ cause: error });
-      }
-    }
-    if (!/^\d+$/.test(length))
-      return c.json({ errors: [{ field: 'content-length', message: MESSAGES[languageOf(c)].badLength }] }, 400);
-    if (Number(length) > MAX_BODY_BYTES) return tooLarge(c);
-    return next();
-  });
-
-  app.get('/api/openapi.json', async (c) => c.json((await openApi()).json));
-  app.get('/api/docs', async (c) => c.html((await openApi()).html));
+  // Each route's own body limit (RouteSpec.maxBodyBytes), checked before anything else of it.
+  const limits = new Map<number, MiddlewareHandler>();
+  const limitOf = (max: number) => {
+    let limit = limits.get(max);
+    if (!limit) limits.set(max, (limit = bodyLimiter(max)));
+    return limit;
+  };
+  app.get('/api/openapi.json', limitOf(MAX_BODY_BYTES), async (c) => c.json((await openApi()).json));
+  app.get('/api/docs', limitOf(MAX_BODY_BYTES), async (c) => c.html((await openApi()).html));
 
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+    app.on(spec.method.toUpperCase(), spec.path, limitOf(maxBodyBytesOf(spec)), async (c) => {
       const lang = languageOf(c);
       if (spec.access.kind === 'public') checkPathIds(c, lang);
       const access = spec.access.kind === 'public' ? PUBLIC_ACCESS : await authorize(c, deps, spec, lang);
@@ -327,6 +355,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     });
   }
 
+  // Any other /api address (answered 404 below) takes no more than the default either.
+  app.use('/api/*', limitOf(MAX_BODY_BYTES));
+
   app.notFound((c) =>
     c.json(
       { error: 'not_found', message: MESSAGES[languageOf(c)].noRoute(c.req.method, new URL(c.req.url).pathname) },
@@ -339,6 +370,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
       // Nobody reads the answer; the log says what happened, and it is no outage.
       deps.log({ level: 'info', event: 'client_aborted', method: c.req.method, path: new URL(c.req.url).pathname });
       return c.json({ errors: [{ field: 'body', message: MESSAGES[languageOf(c)].cutShort }] }, 400);
+    }
+    if (error instanceof QuestionnaireTooLargeError) {
+      const message = MESSAGES[languageOf(c)].questionnaireTooLarge(error.storedBytes, error.maxStoredBytes);
+      return c.json({ error: 'questionnaire_too_large', message }, 413);
     }
     if (error instanceof HttpError) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');

@@ -2,7 +2,7 @@
 // request bodies and queries (functions/api/schemas.ts) and every JSON answer (functions/api/contract.ts).
 import * as z from 'zod';
 import { ANSWERS } from './contract.ts';
-import { answerSchemaName, type RouteSpec } from './routeTable.ts';
+import { answerSchemaName, maxBodyBytesOf, sizeInWords, type RouteSpec } from './routeTable.ts';
 
 function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -24,7 +24,7 @@ function statusDescriptions(spec: RouteSpec): [string, string][] {
     ...(spec.body
       ? {
           400: typeof spec.responses[400] === 'string' ? spec.responses[400] : 'invalid body',
-          413: 'body over 64 KB',
+          413: `body over ${sizeInWords(maxBodyBytesOf(spec))}`,
           415: 'not application/json',
         }
       : {}),
@@ -56,7 +56,11 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
         : { security: [{ bearer: [] }], 'x-roles': roles, 'x-scope': spec.access.kind }),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }
+        ? {
+            requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } },
+            // The largest body the route takes (larger: 413).
+            'x-max-body-bytes': maxBodyBytesOf(spec),
+          }
         : {}),
       responses: Object.fromEntries(
         statusDescriptions(spec).map(([status, description]) => {

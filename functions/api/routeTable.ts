@@ -76,6 +76,9 @@ export interface JsonAnswer {
  */
 export type Responses = { 200?: JsonAnswer; 201?: JsonAnswer; [status: number]: JsonAnswer | string | undefined };
 
+/** The largest request body a route takes unless it declares its own (RouteSpec.maxBodyBytes). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 export interface RouteSpec {
   method: 'get' | 'post';
   /** Hono path syntax: /api/projects/:projectId */
@@ -83,6 +86,12 @@ export interface RouteSpec {
   summary: string;
   access: Access;
   body?: z.ZodType;
+  /**
+   * The largest body the route takes, in bytes (DEFAULT_MAX_BODY_BYTES when absent): larger is
+   * refused with 413 before the body is read. Raise it only where a caller needs it (an
+   * administrator's questionnaire), never on a resident's route.
+   */
+  maxBodyBytes?: number;
   query?: z.ZodType;
   responses: Responses;
   /** Method syntax: the table holds handlers of every body, query and access alike. */
@@ -96,11 +105,23 @@ export function route<Body = undefined, Query = undefined, A extends Access = Ac
   summary: string;
   access: A;
   body?: z.ZodType<Body>;
+  maxBodyBytes?: number;
   query?: z.ZodType<Query>;
   responses: Responses;
   handler: (ctx: RouteContext<Body, Query, A>) => Promise<Response>;
 }): RouteSpec {
   return spec as RouteSpec;
+}
+
+/** The largest body a route takes, in bytes. */
+export function maxBodyBytesOf(spec: Pick<RouteSpec, 'maxBodyBytes'>): number {
+  return spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+}
+
+/** A body limit as people say it: "64 KB", "1 MB". */
+export function sizeInWords(bytes: number): string {
+  const mb = 1024 * 1024;
+  return bytes >= mb && bytes % (mb / 4) === 0 ? `${bytes / mb} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** The name of the schema of a route's answer with this status: its own, or the API's error shape. */

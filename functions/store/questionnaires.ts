@@ -1,10 +1,71 @@
 // Questionnaires: immutable versions of a SurveyJS document with the indicator definitions.
-import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { json, readJson, str } from './attributes.ts';
+// A version whose JSON is small is stored as a string attribute, as it always was; a large one
+// (a long multi-language questionnaire) as Brotli-compressed JSON in a binary attribute, so that
+// an upload of up to 1 MB fits DynamoDB's 400 KB item (docs/adr/0005-large-questionnaires.md).
+import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { json, readJson, str, type Item } from './attributes.ts';
 import { projectPartition, QUESTIONNAIRE_PREFIX, questionnaireKey } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { Questionnaire, Round } from './types.ts';
 import { createAll } from './writes.ts';
+
+/** JSON up to this many bytes is stored as it is: reading it needs no zlib (a resident's cold start). */
+export const COMPRESS_ABOVE_BYTES = 64 * 1024;
+/**
+ * The most a stored questionnaire may take, compressed: DynamoDB's item limit is 400 KB (409,600
+ * bytes, attribute names and keys included); the rest is room for the keys and names.
+ */
+export const MAX_STORED_QUESTIONNAIRE_BYTES = 390 * 1024;
+
+/** The attribute of a compressed version (a small one keeps `questionnaire`, a string). */
+const COMPRESSED = 'questionnaireBrotli';
+
+/** node:zlib, loaded only when a large questionnaire is written or read (see attributes.ts). */
+const zlib = () => process.getBuiltinModule('node:zlib');
+
+/** A questionnaire too large to store even compressed: the API answers 413 with the sizes. */
+export class QuestionnaireTooLargeError extends Error {
+  override readonly name = 'QuestionnaireTooLargeError';
+  constructor(
+    /** Its JSON, in bytes. */
+    readonly jsonBytes: number,
+    /** Compressed, in bytes. */
+    readonly storedBytes: number,
+    readonly maxStoredBytes: number,
+  ) {
+    super(
+      `the questionnaire takes ${storedBytes} bytes compressed (${jsonBytes} as JSON); at most ${maxStoredBytes} fit`,
+    );
+  }
+}
+
+/** The attribute holding a questionnaire: its JSON as a string when small, compressed otherwise. */
+export function questionnaireAttribute(questionnaire: Questionnaire): [string, AttributeValue] {
+  const text = JSON.stringify(questionnaire);
+  const jsonBytes = Buffer.byteLength(text);
+  if (jsonBytes <= COMPRESS_ABOVE_BYTES) return ['questionnaire', json(questionnaire)];
+  const { brotliCompressSync, constants } = zlib();
+  const compressed = brotliCompressSync(text, {
+    params: {
+      // Quality 6: a 1 MB document in about 20 ms (quality 11 takes 1.4 s for a fifth less); the
+      // default window (4 MB) sees the whole document, so a choice list repeated anywhere costs little.
+      [constants.BROTLI_PARAM_QUALITY]: 6,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: jsonBytes,
+    },
+  });
+  if (compressed.length > MAX_STORED_QUESTIONNAIRE_BYTES)
+    throw new QuestionnaireTooLargeError(jsonBytes, compressed.length, MAX_STORED_QUESTIONNAIRE_BYTES);
+  // A plain Uint8Array, as the SDK reads it back: a retried write compares the two (writes.ts).
+  return [COMPRESSED, { B: new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.length) }];
+}
+
+/** The questionnaire of a stored item, in either form (items stored before compression are strings). */
+export function readQuestionnaire(item: Item): Questionnaire {
+  const compressed = item[COMPRESSED]?.B;
+  if (compressed === undefined) return readJson<Questionnaire>(item, 'questionnaire');
+  return JSON.parse(zlib().brotliDecompressSync(compressed).toString('utf8')) as Questionnaire;
+}
 
 export class QuestionnaireRepository {
   constructor(
@@ -12,11 +73,15 @@ export class QuestionnaireRepository {
     private readonly tableName: string,
   ) {}
 
-  /** Stores a new version; an existing id is never overwritten (versions are immutable). */
+  /**
+   * Stores a new version; an existing id is never overwritten (versions are immutable). Throws a
+   * QuestionnaireTooLargeError for one that does not fit an item even compressed.
+   */
   async create(questionnaire: Questionnaire): Promise<void> {
     const key = questionnaireKey(questionnaire.projectId, questionnaire.id);
+    const [name, value] = questionnaireAttribute(questionnaire);
     await createAll(this.client, this.tableName, [
-      { item: { pk: str(key.pk), sk: str(key.sk), questionnaire: json(questionnaire) }, unique: true },
+      { item: { pk: str(key.pk), sk: str(key.sk), [name]: value }, unique: true },
     ]);
   }
 
@@ -25,7 +90,7 @@ export class QuestionnaireRepository {
     const { Item } = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) } }),
     );
-    return Item ? readJson<Questionnaire>(Item, 'questionnaire') : null;
+    return Item ? readQuestionnaire(Item) : null;
   }
 
   async list(projectId: string): Promise<Questionnaire[]> {
@@ -35,7 +100,7 @@ export class QuestionnaireRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': str(projectPartition(projectId)), ':prefix': str(QUESTIONNAIRE_PREFIX) },
     });
-    for await (const item of items) result.push(readJson<Questionnaire>(item, 'questionnaire'));
+    for await (const item of items) result.push(readQuestionnaire(item));
     return result;
   }
 }

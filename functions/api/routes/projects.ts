@@ -173,6 +173,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Add a questionnaire version (SurveyJS JSON and the project's indicator definitions)",
     access: { kind: 'project', roles: ADMIN },
     body: CreateQuestionnaireBody,
+    maxBodyBytes: 1024 * 1024,
     responses: {
       201: { description: 'the new questionnaire version', schema: 'Created' },
       400: 'invalid survey or indicators',
