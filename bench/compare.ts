@@ -66,7 +66,7 @@ function compareThreads(): number {
   const fromEnvironment = process.env.BYGDPULS_THREADS;
   return fromEnvironment && /^[1-9]\d{0,2}$/.test(fromEnvironment)
     ? Number(fromEnvironment)
-    : Math.min(os.availableParallelism(), 4);
+    : Math.min(os.availableParallelism(), 2);
 }
 
 /** Times compare against the floor and DuckDB on `rows` responses per round, `runs` times each; writes the "compare" key. */

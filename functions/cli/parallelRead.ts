@@ -21,7 +21,7 @@ import { MAX_BACKGROUND_VALUES, readRound, readRoundPart } from './roundReader.t
 export interface ParallelReadOptions {
   /**
    * Reader threads, this one included (default: BYGDPULS_THREADS when set, else the machine's
-   * available parallelism, at most 4). 1 reads the files one after the other on this thread.
+   * available parallelism, at most 2). 1 reads the files one after the other on this thread.
    */
   threads?: number | undefined;
   /** A file is cut into parts of about this many bytes (default 8 MiB); smaller files are one part. */
@@ -37,7 +37,12 @@ function threadsFromEnvironment(): number | undefined {
 }
 
 const DEFAULT_PART_BYTES = 8 << 20;
-const MAX_THREADS = 4;
+/**
+ * Two by default: the two files side by side; each further reader thread adds some 40-70 MB of
+ * peak memory (its own heap and buffers), which the 300 MB target of `npm run bench` does not
+ * leave room for twice. BYGDPULS_THREADS asks for more.
+ */
+const MAX_THREADS = 2;
 
 /**
  * Starts a reader thread: from the bundle of its code when there is one (see readerBundle.ts), else
