@@ -5,9 +5,8 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import * as z from 'zod';
-import swedishZod from 'zod/v4/locales/sv.js';
 import { reachesProject, type TokenClaims } from './auth.ts';
-import { HttpError, ValidationError, type FieldError } from './errors.ts';
+import { HttpError, ValidationError, zodIssueMessage, type FieldError } from './errors.ts';
 import { API_HEADERS } from './headers.ts';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './schemas.ts';
 import { burstRoutes } from './routes/bursts.ts';
@@ -98,19 +97,30 @@ const MESSAGES = {
   },
 } as const;
 
-/** zod's messages in Swedish (its English ones are the default), made on first use. */
-let zodSwedish: z.core.$ZodErrorMap | null = null;
+/**
+ * zod's issues in the product's words (functions/api/errors.ts), never zod's own: per parse in the
+ * caller's language, and for every other parse in this process (a handler's own check, the
+ * questionnaire reader) in English, as the administrators' routes speak. A schema's own message wins.
+ */
+const ZOD_MESSAGES: Record<Language, z.core.$ZodErrorMap> = {
+  sv: (issue) => zodIssueMessage(issue, 'sv'),
+  en: (issue) => zodIssueMessage(issue, 'en'),
+};
+z.config({ customError: ZOD_MESSAGES.en });
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, lang: Language) {
-  if (lang === 'en') return schema.safeParse(value);
-  zodSwedish ??= swedishZod().localeError;
-  return schema.safeParse(value, { error: zodSwedish });
+  return schema.safeParse(value, { error: ZOD_MESSAGES[lang] });
 }
 
 function issues(error: z.ZodError, prefix: string): FieldError[] {
-  // zod names unknown keys in its messages: a hostile key must not flood the answer.
+  // A message may name unknown keys or echo a value: a hostile one must not flood the answer.
   const short = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-  return error.issues.slice(0, 50).map((issue) => ({
+  // A value of the wrong type gets one message: zod also measures an array where a text was
+  // wanted ("at least 1" of a list), which only confuses.
+  const at = (issue: z.core.$ZodIssue) => issue.path.map(String).join('\u0000');
+  const wrongType = new Set(error.issues.filter((issue) => issue.code === 'invalid_type').map(at));
+  const kept = error.issues.filter((issue) => issue.code === 'invalid_type' || !wrongType.has(at(issue)));
+  return kept.slice(0, 50).map((issue) => ({
     field: shortField([prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix),
     message: short(issue.message),
   }));
