@@ -351,6 +351,140 @@ describe("the server's objections", () => {
   );
 });
 
+/** An "rgb(...)"/"rgba(...)" colour's channels and alpha. */
+function rgba(css: string): [number, number, number, number] {
+  const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, css.startsWith('rgba') ? a : 1];
+}
+
+/** A colour laid over an opaque backdrop (what the eye sees of a translucent one). */
+function over(css: string, backdrop: string): string {
+  const [r, g, b, a] = rgba(css);
+  const [br, bg, bb] = rgba(backdrop);
+  return `rgb(${r * a + br * (1 - a)}, ${g * a + bg * (1 - a)}, ${b * a + bb * (1 - a)})`;
+}
+
+/** WCAG 2's contrast ratio of two opaque colours. */
+function contrast(one: string, other: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = rgba(css).map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+interface BoxColours {
+  checked: boolean;
+  error: boolean;
+  focused: boolean;
+  /** The box (decorator), laid over what is behind it. */
+  box: string;
+  /** The check mark's fill. */
+  mark: string;
+  /** The first opaque background behind the box. */
+  behind: string;
+}
+
+/** The computed colours of each box of a checkbox question. */
+const boxColours = (page: Page, name: string) =>
+  page.evaluate<BoxColours[]>(`[...document.querySelectorAll('[data-name="${name}"] .sd-item')].map((item) => {
+    const decorator = item.querySelector('.sd-item__decorator');
+    let behind = 'rgb(255, 255, 255)';
+    for (let node = decorator.parentElement; node; node = node.parentElement) {
+      const colour = getComputedStyle(node).backgroundColor;
+      if (colour !== 'transparent' && !/^rgba\\(.*, 0\\)$/.test(colour)) { behind = colour; break; }
+    }
+    const mark = item.querySelector('.sd-checkbox__svg use');
+    return {
+      checked: item.classList.contains('sd-item--checked'),
+      error: item.classList.contains('sd-item--error'),
+      focused: item.querySelector('input') === document.activeElement,
+      box: getComputedStyle(decorator).backgroundColor,
+      mark: mark ? getComputedStyle(mark).fill : '',
+      behind,
+    };
+  })`);
+
+describe('checked boxes after a refused answer', () => {
+  it(
+    'stay visibly checked in the error state: box and mark at 3:1 or more (WCAG 1.4.11), axe clean',
+    async () => {
+      const { survey, indicators, background } = await admin(
+        'GET',
+        `/api/projects/${ids.projectId}/questionnaires/${questionnaireId}`,
+      );
+      survey.pages[0].elements.push({
+        type: 'checkbox',
+        name: 'q_services',
+        title: 'Vilka av byns tjänster använder du?',
+        choices: [
+          { value: 'shop', text: 'Affären' },
+          { value: 'bus', text: 'Bussen' },
+          { value: 'school', text: 'Skolan' },
+          { value: 'library', text: 'Biblioteket' },
+        ],
+      });
+      const { id: withBoxes } = await admin('POST', `/api/projects/${ids.projectId}/questionnaires`, {
+        survey,
+        indicators,
+        background,
+      });
+      const { id: roundId } = await admin('POST', `/api/projects/${ids.projectId}/rounds`, {
+        kind: 'followup',
+        name: 'Med kryssrutor',
+        questionnaireId: withBoxes,
+        access: 'open',
+      });
+      const page = await newPage(PHONE);
+      // The server sees a box the form does not have: it refuses the answer to that question.
+      await page.route('**/api/public/rounds/*/responses', (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}');
+        body.answers.q_services = [...(body.answers.q_services ?? []), 'spaceport'];
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await open(page, `/s/${roundId}`);
+      for (const text of ['Affären', 'Bussen', 'Skolan']) await choose(page, 'q_services', text);
+      await answerAll(page);
+      const question = page.locator('[data-name="q_services"]');
+      await question.locator('.sd-item--error').first().waitFor();
+      await question.getByRole('alert').first().waitFor();
+      expect(await page.locator('[data-name="q_services"] input[value="shop"]').isChecked()).toBe(true);
+      await screenshot(page, 'survey-phone-checkbox-error');
+      await expectNoViolations(page); // also stops transitions, so colours are read at rest
+
+      const check = (boxes: BoxColours[]) => {
+        const checked = boxes.filter((box) => box.checked);
+        const unchecked = boxes.filter((box) => !box.checked);
+        expect(checked).toHaveLength(3);
+        expect(boxes.every((box) => box.error)).toBe(true);
+        for (const box of checked) {
+          const seen = over(box.box, box.behind);
+          // The mark on its box, always; the box on the page, unless it has the focus ring instead.
+          expect(contrast(box.mark, seen), `mark on box ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(3);
+          if (!box.focused) {
+            expect(contrast(seen, box.behind), `box on page ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(3);
+            for (const other of unchecked)
+              expect(contrast(seen, over(other.box, other.behind)), 'checked against unchecked').toBeGreaterThanOrEqual(
+                3,
+              );
+          }
+        }
+      };
+      // As the page leaves it (the keyboard on the question's first box), and with the focus elsewhere.
+      check(await boxColours(page, 'q_services'));
+      await page.evaluate('document.activeElement?.blur()');
+      const blurred = await boxColours(page, 'q_services');
+      expect(blurred.some((box) => box.focused)).toBe(false);
+      check(blurred);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('full pages', () => {
   it(
     'an unknown survey, and a closed one',
