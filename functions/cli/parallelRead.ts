@@ -78,13 +78,15 @@ interface PartRead {
 }
 
 /** The jobs: every file in parts of about partBytes (a file that cannot be looked at is one part). */
-async function planJobs(files: readonly string[], partBytes: number): Promise<ReaderJob[]> {
+async function planJobs(files: readonly string[], partBytes: number): Promise<{ jobs: ReaderJob[]; bytes: number }> {
   const jobs: ReaderJob[] = [];
+  let bytes = 0;
   for (const [fileIndex, file] of files.entries()) {
     const size = await stat(file).then(
       (stats) => (stats.isFile() ? stats.size : 0),
       () => 0,
     );
+    bytes += size;
     const parts = Math.max(1, Math.round(size / partBytes));
     if (parts === 1) {
       jobs.push({ fileIndex, file });
@@ -93,7 +95,7 @@ async function planJobs(files: readonly string[], partBytes: number): Promise<Re
     const cuts = cutPoints(size, parts);
     for (let k = 0; k < parts; k++) jobs.push({ fileIndex, file, part: { from: cuts[k]!, to: cuts[k + 1]! } });
   }
-  return jobs;
+  return { jobs, bytes };
 }
 
 /** One file's parts merged in order; null when the parts together have too many background values. */
@@ -125,9 +127,11 @@ export async function readRoundsInParallel(
   options: ParallelReadOptions = {},
 ): Promise<RoundAggregate[]> {
   const { settings } = definitions;
-  const jobs = await planJobs(files, options.partBytes ?? DEFAULT_PART_BYTES);
+  const partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
+  const { jobs, bytes } = await planJobs(files, partBytes);
   const wanted = options.threads ?? threadsFromEnvironment() ?? Math.min(os.availableParallelism(), MAX_THREADS);
-  const threads = Math.min(wanted, jobs.length);
+  // Less than a part in all: read on this thread (a reader thread takes longer to start).
+  const threads = bytes < partBytes ? 1 : Math.min(wanted, jobs.length);
   const results: (PartRead | null)[] = jobs.map(() => null);
 
   if (threads > 1) {
