@@ -1,7 +1,7 @@
 // Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them),
 // built on first use (see core/schemas.ts).
 import * as z from 'zod';
-import { BackgroundVariable, IndicatorList } from '../core/schemas.ts';
+import { BackgroundVariable, QuestionnaireIndicators } from '../core/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Area ids may be plain village names ("Östra Ryd"): any short text without control characters. */
@@ -39,8 +39,9 @@ export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
 
 export const CreateQuestionnaireBody = z.lazy(() =>
   z.strictObject({
-    survey: z.record(z.string(), z.unknown()),
-    indicators: IndicatorList,
+    survey: z.record(z.string(), z.unknown(), { error: 'survey is a SurveyJS document (a JSON object)' }),
+    /** None is fine: a questionnaire may only collect answers (for exports). */
+    indicators: QuestionnaireIndicators.default([]),
     background: z
       .strictObject({ area: z.string().optional(), age_band: z.string().optional(), gender: z.string().optional() })
       .optional(),

@@ -11,12 +11,12 @@ export type BackgroundVariable = z.infer<typeof BackgroundVariable>;
 /** The "don't know" answer (vet ej): never a number. */
 export const DONT_KNOW = 'dk';
 
+/** A question's name as SurveyJS takes it: any text (a space, a "?", "Vård & omsorg"), not empty. */
 const questionName = () =>
   z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'a question name is letters, digits, _ . - and starts with a letter or _');
+    .string({ error: 'a question name is a text' })
+    .min(1, 'a question name is not empty')
+    .max(200, 'a question name is at most 200 characters');
 
 const indicatorId = () =>
   z
@@ -127,11 +127,10 @@ export type IndexIndicator = z.infer<typeof IndexIndicator>;
 export type MeanIndicator = z.infer<typeof MeanIndicator>;
 export type ShareIndicator = z.infer<typeof ShareIndicator>;
 
-export const IndicatorList = z.lazy(() =>
+const indicatorList = () =>
   z
-    .array(Indicator)
-    .min(1)
-    .max(100)
+    .array(Indicator, { error: 'indicators is a list of indicator definitions' })
+    .max(100, 'at most 100 indicators')
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((def, i) => {
@@ -139,8 +138,13 @@ export const IndicatorList = z.lazy(() =>
           ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `indicator id "${def.id}" is used twice` });
         seen.add(def.id);
       });
-    }),
-);
+    });
+
+/** The indicators a comparison computes (`bygdpuls compare`): at least one. */
+export const IndicatorList = z.lazy(() => indicatorList().min(1, 'give at least one indicator'));
+
+/** A questionnaire's indicators: none is fine (a questionnaire that only collects answers, for export). */
+export const QuestionnaireIndicators = z.lazy(indicatorList);
 
 /** One row of population figures: a value per stratum variable and the population count. */
 export const PopulationRow = z.lazy(() =>
@@ -231,20 +235,30 @@ export const Background = z.lazy(() =>
 );
 export type Background = z.infer<typeof Background>;
 
+/** One value: a scale value, a choice, a yes/no, "dk", a text, a list of choices (checkbox), or null. */
+export type AnswerValue = number | string | boolean | null | (string | number)[];
 /**
- * An answer: a scale value, a choice, a yes/no, "dk", a list of choices (checkbox), or null for
- * unanswered. Indicators never read a list (functions/core/questionnaire/ refuses checkbox items).
+ * An answer: a value, or for the questions with parts an object of them (a matrix: row -> column
+ * value; a matrixdropdown: row -> column -> value; a multiple text: item -> text), or a list of
+ * such objects (a dynamic panel). Indicators read values only (functions/core/questionnaire/
+ * refuses the others as items), so the fold counts an object only by its JSON text.
  */
-export const Answer = z.lazy(() =>
+export type Answer = AnswerValue | AnswerObject | AnswerObject[];
+export interface AnswerObject {
+  [key: string]: Answer;
+}
+
+const answerValue_ = () =>
   z.union([
     z.number().finite(),
     z.string().max(5000),
     z.boolean(),
     z.null(),
     z.array(z.union([z.string().min(1).max(100), z.number().finite()])).max(1000),
-  ]),
+  ]);
+export const Answer: z.ZodType<Answer> = z.lazy(() =>
+  z.union([answerValue_(), z.record(z.string(), Answer), z.array(z.record(z.string(), Answer)).max(1000)]),
 );
-export type Answer = z.infer<typeof Answer>;
 
 export const Response = z.lazy(() =>
   z.strictObject({

@@ -128,17 +128,16 @@ describe('parseSurvey: where questions are', () => {
 });
 
 describe('parseSurvey: names and titles', () => {
-  it('refuses a question without a name, with a bad name, or with a name over 100 characters', () => {
+  it('refuses a question without a name, with an empty name, or with a name over 200 characters', () => {
     expect(errorsOf(withElements({ type: 'rating' }))).toEqual([
       { field: 'pages[0].elements[0].name', message: 'every question needs a name' },
     ]);
     expect(errorsOf(withElements({ type: 'rating', name: '' }))[0]!.field).toBe('pages[0].elements[0].name');
-    expect(errorsOf(withElements({ type: 'rating', name: '1st' }))[0]!.message).toMatch(/starts with a letter or _/);
-    expect(errorsOf(withElements({ type: 'rating', name: 'a b' }))[0]!.message).toMatch(/letters, digits/);
-    expect(errorsOf(withElements({ type: 'rating', name: 'a'.repeat(101) }))[0]!.message).toBe(
-      'a name is at most 100 characters',
+    expect(errorsOf(withElements({ type: 'rating', name: '  ' }))[0]!.message).toBe('a name is not empty');
+    expect(errorsOf(withElements({ type: 'rating', name: 'a'.repeat(201) }))[0]!.message).toBe(
+      'a name is at most 200 characters',
     );
-    expect(parsed(withElements({ type: 'rating', name: `_${'a'.repeat(99)}` })).questions).toHaveLength(1);
+    expect(parsed(withElements({ type: 'rating', name: `_${'a'.repeat(199)}` })).questions).toHaveLength(1);
   });
 
   it('refuses the names __proto__, constructor and prototype', () => {
@@ -371,10 +370,12 @@ describe('parseSurvey: question types and what they allow', () => {
   });
 
   it('refuses a question type it does not know, naming the question and the type', () => {
-    const errors = errorsOf(withElements({ type: 'boolean', name: 'ok' }, { type: 'matrix', name: 'grid' }));
+    const errors = errorsOf(withElements({ type: 'boolean', name: 'ok' }, { type: 'matrixdynamic', name: 'grid' }));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.field).toBe('pages[0].elements[1].type');
-    expect(errors[0]!.message).toMatch(/^question "grid" has the type "matrix", which bygdpuls does not support/);
+    expect(errors[0]!.message).toMatch(
+      /^question "grid" has the type "matrixdynamic", which bygdpuls does not support/,
+    );
   });
 
   it('refuses SurveyJS features whose answers it could not check', () => {
@@ -1078,6 +1079,11 @@ function allowedEntry(question: Question): fc.Arbitrary<Record<string, unknown>>
         .map((value) => (value === 0 ? 0 : value))
         .map(only);
     case 'display':
+    case 'matrix':
+    case 'matrixdropdown':
+    case 'multipletext':
+    case 'paneldynamic':
+      // The generated surveys hold none of these (tests/core/questionnaireMatrix.test.ts has them).
       return fc.constant({});
   }
 }

@@ -133,6 +133,10 @@ function validAnswer(question: Question): fc.Arbitrary<unknown> | null {
     case 'text':
       return fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '');
     case 'display':
+    case 'matrix':
+    case 'matrixdropdown':
+    case 'multipletext':
+    case 'paneldynamic':
       return null;
   }
 }

@@ -4,6 +4,7 @@
 export type { FieldError, Language } from '../language.ts';
 export { backgroundByName, checkQuestionnaire, type BackgroundNeeds } from './check.ts';
 export { MAX_CHOICES, MAX_CONTAINERS, MAX_DEPTH, MAX_ERRORS, MAX_QUESTIONS } from './limits.ts';
+export { MAX_VARIABLE_LENGTH, surveyName, variableNames } from './names.ts';
 export { allowedAnswers, parseSurvey, questionTitle } from './parse.ts';
 export { withChoiceValues } from './shareValues.ts';
 export { SurveyJson } from './shapes.ts';
@@ -13,15 +14,21 @@ export {
   OTHER_VALUE,
   type BackgroundMapping,
   type BooleanQuestion,
+  type CellQuestion,
   type Choice,
   type ChoiceValue,
   type DisplayElement,
+  type MatrixDropdownQuestion,
+  type MatrixQuestion,
   type MultipleChoiceQuestion,
+  type MultipleTextQuestion,
   type NumberQuestion,
+  type PanelDynamicQuestion,
   type ParsedSurvey,
   type Question,
   type SingleChoiceQuestion,
   type TextQuestion,
   type Title,
+  type Validator,
 } from './types.ts';
-export { validateResponse } from './validate.ts';
+export { validateResponse, type ConditionHook } from './validate.ts';

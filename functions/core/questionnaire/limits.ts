@@ -15,7 +15,17 @@ export const DEFAULT_COMMENT_LENGTH = 5000;
 /** The longest string an Answer holds (schemas.ts). */
 export const LONGEST_TEXT = 5000;
 export const OTHER_TEXT_LENGTH = 1000;
-export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** SurveyJS takes any string as a name; a longer one is surely a mistake (a whole question pasted). */
+export const MAX_NAME_LENGTH = 200;
 /** Names that would reach Object.prototype if they were ever used as plain keys. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 export const NUMERIC_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Rows and columns of a matrix, items of a multiple text. */
+export const MAX_ROWS = 200;
+export const MAX_COLUMNS = 100;
+/** SurveyJS's settings.panel.maxPanelCount: a dynamic panel never holds more. */
+export const DEFAULT_MAX_PANELS = 100;
+/** Questions in a dynamic panel's template. */
+export const MAX_TEMPLATE_QUESTIONS = 50;
+/** A regex validator's pattern: short enough to read, and checked for nested quantifiers. */
+export const MAX_PATTERN_LENGTH = 500;

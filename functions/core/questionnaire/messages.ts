@@ -30,6 +30,27 @@ export interface ResidentMessages {
   tooManyChoices(max: number): string;
   otherNeedsText: string;
   textWithoutOther: string;
+  expectedRows: string;
+  expectedItems: string;
+  expectedPanels: string;
+  unknownRow(key: string): string;
+  unknownColumn(key: string): string;
+  unknownItem(key: string): string;
+  eachRowRequired: string;
+  eachRowUnique: string;
+  tooManyPanels(max: number): string;
+  /** Where in a question with parts an error is: a row, a row's column, an item, a panel's question. */
+  inRow(row: string, message: string): string;
+  inCell(row: string, column: string, message: string): string;
+  inItem(item: string, message: string): string;
+  inPanel(panel: number, question: string, message: string): string;
+  tooShort(length: number, min: number): string;
+  noDigitsAtEnd: string;
+  noMatch: string;
+  invalidEmail: string;
+  invalidDate: string;
+  dateBefore(min: string): string;
+  dateAfter(max: string): string;
 }
 
 /** Shows a resident's value in a message without letting a long one swamp it. */
@@ -69,6 +90,26 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     tooManyChoices: (max) => `Välj högst ${max} svar.`,
     otherNeedsText: 'Skriv ditt eget svar i fältet för ”Annat”.',
     textWithoutOther: 'Texten hör till svaret ”Annat”, som inte är valt.',
+    expectedRows: 'Svaret ska vara ett objekt med ett svar per rad.',
+    expectedItems: 'Svaret ska vara ett objekt med ett svar per fält.',
+    expectedPanels: 'Svaret ska vara en lista med ett objekt per panel.',
+    unknownRow: (key) => `Raden ${sv(key)} finns inte i frågan.`,
+    unknownColumn: (key) => `Kolumnen ${sv(key)} finns inte i frågan.`,
+    unknownItem: (key) => `Fältet ${sv(key)} finns inte i frågan.`,
+    eachRowRequired: 'Svara på varje rad.',
+    eachRowUnique: 'Varje rad ska ha ett eget svar.',
+    tooManyPanels: (max) => `Högst ${max} paneler är tillåtna.`,
+    inRow: (row, message) => `Rad ${sv(row)}: ${message}`,
+    inCell: (row, column, message) => `Rad ${sv(row)}, kolumn ${sv(column)}: ${message}`,
+    inItem: (item, message) => `${sv(item)}: ${message}`,
+    inPanel: (panel, question, message) => `Panel ${panel}, ${sv(question)}: ${message}`,
+    tooShort: (length, min) => `Svaret är för kort: ${length} tecken, minst ${min} behövs.`,
+    noDigitsAtEnd: 'Svaret får inte sluta med siffror.',
+    noMatch: 'Svaret har inte rätt form.',
+    invalidEmail: 'Svaret ska vara en e-postadress.',
+    invalidDate: 'Svaret ska vara ett datum (åååå-mm-dd).',
+    dateBefore: (min) => `Datumet är tidigare än ${min}.`,
+    dateAfter: (max) => `Datumet är senare än ${max}.`,
   },
   en: {
     notAnObject: 'The answers must be an object with one answer per question.',
@@ -98,5 +139,25 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     tooManyChoices: (max) => `Choose at most ${max} ${max === 1 ? 'answer' : 'answers'}.`,
     otherNeedsText: 'Please write your own answer in the field for "Other".',
     textWithoutOther: 'This text belongs with the answer "Other", which is not chosen.',
+    expectedRows: 'The answer must be an object with one answer per row.',
+    expectedItems: 'The answer must be an object with one answer per field.',
+    expectedPanels: 'The answer must be a list with one object per panel.',
+    unknownRow: (key) => `The row ${en(key)} is not in the question.`,
+    unknownColumn: (key) => `The column ${en(key)} is not in the question.`,
+    unknownItem: (key) => `The field ${en(key)} is not in the question.`,
+    eachRowRequired: 'Please answer every row.',
+    eachRowUnique: 'Each row must have a different answer.',
+    tooManyPanels: (max) => `At most ${max} panels are allowed.`,
+    inRow: (row, message) => `Row ${en(row)}: ${message}`,
+    inCell: (row, column, message) => `Row ${en(row)}, column ${en(column)}: ${message}`,
+    inItem: (item, message) => `${en(item)}: ${message}`,
+    inPanel: (panel, question, message) => `Panel ${panel}, ${en(question)}: ${message}`,
+    tooShort: (length, min) => `The answer is too short: ${length} characters, at least ${min} needed.`,
+    noDigitsAtEnd: 'The answer may not end with digits.',
+    noMatch: 'The answer is not in the expected form.',
+    invalidEmail: 'The answer must be an e-mail address.',
+    invalidDate: 'The answer must be a date (yyyy-mm-dd).',
+    dateBefore: (min) => `The date is before ${min}.`,
+    dateAfter: (max) => `The date is after ${max}.`,
   },
 };

@@ -10,6 +10,7 @@ import {
   type Question,
   type QuestionBase,
 } from './types.ts';
+import { isCalendarDate, ISO_DATE } from './dates.ts';
 import {
   DEFAULT_COMMENT_LENGTH,
   DEFAULT_TEXT_LENGTH,
@@ -21,6 +22,7 @@ import {
 } from './limits.ts';
 import type { Problems } from './problems.ts';
 import { shapes, type ChoiceItem, type CommonFields, type Shapes } from './shapes.ts';
+import { readValidators } from './validatorRules.ts';
 
 export interface Walk {
   readonly problems: Problems;
@@ -52,19 +54,18 @@ export function isConditional(element: {
   );
 }
 
-function questionBase(element: CommonFields, field: string, conditional: boolean): QuestionBase {
+export function questionBase(element: CommonFields, field: string, conditional: boolean, walk: Walk): QuestionBase {
   const isRequired = element.isRequired === true;
+  const alwaysShown = !conditional && !isConditional(element);
   return {
     name: element.name,
     title: element.title ?? null,
     isRequired,
-    mustAnswer: isRequired && !conditional && !isConditional(element),
+    mustAnswer: isRequired && alwaysShown,
+    alwaysShown,
     path: field,
+    validators: readValidators(element.validators, field, walk),
   };
-}
-
-function toChoice(item: ChoiceItem): Choice {
-  return typeof item === 'object' ? { value: item.value, text: item.text ?? null } : { value: item, text: null };
 }
 
 /** Adds a choice unless its value is already there; returns whether it was added. */
@@ -76,7 +77,7 @@ function addChoice(choices: Choice[], seen: Set<string>, choice: Choice): boolea
   return true;
 }
 
-function listedChoices(
+export function listedChoices(
   items: readonly ChoiceItem[],
   field: string,
   walk: Walk,
@@ -84,7 +85,7 @@ function listedChoices(
   const choices: Choice[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    const choice = toChoice(item);
+    const choice = item;
     if (!addChoice(choices, seen, choice))
       walk.problems.add(`${field}[${i}]`, `the value ${JSON.stringify(choice.value)} is listed twice`);
   });
@@ -128,7 +129,7 @@ function addSpecialItems(
   return { other, none };
 }
 
-function readRating(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
+export function readRating(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
   const parsed = read(shapes().RatingSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
@@ -168,7 +169,7 @@ function readRating(raw: unknown, field: string, conditional: boolean, walk: Wal
   const numbers = choices.map((choice) => choice.value).filter((value): value is number => typeof value === 'number');
   const scale = numbers.length > 0 ? { min: Math.min(...numbers), max: Math.max(...numbers) } : null;
   return {
-    ...questionBase(element, field, conditional),
+    ...questionBase(element, field, conditional, walk),
     kind: 'single',
     type: 'rating',
     choices,
@@ -201,7 +202,7 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
       return null;
     }
     return {
-      ...questionBase(element, field, conditional),
+      ...questionBase(element, field, conditional, walk),
       kind: 'single',
       type,
       choices,
@@ -232,7 +233,7 @@ function readCheckbox(raw: unknown, field: string, conditional: boolean, walk: W
     return null;
   }
   return {
-    ...questionBase(element, field, conditional),
+    ...questionBase(element, field, conditional, walk),
     kind: 'multiple',
     type: 'checkbox',
     choices,
@@ -253,7 +254,13 @@ function readBoolean(raw: unknown, field: string, conditional: boolean, walk: Wa
     walk.problems.add(`${field}.valueFalse`, 'valueTrue and valueFalse are the same value');
     return null;
   }
-  return { ...questionBase(element, field, conditional), kind: 'boolean', type: 'boolean', valueTrue, valueFalse };
+  return {
+    ...questionBase(element, field, conditional, walk),
+    kind: 'boolean',
+    type: 'boolean',
+    valueTrue,
+    valueFalse,
+  };
 }
 
 /** maxLength as SurveyJS reads it: a positive value, else the survey's maxTextLength, else ours. */
@@ -280,8 +287,9 @@ function readText(raw: unknown, field: string, conditional: boolean, walk: Walk)
   const parsed = read(shapes().TextSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
-  const base = questionBase(element, field, conditional);
-  if (element.inputType === 'number' || element.inputType === 'range') {
+  const base = questionBase(element, field, conditional, walk);
+  const inputType = element.inputType?.toLowerCase();
+  if (inputType === 'number' || inputType === 'range') {
     const min = numericBound(element.min, `${field}.min`, walk);
     const max = numericBound(element.max, `${field}.max`, walk);
     if (!min.ok || !max.ok) return null;
@@ -292,7 +300,22 @@ function readText(raw: unknown, field: string, conditional: boolean, walk: Walk)
     return { ...base, kind: 'number', type: 'text', min: min.value, max: max.value };
   }
   const maxLength = textLength(element.maxLength, DEFAULT_TEXT_LENGTH, field, walk);
-  return maxLength === null ? null : { ...base, kind: 'text', type: 'text', maxLength };
+  if (maxLength === null) return null;
+  const text = { ...base, kind: 'text', type: 'text', maxLength, format: null, minDate: null, maxDate: null } as const;
+  if (inputType === 'email') return { ...text, format: 'email' };
+  if (inputType !== 'date') return text;
+  const minDate = dateBound(element.min, `${field}.min`, walk);
+  const maxDate = dateBound(element.max, `${field}.max`, walk);
+  if (minDate === undefined || maxDate === undefined) return null;
+  return { ...text, format: 'date', minDate, maxDate };
+}
+
+/** A date's bound: yyyy-mm-dd, or none. */
+function dateBound(value: number | string | undefined, field: string, walk: Walk): string | null | undefined {
+  if (value === undefined || value === '') return null;
+  if (typeof value === 'string' && ISO_DATE.test(value) && isCalendarDate(value)) return value;
+  walk.problems.add(field, 'the bound of a date question is a date written yyyy-mm-dd');
+  return undefined;
 }
 
 function readComment(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
@@ -301,7 +324,15 @@ function readComment(raw: unknown, field: string, conditional: boolean, walk: Wa
   const maxLength = textLength(parsed.value.maxLength, DEFAULT_COMMENT_LENGTH, field, walk);
   return maxLength === null
     ? null
-    : { ...questionBase(parsed.value, field, conditional), kind: 'text', type: 'comment', maxLength };
+    : {
+        ...questionBase(parsed.value, field, conditional, walk),
+        kind: 'text',
+        type: 'comment',
+        maxLength,
+        format: null,
+        minDate: null,
+        maxDate: null,
+      };
 }
 
 function readDisplay(type: 'html' | 'image' | 'expression') {
@@ -313,7 +344,9 @@ function readDisplay(type: 'html' | 'image' | 'expression') {
       title: parsed.value.title ?? null,
       isRequired: false,
       mustAnswer: false,
+      alwaysShown: false,
       path: field,
+      validators: [],
       kind: 'display',
       type,
     };

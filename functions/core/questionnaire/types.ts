@@ -24,9 +24,29 @@ export interface QuestionBase {
    * that may be hidden (itself or a panel or page around it) is enforced by the form only.
    */
   readonly mustAnswer: boolean;
+  /**
+   * Shown and editable whatever the answers (no visibleIf/enableIf on it or around it): the rules
+   * that need no condition (a matrix's eachRowRequired, a required cell) hold for it.
+   */
+  readonly alwaysShown: boolean;
   /** Where the question sits in the document, e.g. `pages[0].elements[3]`. */
   readonly path: string;
+  /** SurveyJS's validators that need no expression, in document order (those that block only). */
+  readonly validators: readonly Validator[];
 }
+
+/**
+ * A SurveyJS validator the server applies as survey-core does (its validators' validate()):
+ * numeric (min/max), text (length, digits), regex, email, answercount. `text` is the
+ * questionnaire's own message for it, if any.
+ */
+export type Validator = { readonly text: Title | null } & (
+  | { readonly kind: 'numeric'; readonly min: number | null; readonly max: number | null }
+  | { readonly kind: 'text'; readonly minLength: number; readonly maxLength: number; readonly allowDigits: boolean }
+  | { readonly kind: 'regex'; readonly pattern: RegExp }
+  | { readonly kind: 'email' }
+  | { readonly kind: 'answercount'; readonly min: number | null; readonly max: number | null }
+);
 
 /** rating, radiogroup, dropdown: one value out of a list. */
 export interface SingleChoiceQuestion extends QuestionBase {
@@ -63,6 +83,11 @@ export interface TextQuestion extends QuestionBase {
   readonly kind: 'text';
   readonly type: 'text' | 'comment';
   readonly maxLength: number;
+  /** What the page's input holds: a date (yyyy-mm-dd, within min..max), an e-mail address, or any text. */
+  readonly format: 'date' | 'email' | null;
+  /** For a date: the earliest and latest day (yyyy-mm-dd); null when open. */
+  readonly minDate: string | null;
+  readonly maxDate: string | null;
 }
 
 /** A text question with `inputType: "number"` (or "range"). */
@@ -79,12 +104,63 @@ export interface DisplayElement extends QuestionBase {
   readonly type: 'html' | 'image' | 'expression';
 }
 
+/** matrix (a Likert grid): an object of row value -> column value (a list of them with cellType checkbox). */
+export interface MatrixQuestion extends QuestionBase {
+  readonly kind: 'matrix';
+  readonly type: 'matrix';
+  readonly rows: readonly Choice[];
+  readonly columns: readonly Choice[];
+  /** eachRowRequired (isAllRowRequired): every row answered. */
+  readonly eachRowRequired: boolean;
+  readonly eachRowUnique: boolean;
+  /** cellType "checkbox": several columns per row. */
+  readonly multiple: boolean;
+}
+
+/** A question that can sit in a matrix cell, a multiple text item or a dynamic panel. */
+export type CellQuestion =
+  | SingleChoiceQuestion
+  | MultipleChoiceQuestion
+  | BooleanQuestion
+  | TextQuestion
+  | NumberQuestion;
+
+/** matrixdropdown: an object of row value -> {column name -> cell answer}. */
+export interface MatrixDropdownQuestion extends QuestionBase {
+  readonly kind: 'matrixdropdown';
+  readonly type: 'matrixdropdown';
+  readonly rows: readonly Choice[];
+  /** One question per column, named by the column, read with its cell type. */
+  readonly columns: readonly CellQuestion[];
+}
+
+/** multipletext: an object of item name -> text (or number, with inputType "number"). */
+export interface MultipleTextQuestion extends QuestionBase {
+  readonly kind: 'multipletext';
+  readonly type: 'multipletext';
+  readonly items: readonly (TextQuestion | NumberQuestion)[];
+}
+
+/** paneldynamic: a list of panels, each an object of the template's question names -> answers. */
+export interface PanelDynamicQuestion extends QuestionBase {
+  readonly kind: 'paneldynamic';
+  readonly type: 'paneldynamic';
+  /** The template's questions, in document order. */
+  readonly template: readonly Question[];
+  readonly minPanels: number;
+  readonly maxPanels: number;
+}
+
 export type Question =
   | SingleChoiceQuestion
   | MultipleChoiceQuestion
   | BooleanQuestion
   | TextQuestion
   | NumberQuestion
+  | MatrixQuestion
+  | MatrixDropdownQuestion
+  | MultipleTextQuestion
+  | PanelDynamicQuestion
   | DisplayElement;
 
 export interface ParsedSurvey {

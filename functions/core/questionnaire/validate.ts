@@ -1,152 +1,180 @@
-// A resident's answers, checked against the questionnaire they answer.
+// A resident's answers, checked against the questionnaire they answer. The conditions of the page
+// (visibleIf, requiredIf, ...) need an expression engine, which the server does not have yet:
+// validateResponse takes them as an optional hook (ConditionHook), and without it a question with
+// a condition is treated as the page may show it (answer allowed, not required).
 import type { Answer, Background, BackgroundVariable } from '../schemas.ts';
 import type { FieldError, Language } from '../language.ts';
-import { nearMiss } from '../spelling.ts';
-import { NUMERIC_TEXT, OTHER_TEXT_LENGTH } from './limits.ts';
+import {
+  asNumber,
+  checkBoolean,
+  checkMultiple,
+  checkNumber,
+  checkSingle,
+  checkText,
+  checkTextQuestion,
+  type Checked,
+} from './answerChecks.ts';
+import { checkMatrix, checkMatrixDropdown, checkMultipleText, type PartsChecked } from './gridAnswers.ts';
+import { OTHER_TEXT_LENGTH } from './limits.ts';
 import { MESSAGES, type ResidentMessages } from './messages.ts';
 import { isPlainObject, Problems } from './problems.ts';
+import { validatorError } from './validatorChecks.ts';
 import {
   COMMENT_SUFFIX,
-  NONE_VALUE,
   OTHER_VALUE,
-  valueKey,
   type BackgroundMapping,
-  type BooleanQuestion,
-  type Choice,
-  type ChoiceValue,
-  type MultipleChoiceQuestion,
-  type NumberQuestion,
+  type CellQuestion,
+  type PanelDynamicQuestion,
   type ParsedSurvey,
   type Question,
-  type SingleChoiceQuestion,
 } from './types.ts';
 
-/** An accepted answer (null: unanswered), or what is wrong with it. */
-type Checked = { answer: Answer } | { error: string };
+/**
+ * Where a later part plugs in the page's conditions. Each is asked with the submitted answers of
+ * the question's scope (the whole submission, or one dynamic panel's answers).
+ */
+export interface ConditionHook {
+  /** Whether the page shows the question; a hidden question's answer is dropped, never stored or counted. */
+  isVisible?(question: Question, answers: Readonly<Record<string, unknown>>): boolean;
+  /** Whether the question must be answered (isRequired or requiredIf); undefined: as the document says. */
+  isRequired?(question: Question, answers: Readonly<Record<string, unknown>>): boolean | undefined;
+}
 
-const choiceIndexes = new WeakMap<readonly Choice[], ReadonlyMap<string, ChoiceValue>>();
+interface Context {
+  readonly say: ResidentMessages;
+  readonly lang: Language;
+  readonly conditions: ConditionHook | undefined;
+}
 
-/** The declared value of each choice by its key, built once per question. */
-function choiceIndex(choices: readonly Choice[]): ReadonlyMap<string, ChoiceValue> {
-  let index = choiceIndexes.get(choices);
-  if (!index) {
-    index = new Map(choices.map((choice) => [valueKey(choice.value), choice.value]));
-    choiceIndexes.set(choices, index);
+const fromParts = (checked: PartsChecked): { answer: Answer } | { errors: string[] } => checked;
+const single = (checked: Checked): { answer: Answer } | { errors: string[] } =>
+  'error' in checked ? { errors: [checked.error] } : checked;
+
+/** A question's answer checked, then its validators applied to what was accepted (as survey-core does). */
+function checkQuestion(
+  question: Question,
+  value: unknown,
+  context: Context,
+): { answer: Answer } | { errors: string[] } {
+  const checked = checkAnswer(question, value, context);
+  if ('errors' in checked || checked.answer === null) return checked;
+  const error = validatorError(question.validators, checked.answer, context.say, context.lang);
+  return error === null ? checked : { errors: [error] };
+}
+
+function checkCell(question: CellQuestion, value: unknown, context: Context): Checked {
+  const checked = checkQuestion(question, value, context);
+  return 'errors' in checked ? { error: checked.errors[0]! } : checked;
+}
+
+function checkAnswer(question: Question, value: unknown, context: Context): { answer: Answer } | { errors: string[] } {
+  const { say } = context;
+  const cell = (part: CellQuestion, given: unknown) => checkCell(part, given, context);
+  // Questions with parts decide for themselves what an absent answer means (rows required, ...).
+  switch (question.kind) {
+    case 'matrix':
+      return fromParts(checkMatrix(question, value, say));
+    case 'matrixdropdown':
+      return fromParts(checkMatrixDropdown(question, value, say, cell));
+    case 'multipletext':
+      return fromParts(checkMultipleText(question, value, say, cell));
+    case 'paneldynamic':
+      return checkPanels(question, value, context);
+    default:
+      break;
   }
-  return index;
-}
-
-/** A number, or the canonical text of one (a form posted without script sends text). */
-function asNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
-  return null;
-}
-
-/** Not a choice: said so, naming the choice it misses only by case or surrounding spaces, if any. */
-function notAChoice(choices: readonly Choice[], value: ChoiceValue, say: ResidentMessages): string {
-  if (typeof value !== 'string') return say.notAChoice(value);
-  const text = choices.map((choice) => String(choice.value));
-  const near = nearMiss(value, text);
-  return near === null ? say.notAChoice(value) : say.nearChoice(value, choices[text.indexOf(near)]!.value);
-}
-
-const isChoiceValue = (value: unknown): value is ChoiceValue =>
-  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-
-function checkSingle(question: SingleChoiceQuestion, value: unknown, say: ResidentMessages): Checked {
-  const scale = question.scale;
-  if (!isChoiceValue(value)) return { error: scale ? say.expectedScale(scale.min, scale.max) : say.expectedChoice };
-  const declared = choiceIndex(question.choices).get(valueKey(value));
-  if (declared !== undefined) return { answer: declared };
-  const number = asNumber(value);
-  if (scale && number !== null) {
-    if (number < scale.min || number > scale.max) return { error: say.outsideScale(number, scale.min, scale.max) };
-    if (!Number.isInteger(number)) return { error: say.notWholeNumber(number) };
-    return { error: say.notOnScale(number, scale.min, scale.max) };
-  }
-  return { error: notAChoice(question.choices, value, say) };
-}
-
-function checkMultiple(question: MultipleChoiceQuestion, value: unknown, say: ResidentMessages): Checked {
-  if (!Array.isArray(value)) return { error: say.expectedChoiceList };
-  if (value.length === 0) return { answer: null };
-  if (value.length > question.choices.length)
-    return { error: say.tooManyChoices(question.maxSelected ?? question.choices.length) };
-  const index = choiceIndex(question.choices);
-  const chosen: ChoiceValue[] = [];
-  const seen = new Set<string>();
-  for (const item of value) {
-    if (!isChoiceValue(item)) return { error: say.expectedChoiceList };
-    const key = valueKey(item);
-    const declared = index.get(key);
-    if (declared === undefined) return { error: notAChoice(question.choices, item, say) };
-    if (seen.has(key)) return { error: say.chosenTwice(declared) };
-    seen.add(key);
-    chosen.push(declared);
-  }
-  if (question.noneItem && chosen.length > 1 && seen.has(valueKey(NONE_VALUE)))
-    return { error: say.noneWithOthers(NONE_VALUE) };
-  if (question.minSelected !== null && chosen.length < question.minSelected)
-    return { error: say.tooFewChoices(question.minSelected) };
-  if (question.maxSelected !== null && chosen.length > question.maxSelected)
-    return { error: say.tooManyChoices(question.maxSelected) };
-  return { answer: chosen };
-}
-
-function checkBoolean(question: BooleanQuestion, value: unknown): Checked | null {
-  if (typeof value !== 'boolean' && !isChoiceValue(value)) return null;
-  const key = valueKey(value);
-  if (key === valueKey(question.valueTrue)) return { answer: question.valueTrue };
-  if (key === valueKey(question.valueFalse)) return { answer: question.valueFalse };
-  return null;
-}
-
-function checkNumber(question: NumberQuestion, value: unknown, say: ResidentMessages): Checked {
-  if (value === '') return { answer: null };
-  const number = asNumber(value);
-  if (number === null) return { error: say.expectedNumber };
-  const { min, max } = question;
-  if (min !== null && max !== null && (number < min || number > max))
-    return { error: say.outsideRange(number, min, max) };
-  if (min !== null && number < min) return { error: say.belowMinimum(number, min) };
-  if (max !== null && number > max) return { error: say.aboveMaximum(number, max) };
-  // -0 would survive JSON.parse and differ from 0 in equality checks downstream.
-  return { answer: number === 0 ? 0 : number };
-}
-
-/** Half of a surrogate pair on its own: JSON can carry it (\ud800), UTF-8 cannot. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function checkText(value: unknown, maxLength: number, say: ResidentMessages): Checked {
-  if (typeof value !== 'string') return { error: say.expectedText };
-  if (value.trim() === '') return { answer: null };
-  if (value.length > maxLength) return { error: say.tooLong(value.length, maxLength) };
-  // Stored text must survive UTF-8 (DynamoDB, CSV exports) unchanged.
-  if (LONE_SURROGATE.test(value)) return { error: say.notValidText };
-  return { answer: value };
-}
-
-function checkAnswer(question: Question, value: unknown, say: ResidentMessages): Checked {
   if (value === undefined || value === null) return { answer: null };
   switch (question.kind) {
     case 'single':
-      return checkSingle(question, value, say);
+      return single(checkSingle(question, value, say));
     case 'multiple':
-      return checkMultiple(question, value, say);
+      return single(checkMultiple(question, value, say));
     case 'boolean':
-      return checkBoolean(question, value) ?? { error: say.expectedYesNo };
+      return single(checkBoolean(question, value) ?? { error: say.expectedYesNo });
     case 'number':
-      return checkNumber(question, value, say);
-    case 'text':
-      return checkText(value, question.maxLength, say);
+      return single(checkNumber(question, value, say));
+    case 'text': {
+      // survey-core's numeric validator turns the text of a number into the number it stores.
+      const number = question.validators.some((rule) => rule.kind === 'numeric') ? asNumber(value) : null;
+      return number !== null ? { answer: number === 0 ? 0 : number } : single(checkTextQuestion(question, value, say));
+    }
     case 'display':
-      return { error: say.takesNoAnswer };
+      return { errors: [say.takesNoAnswer] };
+  }
+}
+
+/** A dynamic panel's answer: at most maxPanelCount panels, each checked with the template's questions. */
+function checkPanels(
+  question: PanelDynamicQuestion,
+  value: unknown,
+  context: Context,
+): { answer: Answer } | { errors: string[] } {
+  const { say } = context;
+  if (value === undefined || value === null) return { answer: null };
+  if (!Array.isArray(value)) return { errors: [say.expectedPanels] };
+  if (value.length > question.maxPanels) return { errors: [say.tooManyPanels(question.maxPanels)] };
+  const names = new Set(question.template.map((part) => part.name));
+  const errors: string[] = [];
+  const panels: Record<string, Answer>[] = [];
+  value.forEach((panel, i) => {
+    if (!isPlainObject(panel)) {
+      errors.push(say.inPanel(i + 1, question.name, say.expectedItems));
+      return;
+    }
+    const accepted = Object.create(null) as Record<string, Answer>;
+    checkQuestions(question.template, panel, context, accepted, (name, message) => {
+      errors.push(say.inPanel(i + 1, name, message));
+    });
+    for (const key of Object.keys(panel))
+      if (!names.has(key)) errors.push(say.inPanel(i + 1, key, say.unknownQuestion));
+    panels.push(accepted);
+  });
+  if (errors.length > 0) return { errors };
+  return { answer: panels.some((panel) => Object.keys(panel).length > 0) ? panels : null };
+}
+
+/**
+ * Checks every question of a scope (the survey, or one panel) against the submitted answers,
+ * putting the accepted ones into `accepted` and each problem to `report` under the question's name.
+ */
+function checkQuestions(
+  questions: readonly Question[],
+  answers: Record<string, unknown>,
+  context: Context,
+  accepted: Record<string, Answer>,
+  report: (field: string, message: string) => void,
+  full: () => boolean = () => false,
+): void {
+  const { say, conditions } = context;
+  const given = (key: string): unknown => (Object.hasOwn(answers, key) ? answers[key] : undefined);
+  for (const question of questions) {
+    if (full()) break;
+    if (conditions?.isVisible && !conditions.isVisible(question, answers)) continue;
+    const checked = checkQuestion(question, given(question.name), context);
+    let answer: Answer = null;
+    if ('errors' in checked) for (const error of checked.errors) report(question.name, error);
+    else if (checked.answer === null) {
+      const required = conditions?.isRequired?.(question, answers) ?? question.mustAnswer;
+      if (required) report(question.name, say.required);
+    } else {
+      answer = checked.answer;
+      accepted[question.name] = answer;
+    }
+    if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) {
+      const commentKey = question.name + COMMENT_SUFFIX;
+      if ('errors' in checked) continue;
+      const text = checkText(given(commentKey) ?? '', OTHER_TEXT_LENGTH, say);
+      if ('error' in text) report(commentKey, text.error);
+      else if (text.answer === null) {
+        if (choseOther(answer)) report(commentKey, say.otherNeedsText);
+      } else if (!choseOther(answer)) report(commentKey, say.textWithoutOther);
+      else accepted[commentKey] = text.answer;
+    }
   }
 }
 
 function choseOther(answer: Answer): boolean {
-  return answer === OTHER_VALUE || (Array.isArray(answer) && answer.includes(OTHER_VALUE));
+  return answer === OTHER_VALUE || (Array.isArray(answer) && (answer as readonly unknown[]).includes(OTHER_VALUE));
 }
 
 /** Keeps a hostile key from flooding a response body back into the error list. */
@@ -162,6 +190,7 @@ export function validateResponse(
   background: BackgroundMapping,
   answers: unknown,
   lang: Language,
+  conditions?: ConditionHook,
 ): { ok: true; answers: Record<string, Answer>; background: Background } | { ok: false; errors: FieldError[] } {
   const say = MESSAGES[lang];
   if (!isPlainObject(answers)) return { ok: false, errors: [{ field: '', message: say.notAnObject }] };
@@ -169,30 +198,14 @@ export function validateResponse(
   // Null prototype: whatever the keys, writing them cannot reach Object.prototype, and reading an
   // unanswered "toString" finds nothing.
   const accepted = Object.create(null) as Record<string, Answer>;
-  const given = (key: string): unknown => (Object.hasOwn(answers, key) ? answers[key] : undefined);
-
-  for (const question of survey.questions) {
-    if (problems.full) break;
-    const checked = checkAnswer(question, given(question.name), say);
-    let answer: Answer = null;
-    if ('error' in checked) problems.add(question.name, checked.error);
-    else if (checked.answer === null) {
-      if (question.mustAnswer) problems.add(question.name, say.required);
-    } else {
-      answer = checked.answer;
-      accepted[question.name] = answer;
-    }
-    if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) {
-      const commentKey = question.name + COMMENT_SUFFIX;
-      if ('error' in checked) continue;
-      const text = checkText(given(commentKey) ?? '', OTHER_TEXT_LENGTH, say);
-      if ('error' in text) problems.add(commentKey, text.error);
-      else if (text.answer === null) {
-        if (choseOther(answer)) problems.add(commentKey, say.otherNeedsText);
-      } else if (!choseOther(answer)) problems.add(commentKey, say.textWithoutOther);
-      else accepted[commentKey] = text.answer;
-    }
-  }
+  checkQuestions(
+    survey.questions,
+    answers,
+    { say, lang, conditions },
+    accepted,
+    (field, message) => problems.add(field, message),
+    () => problems.full,
+  );
   for (const key of Object.keys(answers)) {
     if (problems.full) break;
     if (!survey.byName.has(key) && !survey.commentKeys.has(key)) problems.add(fieldName(key), say.unknownQuestion);

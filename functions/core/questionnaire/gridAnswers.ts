@@ -1,0 +1,159 @@
+// Answers with parts: a matrix (row -> column value), a matrixdropdown (row -> column -> cell) and a
+// multiple text (item -> text). Every row, column and item is checked; what survey-core requires
+// (eachRowRequired, a required column in every row, a required item) is required here too.
+import type { Answer } from '../schemas.ts';
+import { choiceIndex, isChoiceValue, notAChoice } from './answerChecks.ts';
+import type { ResidentMessages } from './messages.ts';
+import { isPlainObject } from './problems.ts';
+import { isEmptyValue } from './validatorChecks.ts';
+import {
+  valueKey,
+  type CellQuestion,
+  type ChoiceValue,
+  type MatrixDropdownQuestion,
+  type MatrixQuestion,
+  type MultipleTextQuestion,
+} from './types.ts';
+
+/** An accepted answer (null: unanswered), or every error found in it. */
+export type PartsChecked = { answer: Answer } | { errors: string[] };
+
+/** Checks one cell or item as its own question is checked (its validators included). */
+export type CheckPart = (question: CellQuestion, value: unknown) => { answer: Answer } | { error: string };
+
+/** A plain object without a prototype: whatever the keys, writing them reaches nothing. */
+const record = (): Record<string, Answer> => Object.create(null) as Record<string, Answer>;
+
+const done = (answer: Record<string, Answer>, errors: string[]): PartsChecked =>
+  errors.length > 0 ? { errors } : { answer: Object.keys(answer).length > 0 ? answer : null };
+
+/** A matrix answer: each row's column value (or, with cellType checkbox, its distinct column values). */
+export function checkMatrix(question: MatrixQuestion, value: unknown, say: ResidentMessages): PartsChecked {
+  const errors: string[] = [];
+  const answer = record();
+  if (value !== undefined && value !== null) {
+    if (!isPlainObject(value)) return { errors: [say.expectedRows] };
+    const rows = choiceIndex(question.rows);
+    const columns = choiceIndex(question.columns);
+    for (const [key, cell] of Object.entries(value)) {
+      const row = rows.get(valueKey(key));
+      if (row === undefined) {
+        errors.push(say.unknownRow(key));
+        continue;
+      }
+      if (isEmptyValue(cell)) continue;
+      if (!question.multiple) {
+        if (!isChoiceValue(cell)) errors.push(say.inRow(String(row), say.expectedChoice));
+        else {
+          const declared = columns.get(valueKey(cell));
+          if (declared === undefined) errors.push(say.inRow(String(row), notAChoice(question.columns, cell, say)));
+          else answer[String(row)] = declared;
+        }
+        continue;
+      }
+      if (!Array.isArray(cell)) {
+        errors.push(say.inRow(String(row), say.expectedChoiceList));
+        continue;
+      }
+      const chosen: ChoiceValue[] = [];
+      const seen = new Set<string>();
+      let problem: string | null = null;
+      for (const item of cell) {
+        const declared = isChoiceValue(item) ? columns.get(valueKey(item)) : undefined;
+        if (!isChoiceValue(item)) problem = say.expectedChoiceList;
+        else if (declared === undefined) problem = notAChoice(question.columns, item, say);
+        else if (seen.has(valueKey(declared))) problem = say.chosenTwice(declared);
+        if (problem !== null || declared === undefined) break;
+        seen.add(valueKey(declared));
+        chosen.push(declared);
+      }
+      if (problem !== null) errors.push(say.inRow(String(row), problem));
+      else answer[String(row)] = chosen;
+    }
+  }
+  if (errors.length > 0) return { errors };
+  // survey-core checks these on the page's visible rows, the question answered or not.
+  if (question.alwaysShown && question.eachRowRequired && question.rows.some((row) => !(String(row.value) in answer)))
+    errors.push(say.eachRowRequired);
+  if (question.eachRowUnique) {
+    const given = Object.values(answer).map((cell) => JSON.stringify(cell));
+    if (new Set(given).size !== given.length) errors.push(say.eachRowUnique);
+  }
+  return done(answer, errors);
+}
+
+/** The cells of one row (or the items of a multiple text): each checked, the required ones present. */
+function checkParts(
+  parts: readonly CellQuestion[],
+  value: Record<string, unknown>,
+  checkPart: CheckPart,
+  unknown: (key: string) => string,
+  where: (part: string, message: string) => string,
+  say: ResidentMessages,
+  errors: string[],
+): Record<string, Answer> {
+  const answer = record();
+  const byName = new Map(parts.map((part) => [part.name, part]));
+  for (const [key, cell] of Object.entries(value)) {
+    const part = byName.get(key);
+    if (!part) {
+      errors.push(unknown(key));
+      continue;
+    }
+    const checked = checkPart(part, cell);
+    if ('error' in checked) errors.push(where(key, checked.error));
+    else if (checked.answer !== null) answer[key] = checked.answer;
+  }
+  for (const part of parts) if (part.mustAnswer && !(part.name in answer)) errors.push(where(part.name, say.required));
+  return answer;
+}
+
+/** A matrixdropdown answer: per row, its cells by column name, each checked as its column's question. */
+export function checkMatrixDropdown(
+  question: MatrixDropdownQuestion,
+  value: unknown,
+  say: ResidentMessages,
+  checkPart: CheckPart,
+): PartsChecked {
+  if (value !== undefined && value !== null && !isPlainObject(value)) return { errors: [say.expectedRows] };
+  const given = value ?? {};
+  const errors: string[] = [];
+  const answer = record();
+  const rows = choiceIndex(question.rows);
+  for (const key of Object.keys(given)) if (rows.get(valueKey(key)) === undefined) errors.push(say.unknownRow(key));
+  for (const choice of question.rows) {
+    const row = String(choice.value);
+    const cells = Object.hasOwn(given, row) ? given[row] : undefined;
+    if (cells !== undefined && cells !== null && !isPlainObject(cells)) {
+      errors.push(say.inRow(row, say.expectedItems));
+      continue;
+    }
+    // A required column is required in every row the page shows, the matrix answered or not.
+    if (!question.alwaysShown && (cells === undefined || cells === null)) continue;
+    const cellAnswers = checkParts(
+      question.columns,
+      cells ?? {},
+      checkPart,
+      (key) => say.inRow(row, say.unknownColumn(key)),
+      (column, message) => say.inCell(row, column, message),
+      say,
+      errors,
+    );
+    if (Object.keys(cellAnswers).length > 0) answer[row] = cellAnswers;
+  }
+  return done(answer, errors);
+}
+
+/** A multiple text answer: a text (or a number) per item, each checked as a text question. */
+export function checkMultipleText(
+  question: MultipleTextQuestion,
+  value: unknown,
+  say: ResidentMessages,
+  checkPart: CheckPart,
+): PartsChecked {
+  if (value !== undefined && value !== null && !isPlainObject(value)) return { errors: [say.expectedItems] };
+  if ((value === undefined || value === null) && !question.alwaysShown) return { answer: null };
+  const errors: string[] = [];
+  const answer = checkParts(question.items, value ?? {}, checkPart, say.unknownItem, say.inItem, say, errors);
+  return done(answer, errors);
+}
