@@ -31,6 +31,13 @@ function corpus(): { name: string; json: unknown }[] {
     if (!file.endsWith('.json')) continue;
     out.push({ name: file.slice(0, -5), json: JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) });
   }
+  // survey-library's "maxSelectedChoices" e2e test sets maxSelectedChoices = 2 on this checkbox.
+  const car = out.find((q) => q.name === 'carCheckbox');
+  if (car) {
+    const json = structuredClone(car.json) as { elements: Record<string, unknown>[] };
+    json.elements[0]!['maxSelectedChoices'] = 2;
+    out.push({ name: 'carCheckboxMaxTwo', json });
+  }
   return out;
 }
 
@@ -45,6 +52,12 @@ const DELIBERATE: readonly { readonly why: string; readonly matches: (d: Differe
     matches: (d) =>
       d.direction === 'server-stricter' &&
       ['outsideChoices', 'wrongType', 'unknownRow', 'valueText', 'numberAsText'].includes(d.kind),
+  },
+  {
+    why:
+      'More checkbox choices than maxSelectedChoices: the page disables the other boxes once the limit is ' +
+      "reached, so it never sends more, but survey-core's validate() does not check the limit; the server does.",
+    matches: (d) => d.direction === 'server-stricter' && d.kind === 'tooMany' && d.questionType === 'checkbox',
   },
   {
     why: 'The page sends only its own questions (and their "-Comment" texts); a key naming no question is refused.',
@@ -66,71 +79,55 @@ const DELIBERATE: readonly { readonly why: string; readonly matches: (d: Differe
 
 /**
  * What the server does not do yet, per questionnaire: `<question type>/<case kind>/<direction>`.
- * Recorded 2026-12-03 against the working tree of that day (matrices, validators, value|text and the
- * `questions` form were being added to functions/core/questionnaire; expressions come later).
+ * Recorded 2026-12-03 against the working tree of that day, while matrices, validators, value|text
+ * and the `questions` form were being added to functions/core/questionnaire (expressions come later).
+ * Closed that day as the work landed: matrix, matrixdropdown, multipletext and paneldynamic answers
+ * (the server had thrown on them), the email/text/numeric validators of standardValidators, and a
+ * multipletext item under a numeric validator (the page keeps it as text).
  */
 const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   builtInTemplate: [],
   carCheckbox: [],
+  carCheckboxMaxTwo: [],
   developerLocalization: [],
   dynamicPanelValueCount: [
-    'paneldynamic/valid/server-throws',
-    'paneldynamic/wrongType/server-throws',
-    'survey/base/server-throws',
-    'survey/unknownQuestion/server-throws',
+    // expression validator: countInArray({employees}, 'skills', ...) <= 3 is not evaluated.
+    'paneldynamic/manyPanels/server-laxer',
   ],
-  kidsVisibleIf: ['dropdown/base/server-laxer', 'dropdown/empty/server-laxer', 'dropdown/hidden/server-keeps-hidden'],
+  kidsVisibleIf: [
+    // visibleIf not evaluated: a required question shown by visibleIf may be left empty ...
+    'dropdown/base/server-laxer',
+    'dropdown/empty/server-laxer',
+    // ... and an answer to a question visibleIf hides is stored (must be refused or dropped).
+    'dropdown/hidden/server-keeps-hidden',
+  ],
   localeBenefits: [],
-  matrixDropdownAllRows: [
-    'matrixdropdown/base/server-laxer',
-    'matrixdropdown/empty/server-laxer',
-    'matrixdropdown/outsideChoices/server-throws',
-    'matrixdropdown/unknownRow/server-throws',
-    'matrixdropdown/valid/server-throws',
-    'matrixdropdown/wrongType/server-throws',
-    'survey/base/server-throws',
-    'survey/unknownQuestion/server-throws',
+  matrixDropdownAllRows: [],
+  matrixRowsEnableIf: [],
+  npsTrigger: [
+    // visibleIf not evaluated: an answer to the hidden "reason" comment is stored.
+    'comment/hidden/server-keeps-hidden',
   ],
-  matrixRowsEnableIf: [
-    'matrix/empty/server-throws',
-    'matrix/missingRow/server-throws',
-    'matrix/outsideChoices/server-throws',
-    'matrix/unknownRow/server-throws',
-    'matrix/valid/server-throws',
-    'matrix/wrongType/server-throws',
-    'survey/base/server-throws',
-    'survey/unknownQuestion/server-throws',
-  ],
-  npsTrigger: ['comment/hidden/server-keeps-hidden'],
   oldQuestionsForm: [],
-  phq9Questionnaire: ['questionnaire/refused/questionnaire-refused'],
-  productQualityMatrix: [
-    'matrix/missingRow/server-throws',
-    'matrix/outsideChoices/server-throws',
-    'matrix/unknownRow/server-throws',
-    'matrix/valid/server-throws',
-    'matrix/wrongType/server-throws',
-    'survey/base/server-throws',
-    'survey/unknownQuestion/server-throws',
+  phq9Questionnaire: [
+    // choicesFromQuestion is refused.
+    'questionnaire/refused/questionnaire-refused',
   ],
+  productFeedback: [
+    // the "datepicker" custom-widget type is refused (survey-core itself leaves it out of the page).
+    'questionnaire/refused/questionnaire-refused',
+  ],
+  productQualityMatrix: [],
   rand36HealthSurvey: [],
-  requiredIf: ['questionnaire/refused/questionnaire-refused'],
-  standardValidators: [
-    'comment/badText/server-throws',
-    'comment/empty/server-throws',
-    'comment/valid/server-throws',
-    'comment/wrongType/server-throws',
-    'multipletext/outOfRange/server-throws',
-    'multipletext/valid/server-throws',
-    'multipletext/wrongType/server-throws',
-    'survey/base/server-throws',
-    'survey/unknownQuestion/server-throws',
-    'text/badText/server-throws',
-    'text/empty/server-throws',
-    'text/valid/server-throws',
-    'text/wrongType/server-throws',
+  requiredIf: [
+    // matrixdynamic is refused.
+    'questionnaire/refused/questionnaire-refused',
   ],
-  teamReview: ['questionnaire/refused/questionnaire-refused'],
+  standardValidators: [],
+  teamReview: [
+    // matrixdynamic is refused.
+    'questionnaire/refused/questionnaire-refused',
+  ],
 };
 
 const deliberate = (difference: Difference) => DELIBERATE.find((rule) => rule.matches(difference));
@@ -165,11 +162,18 @@ describe('survey page and server accept the same answers', () => {
           (closed.length > 0 ? `; gaps no longer seen (remove them from KNOWN_GAPS): ${closed.join(', ')}` : ''),
       );
       expect(unexplained, `new differences between the page and the server in ${name}`).toEqual([]);
-      expect(result.ms, `${name} runs in a few seconds`).toBeLessThan(5_000);
+      // A few seconds on a quiet machine; generous for a loaded one.
+      expect(result.ms, `${name} runs in a few seconds`).toBeLessThan(20_000);
     });
   }
 
   it('prints the report of differences by questionnaire and feature', () => {
-    if (results.length > 0) console.log(formatReport(results));
+    const label = (result: ParityResult, key: string, difference: Difference): string =>
+      deliberate(difference)
+        ? '[deliberate] '
+        : (KNOWN_GAPS[result.name] ?? []).includes(key)
+          ? '[known gap] '
+          : '[NEW] ';
+    if (results.length > 0) console.log(formatReport(results, label));
   });
 });

@@ -27,7 +27,7 @@ export type CaseKind =
   | 'valueText' // the whole "value|text" string of a choice written in that shorthand
   | 'numberAsText' // "3" for 3
   | 'wrongType' // an object, a list or a boolean where SurveyJS stores something else
-  | 'tooMany' // more checkbox choices than maxSelectedChoices allows
+  | 'tooMany' // more checkbox choices than maxSelectedChoices allows, more dynamic panels than allowed
   | 'tooFew' // fewer than minSelectedChoices
   | 'outOfRange' // a number outside min/max or a numeric validator's range
   | 'badText' // text that a validator (email, regex, text length) or inputType refuses
@@ -35,6 +35,7 @@ export type CaseKind =
   | 'textWithoutOther' // an "other" text without "other" chosen
   | 'missingRow' // a matrix answer without one of its rows
   | 'unknownRow' // a matrix answer with a row that is not in the matrix
+  | 'manyPanels' // five copies of one dynamic panel (within maxPanelCount): counts over panels
   | 'hidden' // an answer to a question that is hidden on the page
   | 'unknownQuestion'; // a key that names no question
 
@@ -45,6 +46,8 @@ export type Direction =
   | 'server-laxer'
   /** Both accept; the server keeps an answer the page drops (a hidden question's). */
   | 'server-keeps-hidden'
+  /** Both accept; the server keeps a value survey-core drops from its data (e.g. not a choice). */
+  | 'server-keeps-dropped'
   /** The server throws instead of answering. */
   | 'server-throws'
   /** The server refuses the questionnaire itself. */
@@ -107,6 +110,8 @@ export class Random {
 // public surface; a few members used here are typed loosely or not at all).
 
 const OTHER = 'other';
+/** Question types whose model keeps state from earlier data (rows, panels). */
+const STATEFUL_TYPES = new Set(['matrixdynamic', 'paneldynamic', 'matrixdropdown']);
 const NONE = 'none';
 
 type SjQuestion = any;
@@ -141,11 +146,14 @@ function validText(question: SjQuestion, random: Random): unknown {
   const inputType = String(question.inputType ?? 'text');
   const numeric = validator(question, 'numericvalidator');
   if (inputType === 'number' || inputType === 'range' || numeric) {
+    // A plain text input keeps what is typed as text, even under a numeric validator.
+    const typed = inputType === 'number' || inputType === 'range';
     const lo = Math.max(num(question.min) ?? -1e9, num(numeric?.minValue) ?? -1e9, inputType === 'range' ? 0 : -1e9);
     const hi = Math.min(num(question.max) ?? 1e9, num(numeric?.maxValue) ?? 1e9, inputType === 'range' ? 100 : 1e9);
     const from = lo > -1e9 ? lo : hi < 1e9 ? hi - 10 : 0;
     const to = hi < 1e9 ? hi : from + 100;
-    return random.int(Math.ceil(from), Math.floor(to));
+    const number = random.int(Math.ceil(from), Math.floor(to));
+    return typed ? number : String(number);
   }
   if (inputType === 'email' || validator(question, 'emailvalidator')) return `person${random.int(1, 99)}@example.org`;
   if (inputType === 'date') return `20${random.int(10, 24)}-0${random.int(1, 9)}-1${random.int(0, 9)}`;
@@ -367,6 +375,17 @@ function invalidValues(question: SjQuestion, json: unknown, random: Random): { k
     }
     case 'paneldynamic':
     case 'multipletext':
+      if (type === 'paneldynamic') {
+        // One panel's answers repeated: more panels than maxPanelCount, or enough to break a count
+        // such as "countInArray(...) <= 3" when the panel holds the counted answer.
+        const panels = validValue(question, random) as unknown[];
+        const max: number = question.maxPanelCount || 0;
+        if (panels.length > 0 && max >= 5)
+          out.push({ kind: 'manyPanels', value: Array.from({ length: 5 }, () => panels[0]) });
+        // survey-core's default maxPanelCount is 100: only a small declared limit is worth crossing.
+        if (panels.length > 0 && max > 0 && max <= 20)
+          out.push({ kind: 'tooMany', value: Array.from({ length: max + 1 }, () => panels[0]) });
+      }
       out.push({ kind: 'wrongType', value: 'a string' });
       out.push({ kind: 'wrongType', value: type === 'paneldynamic' ? { a: 1 } : ['x'] });
       if (type === 'multipletext') {
@@ -410,6 +429,17 @@ function shorthandChoice(json: unknown, name: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // The two judges.
 
+/** survey-core warns on the console for a value of the wrong shape; the cases expect that. */
+function quietly<T>(run: () => T): T {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return run();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 export interface PageJudgement {
   readonly ok: boolean;
   /** Top-level questions (by name) with an error on the page. */
@@ -418,44 +448,71 @@ export interface PageJudgement {
   readonly hidden: ReadonlySet<string>;
   /** The data the page sends: hidden questions' values dropped. */
   readonly data: Record<string, unknown>;
+  /** The page's messages per question with an error. */
+  readonly messages: ReadonlyMap<string, string>;
 }
 
 export class Page {
+  /** The model the cases are generated from (its data: the base being varied). */
   readonly model: any;
   readonly questions: SjQuestion[];
+  /** Whether a model keeps state from earlier data, so that each judgement needs a new one. */
+  private readonly stateful: boolean;
+  private judging: any = null;
   constructor(readonly json: unknown) {
-    this.model = new Model(json as object);
-    this.model.clearInvisibleValues = 'onHidden';
+    this.model = Page.model(json);
     this.questions = this.model.getAllQuestions(false, false, false);
+    this.stateful = this.model
+      .getAllQuestions(false, false, true)
+      .some((question: SjQuestion) => STATEFUL_TYPES.has(typeOf(question)));
   }
+  /** A model as the survey page makes one (web/src/survey.ts). */
+  static model(json: unknown): any {
+    const model = new Model(json as object);
+    model.clearInvisibleValues = 'onHidden';
+    return model;
+  }
+  /** Sets the generating model's data (its questions' visibility then follows these answers). */
+  show(answers: Record<string, unknown>): void {
+    quietly(() => {
+      this.model.data = structuredClone(answers);
+    });
+  }
+  /**
+   * The page's judgement. A model with matrices or dynamic panels keeps state from earlier data
+   * (a matrixdynamic's rows, a dynamic panel's count): those get a new model for every judgement
+   * (slow: tens of ms each); the others reuse one (checked to judge as a new one does).
+   */
   judge(answers: Record<string, unknown>): PageJudgement {
-    // survey-core warns on the console for a value of the wrong shape; the case expects it.
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      return this.judgeQuietly(answers);
-    } finally {
-      console.warn = warn;
-    }
+    return quietly(() => this.judgeOn(this.modelForJudging(), answers));
   }
-  private judgeQuietly(answers: Record<string, unknown>): PageJudgement {
-    const model = this.model;
+  private modelForJudging(): any {
+    // Setting data replaces every value; clear() would cost more than the rest of a judgement.
+    if (this.stateful || this.judging === null) this.judging = Page.model(this.json);
+    return this.judging;
+  }
+  private judgeOn(model: any, answers: Record<string, unknown>): PageJudgement {
     model.data = structuredClone(answers);
-    // fireCallback true: each question keeps its errors (errors, containsErrors), as on the page.
-    const ok: boolean = model.validate(true, false);
+    const ok: boolean = model.validate(false, false);
+    // Again with fireCallback: each question keeps its errors (errors, containsErrors), as on the page.
+    if (!ok) model.validate(true, false);
     const errors = new Set<string>();
     const hidden = new Set<string>();
-    for (const question of this.questions) {
+    const messages = new Map<string, string>();
+    for (const question of model.getAllQuestions(false, false, false)) {
       if (!question.isVisible || !question.isParentVisible) {
         hidden.add(question.name);
         continue;
       }
-      if (question.errors.length > 0 || question.containsErrors) errors.add(question.name);
+      if (!ok && (question.errors.length > 0 || question.containsErrors)) {
+        errors.add(question.name);
+        messages.set(question.name, pageErrorText(question));
+      }
     }
     if (!ok && errors.size === 0) errors.add('(survey)');
     model.clearInvisibleQuestionValues();
     const data = structuredClone(model.data) as Record<string, unknown>;
-    return { ok, errors, hidden, data };
+    return { ok, errors, hidden, data, messages };
   }
   /** The question's name for a server field: itself, `<name>-Comment`, `<name>.row`, `<name>[0]...`. */
   ownerOf(field: string): string {
@@ -535,8 +592,8 @@ export function generateCases(page: Page, options: ParityOptions = {}): ParityCa
     const base = baseAnswers(page, random);
     cases.push({ question: null, kind: 'base', answers: base });
     cases.push({ question: null, kind: 'unknownQuestion', answers: { ...base, 'not a question': 'x' } });
-    // The model now holds the base: visibility below is the base's.
-    page.judge(base);
+    // Visibility below is the base's.
+    page.show(base);
     for (const question of page.questions) {
       const name: string = question.getValueName();
       const valid = validValue(question, random);
@@ -653,8 +710,7 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
       if (onServer.errors.has(question)) continue;
       const type = typeFor(question);
       const kind = kindOf(question);
-      const pageQuestion = page.questions.find((q) => q.name === question);
-      const pageMessage = pageQuestion ? pageErrorText(pageQuestion) : '';
+      const pageMessage = onPage.messages.get(question) ?? 'an error';
       add({
         key: differenceKey(type, kind, 'server-laxer'),
         questionType: type,
@@ -669,12 +725,13 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
         const question = page.ownerOf(key);
         const type = typeFor(question);
         const kind = kindOf(question);
+        const direction: Direction = onPage.hidden.has(question) ? 'server-keeps-hidden' : 'server-keeps-dropped';
         add({
-          key: differenceKey(type, kind, 'server-keeps-hidden'),
+          key: differenceKey(type, kind, direction),
           questionType: type,
           kind,
-          direction: 'server-keeps-hidden',
-          example: `${key} = ${short(onServer.stored[key])}: the page drops it (hidden); the server stores it`,
+          direction,
+          example: `${key} = ${short(onServer.stored[key])}: the page drops it (${direction === 'server-keeps-hidden' ? 'hidden' : 'not a value it keeps'}); the server stores it`,
         });
       }
     }
@@ -696,14 +753,18 @@ function pageErrorText(question: SjQuestion): string {
 }
 
 /** A readable report: per questionnaire, the differences grouped by key with one example each. */
-export function formatReport(results: readonly ParityResult[]): string {
+export function formatReport(
+  results: readonly ParityResult[],
+  label: (result: ParityResult, key: string, difference: Difference) => string = () => '',
+): string {
   const lines: string[] = [];
   for (const result of results) {
     lines.push(
       `${result.name}: ${result.cases} cases in ${Math.round(result.ms)} ms; page accepts ${result.pageAccepted}, server accepts ${result.serverAccepted}; ${result.differences.size} kinds of difference`,
     );
     const sorted = [...result.differences.entries()].sort(([a], [b]) => a.localeCompare(b));
-    for (const [key, { count, difference }] of sorted) lines.push(`  ${key} ×${count}  e.g. ${difference.example}`);
+    for (const [key, { count, difference }] of sorted)
+      lines.push(`  ${label(result, key, difference)}${key} ×${count}  e.g. ${difference.example}`);
   }
   return lines.join('\n');
 }
