@@ -46,6 +46,17 @@ function checkScale(
     );
 }
 
+/** The matrix and row an item names as "matrix.row" (the matrix name may hold dots too), if any. */
+function matrixRow(itemName: string, survey: ParsedSurvey): { matrix: string; row: string } | null {
+  for (let dot = itemName.lastIndexOf('.'); dot > 0; dot = itemName.lastIndexOf('.', dot - 1)) {
+    const question = survey.byName.get(itemName.slice(0, dot));
+    const row = itemName.slice(dot + 1);
+    if (question?.kind === 'matrix' && question.rows.some((choice) => String(choice.value) === row))
+      return { matrix: question.name, row };
+  }
+  return null;
+}
+
 /** The item's allowed answers when an indicator can read it; otherwise says why not. */
 function scorableAnswers(
   itemName: string,
@@ -55,10 +66,30 @@ function scorableAnswers(
 ): { question: Question; allowed: readonly (ChoiceValue | boolean)[] } | null {
   const question = survey.byName.get(itemName);
   if (!question) {
-    problems.add(field, `"${itemName}" is not a question of the survey`);
+    const row = matrixRow(itemName, survey);
+    problems.add(
+      field,
+      row
+        ? `"${itemName}" is the row "${row.row}" of the matrix "${row.matrix}": indicators over matrix rows are not supported yet`
+        : `"${itemName}" is not a question of the survey`,
+    );
     return null;
   }
   switch (question.kind) {
+    case 'matrix':
+      problems.add(
+        field,
+        `"${itemName}" is a matrix with an answer per row; an indicator over its rows (as "${itemName}.${String(question.rows[0]?.value)}") is not supported yet`,
+      );
+      return null;
+    case 'matrixdropdown':
+    case 'multipletext':
+    case 'paneldynamic':
+      problems.add(
+        field,
+        `"${itemName}" is a ${question.type} question with several answers; an indicator reads one answer`,
+      );
+      return null;
     case 'display':
       problems.add(field, `"${itemName}" is a ${question.type} element and takes no answer`);
       return null;
