@@ -78,14 +78,19 @@ function verdictWords(ind: IndicatorComparison): string {
 const OTHER_JUDGEMENTS =
   /Signifikans(?!nivå)|inte säkerställd|statistiskt säkerställd|Statistically significant|not significant/i;
 
-/** Per indicator: the verdict's words in the overview and in the card. */
+/**
+ * Per indicator: the verdict's words in the overview (the report: its summary) and in the card
+ * (the report: its block).
+ */
 async function verdictTexts(page: Page, ids: string[]): Promise<{ overview: string[]; card: string[] }> {
   const overview: string[] = [];
   const card: string[] = [];
+  const report = page.url().includes('/report/');
   for (const id of ids) {
-    overview.push(
-      (await page.locator(`table.overview tr[data-indicator="${id}"] [data-field="verdict-text"]`).textContent()) ?? '',
-    );
+    const line = report
+      ? `[data-field="summary"] li:has(span[data-indicator="${id}"])`
+      : `table.overview tr[data-indicator="${id}"]`;
+    overview.push((await page.locator(`${line} [data-field="verdict-text"]`).textContent()) ?? '');
     card.push(
       (await page.locator(`[data-indicator="${id}"].indicator-card [data-field="verdict-text"]`).textContent()) ?? '',
     );
@@ -687,7 +692,7 @@ describe('the printable report', () => {
     await page.locator('#open-report').click();
     await page.waitForURL(/\/report\//);
     await page.waitForSelector('body[data-ready="true"]');
-    // The report opens with the box, and words every change as the dashboard does.
+    // The report opens with its summary, then the box, and words every change as the dashboard does.
     expect(await page.locator('main [data-field="reading-guide"] h2').textContent()).toBe('Så läser du siffrorna');
     expect(
       await page.evaluate(
@@ -713,10 +718,11 @@ describe('the printable report', () => {
     for (const word of ['Welch', 'Newcombe', 'Holm', '95', 'färre än 5', 'efterstratifierade'])
       expect(method).toContain(word);
     expect(await page.getByRole('button', { name: 'Skriv ut' }).count()).toBe(1);
+    // One compact block per indicator, each with its answer distribution drawn.
     const canvases = await canvasesDrawn(page);
-    expect(canvases.total).toBeGreaterThan(indicators.length);
+    expect(canvases.total).toBe(indicators.length);
     expect(canvases.drawn).toBe(canvases.total);
-    expect(await page.locator('table.overview tbody tr').count()).toBe(indicators.length);
+    expect(await page.locator('.report-block').count()).toBe(indicators.length);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'report');
 

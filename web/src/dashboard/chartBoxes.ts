@@ -12,7 +12,7 @@ export interface PendingChart {
 }
 
 export function chartBox(
-  ctx: ViewContext,
+  ctx: Pick<ViewContext, 'mode' | 't'>,
   className: string,
   label: string,
   height: number,
@@ -33,7 +33,7 @@ export function chartBox(
 }
 
 /** In place of a chart with nothing to draw: everything in it is suppressed. */
-export function noChart(ctx: ViewContext): HTMLElement {
+export function noChart(ctx: Pick<ViewContext, 't' | 'k'>): HTMLElement {
   return h('p', { class: 'no-chart suppressed', 'data-suppressed': 'true' }, ctx.t.suppressed(ctx.k));
 }
 

@@ -55,7 +55,7 @@ export function fold(ctx: ViewContext, summary: string, className: string, ...co
 }
 
 /** Why a figure is hidden: under the minimum size, or (secondary) to protect a smaller group. */
-export function suppressedText(marker: { reason?: string } | undefined, ctx: ViewContext): string {
+export function suppressedText(marker: { reason?: string } | undefined, ctx: Pick<ViewContext, 't' | 'k'>): string {
   return marker?.reason === 'secondary' ? ctx.t.suppressedSecondary : ctx.t.suppressed(ctx.k);
 }
 
@@ -82,12 +82,24 @@ export function valueCell(value: string, interval: string, field: string, interv
   );
 }
 
-export function groupValueName(variable: string, value: string, ctx: ViewContext): string {
-  if (variable === 'area') return ctx.data.project.areas.find((a) => a.id === value)?.name ?? value;
-  const question =
-    ctx.data.questionnaires.find((q) => q.id === ctx.data.baseline.questionnaireId)?.background[variable] ?? variable;
-  const text = ctx.questions.get(question)?.choices.get(value);
+/** What naming a group needs: the areas, the background questions and their texts. */
+export interface Naming {
+  project: DashboardData['project'];
+  /** Background variable -> its question in the questionnaire. */
+  background: Partial<Record<string, string>>;
+  questions: QuestionTexts;
+  t: Texts;
+}
+
+export function groupName(variable: string, value: string, n: Naming): string {
+  if (variable === 'area') return n.project.areas.find((a) => a.id === value)?.name ?? value;
+  const text = n.questions.get(n.background[variable] ?? variable)?.choices.get(value);
   if (text) return text;
-  if (value === 'none') return ctx.t.none;
+  if (value === 'none') return n.t.none;
   return value;
+}
+
+export function groupValueName(variable: string, value: string, ctx: ViewContext): string {
+  const background = ctx.data.questionnaires.find((q) => q.id === ctx.data.baseline.questionnaireId)?.background ?? {};
+  return groupName(variable, value, { project: ctx.data.project, background, questions: ctx.questions, t: ctx.t });
 }

@@ -124,6 +124,56 @@ export async function loadProject(projectId: string, token: string): Promise<Pro
   return api<ProjectDetails>('GET', `/api/projects/${encodeURIComponent(projectId)}`, { token });
 }
 
+/** Everything the page shows for one round on its own (a baseline report before any follow-up). */
+export interface RoundData {
+  project: ProjectInfo;
+  rounds: RoundInfo[];
+  questionnaires: QuestionnaireInfo[];
+  round: RoundInfo;
+  counts: RoundCounts;
+  reading: RoundReading;
+  texts: RoundTexts | null;
+  indicators: Indicator[];
+  survey: unknown;
+}
+
+function surveyOf(project: ProjectDetails, questionnaireId: string, token: string) {
+  const questionnaire = project.questionnaires.find((q) => q.id === questionnaireId) ?? project.questionnaires[0];
+  const survey = questionnaire
+    ? api<QuestionnaireVersion>(
+        'GET',
+        `/api/projects/${encodeURIComponent(project.project.id)}/questionnaires/${encodeURIComponent(questionnaire.id)}`,
+        { token },
+      ).then(
+        (q) => q.survey,
+        () => null,
+      )
+    : Promise.resolve(null);
+  return { questionnaire, survey };
+}
+
+export async function loadRound(project: ProjectDetails, round: RoundInfo, token: string): Promise<RoundData> {
+  const r = encodeURIComponent(round.id);
+  const { questionnaire, survey } = surveyOf(project, round.questionnaireId, token);
+  const [counts, reading, texts, document] = await Promise.all([
+    api<RoundCounts>('GET', `/api/rounds/${r}`, { token }),
+    api<RoundReading>('GET', `/api/rounds/${r}/indicators`, { token }),
+    api<RoundTexts>('GET', `/api/rounds/${r}/texts`, { token }).catch(() => null),
+    survey,
+  ]);
+  return {
+    project: project.project,
+    rounds: project.rounds,
+    questionnaires: project.questionnaires,
+    round,
+    counts,
+    reading,
+    texts,
+    indicators: questionnaire?.indicators ?? [],
+    survey: document,
+  };
+}
+
 /** Everything the page shows for one pair of rounds. */
 export async function loadComparison(
   project: ProjectDetails,

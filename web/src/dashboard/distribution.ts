@@ -7,8 +7,11 @@ import { formatCount, formatFigure } from './format.ts';
 import type { ViewContext } from './context.ts';
 import { chartBox, noChart, type PendingChart } from './chartBoxes.ts';
 
+/** What naming answers needs. */
+type Names = Pick<ViewContext, 'questions' | 't'>;
+
 /** The answers of an item in a sensible order: the questionnaire's, then numbers, then the rest; "dk" last. */
-function answerOrder(item: string, distributions: Distribution[], ctx: ViewContext): string[] {
+export function answerOrder(item: string, distributions: Distribution[], ctx: Names): string[] {
   const present = new Set<string>();
   for (const d of distributions) if (!('suppressed' in d)) for (const key of Object.keys(d.counts)) present.add(key);
   const choices = ctx.questions.get(item)?.choices;
@@ -31,7 +34,7 @@ function answerOrder(item: string, distributions: Distribution[], ctx: ViewConte
   return all;
 }
 
-function answerLabel(item: string, value: string, ctx: ViewContext): string {
+export function answerLabel(item: string, value: string, ctx: Names): string {
   if (value === 'dk') return ctx.t.dontKnow;
   const text = ctx.questions.get(item)?.choices.get(value);
   if (text) return text;
@@ -40,7 +43,7 @@ function answerLabel(item: string, value: string, ctx: ViewContext): string {
   return value;
 }
 
-function percentOf(d: Distribution, value: string): number | null {
+export function percentOf(d: Distribution, value: string): number | null {
   if ('suppressed' in d) return null;
   return d.n > 0 ? ((d.counts[value] ?? 0) / d.n) * 100 : 0;
 }

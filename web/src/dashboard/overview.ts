@@ -1,11 +1,12 @@
 // The overview of all indicators, the rounds and the response counts by area.
 import { h } from '../common/dom.ts';
 import type { RoundInfo } from './data.ts';
-import { formatCount, formatDate, formatDiff, formatFigure, formatInterval, formatP, scaleOf } from './format.ts';
-import { indicatorOrder, kindOf, labelOf, summaryValue, suppressedText, type ViewContext } from './context.ts';
+import { formatCount, formatDate, formatDiff, formatInterval, formatP, scaleOf } from './format.ts';
+import { indicatorOrder, kindOf, labelOf, summaryValue, type ViewContext } from './context.ts';
 import type { IndicatorComparison } from './data.ts';
 import type { Kind } from './format.ts';
 import { verdictBasis, verdictHeadline, verdictTone } from './verdictWords.ts';
+import { countsTableOf } from './countsTable.ts';
 
 /**
  * An indicator's verdict in the overview, in the card's words; where it cannot be assessed, why.
@@ -124,96 +125,13 @@ export function roundsTable(ctx: ViewContext): HTMLElement {
 }
 
 export function countsTable(ctx: ViewContext): HTMLElement {
-  const { t, lang, data } = ctx;
-  const rounds = [
-    { which: 'baseline' as const, round: data.baseline, counts: data.counts.baseline },
-    { which: 'followup' as const, round: data.followup, counts: data.counts.followup },
-  ];
-  const invited = (r: (typeof rounds)[number]) => r.round.access === 'invite' || r.counts.invited !== null;
-  const areaIds = data.project.areas.map((a) => a.id);
-  const suppressedCell = (a: { reason?: string } | undefined) =>
-    h('td', { class: 'suppressed', 'data-suppressed': a?.reason ?? 'true' }, suppressedText(a, ctx));
-  const body = areaIds.map((areaId) => {
-    const name = data.project.areas.find((a) => a.id === areaId)!.name;
-    return h(
-      'tr',
-      { 'data-area': areaId },
-      h('th', { scope: 'row' }, name),
-      ...rounds.flatMap((r) => {
-        const a = r.counts.areas.find((x) => x.area === areaId);
-        const cells: HTMLElement[] = [];
-        cells.push(
-          !a || a.underMinimum || a.responses === null
-            ? suppressedCell(a)
-            : h('td', { class: 'number', 'data-field': `${r.which}-responses` }, formatCount(a.responses, lang)),
-        );
-        if (invited(r)) {
-          cells.push(h('td', { class: 'number' }, formatCount(a?.invited ?? null, lang)));
-          cells.push(
-            h(
-              'td',
-              { class: 'number', 'data-field': `${r.which}-rate` },
-              a?.rate === null || a?.rate === undefined
-                ? a?.underMinimum
-                  ? '–'
-                  : '–'
-                : formatFigure(a.rate * 100, 'share', lang),
-            ),
-          );
-        }
-        return cells;
-      }),
-    );
-  });
-  const totalRow = h(
-    'tr',
-    { class: 'total' },
-    h('th', { scope: 'row' }, t.total),
-    ...rounds.flatMap((r) => {
-      const cells: HTMLElement[] = [
-        h('td', { class: 'number strong', 'data-field': `${r.which}-total` }, formatCount(r.counts.responses, lang)),
-      ];
-      if (invited(r)) {
-        cells.push(h('td', { class: 'number' }, formatCount(r.counts.invited, lang)));
-        cells.push(
-          h(
-            'td',
-            { class: 'number' },
-            r.counts.invited ? formatFigure((r.counts.responses / r.counts.invited) * 100, 'share', lang) : '–',
-          ),
-        );
-      }
-      return cells;
-    }),
-  );
-  const head1 = h(
-    'tr',
-    {},
-    h('th', { scope: 'col', rowspan: 2 }, t.area),
-    ...rounds.map((r) => h('th', { scope: 'colgroup', colspan: invited(r) ? 3 : 1 }, r.round.name)),
-  );
-  const head2 = h(
-    'tr',
-    {},
-    ...rounds.flatMap((r) =>
-      invited(r)
-        ? [
-            h('th', { scope: 'col', class: 'number' }, t.responses),
-            h('th', { scope: 'col', class: 'number' }, t.invited),
-            h('th', { scope: 'col', class: 'number' }, t.responseRate),
-          ]
-        : [h('th', { scope: 'col', class: 'number' }, t.responses)],
-    ),
-  );
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.responsesTitle },
-    h(
-      'table',
-      { class: 'counts' },
-      h('caption', { class: 'visually-hidden' }, t.responsesTitle),
-      h('thead', {}, head1, head2),
-      h('tbody', {}, body, totalRow),
-    ),
+  const { data } = ctx;
+  return countsTableOf(
+    [
+      { which: 'baseline', round: data.baseline, counts: data.counts.baseline },
+      { which: 'followup', round: data.followup, counts: data.counts.followup },
+    ],
+    data.project,
+    ctx,
   );
 }

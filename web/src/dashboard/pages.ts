@@ -1,45 +1,28 @@
 // The two pages: the evaluators' dashboard (/dashboard/:projectId) and its printable report
-// (/report/:projectId#baseline=..&followup=..). Both read the same API and share the cards.
+// (/report/:projectId): a baseline with its follow-up, or one round on its own.
 import { ApiError } from '../common/api.ts';
 import { clear, h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
-import { rememberLang } from '../common/langChoice.ts';
 import { setToken, signOut } from '../common/session.ts';
 import { destroyCharts } from './charts.ts';
 import { comparisonCsv, csvFileName } from './csv.ts';
 import { downloadText } from '../common/download.ts';
-import {
-  latestOf,
-  loadComparison,
-  loadProject,
-  type DashboardData,
-  type ProjectResponse,
-  type RoundInfo,
-} from './data.ts';
-import { formatAlpha, formatDate } from './format.ts';
-import { texts, type Texts } from './i18n.ts';
+import { latestOf, loadComparison, loadProject, loadRound, type ProjectResponse, type RoundInfo } from './data.ts';
+import { formatDate } from './format.ts';
+import { texts } from './i18n.ts';
 import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { indicatorCard } from './card.ts';
-import { indicatorOrder, viewContext, type Mode } from './context.ts';
+import { indicatorOrder, viewContext } from './context.ts';
 import { textsSection } from './freeText.ts';
 import { releaseNotice } from './release.ts';
 import { readingGuide } from './readingGuide.ts';
 import { countsTable, overviewTable, roundsTable } from './overview.ts';
+import { applyLang, demoNotice, freshPage, langSwitch, main, setTitle, viewHash, type PageState } from './pageParts.ts';
+import { renderReport } from './report.ts';
+import { renderOneRound } from './roundPage.ts';
+import { reportWords } from './reportWords.ts';
 
-export interface PageState {
-  mode: Mode;
-  projectId: string;
-  lang: Lang;
-  token: string | null;
-  project: ProjectResponse | null;
-  data: DashboardData | null;
-  /** The rounds asked for in the address (#baseline=..&followup=..). */
-  wanted: { baseline: string | null; followup: string | null };
-}
-
-function main(): HTMLElement {
-  return document.getElementById('main')!;
-}
+export type { PageState } from './pageParts.ts';
 
 function hashParams(): URLSearchParams {
   return new URLSearchParams(location.hash.slice(1));
@@ -47,44 +30,11 @@ function hashParams(): URLSearchParams {
 
 export function readWanted(): PageState['wanted'] {
   const params = hashParams();
-  return { baseline: params.get('baseline'), followup: params.get('followup') };
+  return { baseline: params.get('baseline'), followup: params.get('followup'), round: params.get('round') };
 }
 
-function setHashRounds(baseline: string, followup: string): void {
-  const params = new URLSearchParams({ baseline, followup });
-  history.replaceState(null, '', `${location.pathname}${location.search}#${params.toString()}`);
-}
-
-function applyLang(state: PageState): Texts {
-  const t = texts(state.lang);
-  document.documentElement.lang = state.lang;
-  const skip = document.querySelector('.skip-link');
-  if (skip) skip.textContent = t.skip;
-  return t;
-}
-
-function langSwitch(state: PageState, rerender: () => void): HTMLElement {
-  const t = texts(state.lang);
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'secondary lang-switch no-print',
-      lang: state.lang === 'sv' ? 'en' : 'sv',
-      'aria-label': t.switchLangLabel,
-      onclick: () => {
-        state.lang = state.lang === 'sv' ? 'en' : 'sv';
-        rememberLang(state.lang);
-        rerender();
-      },
-    },
-    t.switchLang,
-  );
-}
-
-function setTitle(state: PageState, t: Texts): void {
-  const name = state.project?.project.name;
-  document.title = `${state.mode === 'report' ? t.reportTitle : t.pageTitle}${name ? `: ${name}` : ''} – bygdpuls`;
+function setHash(state: PageState): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}#${viewHash(state)}`);
 }
 
 function showSignIn(state: PageState, rejected: boolean, start: () => void): void {
@@ -165,16 +115,25 @@ function handleApiError(state: PageState, error: unknown, start: () => void): bo
   return true;
 }
 
-function pickRounds(
-  project: ProjectResponse,
-  wanted: PageState['wanted'],
-): { baseline: RoundInfo | null; followup: RoundInfo | null } {
+type Choice =
+  | { kind: 'pair'; baseline: RoundInfo; followup: RoundInfo }
+  | { kind: 'one'; round: RoundInfo }
+  | { kind: 'none' };
+
+/**
+ * What to show: the round asked for on its own; else the pair asked for (or the latest baseline
+ * with the latest follow-up); else, before any follow-up, the latest baseline (or any round) alone.
+ */
+function chooseView(project: ProjectResponse, wanted: PageState['wanted']): Choice {
+  const asked = wanted.round ? project.rounds.find((r) => r.id === wanted.round) : undefined;
+  if (asked) return { kind: 'one', round: asked };
   const byId = (id: string | null, kind: RoundInfo['kind']) =>
     id ? (project.rounds.find((r) => r.id === id && r.kind === kind) ?? null) : null;
-  return {
-    baseline: byId(wanted.baseline, 'baseline') ?? latestOf(project.rounds, 'baseline'),
-    followup: byId(wanted.followup, 'followup') ?? latestOf(project.rounds, 'followup'),
-  };
+  const baseline = byId(wanted.baseline, 'baseline') ?? latestOf(project.rounds, 'baseline');
+  const followup = byId(wanted.followup, 'followup') ?? latestOf(project.rounds, 'followup');
+  if (baseline && followup) return { kind: 'pair', baseline, followup };
+  const alone = baseline ?? followup;
+  return alone ? { kind: 'one', round: alone } : { kind: 'none' };
 }
 
 // ---- the dashboard ----
@@ -195,37 +154,61 @@ export async function startPage(state: PageState): Promise<void> {
     handleApiError(state, error, start);
     return;
   }
-  const { baseline, followup } = pickRounds(state.project, state.wanted);
-  if (!baseline || !followup) {
+  const choice = chooseView(state.project, state.wanted);
+  if (choice.kind === 'pair') await loadPair(state, choice.baseline, choice.followup);
+  else if (choice.kind === 'one') await loadOne(state, choice.round);
+  else {
     state.data = null;
-    render(state);
-    return;
+    state.round = null;
+    render(state, reportWords(state.lang).noRounds);
   }
-  await loadPair(state, baseline, followup);
+}
+
+function loading(state: PageState): void {
+  const status = document.getElementById('load-status');
+  if (status) status.textContent = texts(state.lang).loading;
 }
 
 async function loadPair(state: PageState, baseline: RoundInfo, followup: RoundInfo): Promise<void> {
   const start = () => void startPage(state);
-  state.wanted = { baseline: baseline.id, followup: followup.id };
-  if (state.mode === 'dashboard') setHashRounds(baseline.id, followup.id);
-  const status = document.getElementById('load-status');
-  if (status) status.textContent = texts(state.lang).loading;
+  state.wanted = { baseline: baseline.id, followup: followup.id, round: null };
+  loading(state);
   try {
     state.data = await loadComparison(state.project!, baseline, followup, state.token!);
+    state.round = null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
       state.data = null;
+      state.round = null;
       render(state, texts(state.lang).notComparable);
       return;
     }
     handleApiError(state, error, start);
     return;
   }
+  if (state.mode === 'dashboard') setHash(state);
+  render(state);
+}
+
+async function loadOne(state: PageState, round: RoundInfo): Promise<void> {
+  const start = () => void startPage(state);
+  state.wanted = { baseline: null, followup: null, round: round.id };
+  loading(state);
+  try {
+    state.round = await loadRound(state.project!, round, state.token!);
+    state.data = null;
+  } catch (error) {
+    handleApiError(state, error, start);
+    return;
+  }
+  if (state.mode === 'dashboard') setHash(state);
   render(state);
 }
 
 function render(state: PageState, problem?: string): void {
-  if (state.mode === 'report') renderReport(state, problem);
+  const rerender = () => render(state, problem);
+  if (state.mode === 'report') renderReport(state, problem, rerender);
+  else if (state.round) renderOneRound(state, pickers(state), rerender);
   else renderDashboard(state, problem);
 }
 
@@ -250,72 +233,81 @@ function roundSelect(id: string, label: string, rounds: RoundInfo[], selected: s
   );
 }
 
-function demoNotice(state: PageState, t: Texts): Node {
-  if (!state.project?.project.demo) return document.createDocumentFragment();
-  return h(
-    'div',
-    { class: 'notice demo', role: 'note', 'data-field': 'demo' },
-    h('p', {}, h('strong', {}, 'Demo. '), t.demoNotice),
+/** Choosing what to see: two rounds to compare (when both kinds exist), or one round on its own. */
+function pickers(state: PageState): HTMLElement {
+  const t = texts(state.lang);
+  const w = reportWords(state.lang);
+  const project = state.project!;
+  const baselines = project.rounds.filter((r) => r.kind === 'baseline');
+  const followups = project.rounds.filter((r) => r.kind === 'followup');
+  const value = (id: string) => (document.getElementById(id) as HTMLSelectElement).value;
+  const pair =
+    baselines.length > 0 && followups.length > 0
+      ? h(
+          'form',
+          {
+            class: 'round-picker no-print',
+            'aria-label': w.compareTitle,
+            onsubmit: (event: Event) => {
+              event.preventDefault();
+              const b = project.rounds.find((r) => r.id === value('pick-baseline'));
+              const f = project.rounds.find((r) => r.id === value('pick-followup'));
+              if (b && f) void loadPair(state, b, f);
+            },
+          },
+          roundSelect(
+            'pick-baseline',
+            t.baseline,
+            baselines,
+            state.data?.baseline.id ?? state.wanted.baseline,
+            state.lang,
+          ),
+          roundSelect(
+            'pick-followup',
+            t.followup,
+            followups,
+            state.data?.followup.id ?? state.wanted.followup,
+            state.lang,
+          ),
+          h('div', { class: 'field field-button' }, h('button', { type: 'submit' }, w.compare)),
+        )
+      : null;
+  const one = h(
+    'form',
+    {
+      class: 'round-picker no-print',
+      'aria-label': w.oneRoundTitle,
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const r = project.rounds.find((x) => x.id === value('pick-round'));
+        if (r) void loadOne(state, r);
+      },
+    },
+    roundSelect('pick-round', w.oneRoundTitle, project.rounds, state.round?.round.id ?? null, state.lang),
+    h(
+      'div',
+      { class: 'field field-button' },
+      h('button', { type: 'submit', class: state.round ? undefined : 'secondary' }, w.showRound),
+    ),
   );
-}
-
-/** The page's language applied, its old charts and content gone, its title set. */
-function freshPage(state: PageState) {
-  const t = applyLang(state);
-  const root = main();
-  destroyCharts(root);
-  clear(root);
-  setTitle(state, t);
-  return { t, root, project: state.project!, data: state.data };
+  return h(
+    'section',
+    { class: 'controls', 'aria-labelledby': 'controls-title' },
+    h('h2', { id: 'controls-title', class: 'visually-hidden' }, t.chooseRounds),
+    pair,
+    one,
+    h('p', { id: 'load-status', class: 'visually-hidden', role: 'status' }),
+  );
 }
 
 function renderDashboard(state: PageState, problem?: string): void {
   const { t, root, project, data } = freshPage(state);
-  const baselines = project.rounds.filter((r) => r.kind === 'baseline');
-  const followups = project.rounds.filter((r) => r.kind === 'followup');
-
-  const controls = h(
-    'form',
-    {
-      class: 'round-picker no-print',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const b = project.rounds.find(
-          (r) => r.id === (document.getElementById('pick-baseline') as HTMLSelectElement).value,
-        );
-        const f = project.rounds.find(
-          (r) => r.id === (document.getElementById('pick-followup') as HTMLSelectElement).value,
-        );
-        if (b && f) void loadPair(state, b, f);
-      },
-    },
-    baselines.length > 0
-      ? roundSelect('pick-baseline', t.baseline, baselines, data?.baseline.id ?? state.wanted.baseline, state.lang)
-      : h('p', {}, t.noRoundsOfKind(t.baseline.toLowerCase())),
-    followups.length > 0
-      ? roundSelect('pick-followup', t.followup, followups, data?.followup.id ?? state.wanted.followup, state.lang)
-      : h('p', {}, t.noRoundsOfKind(t.followup.toLowerCase())),
-    baselines.length > 0 && followups.length > 0
-      ? h(
-          'div',
-          { class: 'field field-button' },
-          h('button', { type: 'submit' }, state.lang === 'sv' ? 'Visa' : 'Show'),
-        )
-      : null,
-    h('p', { id: 'load-status', class: 'visually-hidden', role: 'status' }),
-  );
-
   root.append(
     langSwitch(state, () => render(state, problem)),
     h('h1', {}, project.project.name),
     h('p', { class: 'subtitle' }, data ? t.reportOf(data.baseline.name, data.followup.name) : t.subtitle),
     demoNotice(state, t),
-    h(
-      'section',
-      { class: 'controls', 'aria-labelledby': 'controls-title' },
-      h('h2', { id: 'controls-title', class: 'visually-hidden' }, t.chooseRounds),
-      controls,
-    ),
+    pickers(state),
   );
   if (problem) root.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)));
   if (!data) return;
@@ -369,78 +361,6 @@ function renderDashboard(state: PageState, problem?: string): void {
       indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending)),
     ),
     textsSection(ctx),
-  );
-  drawPending(pending);
-  document.body.dataset.ready = 'true';
-}
-
-// ---- the report ----
-
-function renderReport(state: PageState, problem?: string): void {
-  const { t, root, project, data } = freshPage(state);
-  const back = `/dashboard/${encodeURIComponent(project.project.id)}${data ? `#${new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString()}` : ''}`;
-  root.append(
-    h(
-      'div',
-      { class: 'report-bar no-print' },
-      h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t.print),
-      h('a', { class: 'button secondary', href: back }, t.backToDashboard),
-      langSwitch(state, () => render(state, problem)),
-    ),
-  );
-  if (!data) {
-    root.append(
-      h('h1', {}, project.project.name),
-      h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem ?? t.loadFailed)),
-    );
-    return;
-  }
-  const ctx = viewContext(data, state.lang, 'report');
-  const settings = project.project.settings;
-  const weighting = settings.weighting ? settings.weighting.strata.map((s) => t.variables[s] ?? s).join(', ') : null;
-  const pending: PendingChart[] = [];
-  root.append(
-    h(
-      'header',
-      { class: 'report-header' },
-      h('p', { class: 'eyebrow' }, `bygdpuls · ${t.reportTitle}`),
-      h('h1', {}, project.project.name),
-      h('p', { class: 'subtitle' }, t.reportOf(data.baseline.name, data.followup.name)),
-    ),
-    demoNotice(state, t),
-    readingGuide(state.lang, settings.minGroupSize, Boolean(settings.weighting)),
-    releaseNotice(data, t, state.lang),
-    h(
-      'section',
-      { class: 'method', 'aria-labelledby': 'method-title' },
-      h('h2', { id: 'method-title' }, t.methodTitle),
-      t.methodText(settings.minGroupSize, formatAlpha(settings.alpha, state.lang), weighting).map((p) => h('p', {}, p)),
-    ),
-    h(
-      'section',
-      { class: 'report-rounds', 'aria-labelledby': 'rounds-title' },
-      h('h2', { id: 'rounds-title' }, t.reportRounds),
-      roundsTable(ctx),
-      countsTable(ctx),
-    ),
-    h(
-      'section',
-      { class: 'report-overview', 'aria-labelledby': 'overview-title' },
-      h('h2', { id: 'overview-title' }, t.indicatorTable),
-      overviewTable(ctx, true),
-    ),
-    h(
-      'section',
-      { class: 'indicators', 'aria-labelledby': 'indicators-title' },
-      h('h2', { id: 'indicators-title' }, t.indicatorsTitle),
-      indicatorOrder(data).map((id) => indicatorCard(id, ctx, pending)),
-    ),
-    textsSection(ctx),
-    h(
-      'footer',
-      { class: 'report-footer' },
-      h('p', { class: 'hint' }, t.generated(formatDate(new Date().toISOString(), state.lang))),
-    ),
   );
   drawPending(pending);
   document.body.dataset.ready = 'true';

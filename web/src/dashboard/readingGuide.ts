@@ -56,10 +56,13 @@ export function guideTexts(lang: Lang): GuideTexts {
   return lang === 'en' ? en : sv;
 }
 
-/** The box; the weighted figure is explained only where the project weights. */
-export function readingGuide(lang: Lang, k: number, weighted: boolean): HTMLElement {
+/**
+ * The box; the weighted figure is explained only where the project weights, the verdict only
+ * where two rounds are compared.
+ */
+export function readingGuide(lang: Lang, k: number, weighted: boolean, comparison = true): HTMLElement {
   const g = guideTexts(lang);
-  const items = [g.interval, g.verdict, g.suppressed(k), weighted ? g.weighted : null].filter(
+  const items = [g.interval, comparison ? g.verdict : null, g.suppressed(k), weighted ? g.weighted : null].filter(
     (item): item is [string, string] => item !== null,
   );
   return h(

@@ -2,14 +2,19 @@
 // and n, and "preliminary" while the round is still open; or that a round has no figures yet.
 import { h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
-import type { DashboardData } from './data.ts';
+import type { DashboardData, RoundInfo, RoundReading } from './data.ts';
 import { formatCount, formatDateTime } from './format.ts';
 import type { Texts } from './i18n.ts';
 
-export function releaseNotice(data: DashboardData, t: Texts, lang: Lang): HTMLElement {
-  const line = (which: 'baseline' | 'followup') => {
-    const reading = data.readings[which];
-    const name = `${which === 'baseline' ? t.baseline : t.followup} (${data[which].name})`;
+export interface Released {
+  which: 'baseline' | 'followup';
+  round: RoundInfo;
+  reading: RoundReading;
+}
+
+export function releaseNoticeOf(rounds: Released[], t: Texts, lang: Lang): HTMLElement {
+  const line = ({ which, round, reading }: Released) => {
+    const name = `${which === 'baseline' ? t.baseline : t.followup} (${round.name})`;
     const release = reading.release;
     if (!release) return h('li', { 'data-release': which, 'data-state': 'none' }, t.releaseNone(name));
     return h(
@@ -26,6 +31,14 @@ export function releaseNotice(data: DashboardData, t: Texts, lang: Lang): HTMLEl
     'div',
     { class: 'notice release', role: 'note', 'data-field': 'release' },
     h('p', {}, t.releaseIntro),
-    h('ul', {}, line('baseline'), line('followup')),
+    h('ul', {}, rounds.map(line)),
+  );
+}
+
+export function releaseNotice(data: DashboardData, t: Texts, lang: Lang): HTMLElement {
+  return releaseNoticeOf(
+    (['baseline', 'followup'] as const).map((which) => ({ which, round: data[which], reading: data.readings[which] })),
+    t,
+    lang,
   );
 }

@@ -1,0 +1,86 @@
+// What the dashboard, the one-round view and the report share: the page's state, its language
+// switch, title, demo notice, and a fresh page to draw on.
+import { clear, h } from '../common/dom.ts';
+import type { Lang } from '../common/lang.ts';
+import { rememberLang } from '../common/langChoice.ts';
+import { destroyCharts } from './charts.ts';
+import type { DashboardData, ProjectResponse, RoundData } from './data.ts';
+import type { Mode } from './context.ts';
+import { texts, type Texts } from './i18n.ts';
+
+export interface PageState {
+  mode: Mode;
+  projectId: string;
+  lang: Lang;
+  token: string | null;
+  project: ProjectResponse | null;
+  /** A baseline with its follow-up. */
+  data: DashboardData | null;
+  /** One round on its own. */
+  round?: RoundData | null;
+  /** The rounds asked for in the address (#baseline=..&followup=.., or #round=..). */
+  wanted: { baseline: string | null; followup: string | null; round?: string | null };
+}
+
+export function main(): HTMLElement {
+  return document.getElementById('main')!;
+}
+
+export function applyLang(state: PageState): Texts {
+  const t = texts(state.lang);
+  document.documentElement.lang = state.lang;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t.skip;
+  return t;
+}
+
+export function langSwitch(state: PageState, rerender: () => void): HTMLElement {
+  const t = texts(state.lang);
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary lang-switch no-print',
+      lang: state.lang === 'sv' ? 'en' : 'sv',
+      'aria-label': t.switchLangLabel,
+      onclick: () => {
+        state.lang = state.lang === 'sv' ? 'en' : 'sv';
+        rememberLang(state.lang);
+        rerender();
+      },
+    },
+    t.switchLang,
+  );
+}
+
+export function setTitle(state: PageState, t: Texts): void {
+  const name = state.project?.project.name;
+  document.title = `${state.mode === 'report' ? t.reportTitle : t.pageTitle}${name ? `: ${name}` : ''} – bygdpuls`;
+}
+
+export function demoNotice(state: PageState, t: Texts): Node {
+  if (!state.project?.project.demo) return document.createDocumentFragment();
+  return h(
+    'div',
+    { class: 'notice demo', role: 'note', 'data-field': 'demo' },
+    h('p', {}, h('strong', {}, 'Demo. '), t.demoNotice),
+  );
+}
+
+/** The page's language applied, its old charts and content gone, its title set. */
+export function freshPage(state: PageState) {
+  const t = applyLang(state);
+  const root = main();
+  destroyCharts(root);
+  clear(root);
+  setTitle(state, t);
+  return { t, root, project: state.project!, data: state.data };
+}
+
+/** The address of a view: the pair, or one round. */
+export function viewHash(state: PageState): string {
+  const { data, round } = state;
+  if (round) return new URLSearchParams({ round: round.round.id }).toString();
+  if (data) return new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString();
+  return '';
+}
