@@ -94,6 +94,7 @@ function checkParts(
 ): Record<string, Answer> {
   const answer = record();
   const byName = new Map(parts.map((part) => [part.name, part]));
+  const wrong = new Set<string>();
   for (const [key, cell] of Object.entries(value)) {
     const part = byName.get(key);
     if (!part) {
@@ -101,10 +102,13 @@ function checkParts(
       continue;
     }
     const checked = checkPart(part, cell);
-    if ('error' in checked) errors.push(where(key, checked.error));
-    else if (checked.answer !== null) answer[key] = checked.answer;
+    if ('error' in checked) {
+      errors.push(where(key, checked.error));
+      wrong.add(key);
+    } else if (checked.answer !== null) answer[key] = checked.answer;
   }
-  for (const part of parts) if (part.mustAnswer && !(part.name in answer)) errors.push(where(part.name, say.required));
+  for (const part of parts)
+    if (part.mustAnswer && !(part.name in answer) && !wrong.has(part.name)) errors.push(where(part.name, say.required));
   return answer;
 }
 
