@@ -7,7 +7,7 @@
 // page (what Complete ends with: each page is checked on Next, the last on Complete), and the
 // values of hidden questions dropped as SurveyJS drops them on completion
 // (`clearInvisibleQuestionValues`). The server's: `parseSurvey` then `validateResponse`.
-import { Model } from 'survey-core';
+import { Model, Serializer } from 'survey-core';
 import { parseSurvey, validateResponse } from '../../functions/core/questionnaire/index.ts';
 
 /** A generated answer set: which question was changed, and how. */
@@ -424,6 +424,35 @@ function shorthandChoice(json: unknown, name: string): string | null {
   };
   visit(json);
   return found;
+}
+
+/**
+ * The document as the page shows it: without the elements whose type survey-core does not know
+ * (a custom widget such as "datepicker" that was not registered), which the page silently leaves
+ * out. Null when every type is known.
+ */
+export function asRendered(json: unknown): unknown | null {
+  let dropped = false;
+  const known = (type: string): boolean => !!(Serializer.findClass(type) ?? Serializer.findClass(type.toLowerCase()));
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (['elements', 'questions', 'templateElements'].includes(key) && Array.isArray(value)) {
+        const kept = value.filter((element) => {
+          const type = element && typeof element === 'object' ? (element as Record<string, unknown>)['type'] : null;
+          if (typeof type !== 'string' || known(type)) return true;
+          dropped = true;
+          return false;
+        });
+        out[key] = kept.map(visit);
+      } else out[key] = visit(value);
+    }
+    return out;
+  };
+  const rendered = visit(json);
+  return dropped ? rendered : null;
 }
 
 // ---------------------------------------------------------------------------------------------
