@@ -37,6 +37,7 @@ export type CaseKind =
   | 'unknownRow' // a matrix answer with a row that is not in the matrix
   | 'manyPanels' // five copies of one dynamic panel (within maxPanelCount): counts over panels
   | 'hidden' // an answer to a question that is hidden on the page
+  | 'hiddenEmpty' // no answer to a question hidden on the page (what any other case may do to it)
   | 'unknownQuestion'; // a key that names no question
 
 export type Direction =
@@ -110,6 +111,8 @@ export class Random {
 // public surface; a few members used here are typed loosely or not at all).
 
 const OTHER = 'other';
+/** The key of the "unknownQuestion" case: no question has it (SurveyJS allows any name, so check). */
+const UNKNOWN_KEY = 'not a question';
 /** Question types whose model keeps state from earlier data (rows, panels). */
 const STATEFUL_TYPES = new Set(['matrixdynamic', 'paneldynamic', 'matrixdropdown']);
 const NONE = 'none';
@@ -620,7 +623,7 @@ export function generateCases(page: Page, options: ParityOptions = {}): ParityCa
   for (let b = 0; b < bases; b++) {
     const base = baseAnswers(page, random);
     cases.push({ question: null, kind: 'base', answers: base });
-    cases.push({ question: null, kind: 'unknownQuestion', answers: { ...base, 'not a question': 'x' } });
+    cases.push({ question: UNKNOWN_KEY, kind: 'unknownQuestion', answers: { ...base, [UNKNOWN_KEY]: 'x' } });
     // Visibility below is the base's.
     page.show(base);
     for (const question of page.questions) {
@@ -708,8 +711,10 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
     if (onPage.ok) pageAccepted++;
     if (onServer.ok) serverAccepted++;
     // An answer to a question the page hides is a "hidden" answer, whichever question was changed.
-    const kindOf = (question: string): CaseKind =>
-      onPage.hidden.has(question) ? 'hidden' : question === parityCase.question ? parityCase.kind : 'base';
+    const kindOf = (question: string): CaseKind => {
+      if (onPage.hidden.has(question)) return Object.hasOwn(parityCase.answers, question) ? 'hidden' : 'hiddenEmpty';
+      return question === parityCase.question ? parityCase.kind : 'base';
+    };
     const typeFor = (question: string): string =>
       types.get(question) ?? (parityCase.kind === 'unknownQuestion' ? 'unknown' : 'field');
     if (onServer.threw !== null) {
