@@ -489,7 +489,7 @@ export class Page {
   readonly model: any;
   readonly questions: SjQuestion[];
   /** Whether a model keeps state from earlier data, so that each judgement needs a new one. */
-  private readonly stateful: boolean;
+  readonly stateful: boolean;
   private judging: any = null;
   constructor(readonly json: unknown) {
     this.model = Page.model(json);
@@ -600,7 +600,7 @@ export interface ParityOptions {
   readonly seed?: number;
   /** How many different valid base answer sets (each with its own visibility pattern). */
   readonly bases?: number;
-  /** Roughly how many cases per questionnaire when `bases` is not given (default 400). */
+  /** Roughly how many cases per questionnaire when `bases` is not given (default 300, 150 with matrices or dynamic panels). */
   readonly budget?: number;
 }
 
@@ -619,7 +619,9 @@ export function generateCases(page: Page, options: ParityOptions = {}): ParityCa
   const cases: ParityCase[] = [{ question: null, kind: 'allEmpty', answers: {} }];
   // About `budget` cases whatever the questionnaire's size: more bases for a small one.
   const perBase = Math.max(1, page.questions.length * 8);
-  const bases = options.bases ?? Math.max(1, Math.min(8, Math.round((options.budget ?? 400) / perBase)));
+  // A new model per judgement costs tens of ms: fewer cases where that is needed.
+  const budget = options.budget ?? (page.stateful ? 150 : 300);
+  const bases = options.bases ?? Math.max(1, Math.min(8, Math.round(budget / perBase)));
   for (let b = 0; b < bases; b++) {
     const base = baseAnswers(page, random);
     cases.push({ question: null, kind: 'base', answers: base });
