@@ -643,7 +643,7 @@ describe('the dashboard', () => {
     );
     expect(scrolling).toEqual([]);
     await phone.close();
-  });
+  }, 90_000);
 });
 
 describe('the printable report', () => {
