@@ -239,3 +239,49 @@ describe('bad input on every route', () => {
     expect((await api.call('GET', '/api/docs', { token: null })).text).toContain('bygdpuls API');
   });
 });
+
+describe('a questionnaire as people write it for SurveyJS, with no indicators', () => {
+  const survey = {
+    questions: [
+      { type: 'radioGroup', name: 'area', choices: areas.map((area) => `${area.id}|${area.name}`) },
+      {
+        type: 'matrix',
+        name: 'Village attitudes',
+        rows: ['future|My village has a future', 'proud|I am proud of it'],
+        columns: ['1|Disagree', '2|Neither', '3|Agree'],
+        isAllRowRequired: true,
+      },
+      {
+        type: 'paneldynamic',
+        name: 'Children?',
+        maxPanelCount: 5,
+        templateElements: [{ type: 'text', name: 'age', inputType: 'number', min: 0, max: 25 }],
+      },
+    ],
+  };
+  let roundId = '';
+
+  beforeAll(async () => {
+    const created = await api.call('POST', `/api/projects/${projectId}/questionnaires`, { body: { survey } });
+    expect(created.status).toBe(201);
+    roundId = (
+      await api.call('POST', `/api/projects/${projectId}/rounds`, {
+        body: { kind: 'baseline', name: 'Data only', questionnaireId: created.json.id, access: 'open' },
+      })
+    ).json.id;
+  });
+
+  it('stores a matrix and a dynamic panel answered as the page sends them', async () => {
+    const answers = { area: 'gardeby', 'Village attitudes': { future: '3', proud: '2' }, 'Children?': [{ age: 7 }] };
+    expect((await submit(roundId, { responseId: randomUUID(), answers })).status).toBe(201);
+  });
+
+  it("refuses a row left out and a cell outside the columns, under the question, in the resident's language", async () => {
+    const answers = { area: 'gardeby', 'Village attitudes': { future: '4' } };
+    const refusal = await submit(roundId, { responseId: randomUUID(), answers });
+    expect(refusal.status).toBe(400);
+    expect(refusal.json.errors).toEqual([
+      { field: 'Village attitudes', message: 'Rad ”future”: Svaret ”4” finns inte bland svarsalternativen.' },
+    ]);
+  });
+});
