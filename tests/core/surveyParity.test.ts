@@ -11,7 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as templates from '../../functions/core/template.ts';
-import { type Difference, type ParityResult, asRendered, formatReport, runParity } from '../support/surveyParity.ts';
+import {
+  type Difference,
+  Page,
+  type ParityResult,
+  asRendered,
+  formatReport,
+  runParity,
+} from '../support/surveyParity.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/surveys');
 
@@ -185,5 +192,53 @@ describe('survey page and server accept the same answers', () => {
           ? '[known gap] '
           : '[NEW] ';
     if (results.length > 0) console.log(formatReport(results, label));
+  });
+});
+
+// What the DELIBERATE reasons rely on: survey-core's own judgement of values its controls cannot
+// produce. If a survey-core upgrade changes one of these, revisit the rule that cites it.
+describe('survey-core as the page judges (the assumptions behind DELIBERATE)', () => {
+  const page = new Page({
+    elements: [
+      { type: 'radiogroup', name: 'required', isRequired: true, choices: [1, 2] },
+      { type: 'radiogroup', name: 'withOther', choices: [1, 2], showOtherItem: true },
+      { type: 'checkbox', name: 'limited', choices: ['a', 'b', 'c'], maxSelectedChoices: 2 },
+      { type: 'datepicker', name: 'widget', isRequired: true },
+      { type: 'text', name: 'later', visibleIf: '{required} = 2' },
+    ],
+  });
+
+  it('does not check maxSelectedChoices in validate()', () => {
+    expect(page.judge({ required: 1, limited: ['a', 'b', 'c'] }).ok).toBe(true);
+  });
+
+  it('drops a value that is not a choice when the data is set (a required question is then empty)', () => {
+    const judged = page.judge({ required: 'not a choice' });
+    expect(judged.ok).toBe(false);
+    expect([...judged.errors]).toEqual(['required']);
+    expect(page.judge({ required: 1, limited: ['zzz'] }).data).toEqual({ required: 1 });
+  });
+
+  it('takes a value that is not a choice as the "other" text when there is an "other" item', () => {
+    const judged = page.judge({ required: 1, withOther: 'not a choice' });
+    expect(judged.ok).toBe(true);
+    expect(judged.data).toMatchObject({ withOther: 'not a choice', 'withOther-Comment': 'not a choice' });
+  });
+
+  it('accepts an "other" text without "other" chosen, and an object for a radiogroup', () => {
+    expect(page.judge({ required: 1, withOther: 1, 'withOther-Comment': 'x' }).ok).toBe(true);
+    expect(page.judge({ required: { value: 1 } }).ok).toBe(true);
+  });
+
+  it('leaves out an element of a type it does not know, even a required one', () => {
+    expect(page.questions.map((q) => q.name)).not.toContain('widget');
+    expect(asRendered(page.json)).not.toBeNull();
+  });
+
+  it('drops the answer to a hidden question, and does not validate it', () => {
+    const judged = page.judge({ required: 1, later: 'x' });
+    expect(judged.ok).toBe(true);
+    expect([...judged.hidden]).toEqual(['later']);
+    expect(judged.data).toEqual({ required: 1 });
   });
 });
