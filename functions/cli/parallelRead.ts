@@ -93,7 +93,20 @@ async function planJobs(files: readonly string[], partBytes: number): Promise<{ 
       continue;
     }
     const cuts = cutPoints(size, parts);
-    for (let k = 0; k < parts; k++) jobs.push({ fileIndex, file, part: { from: cuts[k]!, to: cuts[k + 1]! } });
+    if (fileIndex === files.length - 1) {
+      // The queue's last part in quarters: the thread that finishes first then waits for at most
+      // a quarter part of the other's (a reader thread starved by a busy machine, above all).
+      const last = cuts.at(-2)!;
+      cuts.splice(
+        -1,
+        1,
+        ...cutPoints(size - last, 4)
+          .slice(1)
+          .map((cut) => last + cut),
+      );
+    }
+    for (let k = 0; k + 1 < cuts.length; k++)
+      jobs.push({ fileIndex, file, part: { from: cuts[k]!, to: cuts[k + 1]! } });
   }
   return { jobs, bytes };
 }
@@ -115,6 +128,87 @@ function mergeParts(scorer: Scorer, parts: readonly PartRead[]): RoundAggregate 
 }
 
 /**
+ * The jobs read by this thread and `threads - 1` reader threads from one queue. A job's result is
+ * missing when it failed (an InputError) or was not read because another one failed. Returns once
+ * every job taken is read: a reader thread still starting then is not waited for.
+ */
+async function readOnThreads(
+  jobs: readonly ReaderJob[],
+  threads: number,
+  definitions: { indicators: Indicator[]; settings: ProjectSettings },
+  scorer: Scorer,
+  options: ParallelReadOptions,
+): Promise<(PartRead | null)[]> {
+  const { settings } = definitions;
+  const results: (PartRead | null)[] = jobs.map(() => null);
+  const settled = jobs.map(() => false);
+  const shared = new SharedArrayBuffer(8);
+  const state = new Int32Array(shared);
+  const workers: Worker[] = [];
+  let failure: Error | null = null;
+  let wake = () => {};
+  let finished = false;
+  /** Every job taken so far is read (or failed). */
+  const allSettled = () => settled.every((done, index) => done || index >= Atomics.load(state, 0));
+  const listen = (worker: Worker) => {
+    let done = false;
+    worker.on('message', (message: ReaderMessage) => {
+      if (message.kind === 'done') {
+        done = true;
+        return;
+      }
+      if (message.kind === 'part') results[message.index] = message;
+      settled[message.index] = true;
+      wake();
+    });
+    worker.on('error', (error) => {
+      stopJobs(state);
+      failure ??= error;
+      wake();
+    });
+    worker.on('exit', (code) => {
+      if (!finished && !done) failure ??= new Error(`a reader thread stopped (exit code ${code}) before it was done`);
+      wake();
+    });
+  };
+  /** The other threads, started once their code is ready (this one reads meanwhile), unless no part is left. */
+  const startOthers = async () => {
+    const bundle = options.threadCode === 'source' ? null : await readerBundle();
+    for (let i = 1; i < threads && !finished && Atomics.load(state, 0) < jobs.length - 1; i++) {
+      const worker = startReader(bundle, { indicators: definitions.indicators, settings, jobs: [...jobs], shared });
+      workers.push(worker);
+      listen(worker);
+    }
+  };
+  const starting = startOthers().catch((error: unknown) => {
+    failure ??= error as Error;
+  });
+  try {
+    // This thread's share: parts from the same queue, until none is left to take.
+    for (let index = takeJob(state, jobs.length); index !== null; index = takeJob(state, jobs.length)) {
+      const job = jobs[index]!;
+      try {
+        const read = await readRoundPart(job.file, scorer, settings, job.part);
+        results[index] = { partial: read.accumulator.toPartial(), backgroundValues: read.backgroundValues };
+      } catch (error) {
+        stopJobs(state);
+        if (!(error instanceof InputError)) throw error;
+      }
+      settled[index] = true;
+    }
+    // Then the parts the reader threads took.
+    while (failure === null && !allSettled()) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure !== null) throw failure;
+    return results;
+  } finally {
+    finished = true;
+    stopJobs(state);
+    await starting;
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/**
  * Reads round files into their aggregates, side by side on several threads when they are big
  * enough, else one after the other on this one. Either way the result, and the first error (the
  * first file's before the second's, the earliest line's in a file), are those of reading the files
@@ -132,65 +226,13 @@ export async function readRoundsInParallel(
   const wanted = options.threads ?? threadsFromEnvironment() ?? Math.min(os.availableParallelism(), MAX_THREADS);
   // Less than a part in all: read on this thread (a reader thread takes longer to start).
   const threads = bytes < partBytes ? 1 : Math.min(wanted, jobs.length);
-  const results: (PartRead | null)[] = jobs.map(() => null);
 
-  if (threads > 1) {
-    const shared = new SharedArrayBuffer(8);
-    const state = new Int32Array(shared);
-    const workers: Worker[] = [];
-    const finished = (worker: Worker) =>
-      new Promise<void>((resolve, reject) => {
-        let done = false;
-        worker.on('message', (message: ReaderMessage) => {
-          if (message.kind === 'part') results[message.index] = message;
-          else if (message.kind === 'done') {
-            done = true;
-            resolve();
-          }
-        });
-        worker.on('error', (error) => {
-          stopJobs(state);
-          reject(error);
-        });
-        worker.on('exit', (code) => {
-          if (!done) reject(new Error(`a reader thread stopped (exit code ${code}) before it was done`));
-        });
-      });
-    /** This thread's share: parts from the same queue, until it is empty. */
-    const readHere = async () => {
-      for (let index = takeJob(state, jobs.length); index !== null; index = takeJob(state, jobs.length)) {
-        const job = jobs[index]!;
-        try {
-          const read = await readRoundPart(job.file, scorer, settings, job.part);
-          results[index] = { partial: read.accumulator.toPartial(), backgroundValues: read.backgroundValues };
-        } catch (error) {
-          stopJobs(state);
-          if (!(error instanceof InputError)) throw error;
-        }
-      }
-    };
-    /** The other threads, started once their code is ready (this one reads meanwhile), unless no part is left. */
-    const readThere = async () => {
-      const bundle = options.threadCode === 'source' ? null : await readerBundle();
-      const ends: Promise<void>[] = [];
-      for (let i = 1; i < threads && Atomics.load(state, 0) < jobs.length - 1; i++) {
-        const worker = startReader(bundle, { indicators: definitions.indicators, settings, jobs, shared });
-        workers.push(worker);
-        ends.push(finished(worker));
-      }
-      await Promise.all(ends);
-    };
-    try {
-      await Promise.all([readHere(), readThere()]);
-    } finally {
-      for (const worker of workers) void worker.terminate();
-    }
-  }
+  const results = threads > 1 ? await readOnThreads(jobs, threads, definitions, scorer, options) : [];
 
   const rounds: RoundAggregate[] = [];
   for (const [fileIndex, file] of files.entries()) {
     const parts = jobs.flatMap((job, index) => (job.fileIndex === fileIndex ? [results[index]] : []));
-    const merged = parts.every((part) => part !== null) ? mergeParts(scorer, parts as PartRead[]) : null;
+    const merged = parts.every((part) => part) ? mergeParts(scorer, parts as PartRead[]) : null;
     // Read on one thread: the small files, and a file a part of which failed (for the exact error).
     rounds.push(merged ?? (await readRound(file, scorer, settings)));
   }
