@@ -206,6 +206,46 @@ describe('paneldynamic', () => {
   });
 });
 
+describe('paneldynamic: minPanelCount and keyName', () => {
+  const json = withElements({
+    type: 'paneldynamic',
+    name: 'people',
+    keyName: 'name',
+    minPanelCount: 2,
+    templateElements: [
+      { type: 'text', name: 'name' },
+      { type: 'text', name: 'role', isRequired: true },
+    ],
+  });
+
+  it('checks the empty panels the page starts with when nothing is sent, and the panels sent otherwise', () => {
+    for (const answers of [
+      {},
+      { people: [{ name: 'a', role: 'x' }] },
+      {
+        people: [
+          { name: 'a', role: 'x' },
+          { name: 'b', role: 'y' },
+        ],
+      },
+    ])
+      expect(sameVerdict(json, answers).server, JSON.stringify(answers)).toBe(pageAccepts(json, answers));
+  });
+
+  it('refuses the same key in two panels, as survey-core does', () => {
+    const answers = {
+      people: [
+        { name: 'a', role: 'x' },
+        { name: 'a', role: 'y' },
+      ],
+    };
+    expect(sameVerdict(json, answers)).toEqual({ page: false, server: false });
+    expect(refused(json, answers)).toEqual([
+      { field: 'people', message: 'Panel 2, "name": The answer "a" is already given in another panel.' },
+    ]);
+  });
+});
+
 describe('answers with parts, stored and folded', () => {
   const json = withElements({ type: 'rating', name: 'trust' }, attitudes, services);
   const answers = accepted(json, {

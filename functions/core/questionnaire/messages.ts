@@ -39,6 +39,7 @@ export interface ResidentMessages {
   eachRowRequired: string;
   eachRowUnique: string;
   tooManyPanels(max: number): string;
+  keyInTwoPanels(value: ChoiceValue): string;
   /** Where in a question with parts an error is: a row, a row's column, an item, a panel's question. */
   inRow(row: string, message: string): string;
   inCell(row: string, column: string, message: string): string;
@@ -99,6 +100,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     eachRowRequired: 'Svara på varje rad.',
     eachRowUnique: 'Varje rad ska ha ett eget svar.',
     tooManyPanels: (max) => `Högst ${max} paneler är tillåtna.`,
+    keyInTwoPanels: (value) => `Svaret ${sv(value)} finns redan i en annan panel.`,
     inRow: (row, message) => `Rad ${sv(row)}: ${message}`,
     inCell: (row, column, message) => `Rad ${sv(row)}, kolumn ${sv(column)}: ${message}`,
     inItem: (item, message) => `${sv(item)}: ${message}`,
@@ -148,6 +150,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     eachRowRequired: 'Please answer every row.',
     eachRowUnique: 'Each row must have a different answer.',
     tooManyPanels: (max) => `At most ${max} panels are allowed.`,
+    keyInTwoPanels: (value) => `The answer ${en(value)} is already given in another panel.`,
     inRow: (row, message) => `Row ${en(row)}: ${message}`,
     inCell: (row, column, message) => `Row ${en(row)}, column ${en(column)}: ${message}`,
     inItem: (item, message) => `${en(item)}: ${message}`,

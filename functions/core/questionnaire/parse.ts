@@ -162,6 +162,7 @@ function readPanelDynamic(depth: number) {
       template: inner.questions,
       minPanels,
       maxPanels,
+      keyName: element.keyName || null,
     };
   };
 }

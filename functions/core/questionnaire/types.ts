@@ -149,6 +149,8 @@ export interface PanelDynamicQuestion extends QuestionBase {
   readonly template: readonly Question[];
   readonly minPanels: number;
   readonly maxPanels: number;
+  /** keyName: the template question whose answer no two panels may share. */
+  readonly keyName: string | null;
 }
 
 export type Question =

@@ -110,13 +110,21 @@ function checkPanels(
   context: Context,
 ): { answer: Answer } | { errors: string[] } {
   const { say } = context;
-  if (value === undefined || value === null) return { answer: null };
-  if (!Array.isArray(value)) return { errors: [say.expectedPanels] };
-  if (value.length > question.maxPanels) return { errors: [say.tooManyPanels(question.maxPanels)] };
+  if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
+  if (Array.isArray(value) && value.length > question.maxPanels)
+    return { errors: [say.tooManyPanels(question.maxPanels)] };
+  // Unanswered, the page still shows minPanelCount empty panels, and checks them (survey-core).
+  const given: unknown[] = Array.isArray(value)
+    ? value
+    : question.alwaysShown
+      ? Array.from({ length: question.minPanels }, () => ({}))
+      : [];
+  if (given.length === 0) return { answer: null };
   const names = new Set(question.template.map((part) => part.name));
   const errors: string[] = [];
   const panels: Record<string, Answer>[] = [];
-  value.forEach((panel, i) => {
+  const keys = new Set<string>();
+  given.forEach((panel, i) => {
     if (!isPlainObject(panel)) {
       errors.push(say.inPanel(i + 1, question.name, say.expectedItems));
       return;
@@ -127,6 +135,12 @@ function checkPanels(
     });
     for (const key of Object.keys(panel))
       if (!names.has(key)) errors.push(say.inPanel(i + 1, key, say.unknownQuestion));
+    // keyName: survey-core refuses a value of the key question that an earlier panel has.
+    const key = question.keyName === null ? undefined : accepted[question.keyName];
+    if (typeof key === 'string' || typeof key === 'number') {
+      if (keys.has(String(key))) errors.push(say.inPanel(i + 1, question.keyName!, say.keyInTwoPanels(key)));
+      keys.add(String(key));
+    }
     panels.push(accepted);
   });
   if (errors.length > 0) return { errors };
