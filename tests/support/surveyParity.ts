@@ -788,7 +788,49 @@ function pageErrorText(question: SjQuestion): string {
   return text || 'an error inside the question';
 }
 
-/** A readable report: per questionnaire, the differences grouped by key with one example each. */
+/** The SurveyJS feature a difference is about, for grouping the report. */
+export function featureOf(difference: Difference): string {
+  const { kind, direction, questionType } = difference;
+  if (direction === 'questionnaire-refused') return 'questionnaire refused';
+  if (direction === 'server-throws') return 'server throws';
+  if (direction === 'server-keeps-hidden' || kind === 'hidden' || kind === 'hiddenEmpty')
+    return 'visibleIf (answers to hidden questions)';
+  if (direction === 'server-keeps-dropped') return 'values survey-core drops';
+  switch (kind) {
+    case 'empty':
+    case 'allEmpty':
+    case 'missingRow':
+      return direction === 'server-laxer' ? 'required (isRequired, requiredIf, visibleIf)' : 'required';
+    case 'tooMany':
+    case 'tooFew':
+      return questionType === 'paneldynamic' ? 'panel count' : 'selected-choice limits (min/maxSelectedChoices)';
+    case 'manyPanels':
+      return 'expressions over dynamic panels';
+    case 'badText':
+      return 'text validators and input types';
+    case 'outOfRange':
+      return 'number ranges (min/max, numeric validator)';
+    case 'valueText':
+      return '"value|text" choices';
+    case 'otherWithoutText':
+    case 'textWithoutOther':
+      return '"other" and its text';
+    case 'unknownQuestion':
+      return 'unknown keys';
+    case 'outsideChoices':
+    case 'unknownRow':
+    case 'wrongType':
+    case 'numberAsText':
+      return 'values the page cannot produce';
+    default:
+      // base, valid: answers the page could send (or leaves out) as a base for the other cases.
+      return direction === 'server-laxer'
+        ? 'what the page checks besides (required, requiredIf, visibleIf, validators, expressions)'
+        : `${questionType} answers the page sends`;
+  }
+}
+
+/** A readable report: per questionnaire, the differences grouped by feature, then by key. */
 export function formatReport(
   results: readonly ParityResult[],
   label: (result: ParityResult, key: string, difference: Difference) => string = () => '',
@@ -798,9 +840,17 @@ export function formatReport(
     lines.push(
       `${result.name}: ${result.cases} cases in ${Math.round(result.ms)} ms; page accepts ${result.pageAccepted}, server accepts ${result.serverAccepted}; ${result.differences.size} kinds of difference`,
     );
-    const sorted = [...result.differences.entries()].sort(([a], [b]) => a.localeCompare(b));
-    for (const [key, { count, difference }] of sorted)
-      lines.push(`  ${label(result, key, difference)}${key} ×${count}  e.g. ${difference.example}`);
+    const byFeature = new Map<string, [string, { count: number; difference: Difference }][]>();
+    for (const entry of result.differences) {
+      const feature = featureOf(entry[1].difference);
+      byFeature.set(feature, [...(byFeature.get(feature) ?? []), entry]);
+    }
+    for (const feature of [...byFeature.keys()].sort()) {
+      lines.push(`  ${feature}:`);
+      const sorted = byFeature.get(feature)!.sort(([a], [b]) => a.localeCompare(b));
+      for (const [key, { count, difference }] of sorted)
+        lines.push(`    ${label(result, key, difference)}${key} ×${count}  e.g. ${difference.example}`);
+    }
   }
   return lines.join('\n');
 }
