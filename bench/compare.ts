@@ -61,14 +61,6 @@ function runChild(script: string, args: string[]): Promise<ChildRun> {
   });
 }
 
-/** The reader threads compare uses here (as functions/cli/parallelRead.ts chooses them). */
-function compareThreads(): number {
-  const fromEnvironment = process.env.BYGDPULS_THREADS;
-  return fromEnvironment && /^[1-9]\d{0,2}$/.test(fromEnvironment)
-    ? Number(fromEnvironment)
-    : Math.min(os.availableParallelism(), 2);
-}
-
 /** Times compare against the floor and DuckDB on `rows` responses per round, `runs` times each; writes the "compare" key. */
 export async function benchCompare(options: { rows: number; seed: number; runs: number }): Promise<void> {
   const { rows, seed, runs } = options;
@@ -202,7 +194,8 @@ export async function benchCompare(options: { rows: number; seed: number; runs: 
       `data     ${path.relative(ROOT, pair.dir)} (${csvMB} MB of CSV, ${pair.reused ? 'reused' : `generated in ${generationSeconds.toFixed(1)} s`})`,
       `method   ${runs} fresh child processes each (node --import tsx), stdout to /dev/null; time = median wall time`,
       `         from spawn to exit; memory = highest peak RSS (getrusage maxRSS, MB = 1024 * 1024 bytes; a process's`,
-      `         threads share it, so compare's reader threads are in it); compare reads on ${compareThreads()} threads`,
+      `         threads share it, so compare's reader threads are in it); compare's reader threads per run:`,
+      `         ${compareRuns.map((run) => `${run.report.readerThreads} (load ${Number(run.report.loadAverage).toFixed(1)})`).join(', ')}; one on a busy machine (docs/BENCH.md)`,
       '',
       table(lines),
       '',
@@ -221,7 +214,6 @@ export async function benchCompare(options: { rows: number; seed: number; runs: 
     peakMB: round(peakMB, 1),
     floorPeakMB: round(floorPeakMB, 1),
     duckdbPeakMB: round(duckdbPeakMB, 1),
-    readerThreads: compareThreads(),
     targets: { ratio: TARGET_RATIO, peakMB: TARGET_PEAK_MB, duckdbRatio: TARGET_DUCKDB_RATIO },
     pass: { ratio: ratioPass, peakMB: peakPass, duckdbRatio: duckdbPass },
     method: {
@@ -238,6 +230,8 @@ export async function benchCompare(options: { rows: number; seed: number; runs: 
       floorInProcessSeconds: floorRuns.map((run) => round(run.inProcessSeconds, 3)),
       duckdbSeconds: duckdbRuns.map((run) => round(run.wallSeconds, 3)),
       duckdbInProcessSeconds: duckdbRuns.map((run) => round(run.inProcessSeconds, 3)),
+      compareReaderThreads: compareRuns.map((run) => run.report.readerThreads),
+      compareLoadAverage: compareRuns.map((run) => run.report.loadAverage),
       comparePeakMB: compareRuns.map((run) => round(run.peakMB, 1)),
       floorPeakMB: floorRuns.map((run) => round(run.peakMB, 1)),
       duckdbPeakMB: duckdbRuns.map((run) => round(run.peakMB, 1)),

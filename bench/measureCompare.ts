@@ -1,8 +1,13 @@
 // Benchmark child: runs `bygdpuls compare ... --format json` through the CLI's own main() in this
 // fresh process, output discarded, and reports elapsed time and peak RSS as a JSON last line on stderr.
 // Usage: node --import tsx bench/measureCompare.ts --indicators F --baseline F --followup F [--population F]
+import os from 'node:os';
 import { main } from '../functions/cli/main.ts';
+import { defaultReaderThreads } from '../functions/cli/parallelRead.ts';
 
+/** The reader threads compare chooses now (it chooses the same a moment later, unless the load average moves). */
+const readerThreads = defaultReaderThreads();
+const loadAverage = os.loadavg()[0];
 const started = process.hrtime.bigint();
 let outputChars = 0;
 let exitCode: number | null = null;
@@ -15,6 +20,9 @@ process.on('exit', () => {
     /** Peak resident set size of this process, in KiB (getrusage ru_maxrss). */
     maxRSSKiB: process.resourceUsage().maxRSS,
     outputChars,
+    readerThreads,
+    /** The 1-minute load average at the start, which the choice of reader threads looks at. */
+    loadAverage,
   };
   process.stderr.write(`\n${JSON.stringify(report)}\n`);
 });

@@ -20,8 +20,8 @@ import { MAX_BACKGROUND_VALUES, readRound, readRoundPart } from './roundReader.t
 
 export interface ParallelReadOptions {
   /**
-   * Reader threads, this one included (default: BYGDPULS_THREADS when set, else the machine's
-   * available parallelism, at most 2). 1 reads the files one after the other on this thread.
+   * Reader threads, this one included (default: defaultReaderThreads()). 1 reads the files one
+   * after the other on this thread.
    */
   threads?: number | undefined;
   /** A file is cut into parts of about this many bytes (default 8 MiB); smaller files are one part. */
@@ -30,10 +30,17 @@ export interface ParallelReadOptions {
   threadCode?: 'bundle' | 'source' | undefined;
 }
 
-/** The number of reader threads BYGDPULS_THREADS asks for (a whole number >= 1), if any. */
-function threadsFromEnvironment(): number | undefined {
+/**
+ * The reader threads to use when the caller does not say: BYGDPULS_THREADS when set (a whole number
+ * >= 1), else the available cores up to MAX_THREADS, but one when the machine is already busy (a
+ * load average of 1.5 runnable threads per core or more): there a second thread made the reading
+ * slower, not faster (docs/BENCH.md, "Compare").
+ */
+export function defaultReaderThreads(): number {
   const raw = process.env.BYGDPULS_THREADS;
-  return raw && /^[1-9]\d{0,2}$/.test(raw) ? Number(raw) : undefined;
+  if (raw && /^[1-9]\d{0,2}$/.test(raw)) return Number(raw);
+  const cores = os.availableParallelism();
+  return os.loadavg()[0]! >= 1.5 * cores ? 1 : Math.min(cores, MAX_THREADS);
 }
 
 const DEFAULT_PART_BYTES = 8 << 20;
@@ -223,7 +230,7 @@ export async function readRoundsInParallel(
   const { settings } = definitions;
   const partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
   const { jobs, bytes } = await planJobs(files, partBytes);
-  const wanted = options.threads ?? threadsFromEnvironment() ?? Math.min(os.availableParallelism(), MAX_THREADS);
+  const wanted = options.threads ?? defaultReaderThreads();
   // Less than a part in all: read on this thread (a reader thread takes longer to start).
   const threads = bytes < partBytes ? 1 : Math.min(wanted, jobs.length);
 
