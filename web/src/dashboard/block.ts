@@ -243,13 +243,7 @@ function distributionBox(view: View, id: string, pending: PendingChart[]): HTMLE
   const rows = items.flatMap((item, i) =>
     view.columns.map((c) => {
       const d = of(c, item);
-      const name = many
-        ? view.columns.length > 1
-          ? `${i + 1}. ${short(c)}`
-          : view.w.question(i + 1)
-        : view.columns.length > 1
-          ? short(c)
-          : c.round.name;
+      const name = many ? (view.columns.length > 1 ? `${i + 1}. ${short(c)}` : view.w.question(i + 1)) : short(c);
       return { label: 'suppressed' in d ? [name, `(${t.suppressedShort.toLowerCase()})`] : name, d, item };
     }),
   );

@@ -37,8 +37,8 @@ const sv = {
   smallTitle: 'Små grupper redovisas inte',
   tooSmall: (names: string[], k: number) =>
     `${listIn(names, 'och')} hade färre än ${k} svar på en eller flera indikatorer; de siffrorna redovisas inte, så att ingen ska kunna känna igen enskilda svar.`,
-  protecting: (names: string[]) =>
-    `${listIn(names, 'och')} redovisas inte heller där, eftersom en mindre grupp annars kunde räknas fram ur totalen.`,
+  protecting: (names: string[], k: number) =>
+    `${listIn(names, 'och')} redovisas inte överallt, eftersom en mindre grupp (färre än ${k} svar) annars kunde räknas fram ur totalen.`,
   omitted: (names: string[], k: number, one: boolean) =>
     `${listIn(names, 'och')} har färre än ${k} svar ${one ? 'i omgången' : 'i båda omgångarna'} och har därför inget eget avsnitt.`,
   allRespondents: 'Alla',
@@ -64,7 +64,8 @@ const sv = {
   ],
   textsSame: (n: string) => `(${n} likadana svar)`,
   // The one-round view of the dashboard.
-  oneRoundSubtitle: (kind: string, name: string) => `${kind}: ${name}`,
+  oneRoundSubtitle: (kind: string, name: string) =>
+    name.toLowerCase().startsWith(kind.toLowerCase()) ? name : `${kind}: ${name}`,
   reportKind: (kind: string) => (kind === 'Nollmätning' ? 'Nollmätningsrapport' : `Rapport, ${kind.toLowerCase()}`),
   preliminaryBadge: (round: string, n: string) => `Preliminärt: ${round} är fortfarande öppen (${n} svar hittills)`,
   noFollowup:
@@ -109,8 +110,8 @@ const en: ReportWords = {
   smallTitle: 'Small groups are not reported',
   tooSmall: (names, k) =>
     `${listIn(names, 'and')} had fewer than ${k} responses on one or more indicators; those figures are not reported, so that no one can recognise single answers.`,
-  protecting: (names) =>
-    `${listIn(names, 'and')} is not reported there either, because a smaller group could otherwise be worked out from the total.`,
+  protecting: (names, k) =>
+    `${listIn(names, 'and')} ${names.length === 1 ? 'is' : 'are'} not reported everywhere, because a smaller group (fewer than ${k} responses) could otherwise be worked out from the total.`,
   omitted: (names, k, one) =>
     `${listIn(names, 'and')} ${names.length === 1 ? 'has' : 'have'} fewer than ${k} responses ${one ? 'in the round' : 'in both rounds'} and no section of ${names.length === 1 ? 'its' : 'their'} own.`,
   allRespondents: 'All',
@@ -135,7 +136,7 @@ const en: ReportWords = {
       : 'The figures are unweighted: every response counts the same.',
   ],
   textsSame: (n) => `(${n} identical answers)`,
-  oneRoundSubtitle: (kind, name) => `${kind}: ${name}`,
+  oneRoundSubtitle: (kind, name) => (name.toLowerCase().startsWith(kind.toLowerCase()) ? name : `${kind}: ${name}`),
   reportKind: (kind) => (kind === 'Baseline' ? 'Baseline report' : `Report, ${kind.toLowerCase()}`),
   preliminaryBadge: (round, n) => `Preliminary: ${round} is still open (${n} responses so far)`,
   noFollowup:

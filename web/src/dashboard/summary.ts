@@ -143,7 +143,7 @@ export function smallGroupsNote(view: View): HTMLElement | null {
   const tooSmall = new Set<string>();
   const protecting = new Set<string>();
   const ids = indicatorIds(view);
-  for (const id of ids)
+  for (const id of ids.filter((x) => !allSuppressed(view, x)))
     for (const { variable, values } of groupsOf(view, id))
       for (const value of values)
         for (const c of view.columns) {
@@ -159,7 +159,7 @@ export function smallGroupsNote(view: View): HTMLElement | null {
     { class: 'small-groups', 'data-field': 'small-groups' },
     h('h3', {}, w.smallTitle),
     tooSmall.size > 0 ? h('p', { 'data-field': 'too-small' }, w.tooSmall([...tooSmall], view.k)) : null,
-    protecting.size > 0 ? h('p', { 'data-field': 'protecting' }, w.protecting([...protecting])) : null,
+    protecting.size > 0 ? h('p', { 'data-field': 'protecting' }, w.protecting([...protecting], view.k)) : null,
     omitted.length > 0
       ? h('p', { 'data-field': 'omitted' }, w.omitted(omitted, view.k, view.columns.length === 1))
       : null,
