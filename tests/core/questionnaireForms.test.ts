@@ -95,6 +95,23 @@ describe('any question name', () => {
     expect(names.map(surveyName)).toEqual(pageNames(json));
   });
 
+  it("names matrix columns, multiple text items and a dynamic panel's questions as survey-core does", () => {
+    const json = withElements(
+      { type: 'matrixdropdown', name: 'md', rows: ['r'], columns: [{ name: ' a b ', cellType: 'text' }] },
+      { type: 'multipletext', name: 'mt', items: [{ name: '#k' }] },
+      { type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 'x|y' }] },
+    );
+    expect(accepted(json, { md: { r: { 'a b': 'x' } }, mt: { k: 'y' }, pd: [{ xy: 'z' }] })).toEqual({
+      md: { r: { 'a b': 'x' } },
+      mt: { k: 'y' },
+      pd: [{ xy: 'z' }],
+    });
+    const page = new Model(json);
+    expect(page.getQuestionByName('md').columns[0].name).toBe('a b');
+    expect(page.getQuestionByName('mt').items[0].name).toBe('k');
+    expect(page.getQuestionByName('pd').templateElements[0].name).toBe('xy');
+  });
+
   it('takes the answers under those names', () => {
     const json = withElements({ type: 'text', name: 'Care Provider' }, { type: 'rating', name: 'Are you happy?' });
     expect(accepted(json, { 'Care Provider': 'Dr. Berg', 'Are you happy?': 4 })).toEqual({

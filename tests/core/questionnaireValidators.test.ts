@@ -134,6 +134,14 @@ describe('input types', () => {
     expectParity(json, [{ n: 5 }, { n: 0 }, { n: 11 }]);
   });
 
+  it('number: a step, as survey-core counts it (a multiple of the step, decimals included)', () => {
+    const json = withElements({ type: 'text', name: 'n', inputType: 'number', step: 0.5 });
+    expectParity(json, [{ n: 1.5 }, { n: 1.25 }, { n: 3 }, { n: -2.5 }]);
+    const whole = withElements({ type: 'text', name: 'n', inputType: 'number', step: 5, min: 1 });
+    expectParity(whole, [{ n: 10 }, { n: 11 }, { n: 6 }]);
+    expect(refused(whole, { n: 11 }, 'sv')[0]!.message).toBe('Värdet 11 är inte en multipel av 5.');
+  });
+
   it('url: not checked by survey-core, so not by the server', () => {
     const json = withElements({ type: 'text', name: 'u', inputType: 'url' });
     expectParity(json, [{ u: 'not a url' }, { u: 'https://example.se' }]);

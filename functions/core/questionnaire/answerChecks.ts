@@ -108,8 +108,20 @@ export function checkNumber(question: NumberQuestion, value: unknown, say: Resid
     return { error: say.outsideRange(number, min, max) };
   if (min !== null && number < min) return { error: say.belowMinimum(number, min) };
   if (max !== null && number > max) return { error: say.aboveMaximum(number, max) };
+  if (question.step !== null && !onStep(number, question.step)) return { error: say.notOnStep(number, question.step) };
   // -0 would survive JSON.parse and differ from 0 in equality checks downstream.
   return { answer: number === 0 ? 0 : number };
+}
+
+/** survey-core's isStepNumberIncorrect: both scaled by the power of ten that makes them whole, then the remainder. */
+function onStep(value: number, step: number): boolean {
+  let power = 1;
+  while (
+    (Math.round(step * power) / power !== step || Math.round(value * power) / power !== value) &&
+    power < 1_000_000
+  )
+    power *= 10;
+  return Math.round(value * power) % Math.round(step * power) === 0;
 }
 
 /** Half of a surrogate pair on its own: JSON can carry it (\ud800), UTF-8 cannot. */

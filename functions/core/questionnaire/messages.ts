@@ -23,6 +23,7 @@ export interface ResidentMessages {
   belowMinimum(value: number, min: number): string;
   aboveMaximum(value: number, max: number): string;
   outsideRange(value: number, min: number, max: number): string;
+  notOnStep(value: number, step: number): string;
   tooLong(length: number, max: number): string;
   chosenTwice(value: ChoiceValue): string;
   noneWithOthers(value: ChoiceValue): string;
@@ -84,6 +85,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     belowMinimum: (value, min) => `Värdet ${sv(value)} är mindre än ${sv(min)}.`,
     aboveMaximum: (value, max) => `Värdet ${sv(value)} är större än ${sv(max)}.`,
     outsideRange: (value, min, max) => `Värdet ${sv(value)} ligger utanför intervallet ${sv(min)}–${sv(max)}.`,
+    notOnStep: (value, step) => `Värdet ${sv(value)} är inte en multipel av ${sv(step)}.`,
     tooLong: (length, max) => `Svaret är för långt: ${length} tecken, högst ${max} är tillåtna.`,
     chosenTwice: (value) => `Svaret ${sv(value)} är valt två gånger.`,
     noneWithOthers: (value) => `Svaret ${sv(value)} kan inte kombineras med andra svar.`,
@@ -134,6 +136,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     belowMinimum: (value, min) => `The value ${en(value)} is less than ${en(min)}.`,
     aboveMaximum: (value, max) => `The value ${en(value)} is more than ${en(max)}.`,
     outsideRange: (value, min, max) => `The value ${en(value)} is outside the range ${en(min)}–${en(max)}.`,
+    notOnStep: (value, step) => `The value ${en(value)} is not a multiple of ${en(step)}.`,
     tooLong: (length, max) => `The answer is too long: ${length} characters, at most ${max} allowed.`,
     chosenTwice: (value) => `The answer ${en(value)} is chosen twice.`,
     noneWithOthers: (value) => `The answer ${en(value)} cannot be combined with other answers.`,

@@ -297,7 +297,11 @@ function readText(raw: unknown, field: string, conditional: boolean, walk: Walk)
       walk.problems.add(`${field}.max`, `max (${max.value}) is below min (${min.value})`);
       return null;
     }
-    return { ...base, kind: 'number', type: 'text', min: min.value, max: max.value };
+    const step = numericBound(element.step, `${field}.step`, walk);
+    if (!step.ok) return null;
+    // survey-core checks the step of a "number" input only, and only a positive one.
+    const checkedStep = inputType === 'number' && step.value !== null && step.value > 0 ? step.value : null;
+    return { ...base, kind: 'number', type: 'text', min: min.value, max: max.value, step: checkedStep };
   }
   const maxLength = textLength(element.maxLength, DEFAULT_TEXT_LENGTH, field, walk);
   if (maxLength === null) return null;

@@ -160,6 +160,7 @@ export const shapes = once(() => {
     maxLength: z.number().int().optional(),
     min: Bound,
     max: Bound,
+    step: Bound,
   });
   const CommentSchema = z.object({ ...QuestionCommon, maxLength: z.number().int().optional() });
   const DisplaySchema = z.object({ name: Name, title: TitleSchema.optional() });

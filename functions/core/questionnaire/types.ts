@@ -96,6 +96,8 @@ export interface NumberQuestion extends QuestionBase {
   readonly type: 'text';
   readonly min: number | null;
   readonly max: number | null;
+  /** inputType "number" with a step: the answer is a multiple of it (survey-core's isStepNumberIncorrect). */
+  readonly step: number | null;
 }
 
 /** html, image, expression: shown, never answered. */
