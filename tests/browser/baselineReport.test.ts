@@ -1,7 +1,7 @@
 // One round on its own (a baseline before any follow-up exists) on the dashboard and in the
 // report, marked preliminary with its response count while it is open; and the report people
 // read: the demo project's prints on 3 to 6 A4 pages, with the summary first.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -117,7 +117,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, viewport = DESKTOP): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ viewport })) as Page & { errors: string[] };
+  const page = (await browser.newPage({ viewport, acceptDownloads: true })) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => {
@@ -186,11 +186,34 @@ describe('a baseline on its own', () => {
     expect(await nki.locator('tr[data-row="weighted"]').count()).toBe(1);
     expect(await nki.locator('tr[data-group="norrby"] [data-field="baseline-n"]').textContent()).toBe('14');
     expect(await nki.locator('.distribution-chart canvas').count()).toBe(1);
+    // A weighted share is shown in percent, as the API's proportion.
+    const top = reading.indicators.nki_top!.weighted;
+    expect(top?.estimate).not.toBeNull();
+    expect(
+      await page.locator('[data-indicator="nki_top"].report-block [data-field="weighted-baseline"]').textContent(),
+    ).toBe(`${sv(top!.estimate! * 100, 1)}\u00a0%`);
     // Response rates per area: 14 of 30 in Norrby.
     expect(await page.locator('table.counts tr[data-area="norrby"] [data-field="baseline-rate"]').textContent()).toBe(
       '46,7\u00a0%',
     );
     expect(await page.locator('table.counts [data-field="baseline-total"]').textContent()).toBe('22');
+    // The round as CSV: the comparison's columns, a row per indicator, weighted figure and area.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    expect(download.suggestedFilename()).toBe('bygdpuls-bygden-fore-nollmatning-2026.csv');
+    const file = path.join(RESULTS, 'baseline.csv');
+    mkdirSync(RESULTS, { recursive: true });
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    const header = lines[0]!.split(';');
+    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [header[i], v])));
+    const whole = rows.find((r) => r.indicator === 'nki' && r.group === '' && r.weighted === 'no')!;
+    expect(whole.round).toBe('baseline');
+    expect(Number(whole.estimate!.replace(',', '.'))).toBe((reading.indicators.nki!.summary as { mean: number }).mean);
+    expect(rows.some((r) => r.indicator === 'nki' && r.weighted === 'yes')).toBe(true);
+    expect(rows.some((r) => r.indicator === 'nki' && r.group_name === 'Norrby')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'baseline-dashboard-desktop');
     // In English.

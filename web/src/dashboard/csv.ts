@@ -1,11 +1,12 @@
-// The comparison as CSV, made in the browser from the comparison JSON: one row per indicator and
-// round (or group, or the difference), UTF-8 with a byte order mark so that Excel reads å, ä, ö.
+// The comparison (or one round) as CSV, made in the browser from the API's JSON: one row per
+// indicator and round (or group, or the difference), UTF-8 with a byte order mark so that Excel
+// reads å, ä, ö.
 // Swedish: semicolons and decimal commas (what Swedish Excel expects); English: commas and points.
 // Figures are the API's, unrounded; shares are proportions (0–1), as in the comparison. The one
 // judgement is `verdict` (../shared/docs/METHOD.md, "How the pages word a change"), on the
 // unweighted difference row: confirmed, possible, no_change, inconclusive or not_assessable.
 import type { Lang } from '../common/lang.ts';
-import type { Comparison, DashboardData, RoundSummary, WeightedRound } from './data.ts';
+import type { Comparison, DashboardData, RoundData, RoundSummary, WeightedRound } from './data.ts';
 import { isSuppressed } from './format.ts';
 
 export const CSV_COLUMNS = [
@@ -167,16 +168,65 @@ export function comparisonRows(
   return rows;
 }
 
-/** The CSV text (without the byte order mark; downloadCsv adds it). */
-export function comparisonCsv(data: Parameters<typeof comparisonRows>[0], lang: Lang): string {
+/** One round on its own, in the same columns: the whole round, its weighted figure, each group. */
+export function roundRows(data: Pick<RoundData, 'round' | 'reading' | 'indicators' | 'project'>): Row[] {
+  const { round, reading, project } = data;
+  const defs = new Map(data.indicators.map((d) => [d.id, d]));
+  const areaNames = new Map(project.areas.map((a) => [a.id, a.name]));
+  const rows: Row[] = [];
+  for (const [id, ind] of Object.entries(reading.indicators)) {
+    const base: Row = {
+      indicator: id,
+      label: defs.get(id)?.label ?? ind.label ?? '',
+      kind: ind.kind,
+      round: round.kind,
+      round_name: round.name,
+    };
+    rows.push({ ...base, weighted: false, ...summaryFields(ind.summary) });
+    const w = ind.weighted;
+    if (w)
+      rows.push({
+        ...base,
+        weighted: true,
+        suppressed: w.withheld === true,
+        estimate: w.estimate,
+        se: w.se,
+        ci_low: w.ciLow,
+        ci_high: w.ciHigh,
+        notes: w.reason,
+      });
+    for (const [variable, groups] of Object.entries(ind.groups))
+      for (const [value, summary] of Object.entries(groups ?? {}))
+        rows.push({
+          ...base,
+          group_variable: variable,
+          group: value,
+          group_name: variable === 'area' ? (areaNames.get(value) ?? value) : value,
+          weighted: false,
+          ...summaryFields(summary),
+        });
+  }
+  return rows;
+}
+
+function csvText(rows: Row[], lang: Lang): string {
   const sep = csvSeparator(lang);
   const lines = [CSV_COLUMNS.join(sep)];
-  for (const row of comparisonRows(data))
-    lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
+  for (const row of rows) lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function csvFileName(projectName: string, baselineName: string, followupName: string): string {
+/** The CSV text (without the byte order mark; downloadCsv adds it). */
+export function comparisonCsv(data: Parameters<typeof comparisonRows>[0], lang: Lang): string {
+  return csvText(comparisonRows(data), lang);
+}
+
+/** One round's CSV text (without the byte order mark). */
+export function roundCsv(data: Parameters<typeof roundRows>[0], lang: Lang): string {
+  return csvText(roundRows(data), lang);
+}
+
+export function csvFileName(projectName: string, baselineName: string, followupName?: string): string {
   const slug = (text: string) =>
     text
       .normalize('NFKD')
@@ -185,5 +235,6 @@ export function csvFileName(projectName: string, baselineName: string, followupN
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40);
-  return `bygdpuls-${slug(projectName) || 'projekt'}-${slug(baselineName) || 'baseline'}-${slug(followupName) || 'followup'}.csv`;
+  const second = followupName === undefined ? '' : `-${slug(followupName) || 'followup'}`;
+  return `bygdpuls-${slug(projectName) || 'projekt'}-${slug(baselineName) || 'baseline'}${second}.csv`;
 }

@@ -1,6 +1,7 @@
 // What the dashboard, the one-round view and the report share: the page's state, its language
 // switch, title, demo notice, and a fresh page to draw on.
 import { clear, h } from '../common/dom.ts';
+import { downloadText } from '../common/download.ts';
 import type { Lang } from '../common/lang.ts';
 import { rememberLang } from '../common/langChoice.ts';
 import { destroyCharts } from './charts.ts';
@@ -83,4 +84,9 @@ export function viewHash(state: PageState): string {
   if (round) return new URLSearchParams({ round: round.round.id }).toString();
   if (data) return new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString();
   return '';
+}
+
+export function downloadCsv(text: string, fileName: string): void {
+  // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
+  downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }

@@ -6,7 +6,6 @@ import type { Lang } from '../common/lang.ts';
 import { setToken, signOut } from '../common/session.ts';
 import { destroyCharts } from './charts.ts';
 import { comparisonCsv, csvFileName } from './csv.ts';
-import { downloadText } from '../common/download.ts';
 import { latestOf, loadComparison, loadProject, loadRound, type ProjectResponse, type RoundInfo } from './data.ts';
 import { formatDate } from './format.ts';
 import { texts } from './i18n.ts';
@@ -17,7 +16,17 @@ import { textsSection } from './freeText.ts';
 import { releaseNotice } from './release.ts';
 import { readingGuide } from './readingGuide.ts';
 import { countsTable, overviewTable, roundsTable } from './overview.ts';
-import { applyLang, demoNotice, freshPage, langSwitch, main, setTitle, viewHash, type PageState } from './pageParts.ts';
+import {
+  applyLang,
+  demoNotice,
+  downloadCsv,
+  freshPage,
+  langSwitch,
+  main,
+  setTitle,
+  viewHash,
+  type PageState,
+} from './pageParts.ts';
 import { renderReport } from './report.ts';
 import { renderOneRound } from './roundPage.ts';
 import { reportWords } from './reportWords.ts';
@@ -364,9 +373,4 @@ function renderDashboard(state: PageState, problem?: string): void {
   );
   drawPending(pending);
   document.body.dataset.ready = 'true';
-}
-
-function downloadCsv(text: string, fileName: string): void {
-  // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
-  downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }

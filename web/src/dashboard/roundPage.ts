@@ -6,7 +6,8 @@ import { indicatorBlock } from './block.ts';
 import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { countsTableOf } from './countsTable.ts';
 import { bandOf, estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf } from './format.ts';
-import { demoNotice, freshPage, langSwitch, type PageState } from './pageParts.ts';
+import { csvFileName, roundCsv } from './csv.ts';
+import { demoNotice, downloadCsv, freshPage, langSwitch, type PageState } from './pageParts.ts';
 import { readingGuide } from './readingGuide.ts';
 import { releaseNoticeOf } from './release.ts';
 import { compactTexts } from './report.ts';
@@ -105,6 +106,17 @@ export function renderOneRound(state: PageState, controls: HTMLElement, rerender
       'div',
       { class: 'actions no-print' },
       h(
+        'button',
+        {
+          type: 'button',
+          id: 'download-csv',
+          'aria-describedby': 'csv-hint',
+          onclick: () =>
+            downloadCsv(roundCsv(state.round!, state.lang), csvFileName(project.project.name, c.round.name)),
+        },
+        t.downloadCsv,
+      ),
+      h(
         'a',
         {
           class: 'button secondary',
@@ -113,6 +125,7 @@ export function renderOneRound(state: PageState, controls: HTMLElement, rerender
         },
         t.openReport,
       ),
+      h('p', { id: 'csv-hint', class: 'hint' }, t.csvHint),
     ),
   );
   const pending: PendingChart[] = [];
