@@ -271,9 +271,12 @@ describe('a questionnaire as people write it for SurveyJS, with no indicators', 
     ).json.id;
   });
 
-  it('stores a matrix and a dynamic panel answered as the page sends them', async () => {
+  it('stores a matrix and a dynamic panel answered as the page sends them, and knows a retry whatever its order', async () => {
+    const responseId = randomUUID();
     const answers = { area: 'gardeby', 'Village attitudes': { future: '3', proud: '2' }, 'Children?': [{ age: 7 }] };
-    expect((await submit(roundId, { responseId: randomUUID(), answers })).status).toBe(201);
+    expect((await submit(roundId, { responseId, answers })).status).toBe(201);
+    const reordered = { ...answers, 'Village attitudes': { proud: '2', future: '3' } };
+    expect((await submit(roundId, { responseId, answers: reordered })).status).toBe(200);
   });
 
   it("refuses a cell outside the columns, under the question, in the resident's language", async () => {

@@ -254,6 +254,16 @@ describe('answers with parts, stored and folded', () => {
     services: { school: { grade: 4 }, shop: { grade: 2 } },
   });
 
+  it("are stored in the question's order of rows and columns, whatever order they came in", () => {
+    const reversed = accepted(json, {
+      services: { shop: { grade: 2 }, school: { grade: 4 } },
+      attitudes: { proud: 2, future: 3 },
+      trust: 4,
+    });
+    expect(JSON.stringify(reversed.attitudes)).toBe(JSON.stringify(answers.attitudes));
+    expect(JSON.stringify(reversed.services)).toBe(JSON.stringify(answers.services));
+  });
+
   it('fit the stored answer shape', () => {
     for (const answer of Object.values(answers)) expect(Answer.safeParse(answer).success).toBe(true);
   });

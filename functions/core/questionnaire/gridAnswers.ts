@@ -24,8 +24,16 @@ export type CheckPart = (question: CellQuestion, value: unknown) => { answer: An
 /** A plain object without a prototype: whatever the keys, writing them reaches nothing. */
 const record = (): Record<string, Answer> => Object.create(null) as Record<string, Answer>;
 
-const done = (answer: Record<string, Answer>, errors: string[]): PartsChecked =>
-  errors.length > 0 ? { errors } : { answer: Object.keys(answer).length > 0 ? answer : null };
+/**
+ * The accepted parts in the question's own order (rows, columns, items), whatever order they came
+ * in: a retry that lists them otherwise is the same submission (api/submissions.ts compares JSON).
+ */
+function done(answer: Record<string, Answer>, errors: string[], order: readonly string[]): PartsChecked {
+  if (errors.length > 0) return { errors };
+  const ordered = record();
+  for (const key of order) if (key in answer) ordered[key] = answer[key]!;
+  return { answer: Object.keys(ordered).length > 0 ? ordered : null };
+}
 
 /** A matrix answer: each row's column value (or, with cellType checkbox, its distinct column values). */
 export function checkMatrix(question: MatrixQuestion, value: unknown, say: ResidentMessages): PartsChecked {
@@ -79,7 +87,11 @@ export function checkMatrix(question: MatrixQuestion, value: unknown, say: Resid
     const given = Object.values(answer).map((cell) => JSON.stringify(cell));
     if (new Set(given).size !== given.length) errors.push(say.eachRowUnique);
   }
-  return done(answer, errors);
+  return done(
+    answer,
+    errors,
+    question.rows.map((row) => String(row.value)),
+  );
 }
 
 /** The cells of one row (or the items of a multiple text): each checked, the required ones present. */
@@ -109,7 +121,9 @@ function checkParts(
   }
   for (const part of parts)
     if (part.mustAnswer && !(part.name in answer) && !wrong.has(part.name)) errors.push(where(part.name, say.required));
-  return answer;
+  const ordered = record();
+  for (const part of parts) if (part.name in answer) ordered[part.name] = answer[part.name]!;
+  return ordered;
 }
 
 /** A matrixdropdown answer: per row, its cells by column name, each checked as its column's question. */
@@ -145,7 +159,11 @@ export function checkMatrixDropdown(
     );
     if (Object.keys(cellAnswers).length > 0) answer[row] = cellAnswers;
   }
-  return done(answer, errors);
+  return done(
+    answer,
+    errors,
+    question.rows.map((row) => String(row.value)),
+  );
 }
 
 /** A multiple text answer: a text (or a number) per item, each checked as a text question. */
@@ -159,5 +177,9 @@ export function checkMultipleText(
   if ((value === undefined || value === null) && !question.alwaysShown) return { answer: null };
   const errors: string[] = [];
   const answer = checkParts(question.items, value ?? {}, checkPart, say.unknownItem, say.inItem, say, errors);
-  return done(answer, errors);
+  return done(
+    answer,
+    errors,
+    question.items.map((item) => item.name),
+  );
 }
