@@ -149,6 +149,8 @@ async function readOnThreads(
   const { settings } = definitions;
   const results: (PartRead | null)[] = jobs.map(() => null);
   const settled = jobs.map(() => false);
+  /** The parts this thread reads too because a reader thread is slow with them (see below). */
+  const racing: (AbortController | undefined)[] = [];
   const shared = new SharedArrayBuffer(8);
   const state = new Int32Array(shared);
   const workers: Worker[] = [];
@@ -164,8 +166,10 @@ async function readOnThreads(
         done = true;
         return;
       }
+      if (settled[message.index]) return; // this thread read it first
       if (message.kind === 'part') results[message.index] = message;
       settled[message.index] = true;
+      racing[message.index]?.abort();
       wake();
     });
     worker.on('error', (error) => {
@@ -191,20 +195,40 @@ async function readOnThreads(
     failure ??= error as Error;
   });
   try {
-    // This thread's share: parts from the same queue, until none is left to take.
-    for (let index = takeJob(state, jobs.length); index !== null; index = takeJob(state, jobs.length)) {
+    let ownParts = 0;
+    const started = performance.now();
+    /** Reads a part here; with a signal, unless a reader thread ends it first. */
+    const readHere = async (index: number, signal?: AbortSignal) => {
       const job = jobs[index]!;
       try {
-        const read = await readRoundPart(job.file, scorer, settings, job.part);
+        const read = await readRoundPart(job.file, scorer, settings, job.part, signal);
+        if (settled[index]) return;
         results[index] = { partial: read.accumulator.toPartial(), backgroundValues: read.backgroundValues };
       } catch (error) {
+        if (signal?.aborted || settled[index]) return;
         stopJobs(state);
         if (!(error instanceof InputError)) throw error;
       }
       settled[index] = true;
+    };
+    // This thread's share: parts from the same queue, until none is left to take.
+    for (let index = takeJob(state, jobs.length); index !== null; index = takeJob(state, jobs.length)) {
+      await readHere(index);
+      ownParts++;
     }
-    // Then the parts the reader threads took.
-    while (failure === null && !allSettled()) await new Promise<void>((resolve) => (wake = resolve));
+    // Then the parts the reader threads took. One still not done after the time this thread took
+    // per part is read here too, and the first to end counts (they read the same bytes alike): a
+    // reader thread that a busy machine starves, or that started late, does not hold up the end.
+    const partTime = ownParts > 0 ? (performance.now() - started) / ownParts : 100;
+    while (failure === null && !allSettled()) {
+      const index = settled.findIndex((done, i) => !done && i < Atomics.load(state, 0));
+      const timer = setTimeout(() => wake(), partTime);
+      await new Promise<void>((resolve) => (wake = resolve));
+      clearTimeout(timer);
+      if (failure !== null || settled[index]) continue;
+      racing[index] = new AbortController();
+      await readHere(index, racing[index].signal);
+    }
     if (failure !== null) throw failure;
     return results;
   } finally {

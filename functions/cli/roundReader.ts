@@ -38,6 +38,7 @@ export async function readRoundPart(
   scorer: Scorer,
   settings: ProjectSettings,
   part?: FilePart,
+  signal?: AbortSignal,
 ): Promise<RoundPartRead> {
   const accumulator = new RoundAccumulator(scorer);
   const questionCount = scorer.questions.length;
@@ -135,7 +136,7 @@ export async function readRoundPart(
       }
       accumulator.addToCell(cell, answers, codes);
     },
-    part ? { part } : {},
+    { ...(part ? { part } : {}), signal },
   );
   return { accumulator, backgroundValues };
 }

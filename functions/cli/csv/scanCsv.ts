@@ -28,7 +28,8 @@ export async function scanCsv<T>(
   file: string,
   onHeader: (header: string[]) => { columns: number[]; interners: Interner<T>[] },
   onRow: (values: T[], line: number) => void,
-  options: { chunkSize?: number; part?: FilePart } = {},
+  /** signal: stops the reading (it then rejects with an AbortError, not an InputError). */
+  options: { chunkSize?: number; part?: FilePart; signal?: AbortSignal | undefined } = {},
 ): Promise<{ rows: number }> {
   let header: string[] | null = null;
   let fieldCount = 0;
@@ -251,6 +252,7 @@ export async function scanCsv<T>(
     if (start < end) {
       const stream = createReadStream(file, {
         highWaterMark: options.chunkSize ?? 1 << 20,
+        signal: options.signal,
         start,
         end: end === Number.POSITIVE_INFINITY ? undefined : end - 1,
       });
@@ -270,6 +272,7 @@ export async function scanCsv<T>(
       consume(Buffer.concat([rest, Buffer.from('\n')]));
     }
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw asInputError(file, error);
   }
   if (pending !== null) fail(pendingLine, pendingColumn, 'a quoted field is never closed');
