@@ -29,7 +29,7 @@ const DESKTOP = { width: 1280, height: 900 };
 let server: LocalServer;
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof demoIds>>;
-let baseline: { projectId: string; roundId: string };
+let baseline: { projectId: string; roundId: string; questionnaireId: string };
 let indicators: Indicator[];
 
 async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -96,14 +96,20 @@ async function createBaselineProject(): Promise<typeof baseline> {
         answers: answers(area, i + shift),
       });
   }
-  return { projectId, roundId };
+  return { projectId, roundId, questionnaireId };
 }
 
 beforeAll(async () => {
   server = await startServer();
   demo = await demoIds(server);
   baseline = await createBaselineProject();
-  await server.fold();
+  // The page shows releases: fold until the baseline's release holds all 22 responses.
+  for (let i = 0; i < 50; i++) {
+    await server.fold();
+    const reading = await json<RoundReading>('GET', `/api/rounds/${baseline.roundId}/indicators`);
+    if (reading.release?.n === 22) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   const project = await json<{ questionnaires: { indicators: Indicator[] }[] }>(
     'GET',
     `/api/projects/${baseline.projectId}`,
@@ -290,6 +296,26 @@ describe('a baseline on its own', () => {
     expect(await overflowing(phone)).toEqual([]);
     await screenshot(phone, 'baseline-report-phone');
     await phone.close();
+  });
+});
+
+describe('a follow-up without figures yet', () => {
+  it('leaves the baseline on its own, and says why', async () => {
+    await json('POST', `/api/projects/${baseline.projectId}/rounds`, {
+      kind: 'followup',
+      name: 'Uppföljning 2027',
+      questionnaireId: baseline.questionnaireId,
+      access: 'open',
+    });
+    const page = await open(`/dashboard/${baseline.projectId}`);
+    expect(page.url()).toContain(`round=${baseline.roundId}`);
+    expect(await page.locator('[data-field="no-followup"]').textContent()).toContain(
+      'Uppföljning 2027 har inga siffror ännu',
+    );
+    expect(await page.locator('.report-block').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
   });
 });
 

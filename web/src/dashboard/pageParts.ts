@@ -5,7 +5,7 @@ import { downloadText } from '../common/download.ts';
 import type { Lang } from '../common/lang.ts';
 import { rememberLang } from '../common/langChoice.ts';
 import { destroyCharts } from './charts.ts';
-import type { DashboardData, ProjectResponse, RoundData } from './data.ts';
+import type { DashboardData, ProjectResponse, RoundData, RoundInfo as RoundListing } from './data.ts';
 import type { Mode } from './context.ts';
 import { texts, type Texts } from './i18n.ts';
 
@@ -19,6 +19,8 @@ export interface PageState {
   data: DashboardData | null;
   /** One round on its own. */
   round?: RoundData | null;
+  /** A follow-up that has no figures yet, shown in place of the comparison as the baseline alone. */
+  pending?: RoundListing | null;
   /** The rounds asked for in the address (#baseline=..&followup=.., or #round=..). */
   wanted: { baseline: string | null; followup: string | null; round?: string | null };
 }

@@ -195,12 +195,20 @@ async function loadPair(state: PageState, baseline: RoundInfo, followup: RoundIn
     handleApiError(state, error, start);
     return;
   }
+  // A follow-up without figures yet (fewer than k responses): the baseline on its own, saying so.
+  const data = state.data;
+  if (!data.readings.followup.release && data.readings.baseline.release) {
+    await loadOne(state, baseline, followup);
+    return;
+  }
+  state.pending = null;
   if (state.mode === 'dashboard') setHash(state);
   render(state);
 }
 
-async function loadOne(state: PageState, round: RoundInfo): Promise<void> {
+async function loadOne(state: PageState, round: RoundInfo, pending: RoundInfo | null = null): Promise<void> {
   const start = () => void startPage(state);
+  state.pending = pending;
   state.wanted = { baseline: null, followup: null, round: round.id };
   loading(state);
   try {

@@ -70,6 +70,8 @@ const sv = {
   preliminaryBadge: (round: string, n: string) => `Preliminärt: ${round} är fortfarande öppen (${n} svar hittills)`,
   noFollowup:
     'Projektet har ingen uppföljning ännu. Här visas nollmätningen för sig; jämförelsen visas när en uppföljning finns.',
+  followupEmpty: (name: string) =>
+    `${name} har inga siffror ännu (för få svar). Här visas nollmätningen för sig; jämförelsen visas när uppföljningens första siffror har släppts.`,
   noRounds: 'Projektet har inga omgångar ännu.',
   oneRoundTitle: 'Visa en omgång',
   showRound: 'Visa omgången',
@@ -141,6 +143,8 @@ const en: ReportWords = {
   preliminaryBadge: (round, n) => `Preliminary: ${round} is still open (${n} responses so far)`,
   noFollowup:
     'The project has no follow-up round yet. The baseline is shown on its own; the comparison appears once a follow-up exists.',
+  followupEmpty: (name) =>
+    `${name} has no figures yet (too few responses). The baseline is shown on its own; the comparison appears once the follow-up’s first figures are released.`,
   noRounds: 'The project has no rounds yet.',
   oneRoundTitle: 'Show one round',
   showRound: 'Show the round',

@@ -98,9 +98,15 @@ export function renderOneRound(state: PageState, controls: HTMLElement, rerender
       : '',
     demoNotice(state, t),
     controls,
-    hasFollowup
-      ? ''
-      : h('div', { class: 'notice', role: 'note', 'data-field': 'no-followup' }, h('p', {}, w.noFollowup)),
+    state.pending
+      ? h(
+          'div',
+          { class: 'notice', role: 'note', 'data-field': 'no-followup' },
+          h('p', {}, w.followupEmpty(state.pending.name)),
+        )
+      : hasFollowup
+        ? ''
+        : h('div', { class: 'notice', role: 'note', 'data-field': 'no-followup' }, h('p', {}, w.noFollowup)),
     releaseNoticeOf(view.columns, t, state.lang),
     h(
       'div',
