@@ -130,6 +130,45 @@ describe('matrixdropdown', () => {
   });
 });
 
+describe('matrixdynamic', () => {
+  const json = withElements({
+    type: 'matrixdynamic',
+    name: 'trips',
+    maxRowCount: 3,
+    keyName: 'place',
+    columns: [
+      { name: 'place', cellType: 'text', isRequired: true },
+      { name: 'mode', choices: ['car', 'bus'] },
+    ],
+  });
+
+  it('takes a list of rows, each checked as a matrixdropdown row', () => {
+    expect(accepted(json, { trips: [{ place: 'Visby', mode: 'bus' }, { place: 'Slite' }] })).toEqual({
+      trips: [{ place: 'Visby', mode: 'bus' }, { place: 'Slite' }],
+    });
+    expect(refused(json, { trips: [{ place: 'Visby', mode: 'boat' }] })).toEqual([
+      { field: 'trips', message: 'Row 1, column "mode": The answer "boat" is not one of the choices.' },
+    ]);
+  });
+
+  it('judges required cells, the starting rows and a repeated key as survey-core does', () => {
+    for (const answers of [
+      {},
+      { trips: [{ place: 'Visby' }] },
+      { trips: [{ mode: 'car' }] },
+      { trips: [] },
+      { trips: [{ place: 'Visby' }, { place: 'Visby' }] },
+      { trips: [{ place: 'Visby' }, { place: 'Slite' }] },
+    ])
+      expect(sameVerdict(json, answers).server, JSON.stringify(answers)).toBe(pageAccepts(json, answers));
+  });
+
+  it('refuses more rows than maxRowCount, which the page cannot add', () => {
+    const rows = ['a', 'b', 'c', 'd'].map((place) => ({ place }));
+    expect(refused(json, { trips: rows })[0]!.message).toBe('At most 3 rows are allowed.');
+  });
+});
+
 describe('multipletext', () => {
   const json = withElements({
     type: 'multipletext',
@@ -230,6 +269,17 @@ describe('paneldynamic: minPanelCount and keyName', () => {
       },
     ])
       expect(sameVerdict(json, answers).server, JSON.stringify(answers)).toBe(pageAccepts(json, answers));
+  });
+
+  it('starts with panelCount panels, as survey-core does', () => {
+    const started = withElements({
+      type: 'paneldynamic',
+      name: 'members',
+      panelCount: 1,
+      templateElements: [{ type: 'text', name: 'who', isRequired: true }],
+    });
+    for (const answers of [{}, { members: [{ who: 'Eva' }] }, { members: [] }])
+      expect(sameVerdict(started, answers).server, JSON.stringify(answers)).toBe(pageAccepts(started, answers));
   });
 
   it('refuses the same key in two panels, as survey-core does', () => {

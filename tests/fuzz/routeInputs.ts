@@ -135,6 +135,7 @@ function validAnswer(question: Question): fc.Arbitrary<unknown> | null {
     case 'display':
     case 'matrix':
     case 'matrixdropdown':
+    case 'matrixdynamic':
     case 'multipletext':
     case 'paneldynamic':
       return null;

@@ -83,6 +83,7 @@ function scorableAnswers(
       );
       return null;
     case 'matrixdropdown':
+    case 'matrixdynamic':
     case 'multipletext':
     case 'paneldynamic':
       problems.add(

@@ -11,6 +11,7 @@ import {
   type CellQuestion,
   type ChoiceValue,
   type MatrixDropdownQuestion,
+  type MatrixDynamicQuestion,
   type MatrixQuestion,
   type MultipleTextQuestion,
 } from './types.ts';
@@ -164,6 +165,52 @@ export function checkMatrixDropdown(
     errors,
     question.rows.map((row) => String(row.value)),
   );
+}
+
+/**
+ * A dynamic matrix answer: a list of rows, each checked like a matrixdropdown row. Unanswered, the
+ * page still shows its starting rows, empty, and checks them (survey-core), so a required column
+ * makes an unanswered matrix wrong.
+ */
+export function checkMatrixDynamic(
+  question: MatrixDynamicQuestion,
+  value: unknown,
+  say: ResidentMessages,
+  checkPart: CheckPart,
+): PartsChecked {
+  if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
+  if (Array.isArray(value) && value.length > question.maxRows) return { errors: [say.tooManyRows(question.maxRows)] };
+  const given: unknown[] = Array.isArray(value)
+    ? value
+    : question.alwaysShown
+      ? Array.from({ length: question.startRows }, () => ({}))
+      : [];
+  const errors: string[] = [];
+  const rows: Record<string, Answer>[] = [];
+  const keys = new Set<string>();
+  given.forEach((cells, i) => {
+    if (cells !== null && cells !== undefined && !isPlainObject(cells)) {
+      errors.push(say.inRow(String(i + 1), say.expectedItems));
+      return;
+    }
+    const row = checkParts(
+      question.columns,
+      cells ?? {},
+      checkPart,
+      (key) => say.inRow(String(i + 1), say.unknownColumn(key)),
+      (column, message) => say.inRowNumber(i + 1, column, message),
+      say,
+      errors,
+    );
+    const key = question.keyName === null ? undefined : row[question.keyName];
+    if (typeof key === 'string' || typeof key === 'number') {
+      if (keys.has(String(key))) errors.push(say.inRowNumber(i + 1, question.keyName!, say.keyInTwoRows(key)));
+      keys.add(String(key));
+    }
+    rows.push(row);
+  });
+  if (errors.length > 0) return { errors };
+  return { answer: rows.some((row) => Object.keys(row).length > 0) ? rows : null };
 }
 
 /** A multiple text answer: a text (or a number) per item, each checked as a text question. */

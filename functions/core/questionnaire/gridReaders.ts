@@ -1,6 +1,7 @@
 // Readers of the questions with parts: matrix (a Likert grid), matrixdropdown (a question per
 // column, in every row) and multipletext (a text per item). A cell or an item is read by the reader
 // of its own type, so it is checked as that question is.
+import { DEFAULT_MAX_ROWS } from './limits.ts';
 import { isPlainObject } from './problems.ts';
 import { listedChoices, QUESTION_READERS, questionBase, read, type Walk } from './readers.ts';
 import { shapes } from './shapes.ts';
@@ -74,12 +75,18 @@ function readPart(
   return question as CellQuestion;
 }
 
-function readMatrixDropdown(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(shapes().MatrixDropdownSchema, raw, field, walk);
-  if (!parsed.ok) return null;
-  const element = parsed.value;
-  const rows = rowsOf(element.rows, 'rows', element.name, field, walk);
-  if (!rows) return null;
+/** The columns of a matrixdropdown or matrixdynamic, each read as a question of its cell type. */
+function readColumns(
+  element: {
+    name: string;
+    cellType?: string | undefined;
+    choices?: unknown[] | undefined;
+    columns?: Record<string, unknown>[] | undefined;
+  },
+  field: string,
+  conditional: boolean,
+  walk: Walk,
+): CellQuestion[] | null {
   const matrixType = (element.cellType ?? 'dropdown').toLowerCase();
   const columns: CellQuestion[] = [];
   const names = new Set<string>();
@@ -109,12 +116,53 @@ function readMatrixDropdown(raw: unknown, field: string, conditional: boolean, w
     walk.problems.add(`${field}.columns`, `the matrix "${element.name}" has no columns`);
     return null;
   }
+  return columns;
+}
+
+function readMatrixDropdown(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
+  const parsed = read(shapes().MatrixDropdownSchema, raw, field, walk);
+  if (!parsed.ok) return null;
+  const element = parsed.value;
+  const rows = rowsOf(element.rows, 'rows', element.name, field, walk);
+  const columns = rows && readColumns(element, field, conditional, walk);
+  if (!rows || !columns) return null;
   return {
     ...questionBase(element, field, conditional, walk),
     kind: 'matrixdropdown',
     type: 'matrixdropdown',
     rows,
     columns,
+  };
+}
+
+function readMatrixDynamic(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
+  const parsed = read(shapes().MatrixDynamicSchema, raw, field, walk);
+  if (!parsed.ok) return null;
+  const element = parsed.value;
+  const columns = readColumns(element, field, conditional, walk);
+  if (!columns) return null;
+  const maxRows = element.maxRowCount || DEFAULT_MAX_ROWS;
+  const minRows = element.minRowCount ?? 0;
+  if (maxRows > DEFAULT_MAX_ROWS || minRows > maxRows) {
+    walk.problems.add(
+      `${field}.maxRowCount`,
+      `a dynamic matrix holds from minRowCount up to maxRowCount rows, at most ${DEFAULT_MAX_ROWS}`,
+    );
+    return null;
+  }
+  const keyName = element.keyName || null;
+  if (keyName !== null && !columns.some((column) => column.name === keyName)) {
+    walk.problems.add(`${field}.keyName`, `keyName "${keyName}" is not a column of the matrix`);
+    return null;
+  }
+  return {
+    ...questionBase(element, field, conditional, walk),
+    kind: 'matrixdynamic',
+    type: 'matrixdynamic',
+    columns,
+    startRows: Math.min(Math.max(element.rowCount ?? 2, minRows), maxRows),
+    maxRows,
+    keyName,
   };
 }
 
@@ -148,5 +196,6 @@ export type GridReader = (raw: unknown, field: string, conditional: boolean, wal
 export const GRID_READERS: ReadonlyMap<string, GridReader> = new Map<string, GridReader>([
   ['matrix', readMatrix],
   ['matrixdropdown', readMatrixDropdown],
+  ['matrixdynamic', readMatrixDynamic],
   ['multipletext', readMultipleText],
 ]);

@@ -19,6 +19,7 @@ export {
   type ChoiceValue,
   type DisplayElement,
   type MatrixDropdownQuestion,
+  type MatrixDynamicQuestion,
   type MatrixQuestion,
   type MultipleChoiceQuestion,
   type MultipleTextQuestion,

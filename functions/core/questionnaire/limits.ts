@@ -29,3 +29,5 @@ export const DEFAULT_MAX_PANELS = 100;
 export const MAX_TEMPLATE_QUESTIONS = 50;
 /** A regex validator's pattern: short enough to read, and checked for nested quantifiers. */
 export const MAX_PATTERN_LENGTH = 500;
+/** SurveyJS's settings.matrix.maxRowCount: a dynamic matrix never holds more rows. */
+export const DEFAULT_MAX_ROWS = 1000;

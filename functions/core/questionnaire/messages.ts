@@ -41,6 +41,9 @@ export interface ResidentMessages {
   eachRowUnique: string;
   tooManyPanels(max: number): string;
   keyInTwoPanels(value: ChoiceValue): string;
+  tooManyRows(max: number): string;
+  keyInTwoRows(value: ChoiceValue): string;
+  inRowNumber(row: number, column: string, message: string): string;
   /** Where in a question with parts an error is: a row, a row's column, an item, a panel's question. */
   inRow(row: string, message: string): string;
   inCell(row: string, column: string, message: string): string;
@@ -103,6 +106,9 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     eachRowUnique: 'Varje rad ska ha ett eget svar.',
     tooManyPanels: (max) => `Högst ${max} paneler är tillåtna.`,
     keyInTwoPanels: (value) => `Svaret ${sv(value)} finns redan i en annan panel.`,
+    tooManyRows: (max) => `Högst ${max} rader är tillåtna.`,
+    keyInTwoRows: (value) => `Svaret ${sv(value)} finns redan på en annan rad.`,
+    inRowNumber: (row, column, message) => `Rad ${row}, kolumn ${sv(column)}: ${message}`,
     inRow: (row, message) => `Rad ${sv(row)}: ${message}`,
     inCell: (row, column, message) => `Rad ${sv(row)}, kolumn ${sv(column)}: ${message}`,
     inItem: (item, message) => `${sv(item)}: ${message}`,
@@ -154,6 +160,9 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     eachRowUnique: 'Each row must have a different answer.',
     tooManyPanels: (max) => `At most ${max} panels are allowed.`,
     keyInTwoPanels: (value) => `The answer ${en(value)} is already given in another panel.`,
+    tooManyRows: (max) => `At most ${max} rows are allowed.`,
+    keyInTwoRows: (value) => `The answer ${en(value)} is already given in another row.`,
+    inRowNumber: (row, column, message) => `Row ${row}, column ${en(column)}: ${message}`,
     inRow: (row, message) => `Row ${en(row)}: ${message}`,
     inCell: (row, column, message) => `Row ${en(row)}, column ${en(column)}: ${message}`,
     inItem: (item, message) => `${en(item)}: ${message}`,

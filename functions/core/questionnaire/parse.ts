@@ -160,7 +160,7 @@ function readPanelDynamic(depth: number) {
       kind: 'paneldynamic',
       type: 'paneldynamic',
       template: inner.questions,
-      minPanels,
+      startPanels: Math.min(Math.max(element.panelCount ?? 0, minPanels), maxPanels),
       maxPanels,
       keyName: element.keyName || null,
     };
@@ -249,6 +249,7 @@ export function allowedAnswers(question: Question): readonly (ChoiceValue | bool
     case 'number':
     case 'matrix':
     case 'matrixdropdown':
+    case 'matrixdynamic':
     case 'multipletext':
     case 'paneldynamic':
       return null;

@@ -191,6 +191,12 @@ export const shapes = once(() => {
       .literal('none', { error: 'detail panels are not supported: add the questions as columns' })
       .optional(),
   });
+  const MatrixDynamicSchema = MatrixDropdownSchema.extend({
+    rowCount: z.number().int().min(0).optional(),
+    minRowCount: z.number().int().min(0).optional(),
+    maxRowCount: z.number().int().min(0).optional(),
+    keyName: z.string().max(MAX_NAME_LENGTH).optional(),
+  });
   const MultipleTextSchema = z.object({
     ...QuestionCommon,
     items: z
@@ -202,6 +208,7 @@ export const shapes = once(() => {
     ...QuestionCommon,
     templateElements: z.array(z.unknown()).optional(),
     questions: z.array(z.unknown()).optional(),
+    panelCount: z.number().int().min(0).optional(),
     minPanelCount: z.number().int().min(0).optional(),
     maxPanelCount: z.number().int().min(0).optional(),
     keyName: z.string().max(MAX_NAME_LENGTH).optional(),
@@ -242,6 +249,7 @@ export const shapes = once(() => {
     DisplaySchema,
     MatrixSchema,
     MatrixDropdownSchema,
+    MatrixDynamicSchema,
     MultipleTextSchema,
     PanelDynamicSchema,
     PageSchema,

@@ -136,6 +136,18 @@ export interface MatrixDropdownQuestion extends QuestionBase {
   readonly columns: readonly CellQuestion[];
 }
 
+/** matrixdynamic: a list of rows the resident adds, each an object of column name -> cell answer. */
+export interface MatrixDynamicQuestion extends QuestionBase {
+  readonly kind: 'matrixdynamic';
+  readonly type: 'matrixdynamic';
+  readonly columns: readonly CellQuestion[];
+  /** The empty rows the page shows before anything is answered (rowCount, at least minRowCount). */
+  readonly startRows: number;
+  readonly maxRows: number;
+  /** keyName: the column whose answer no two rows may share. */
+  readonly keyName: string | null;
+}
+
 /** multipletext: an object of item name -> text (or number, with inputType "number"). */
 export interface MultipleTextQuestion extends QuestionBase {
   readonly kind: 'multipletext';
@@ -149,7 +161,8 @@ export interface PanelDynamicQuestion extends QuestionBase {
   readonly type: 'paneldynamic';
   /** The template's questions, in document order. */
   readonly template: readonly Question[];
-  readonly minPanels: number;
+  /** The empty panels the page shows before anything is answered (panelCount, at least minPanelCount). */
+  readonly startPanels: number;
   readonly maxPanels: number;
   /** keyName: the template question whose answer no two panels may share. */
   readonly keyName: string | null;
@@ -163,6 +176,7 @@ export type Question =
   | NumberQuestion
   | MatrixQuestion
   | MatrixDropdownQuestion
+  | MatrixDynamicQuestion
   | MultipleTextQuestion
   | PanelDynamicQuestion
   | DisplayElement;

@@ -14,7 +14,13 @@ import {
   checkTextQuestion,
   type Checked,
 } from './answerChecks.ts';
-import { checkMatrix, checkMatrixDropdown, checkMultipleText, type PartsChecked } from './gridAnswers.ts';
+import {
+  checkMatrix,
+  checkMatrixDropdown,
+  checkMatrixDynamic,
+  checkMultipleText,
+  type PartsChecked,
+} from './gridAnswers.ts';
 import { OTHER_TEXT_LENGTH } from './limits.ts';
 import { MESSAGES, type ResidentMessages } from './messages.ts';
 import { isPlainObject, Problems } from './problems.ts';
@@ -76,6 +82,8 @@ function checkAnswer(question: Question, value: unknown, context: Context): { an
       return fromParts(checkMatrix(question, value, say));
     case 'matrixdropdown':
       return fromParts(checkMatrixDropdown(question, value, say, cell));
+    case 'matrixdynamic':
+      return fromParts(checkMatrixDynamic(question, value, say, cell));
     case 'multipletext':
       return fromParts(checkMultipleText(question, value, say, cell));
     case 'paneldynamic':
@@ -113,12 +121,14 @@ function checkPanels(
   if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
   if (Array.isArray(value) && value.length > question.maxPanels)
     return { errors: [say.tooManyPanels(question.maxPanels)] };
-  // Unanswered, the page still shows minPanelCount empty panels, and checks them (survey-core).
-  const given: unknown[] = Array.isArray(value)
-    ? value
-    : question.alwaysShown
-      ? Array.from({ length: question.minPanels }, () => ({}))
-      : [];
+  // Unanswered (an empty list too), the page still shows its starting panels, empty, and checks
+  // them (survey-core; a dynamic matrix, unlike it, takes [] as no rows).
+  const given: unknown[] =
+    Array.isArray(value) && value.length > 0
+      ? value
+      : question.alwaysShown
+        ? Array.from({ length: question.startPanels }, () => ({}))
+        : [];
   if (given.length === 0) return { answer: null };
   const names = new Set(question.template.map((part) => part.name));
   const errors: string[] = [];
