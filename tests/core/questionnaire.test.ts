@@ -373,9 +373,7 @@ describe('parseSurvey: question types and what they allow', () => {
     const errors = errorsOf(withElements({ type: 'boolean', name: 'ok' }, { type: 'signaturepad', name: 'grid' }));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.field).toBe('pages[0].elements[1].type');
-    expect(errors[0]!.message).toMatch(
-      /^question "grid" has the type "signaturepad", which bygdpuls does not support/,
-    );
+    expect(errors[0]!.message).toMatch(/^question "grid" has the type "signaturepad", which bygdpuls does not support/);
   });
 
   it('refuses SurveyJS features whose answers it could not check', () => {
