@@ -14,7 +14,7 @@ import {
   type Weighting,
   type Indicator,
 } from '../core/schemas.ts';
-import { createScorer } from '../core/scoring.ts';
+import { createScorer, shareDefinitionProblems } from '../core/scoring.ts';
 import { firstInvalidUtf8, readCsv } from './csv/index.ts';
 import { InputError, lineAndColumn } from './errors.ts';
 import { jsonErrorOffset } from './jsonError.ts';
@@ -28,7 +28,11 @@ const IndicatorsFile = z.strictObject({
   minGroupSize: z.number().optional(),
   groupBy: z.array(z.string()).optional(),
   weighting: z
-    .strictObject({ strata: z.array(z.string()).min(1), population: z.string().min(1).optional() })
+    .strictObject({
+      strata: z.array(z.string()).min(1),
+      population: z.string().min(1).optional(),
+      minStratumSize: z.number().optional(),
+    })
     .nullable()
     .optional(),
   bands: z.unknown().optional(),
@@ -105,6 +109,12 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
   const file = parsedFile.data;
   const indicators = IndicatorList.safeParse(file.indicators);
   if (!indicators.success) failOnZod(files.indicators, 'indicators', indicators.error);
+  // A text share must say which answers count as not positive (unless it is a yes/no share).
+  const undeclared = shareDefinitionProblems(indicators.data)[0];
+  if (undeclared) {
+    const at = indicators.data.findIndex((def) => def.id === undeclared.id);
+    throw new InputError(files.indicators, null, null, `indicators[${at}].values: ${undeclared.message}`);
+  }
 
   let weighting: Weighting | null = null;
   const populationFile =
@@ -121,6 +131,7 @@ export async function loadDefinitions(files: CompareFiles): Promise<LoadedDefini
   if (populationFile) {
     const strata = file.weighting?.strata;
     weighting = await readPopulation(populationFile, strata);
+    if (file.weighting?.minStratumSize !== undefined) weighting.minStratumSize = file.weighting.minStratumSize;
   }
   const settings = ProjectSettings.safeParse({
     alpha: file.alpha,
