@@ -86,12 +86,20 @@ describe('validators', () => {
 
 describe('hasNestedQuantifier', () => {
   it('finds a repeated group that itself repeats', () => {
-    for (const pattern of ['(a+)+', '(\\w*)*', '((ab)*)+', '(a+){2,}', '(?:x+y?)*'])
+    for (const pattern of ['(a+)+', '(\\w*)*', '((ab)*)+', '(a+){2,}', '(?:x+y?)*', '(a|aa)+', '^(\\d|\\w)*$'])
       expect(hasNestedQuantifier(pattern), pattern).toBe(true);
   });
 
   it('lets ordinary patterns through', () => {
-    for (const pattern of ['^[a-z]+$', '^\\d{3}-\\d{2}$', '(ab)+', '^(\\+46|0)7\\d{8}$', '[(+*)]+', '\\(a+\\)+'])
+    for (const pattern of [
+      '^[a-z]+$',
+      '^\\d{3}-\\d{2}$',
+      '(ab)+',
+      '^(\\+46|0)7\\d{8}$',
+      '[(+*)]+',
+      '\\(a+\\)+',
+      'a|b+',
+    ])
       expect(hasNestedQuantifier(pattern), pattern).toBe(false);
   });
 });

@@ -15,12 +15,15 @@ function numberOf(value: number | string | undefined): number | null | undefined
 }
 
 /**
- * Whether a pattern repeats a group that itself repeats without bound, as `(a+)+` or `(\w*)*`:
- * such a pattern can take exponential time on a resident's text, and the server runs it.
+ * Whether a pattern repeats a group that itself repeats, as `(a+)+` or `(\w*)*`, or that holds
+ * alternatives, as `(a|aa)+`: such a pattern can take exponential time on a resident's text, and
+ * the server runs it.
  */
 export function hasNestedQuantifier(pattern: string): boolean {
-  const groups: boolean[] = [];
+  /** Per open group: whether what came before it in its parent repeats. */
+  const groups: { repeats: boolean; alternates: boolean }[] = [];
   let repeats = false;
+  let alternates = false;
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
@@ -33,16 +36,19 @@ export function hasNestedQuantifier(pattern: string): boolean {
       continue;
     }
     if (char === '[') inClass = true;
+    else if (char === '|') alternates = true;
     else if (char === '(') {
-      groups.push(repeats);
+      groups.push({ repeats, alternates });
       repeats = false;
+      alternates = false;
     } else if (char === ')') {
-      const inner: boolean = repeats;
-      repeats = groups.pop() ?? false;
+      const inner = { repeats, alternates };
+      const outer = groups.pop() ?? { repeats: false, alternates: false };
       const next = pattern[i + 1];
-      const unbounded = next === '*' || next === '+' || (next === '{' && /^\{\d*,\}/.test(pattern.slice(i + 1)));
-      if (inner && (unbounded || next === '{')) return true;
-      repeats ||= inner || unbounded;
+      const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i + 1)));
+      if ((inner.repeats || inner.alternates) && quantified) return true;
+      repeats = outer.repeats || inner.repeats || quantified;
+      alternates = outer.alternates;
     } else if (char === '*' || char === '+' || (char === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i)))) {
       repeats = true;
     }
@@ -87,7 +93,7 @@ function readOne(fields: ValidatorFields, field: string, walk: Walk): Validator 
       if (hasNestedQuantifier(fields.regex)) {
         walk.problems.add(
           `${field}.regex`,
-          'this pattern repeats a group that itself repeats, as (a+)+, which can take the server minutes on one answer: write it without the nested repetition',
+          'this pattern repeats a group that itself repeats or holds alternatives, as (a+)+ or (a|aa)+, which can take the server minutes on one answer: write it without them',
         );
         return null;
       }
