@@ -17,6 +17,7 @@ import {
   type Kind,
 } from './format.ts';
 import { translateNote, type Texts } from './i18n.ts';
+import { reportWords } from './reportWords.ts';
 import { fold, labelOf, valueCell, type ViewContext } from './context.ts';
 import { verdictBasis, verdictHeadline, verdictSymbol, verdictTone } from './verdictWords.ts';
 
@@ -31,6 +32,9 @@ export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, c
       { scope: 'row' },
       round.name,
       h('span', { class: 'round-kind' }, which === 'baseline' ? t.baseline : t.followup),
+      data.readings[which].preliminary
+        ? h('span', { class: 'preliminary-mark', 'data-field': 'preliminary' }, reportWords(lang).preliminary)
+        : null,
     );
     if (isSuppressed(s)) {
       return h(

@@ -7,7 +7,7 @@ import { setToken, signOut } from '../common/session.ts';
 import { destroyCharts } from './charts.ts';
 import { comparisonCsv, csvFileName } from './csv.ts';
 import { latestOf, loadComparison, loadProject, loadRound, type ProjectResponse, type RoundInfo } from './data.ts';
-import { formatDate } from './format.ts';
+import { formatCount, formatDate } from './format.ts';
 import { texts } from './i18n.ts';
 import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { indicatorCard } from './card.ts';
@@ -323,6 +323,18 @@ function renderDashboard(state: PageState, problem?: string): void {
     langSwitch(state, () => render(state, problem)),
     h('h1', {}, project.project.name),
     h('p', { class: 'subtitle' }, data ? t.reportOf(data.baseline.name, data.followup.name) : t.subtitle),
+    ...(data ? (['baseline', 'followup'] as const) : [])
+      .filter((which) => data!.readings[which].preliminary)
+      .map((which) =>
+        h(
+          'p',
+          { class: 'preliminary-badge', 'data-field': 'preliminary-badge', 'data-round': which },
+          reportWords(state.lang).preliminaryBadge(
+            data![which].name,
+            formatCount(data!.readings[which].release?.n ?? data!.counts[which].responses, state.lang),
+          ),
+        ),
+      ),
     demoNotice(state, t),
     pickers(state),
   );
