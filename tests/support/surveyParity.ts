@@ -15,7 +15,14 @@ export interface ParityCase {
   /** The question the case is about (null: the whole set, e.g. every answer left out). */
   readonly question: string | null;
   readonly kind: CaseKind;
+  /** What the server is sent. */
   readonly answers: Record<string, unknown>;
+  /**
+   * What the page is judged on, when the page reaches the same submission otherwise: a dynamic
+   * panel or matrix the resident emptied by removing its rows is `[]` on the page, and the server
+   * cannot tell it from no answer at all.
+   */
+  readonly pageAnswers?: Record<string, unknown>;
 }
 
 export type CaseKind =
@@ -183,6 +190,14 @@ function matrixColumns(question: SjQuestion): any[] {
 function matrixRows(question: SjQuestion): unknown[] {
   const rows: any[] = Array.isArray(question.rows) ? question.rows : [];
   return rows.map((row) => (row && typeof row === 'object' && 'value' in row ? row.value : row));
+}
+
+/** A dynamic panel or matrix whose rows a resident can all remove on the page. */
+function canEmpty(question: SjQuestion): boolean {
+  const type = typeOf(question);
+  if (type === 'paneldynamic') return question.allowRemovePanel !== false && !(question.minPanelCount > 0);
+  if (type === 'matrixdynamic') return question.allowRemoveRows !== false && !(question.minRowCount > 0);
+  return false;
 }
 
 /** A cell of a matrixdropdown/matrixdynamic column: the column's own template question. */
@@ -525,6 +540,14 @@ export class Page {
   }
   private judgeOn(model: any, answers: Record<string, unknown>): PageJudgement {
     model.data = structuredClone(answers);
+    // `[]` for a dynamic panel or matrix: the resident removed every row the page started with
+    // (survey-core keeps panelCount empty panels for a `[]` value; a matrixdynamic drops its rows).
+    for (const question of model.getAllQuestions(false, false, false)) {
+      const value = answers[question.getValueName()];
+      if (!Array.isArray(value) || value.length > 0 || !canEmpty(question)) continue;
+      if (typeOf(question) === 'paneldynamic') question.panelCount = 0;
+      if (typeOf(question) === 'matrixdynamic') question.rowCount = 0;
+    }
     const ok: boolean = model.validate(false, false);
     // Again with fireCallback: each question keeps its errors (errors, containsErrors), as on the page.
     if (!ok) model.validate(true, false);
@@ -616,7 +639,10 @@ function baseAnswers(page: Page, random: Random): Record<string, unknown> {
 
 export function generateCases(page: Page, options: ParityOptions = {}): ParityCase[] {
   const random = new Random(options.seed ?? 20_261_203);
-  const cases: ParityCase[] = [{ question: null, kind: 'allEmpty', answers: {} }];
+  const emptied = Object.fromEntries(
+    page.questions.filter(canEmpty).map((question) => [question.getValueName() as string, []]),
+  );
+  const cases: ParityCase[] = [{ question: null, kind: 'allEmpty', answers: {}, pageAnswers: emptied }];
   // About `budget` cases whatever the questionnaire's size: more bases for a small one.
   const perBase = Math.max(1, page.questions.length * 8);
   // A new model per judgement costs tens of ms: fewer cases where that is needed.
@@ -640,7 +666,11 @@ export function generateCases(page: Page, options: ParityOptions = {}): ParityCa
       cases.push({ question: question.name, kind: 'valid', answers: { ...base, [name]: valid } });
       const without = { ...base };
       delete without[name];
-      cases.push({ question: question.name, kind: 'empty', answers: without });
+      if (canEmpty(question)) {
+        // Emptied on the page by removing its rows: no answer on the server, or an empty list.
+        cases.push({ question: question.name, kind: 'empty', answers: without, pageAnswers: { ...base, [name]: [] } });
+        cases.push({ question: question.name, kind: 'empty', answers: { ...base, [name]: [] } });
+      } else cases.push({ question: question.name, kind: 'empty', answers: without });
       for (const { kind, value } of invalidValues(question, page.json, random))
         cases.push({ question: question.name, kind, answers: { ...base, [name]: value } });
       if (hasOther(question)) {
@@ -708,13 +738,14 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
   let pageAccepted = 0;
   let serverAccepted = 0;
   for (const parityCase of cases) {
-    const onPage = page.judge(parityCase.answers);
+    const onPage = page.judge(parityCase.pageAnswers ?? parityCase.answers);
     const onServer = judgeServer(parsed, parityCase.answers, page);
     if (onPage.ok) pageAccepted++;
     if (onServer.ok) serverAccepted++;
     // An answer to a question the page hides is a "hidden" answer, whichever question was changed.
     const kindOf = (question: string): CaseKind => {
       if (onPage.hidden.has(question)) return Object.hasOwn(parityCase.answers, question) ? 'hidden' : 'hiddenEmpty';
+      if (parityCase.kind === 'allEmpty') return 'allEmpty';
       return question === parityCase.question ? parityCase.kind : 'base';
     };
     const typeFor = (question: string): string =>
