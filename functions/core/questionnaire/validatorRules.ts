@@ -42,7 +42,7 @@ export function hasNestedQuantifier(pattern: string): boolean {
       repeats = false;
       alternates = false;
     } else if (char === ')') {
-      const inner = { repeats, alternates };
+      const inner: { repeats: boolean; alternates: boolean } = { repeats, alternates };
       const outer = groups.pop() ?? { repeats: false, alternates: false };
       const next = pattern[i + 1];
       const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i + 1)));
