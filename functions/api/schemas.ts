@@ -31,6 +31,8 @@ export const CreateProjectBody = z.lazy(() =>
           .array(z.record(z.string(), z.union([z.string(), z.number()])))
           .min(1)
           .max(10_000),
+        /** Strata with fewer respondents are merged in what is published; default and floor: k. */
+        minStratumSize: z.number().int().min(1).max(1000).optional(),
       })
       .optional(),
   }),

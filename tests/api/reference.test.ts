@@ -2,7 +2,8 @@
 // exactly what `bygdpuls compare --protect` gives on the same CSV files; that equals expected.json
 // wherever the protected mode withholds nothing, says why wherever it does, carries METHOD.md's
 // verdicts, and its weighted headlines are all published and equal the collapsed-strata computation.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareFiles } from '../../functions/cli/compare.ts';
@@ -171,4 +172,30 @@ describe('the comparison endpoint on the reference cases', () => {
   it('withholds something beyond primary suppression in the reference cases (the check above is not vacuous)', () => {
     expect(Object.values(withheldPerCase).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
+
+  it("takes the project's own minStratumSize: the API equals `compare --protect` with it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bygdpuls-min-stratum-'));
+    cpSync(path.join(casesDir, 'weighted-by-area'), dir, { recursive: true });
+    const file = path.join(dir, 'indicators.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(file, 'utf8')),
+        weighting: { strata: ['area'], population: 'population.csv', minStratumSize: 80 },
+      }),
+    );
+    const ids = await loadCaseThroughApi(api, dir);
+    await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
+    const { comparison } = await compareFiles({
+      indicators: file,
+      baseline: path.join(dir, 'baseline.csv'),
+      followup: path.join(dir, 'followup.csv'),
+      secondarySuppression: true,
+    });
+    const url = `/api/projects/${ids.projectId}/comparison?baseline=${ids.baseline}&followup=${ids.followup}`;
+    const { releases: _r, preliminary: _p, ...figures } = (await api.call('GET', url)).json;
+    expect(mismatches(figures, comparison)).toEqual([]);
+    expect(figures.indicators.nki.weighted.followup.strataCollapsed.length).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

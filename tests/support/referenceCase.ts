@@ -13,7 +13,7 @@ interface CaseFiles {
     alpha: number;
     minGroupSize: number;
     groupBy: string[];
-    weighting: null | { strata: string[]; population: string };
+    weighting: null | { strata: string[]; population: string; minStratumSize?: number };
   };
   indicators: Indicator[];
   rounds: { baseline: Record<string, string>[]; followup: Record<string, string>[] };
@@ -99,6 +99,9 @@ export async function loadCaseThroughApi(api: TestApi, dir: string, concurrency 
             weighting: {
               strata: files.settings.weighting.strata,
               population: files.population.map((r) => ({ ...r, population: Number(r.population) })),
+              ...(files.settings.weighting.minStratumSize === undefined
+                ? {}
+                : { minStratumSize: files.settings.weighting.minStratumSize }),
             },
           }
         : {}),

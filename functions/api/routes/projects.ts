@@ -83,7 +83,11 @@ function settingsOf(body: CreateProjectBody): ProjectSettings {
       }
     }
     if (errors.length > 0) throw new ValidationError(errors);
-    weighting = { strata, population: population as Weighting['population'] };
+    weighting = {
+      strata,
+      population: population as Weighting['population'],
+      ...(body.weighting.minStratumSize === undefined ? {} : { minStratumSize: body.weighting.minStratumSize }),
+    };
   }
   const parsed = ProjectSettings.safeParse({
     alpha: body.alpha,
