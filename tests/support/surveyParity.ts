@@ -29,6 +29,7 @@ export type CaseKind =
   | 'base' // every visible question answered with a valid value
   | 'valid' // another valid value for one question
   | 'empty' // one question left unanswered
+  | 'untouched' // the value survey-core holds before the question is touched (a dynamic panel's [{}])
   | 'allEmpty' // nothing answered
   | 'outsideChoices' // a value that is not a choice (a matrix cell outside the columns, ...)
   | 'valueText' // the whole "value|text" string of a choice written in that shorthand
@@ -505,10 +506,13 @@ export class Page {
   readonly questions: SjQuestion[];
   /** Whether a model keeps state from earlier data, so that each judgement needs a new one. */
   readonly stateful: boolean;
+  /** The data a new model holds before anything is answered (a dynamic panel's `[{}]`, ...). */
+  readonly initialData: Record<string, unknown>;
   private judging: any = null;
   constructor(readonly json: unknown) {
     this.model = Page.model(json);
     this.questions = this.model.getAllQuestions(false, false, false);
+    this.initialData = structuredClone(this.model.data);
     this.stateful = this.model
       .getAllQuestions(false, false, true)
       .some((question: SjQuestion) => STATEFUL_TYPES.has(typeOf(question)));
@@ -666,6 +670,13 @@ export function generateCases(page: Page, options: ParityOptions = {}): ParityCa
       cases.push({ question: question.name, kind: 'valid', answers: { ...base, [name]: valid } });
       const without = { ...base };
       delete without[name];
+      // What the page holds for the question before the resident touches it, sent as it is.
+      if (Object.hasOwn(page.initialData, name))
+        cases.push({
+          question: question.name,
+          kind: 'untouched',
+          answers: { ...base, [name]: page.initialData[name] },
+        });
       if (canEmpty(question)) {
         // Emptied on the page by removing its rows: no answer on the server, or an empty list.
         cases.push({ question: question.name, kind: 'empty', answers: without, pageAnswers: { ...base, [name]: [] } });
