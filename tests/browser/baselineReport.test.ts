@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Comparison } from '../../functions/core/compare.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
+import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import type { LocalServer } from '../../functions/local/start.ts';
 import type { RoundReading } from '../../functions/api/contract.ts';
@@ -314,6 +315,22 @@ describe('a follow-up without figures yet', () => {
     );
     expect(await page.locator('.report-block').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a closed baseline', () => {
+  it('is final: no preliminary marking, the final release named', async () => {
+    await json('POST', `/api/rounds/${baseline.roundId}/close`);
+    await new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS + 400));
+    await server.fold();
+    const page = await open(`/report/${baseline.projectId}#round=${baseline.roundId}`);
+    expect(await page.locator('[data-field="preliminary-badge"]').count()).toBe(0);
+    expect(await page.locator('[data-field="preliminary"]').count()).toBe(0);
+    const line = page.locator('[data-field="summary"] [data-round="baseline"]');
+    expect(await line.getAttribute('data-state')).toBe('final');
+    expect(await line.textContent()).toContain('Omgången är stängd; siffrorna är de slutliga');
     expect(page.errors).toEqual([]);
     await page.close();
   });

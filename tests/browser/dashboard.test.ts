@@ -389,6 +389,10 @@ describe('the dashboard', () => {
     expect(await released('followup').getAttribute('data-state')).toBe('preliminary');
     expect(await released('followup').textContent()).toContain('Preliminärt');
     expect(await released('followup').textContent()).toContain(`${sv(260, 0)} svar`);
+    // ... and under the title, with its count.
+    expect(await page.locator('[data-field="preliminary-badge"]').textContent()).toBe(
+      'Preliminärt: Uppföljning 2026 är fortfarande öppen (260 svar hittills)',
+    );
     // Default rounds: the latest baseline and follow-up.
     expect(await page.locator('#pick-baseline').inputValue()).toBe(ids.baselineId);
     expect(await page.locator('#pick-followup').inputValue()).toBe(ids.followupId);
