@@ -124,6 +124,14 @@ describe('checkbox limits', () => {
   });
 });
 
+describe('tagbox', () => {
+  it('is read as a checkbox in a dropdown: a list of choices, with its limits', () => {
+    const json = withElements({ type: 'tagbox', name: 'tags', choices: ['a', 'b', 'c'], minSelectedChoices: 2 });
+    expectParity(json, [{ tags: ['a'] }, { tags: ['a', 'b'] }]);
+    expect(accepted(json, { tags: ['c', 'a'] })).toEqual({ tags: ['c', 'a'] });
+  });
+});
+
 describe('input types', () => {
   it('date: yyyy-mm-dd, a real day, within min and max', () => {
     const json = withElements({ type: 'text', name: 'd', inputType: 'date', min: '2020-01-01', max: '2030-12-31' });

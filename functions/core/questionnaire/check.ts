@@ -97,7 +97,7 @@ function scorableAnswers(
     case 'multiple':
       problems.add(
         field,
-        `"${itemName}" is a checkbox question with several answers per respondent; an indicator reads one answer`,
+        `"${itemName}" is a ${question.type} question with several answers per respondent; an indicator reads one answer`,
       );
       return null;
     case 'text':

@@ -212,37 +212,40 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
   };
 }
 
-function readCheckbox(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
-  const parsed = read(shapes().CheckboxSchema, raw, field, walk);
-  if (!parsed.ok) return null;
-  const element = parsed.value;
-  const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
-  const { other, none } = addSpecialItems(element, field, choices, seen, walk);
-  if (choices.length === 0) {
-    walk.problems.add(`${field}.choices`, `question "${element.name}" has no choices`);
-    return null;
-  }
-  // SurveyJS reads 0 as "no limit".
-  const minSelected = element.minSelectedChoices ? element.minSelectedChoices : null;
-  const maxSelected = element.maxSelectedChoices ? element.maxSelectedChoices : null;
-  if (minSelected !== null && maxSelected !== null && minSelected > maxSelected) {
-    walk.problems.add(
-      `${field}.minSelectedChoices`,
-      `minSelectedChoices (${minSelected}) is above maxSelectedChoices (${maxSelected})`,
-    );
-    return null;
-  }
-  return {
-    ...questionBase(element, field, conditional, walk),
-    kind: 'multiple',
-    type: 'checkbox',
-    choices,
-    otherItem: other,
-    noneItem: none,
-    minSelected,
-    maxSelected,
+/** checkbox, and tagbox (a dropdown of several choices, stored as a checkbox's list). */
+const readCheckbox =
+  (type: 'checkbox' | 'tagbox') =>
+  (raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null => {
+    const parsed = read(shapes().CheckboxSchema, raw, field, walk);
+    if (!parsed.ok) return null;
+    const element = parsed.value;
+    const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
+    const { other, none } = addSpecialItems(element, field, choices, seen, walk);
+    if (choices.length === 0) {
+      walk.problems.add(`${field}.choices`, `question "${element.name}" has no choices`);
+      return null;
+    }
+    // SurveyJS reads 0 as "no limit".
+    const minSelected = element.minSelectedChoices ? element.minSelectedChoices : null;
+    const maxSelected = element.maxSelectedChoices ? element.maxSelectedChoices : null;
+    if (minSelected !== null && maxSelected !== null && minSelected > maxSelected) {
+      walk.problems.add(
+        `${field}.minSelectedChoices`,
+        `minSelectedChoices (${minSelected}) is above maxSelectedChoices (${maxSelected})`,
+      );
+      return null;
+    }
+    return {
+      ...questionBase(element, field, conditional, walk),
+      kind: 'multiple',
+      type,
+      choices,
+      otherItem: other,
+      noneItem: none,
+      minSelected,
+      maxSelected,
+    };
   };
-}
 
 function readBoolean(raw: unknown, field: string, conditional: boolean, walk: Walk): Question | null {
   const parsed = read(shapes().BooleanSchema, raw, field, walk);
@@ -363,7 +366,8 @@ export const QUESTION_READERS: ReadonlyMap<string, QuestionReader> = new Map<str
   ['rating', readRating],
   ['radiogroup', readSingleSelect('radiogroup')],
   ['dropdown', readSingleSelect('dropdown')],
-  ['checkbox', readCheckbox],
+  ['checkbox', readCheckbox('checkbox')],
+  ['tagbox', readCheckbox('tagbox')],
   ['boolean', readBoolean],
   ['text', readText],
   ['comment', readComment],

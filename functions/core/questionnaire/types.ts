@@ -60,10 +60,10 @@ export interface SingleChoiceQuestion extends QuestionBase {
   readonly otherItem: boolean;
 }
 
-/** checkbox: a list of distinct values out of a list. */
+/** checkbox, tagbox: a list of distinct values out of a list. */
 export interface MultipleChoiceQuestion extends QuestionBase {
   readonly kind: 'multiple';
-  readonly type: 'checkbox';
+  readonly type: 'checkbox' | 'tagbox';
   readonly choices: readonly Choice[];
   readonly otherItem: boolean;
   /** "none" is a choice and excludes every other. */
