@@ -32,7 +32,6 @@ const sv = {
   followup: 'Uppföljning',
   baselineShort: 'Nollm.',
   followupShort: 'Uppf.',
-  noRoundsOfKind: (kind: string) => `Projektet har ingen omgång av typen ${kind} ännu.`,
   downloadCsv: 'Ladda ner CSV',
   csvHint: 'CSV-filen är semikolonseparerad, med decimalkomma och UTF-8 (öppnas direkt i svenska Excel).',
   openReport: 'Utskriftsvänlig rapport',
@@ -136,7 +135,6 @@ const sv = {
     `Diagram: ${label} per ${variable}, med 95 % konfidensintervall.`,
   distributionChartLabel: (question: string) => `Diagram: svarsfördelning, ${question}.`,
   chartTableNote: 'Samma siffror finns i tabellen.',
-  methodTitle: 'Metod',
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Varje indikator redovisas som ett medelvärde (index 0–100 eller medelvärde på frågans skala) eller som en andel, med ett 95 % konfidensintervall: t-fördelningen för medelvärden och Wilsons intervall för andelar.',
     `Förändringen mellan omgångarna (uppföljning minus nollmätning) testas med Welchs t-test för medelvärden och med ett z-test för andelar, där skillnadens intervall beräknas enligt Newcombe. Eftersom många indikatorer prövas samtidigt justeras p-värdena med Holms metod. Varje förändring får en enda bedömning, på de oviktade värdena: säkerställd när det Holm-justerade p-värdet är under ${alpha}; möjlig när bara det ojusterade p-värdet är under ${alpha}; ingen förändring av betydelse när hela skillnadens 95 % konfidensintervall ligger närmare noll än indikatorns minsta betydelsefulla förändring; annars för få svar för att säga något. Effektstorleken för medelvärden anges som Cohens d.`,
@@ -145,7 +143,6 @@ const sv = {
       ? `De viktade värdena är efterstratifierade efter ${weighting} med befolkningsuppgifter, så att varje grupp väger som sin andel av befolkningen; de oviktade värdena visas bredvid.`
       : 'Värdena är oviktade: varje svar väger lika.',
   ],
-  reportRounds: 'Omgångar',
   generated: (date: string) => `Rapporten skapades ${date} med bygdpuls.`,
   reportOf: (b: string, f: string) => `${b} jämförd med ${f}`,
   indicatorTable: 'Indikatorerna i sammandrag',
@@ -216,7 +213,6 @@ const en: Texts = {
   followup: 'Follow-up',
   baselineShort: 'Base.',
   followupShort: 'Foll.',
-  noRoundsOfKind: (kind: string) => `The project has no ${kind} round yet.`,
   downloadCsv: 'Download CSV',
   csvHint: 'The CSV file is comma-separated, with decimal points and UTF-8.',
   openReport: 'Printable report',
@@ -319,7 +315,6 @@ const en: Texts = {
     `Chart: ${label} by ${variable}, with 95% confidence intervals.`,
   distributionChartLabel: (question: string) => `Chart: answer distribution, ${question}.`,
   chartTableNote: 'The same figures are in the table.',
-  methodTitle: 'Method',
   methodText: (k: number, alpha: string, weighting: string | null) => [
     'Each indicator is reported as a mean (an index 0–100 or a mean on the question’s scale) or as a share, with a 95% confidence interval: the t distribution for means and Wilson’s interval for shares.',
     `The change between the rounds (follow-up minus baseline) is tested with Welch’s t-test for means and with a z-test for shares, whose difference interval follows Newcombe. Because many indicators are tested at once, the p-values are adjusted with Holm’s method. Each change gets one verdict, on the unweighted figures: confirmed when the Holm-adjusted p-value is below ${alpha}; possible when only the unadjusted p-value is below ${alpha}; no change that matters when the difference’s whole 95% confidence interval lies closer to zero than the indicator’s smallest meaningful change; otherwise too few answers to say. The effect size of means is given as Cohen’s d.`,
@@ -328,7 +323,6 @@ const en: Texts = {
       ? `The weighted figures are post-stratified by ${weighting} with population figures, so that each group counts as its share of the population; the unweighted figures are shown beside them.`
       : 'The figures are unweighted: every response counts the same.',
   ],
-  reportRounds: 'Rounds',
   generated: (date: string) => `Report created on ${date} with bygdpuls.`,
   reportOf: (b: string, f: string) => `${b} compared with ${f}`,
   indicatorTable: 'The indicators in summary',
