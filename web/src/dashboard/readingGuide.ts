@@ -10,6 +10,8 @@ interface GuideTexts {
   verdict: [string, string];
   suppressed: (k: number) => [string, string];
   weighted: [string, string];
+  /** Said of the weighted figure where two rounds are compared. */
+  weightedVerdict: string;
 }
 
 const sv: GuideTexts = {
@@ -28,8 +30,9 @@ const sv: GuideTexts = {
   ],
   weighted: [
     'Viktat värde',
-    'Ett viktat värde räknar om svaren så att varje grupp (till exempel ett område) väger som sin andel av befolkningen. Grupper med för få svar slås ihop med en närliggande grupp innan vägningen. Bedömningen av förändringen bygger på de oviktade värdena.',
+    'Ett viktat värde räknar om svaren så att varje grupp (till exempel ett område) väger som sin andel av befolkningen. Grupper med för få svar slås ihop med en närliggande grupp innan vägningen.',
   ],
+  weightedVerdict: 'Bedömningen av förändringen bygger på de oviktade värdena.',
 };
 
 const en: GuideTexts = {
@@ -48,8 +51,9 @@ const en: GuideTexts = {
   ],
   weighted: [
     'Weighted figure',
-    'A weighted figure reweighs the answers so that each group (an area, for example) counts as its share of the population. Groups with too few answers are merged with a neighbouring group before weighting. The verdict on a change rests on the unweighted figures.',
+    'A weighted figure reweighs the answers so that each group (an area, for example) counts as its share of the population. Groups with too few answers are merged with a neighbouring group before weighting.',
   ],
+  weightedVerdict: 'The verdict on a change rests on the unweighted figures.',
 };
 
 export function guideTexts(lang: Lang): GuideTexts {
@@ -62,7 +66,11 @@ export function guideTexts(lang: Lang): GuideTexts {
  */
 export function readingGuide(lang: Lang, k: number, weighted: boolean, comparison = true): HTMLElement {
   const g = guideTexts(lang);
-  const items = [g.interval, comparison ? g.verdict : null, g.suppressed(k), weighted ? g.weighted : null].filter(
+  // One round on its own has no change to judge.
+  const weightedItem: [string, string] = comparison
+    ? [g.weighted[0], `${g.weighted[1]} ${g.weightedVerdict}`]
+    : g.weighted;
+  const items = [g.interval, comparison ? g.verdict : null, g.suppressed(k), weighted ? weightedItem : null].filter(
     (item): item is [string, string] => item !== null,
   );
   return h(
