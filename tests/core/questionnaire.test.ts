@@ -687,7 +687,8 @@ describe('validateResponse', () => {
         showNoneItem: true,
         maxSelectedChoices: 2,
       },
-      { type: 'checkbox', name: 'minst2', choices: ['a', 'b', 'c'], minSelectedChoices: 2 },
+      // Shown on a condition: left empty where it shows, survey-core refuses it (minSelectedChoices).
+      { type: 'checkbox', name: 'minst2', choices: ['a', 'b', 'c'], minSelectedChoices: 2, visibleIf: '{trivsel} > 0' },
       { type: 'boolean', name: 'forening' },
       { type: 'boolean', name: 'janej', valueTrue: 'ja', valueFalse: 'nej' },
       { type: 'text', name: 'ort', maxLength: 10 },

@@ -113,8 +113,24 @@ describe('checkbox limits', () => {
     maxSelectedChoices: 2,
   });
 
-  it('refuses fewer than minSelectedChoices, as the page does', () => {
-    expectParity(json, [{ c: [1] }, { c: [1, 2] }]);
+  it('refuses fewer than minSelectedChoices, none at all included, as the page does', () => {
+    expectParity(json, [{ c: [1] }, { c: [1, 2] }, {}, { c: [] }]);
+  });
+
+  it('takes "none" alone as enough, and a hidden checkbox as unanswered, as the page does', () => {
+    const withNone = withElements({
+      type: 'checkbox',
+      name: 'c',
+      choices: [1, 2, 3],
+      minSelectedChoices: 2,
+      showNoneItem: true,
+    });
+    expectParity(withNone, [{ c: ['none'] }, { c: [1] }]);
+    const hidden = withElements(
+      { type: 'text', name: 'x' },
+      { type: 'checkbox', name: 'c', choices: [1, 2, 3], minSelectedChoices: 2, visibleIf: '{x} = 1' },
+    );
+    expectParity(hidden, [{}, { x: '2' }]);
   });
 
   it('refuses more than maxSelectedChoices, which the page does not let a resident tick', () => {

@@ -84,7 +84,9 @@ export function checkMultiple(question: MultipleChoiceQuestion, value: unknown, 
   }
   if (question.noneItem && chosen.length > 1 && seen.has(valueKey(NONE_VALUE)))
     return { error: say.noneWithOthers(NONE_VALUE) };
-  if (question.minSelected !== null && chosen.length < question.minSelected)
+  // survey-core: "none" alone is enough, whatever minSelectedChoices says.
+  const noneAlone = question.noneItem && chosen.length === 1 && seen.has(valueKey(NONE_VALUE));
+  if (question.minSelected !== null && chosen.length < question.minSelected && !noneAlone)
     return { error: say.tooFewChoices(question.minSelected) };
   if (question.maxSelected !== null && chosen.length > question.maxSelected)
     return { error: say.tooManyChoices(question.maxSelected) };

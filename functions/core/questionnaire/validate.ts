@@ -179,7 +179,11 @@ function checkQuestions(
     if ('errors' in checked) for (const error of checked.errors) report(question.name, error);
     else if (checked.answer === null) {
       const required = conditions?.isRequired?.(question, answers) ?? question.mustAnswer;
+      // survey-core refuses a shown checkbox with minSelectedChoices left empty, required or not.
+      const shown = conditions?.isVisible !== undefined || question.alwaysShown;
       if (required) report(question.name, say.required);
+      else if (question.kind === 'multiple' && question.minSelected !== null && shown)
+        report(question.name, say.tooFewChoices(question.minSelected));
     } else {
       answer = checked.answer;
       accepted[question.name] = answer;

@@ -1,0 +1,88 @@
+// For any answers made of allowed values, some left out, the server and survey-core's page judge a
+// questionnaire of matrices, a multiple text and a dynamic panel alike.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pageAccepts, serverVerdict } from './questionnaireHelpers.ts';
+
+const survey = {
+  elements: [
+    {
+      type: 'matrix',
+      name: 'attitudes',
+      rows: ['future', 'proud', 'safe'],
+      columns: ['1|Disagree', '2|Neither', '3|Agree'],
+      eachRowRequired: true,
+      eachRowUnique: false,
+    },
+    {
+      type: 'matrixdropdown',
+      name: 'services',
+      rows: ['school', 'shop'],
+      choices: [1, 2, 3],
+      columns: [
+        { name: 'grade', isRequired: true },
+        { name: 'note', cellType: 'text', validators: [{ type: 'text', maxLength: 5 }] },
+      ],
+    },
+    {
+      type: 'multipletext',
+      name: 'contact',
+      items: [
+        { name: 'name', isRequired: true },
+        { name: 'age', inputType: 'number', validators: [{ type: 'numeric', minValue: 16, maxValue: 99 }] },
+      ],
+    },
+    {
+      type: 'paneldynamic',
+      name: 'children',
+      maxPanelCount: 4,
+      templateElements: [
+        { type: 'text', name: 'age', inputType: 'number', min: 0, max: 25, isRequired: true },
+        { type: 'checkbox', name: 'ways', choices: ['walk', 'bus', 'car'], minSelectedChoices: 2 },
+      ],
+    },
+  ],
+};
+
+/** A record, mostly complete, now and then with some of its keys left out. */
+const some = <T>(entries: Record<string, fc.Arbitrary<T>>) =>
+  fc.oneof(
+    { arbitrary: fc.record(entries), weight: 5 },
+    { arbitrary: fc.record(entries, { requiredKeys: [] }), weight: 1 },
+  ) as fc.Arbitrary<Record<string, T>>;
+const mostly = <T>(usual: T, rare: T) =>
+  fc.oneof({ arbitrary: fc.constant(usual), weight: 6 }, { arbitrary: fc.constant(rare), weight: 1 });
+
+const answers = some<unknown>({
+  attitudes: some({
+    future: fc.constantFrom('1', '2', '3'),
+    proud: fc.constantFrom('1', '2', '3'),
+    safe: fc.constantFrom('1', '2', '3'),
+  }),
+  services: some({
+    school: some<unknown>({ grade: fc.constantFrom(1, 2, 3), note: mostly('ok', 'far too long') }),
+    shop: some<unknown>({ grade: fc.constantFrom(1, 2, 3), note: mostly('ok', 'far too long') }),
+  }),
+  contact: some<unknown>({
+    name: fc.constantFrom('Eva', 'Ali'),
+    age: fc.oneof(fc.integer({ min: 16, max: 99 }), fc.integer({ min: 10, max: 110 })),
+  }),
+  children: fc.array(
+    some<unknown>({
+      age: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 25 }), weight: 5 }, fc.integer({ min: -2, max: 30 })),
+      ways: fc.subarray(['walk', 'bus', 'car'], { minLength: 1 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+
+describe('matrices, multiple text and dynamic panels, for any answers of allowed values', () => {
+  it('are accepted by the server exactly when the page accepts them', () => {
+    fc.assert(
+      fc.property(answers, (given) => {
+        expect(serverVerdict(survey, given).ok).toBe(pageAccepts(survey, given));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
