@@ -1,5 +1,6 @@
 // For any answers made of allowed values, some left out, the server and survey-core's page judge a
-// questionnaire of matrices, a multiple text and a dynamic panel alike.
+// questionnaire alike: one of matrices, a multiple text and a dynamic panel, and one of the simple
+// questions with the rules the page checks (validators, limits, steps, dates).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageAccepts, serverVerdict } from './questionnaireHelpers.ts';
@@ -83,6 +84,57 @@ describe('matrices, multiple text and dynamic panels, for any answers of allowed
         expect(serverVerdict(survey, given).ok).toBe(pageAccepts(survey, given));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+const simple = {
+  elements: [
+    { type: 'radioGroup', name: 'price', choices: ['low|Too low', 'ok|Fine', 'high|Too high'], isRequired: true },
+    { type: 'rating', name: 'trust', rateMin: 1, rateMax: 5 },
+    {
+      type: 'checkbox',
+      name: 'ways',
+      choices: ['walk', 'bus', 'car'],
+      showNoneItem: true,
+      minSelectedChoices: 2,
+      maxSelectedChoices: 3,
+    },
+    { type: 'text', name: 'code', validators: [{ type: 'regex', regex: '^[A-Z]{2}\\d$' }] },
+    { type: 'text', name: 'mail', inputType: 'email' },
+    { type: 'text', name: 'word', validators: [{ type: 'text', minLength: 2, maxLength: 6, allowDigits: false }] },
+    { type: 'text', name: 'n', inputType: 'number', min: 0, max: 50, step: 5 },
+    { type: 'text', name: 'day', inputType: 'date', min: '2024-01-01', max: '2024-12-31' },
+    { type: 'boolean', name: 'member', isRequired: true },
+  ],
+};
+
+/** Mostly a value the page accepts, now and then one it refuses. */
+const goodOrBad = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: good, weight: 8 }, { arbitrary: bad, weight: 1 });
+
+const simpleAnswers = some<unknown>({
+  price: fc.constantFrom('low', 'ok', 'high'),
+  trust: fc.integer({ min: 1, max: 5 }),
+  ways: goodOrBad(
+    fc.oneof(fc.constant(['none']), fc.subarray(['walk', 'bus', 'car'], { minLength: 2 })),
+    fc.subarray(['walk', 'bus', 'car'], { maxLength: 1 }),
+  ),
+  code: goodOrBad(fc.constantFrom('AB1', 'XY9'), fc.constantFrom('ab1', 'ABC', 'XY9 ')),
+  mail: goodOrBad(fc.constantFrom('eva@example.se', ''), fc.constantFrom('eva@', 'eva example.se')),
+  word: goodOrBad(fc.constantFrom('ok', 'abc', 'a1b'), fc.constantFrom('a', 'longword', 'abc1')),
+  n: goodOrBad(fc.constantFrom(0, 5, 50), fc.integer({ min: -5, max: 55 })),
+  day: goodOrBad(fc.constantFrom('2024-05-17', '2024-01-01'), fc.constantFrom('2023-12-31', '2025-01-01')),
+  member: fc.boolean(),
+});
+
+describe('the simple questions, for any answers of allowed values', () => {
+  it('are accepted by the server exactly when the page accepts them', () => {
+    fc.assert(
+      fc.property(simpleAnswers, (given) => {
+        expect(serverVerdict(simple, given).ok).toBe(pageAccepts(simple, given));
+      }),
+      { numRuns: 300 },
     );
   });
 });
