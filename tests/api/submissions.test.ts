@@ -277,6 +277,9 @@ describe('a questionnaire as people write it for SurveyJS, with no indicators', 
     expect((await submit(roundId, { responseId, answers })).status).toBe(201);
     const reordered = { ...answers, 'Village attitudes': { proud: '2', future: '3' } };
     expect((await submit(roundId, { responseId, answers: reordered })).status).toBe(200);
+    // With no indicators the fold still counts the respondents.
+    const round = (await api.deps.store.rounds.get(roundId))!;
+    expect((await readRoundAggregate(api.deps.store, round, createScorer([]))).responses).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses a cell outside the columns, under the question, in the resident's language", async () => {
