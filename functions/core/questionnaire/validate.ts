@@ -14,13 +14,7 @@ import {
   checkTextQuestion,
   type Checked,
 } from './answerChecks.ts';
-import {
-  checkMatrix,
-  checkMatrixDropdown,
-  checkMatrixDynamic,
-  checkMultipleText,
-  type PartsChecked,
-} from './gridAnswers.ts';
+import { checkMatrix, checkMatrixDropdown, checkMatrixDynamic, checkMultipleText } from './gridAnswers.ts';
 import { OTHER_TEXT_LENGTH } from './limits.ts';
 import { MESSAGES, type ResidentMessages } from './messages.ts';
 import { isPlainObject, Problems } from './problems.ts';
@@ -52,7 +46,6 @@ interface Context {
   readonly conditions: ConditionHook | undefined;
 }
 
-const fromParts = (checked: PartsChecked): { answer: Answer } | { errors: string[] } => checked;
 const single = (checked: Checked): { answer: Answer } | { errors: string[] } =>
   'error' in checked ? { errors: [checked.error] } : checked;
 
@@ -79,13 +72,13 @@ function checkAnswer(question: Question, value: unknown, context: Context): { an
   // Questions with parts decide for themselves what an absent answer means (rows required, ...).
   switch (question.kind) {
     case 'matrix':
-      return fromParts(checkMatrix(question, value, say));
+      return checkMatrix(question, value, say);
     case 'matrixdropdown':
-      return fromParts(checkMatrixDropdown(question, value, say, cell));
+      return checkMatrixDropdown(question, value, say, cell);
     case 'matrixdynamic':
-      return fromParts(checkMatrixDynamic(question, value, say, cell));
+      return checkMatrixDynamic(question, value, say, cell);
     case 'multipletext':
-      return fromParts(checkMultipleText(question, value, say, cell));
+      return checkMultipleText(question, value, say, cell);
     case 'paneldynamic':
       return checkPanels(question, value, context);
     default:
