@@ -168,9 +168,8 @@ export function checkMatrixDropdown(
 }
 
 /**
- * A dynamic matrix answer: a list of rows, each checked like a matrixdropdown row. Unanswered, the
- * page still shows its starting rows, empty, and checks them (survey-core), so a required column
- * makes an unanswered matrix wrong.
+ * A dynamic matrix answer: a list of rows, each checked like a matrixdropdown row. No rows sent is
+ * no answer: the resident removed the starting rows, which the page accepts.
  */
 export function checkMatrixDynamic(
   question: MatrixDynamicQuestion,
@@ -180,11 +179,7 @@ export function checkMatrixDynamic(
 ): PartsChecked {
   if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
   if (Array.isArray(value) && value.length > question.maxRows) return { errors: [say.tooManyRows(question.maxRows)] };
-  const given: unknown[] = Array.isArray(value)
-    ? value
-    : question.alwaysShown
-      ? Array.from({ length: question.startRows }, () => ({}))
-      : [];
+  const given: unknown[] = Array.isArray(value) ? value : [];
   const errors: string[] = [];
   const rows: Record<string, Answer>[] = [];
   const keys = new Set<string>();

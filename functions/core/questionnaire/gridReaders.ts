@@ -160,7 +160,6 @@ function readMatrixDynamic(raw: unknown, field: string, conditional: boolean, wa
     kind: 'matrixdynamic',
     type: 'matrixdynamic',
     columns,
-    startRows: Math.min(Math.max(element.rowCount ?? 2, minRows), maxRows),
     maxRows,
     keyName,
   };

@@ -160,7 +160,6 @@ function readPanelDynamic(depth: number) {
       kind: 'paneldynamic',
       type: 'paneldynamic',
       template: inner.questions,
-      startPanels: Math.min(Math.max(element.panelCount ?? 0, minPanels), maxPanels),
       maxPanels,
       keyName: element.keyName || null,
     };

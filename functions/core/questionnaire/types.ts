@@ -141,8 +141,6 @@ export interface MatrixDynamicQuestion extends QuestionBase {
   readonly kind: 'matrixdynamic';
   readonly type: 'matrixdynamic';
   readonly columns: readonly CellQuestion[];
-  /** The empty rows the page shows before anything is answered (rowCount, at least minRowCount). */
-  readonly startRows: number;
   readonly maxRows: number;
   /** keyName: the column whose answer no two rows may share. */
   readonly keyName: string | null;
@@ -161,8 +159,6 @@ export interface PanelDynamicQuestion extends QuestionBase {
   readonly type: 'paneldynamic';
   /** The template's questions, in document order. */
   readonly template: readonly Question[];
-  /** The empty panels the page shows before anything is answered (panelCount, at least minPanelCount). */
-  readonly startPanels: number;
   readonly maxPanels: number;
   /** keyName: the template question whose answer no two panels may share. */
   readonly keyName: string | null;

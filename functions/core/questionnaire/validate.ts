@@ -114,14 +114,10 @@ function checkPanels(
   if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
   if (Array.isArray(value) && value.length > question.maxPanels)
     return { errors: [say.tooManyPanels(question.maxPanels)] };
-  // Unanswered (an empty list too), the page still shows its starting panels, empty, and checks
-  // them (survey-core; a dynamic matrix, unlike it, takes [] as no rows).
-  const given: unknown[] =
-    Array.isArray(value) && value.length > 0
-      ? value
-      : question.alwaysShown
-        ? Array.from({ length: question.startPanels }, () => ({}))
-        : [];
+  // No panels sent: the resident removed the starting panels (the page then sends none, and accepts
+  // that), so nothing is checked; survey-core, given no value afresh, would check its starting
+  // panels again, but the page never sends that state.
+  const given: unknown[] = Array.isArray(value) ? value : [];
   if (given.length === 0) return { answer: null };
   const names = new Set(question.template.map((part) => part.name));
   const errors: string[] = [];
