@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { backgroundByName, checkQuestionnaire } from '../../functions/core/questionnaire/check.ts';
 import {
   MAX_DEPTH,
   allowedAnswers,
-  backgroundByName,
-  checkQuestionnaire,
   parseSurvey,
   questionTitle,
   validateResponse,

@@ -3,12 +3,8 @@
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { CreateQuestionnaireBody } from '../../functions/api/schemas.ts';
-import {
-  checkQuestionnaire,
-  surveyName,
-  variableNames,
-  type SingleChoiceQuestion,
-} from '../../functions/core/questionnaire/index.ts';
+import { checkQuestionnaire } from '../../functions/core/questionnaire/check.ts';
+import { surveyName, variableNames, type SingleChoiceQuestion } from '../../functions/core/questionnaire/index.ts';
 import { accepted, errorsOf, parsed, refused, sameVerdict, withElements } from './questionnaireHelpers.ts';
 
 /** The names survey-core gives the questions of a document, in order. */

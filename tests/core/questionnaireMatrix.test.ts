@@ -4,7 +4,7 @@
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses } from '../../functions/core/aggregates.ts';
-import { checkQuestionnaire } from '../../functions/core/questionnaire/index.ts';
+import { checkQuestionnaire } from '../../functions/core/questionnaire/check.ts';
 import { Answer, type Indicator } from '../../functions/core/schemas.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { accepted, errorsOf, pageAccepts, parsed, refused, sameVerdict, withElements } from './questionnaireHelpers.ts';

@@ -2,7 +2,6 @@
 // checks it against a round's indicators and background mapping (check.ts), and validates a
 // resident's answers to it (validate.ts).
 export type { FieldError, Language } from '../language.ts';
-export { backgroundByName, checkQuestionnaire, type BackgroundNeeds } from './check.ts';
 export { MAX_CHOICES, MAX_CONTAINERS, MAX_DEPTH, MAX_ERRORS, MAX_QUESTIONS } from './limits.ts';
 export { MAX_VARIABLE_LENGTH, surveyName, variableNames } from './names.ts';
 export { allowedAnswers, parseSurvey, questionTitle } from './parse.ts';
