@@ -17,7 +17,6 @@ const casesDir = path.resolve(import.meta.dirname, '../fixtures/reference');
 const cases = readdirSync(casesDir).filter((name) => existsSync(path.join(casesDir, name, 'expected.json')));
 
 type Row = Record<string, string>;
-// biome-ignore lint/suspicious/noExplicitAny: a walker over published JSON of several shapes
 type Json = any;
 
 /** Collects every count that differs from the truth (null always passes: withheld). */
