@@ -96,8 +96,9 @@ const DELIBERATE: readonly { readonly why: string; readonly matches: (d: Differe
  * and the `questions` form were being added to functions/core/questionnaire (expressions come later).
  * Closed that day as the work landed: matrix, matrixdropdown, multipletext and paneldynamic answers
  * (the server had thrown on them; now checked, stricter only where the page cannot send the value),
- * the email, text-length and numeric validators of standardValidators, and matrixdynamic (requiredIf
- * and teamReview were refused as questionnaires).
+ * the email, text-length and numeric validators of standardValidators, matrixdynamic (requiredIf
+ * and teamReview were refused as questionnaires), and a dynamic panel or matrix the resident emptied
+ * by removing its starting panels/rows (the page then sends no key; the server had refused it).
  */
 const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   builtInTemplate: [],
@@ -142,16 +143,7 @@ const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
     'text/empty/server-laxer',
   ],
   standardValidators: [],
-  teamReview: [
-    // A dynamic panel or matrix the resident emptied (removed its one starting panel or row, as the
-    // page allows: minPanelCount/minRowCount 0; survey-core then has no key for it and validate()
-    // passes) is refused as "Panel 1 / Row 1 ... must be answered" (commit 3685af9 judges a missing
-    // value as the starting panels/rows, which is what survey-core does only before any removal).
-    'matrixdynamic/allEmpty/server-stricter',
-    'matrixdynamic/empty/server-stricter',
-    'paneldynamic/allEmpty/server-stricter',
-    'paneldynamic/empty/server-stricter',
-  ],
+  teamReview: [],
 };
 
 const deliberate = (difference: Difference) => DELIBERATE.find((rule) => rule.matches(difference));
