@@ -92,3 +92,26 @@ export function downloadCsv(text: string, fileName: string): void {
   // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
   downloadText(fileName, `\ufeff${text}`, 'text/csv;charset=utf-8');
 }
+
+/** The page's actions: the CSV download (made when clicked) and the link to the printable report. */
+export function pageActions(t: Texts, csv: () => { text: string; fileName: string }, reportHref: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'actions no-print' },
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'download-csv',
+        'aria-describedby': 'csv-hint',
+        onclick: () => {
+          const { text, fileName } = csv();
+          downloadCsv(text, fileName);
+        },
+      },
+      t.downloadCsv,
+    ),
+    h('a', { class: 'button secondary', id: 'open-report', href: reportHref }, t.openReport),
+    h('p', { id: 'csv-hint', class: 'hint' }, t.csvHint),
+  );
+}

@@ -19,7 +19,7 @@ import { countsTable, overviewTable, roundsTable } from './overview.ts';
 import {
   applyLang,
   demoNotice,
-  downloadCsv,
+  pageActions,
   freshPage,
   langSwitch,
   main,
@@ -345,25 +345,13 @@ function renderDashboard(state: PageState, problem?: string): void {
   const ctx = viewContext(data, state.lang, 'dashboard');
   const reportHref = `/report/${encodeURIComponent(project.project.id)}#${new URLSearchParams({ baseline: data.baseline.id, followup: data.followup.id }).toString()}`;
   root.append(
-    h(
-      'div',
-      { class: 'actions no-print' },
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'download-csv',
-          'aria-describedby': 'csv-hint',
-          onclick: () =>
-            downloadCsv(
-              comparisonCsv(data, state.lang),
-              csvFileName(project.project.name, data.baseline.name, data.followup.name),
-            ),
-        },
-        t.downloadCsv,
-      ),
-      h('a', { class: 'button secondary', id: 'open-report', href: reportHref }, t.openReport),
-      h('p', { id: 'csv-hint', class: 'hint' }, t.csvHint),
+    pageActions(
+      t,
+      () => ({
+        text: comparisonCsv(data, state.lang),
+        fileName: csvFileName(project.project.name, data.baseline.name, data.followup.name),
+      }),
+      reportHref,
     ),
   );
 

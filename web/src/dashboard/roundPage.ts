@@ -7,7 +7,7 @@ import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { countsTableOf } from './countsTable.ts';
 import { bandOf, estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf } from './format.ts';
 import { csvFileName, roundCsv } from './csv.ts';
-import { demoNotice, downloadCsv, freshPage, langSwitch, type PageState } from './pageParts.ts';
+import { demoNotice, freshPage, langSwitch, pageActions, type PageState } from './pageParts.ts';
 import { readingGuide } from './readingGuide.ts';
 import { releaseNoticeOf } from './release.ts';
 import { compactTexts } from './report.ts';
@@ -108,30 +108,13 @@ export function renderOneRound(state: PageState, controls: HTMLElement, rerender
         ? ''
         : h('div', { class: 'notice', role: 'note', 'data-field': 'no-followup' }, h('p', {}, w.noFollowup)),
     releaseNoticeOf(view.columns, t, state.lang),
-    h(
-      'div',
-      { class: 'actions no-print' },
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'download-csv',
-          'aria-describedby': 'csv-hint',
-          onclick: () =>
-            downloadCsv(roundCsv(state.round!, state.lang), csvFileName(project.project.name, c.round.name)),
-        },
-        t.downloadCsv,
-      ),
-      h(
-        'a',
-        {
-          class: 'button secondary',
-          id: 'open-report',
-          href: `/report/${encodeURIComponent(project.project.id)}#${new URLSearchParams({ round: c.round.id }).toString()}`,
-        },
-        t.openReport,
-      ),
-      h('p', { id: 'csv-hint', class: 'hint' }, t.csvHint),
+    pageActions(
+      t,
+      () => ({
+        text: roundCsv(state.round!, state.lang),
+        fileName: csvFileName(project.project.name, c.round.name),
+      }),
+      `/report/${encodeURIComponent(project.project.id)}#${new URLSearchParams({ round: c.round.id }).toString()}`,
     ),
   );
   const pending: PendingChart[] = [];
