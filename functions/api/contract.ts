@@ -272,6 +272,10 @@ export type PublicRound = z.infer<typeof PublicRound>;
 export const SubmissionReceipt = z.lazy(() => z.object({ id: z.string(), receivedAt: isoTime() }));
 export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
 
+/** An invitation code checked before answering: unused and valid for the round. */
+export const CodeCheck = z.lazy(() => z.object({ status: z.literal('ok') }));
+export type CodeCheck = z.infer<typeof CodeCheck>;
+
 // What the store holds must fit what the routes publish of it: a change to either side that
 // breaks the other fails to compile here.
 type Fits<Held extends Published, Published> = Held;
@@ -305,6 +309,7 @@ export const ANSWERS = {
   Health,
   PublicRound,
   SubmissionReceipt,
+  CodeCheck,
   ErrorAnswer,
   ValidationErrorAnswer,
 } satisfies Record<string, z.ZodType>;

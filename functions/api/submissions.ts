@@ -56,6 +56,31 @@ function canonicalSubmission(answers: Record<string, Answer>, background: Backgr
   ]);
 }
 
+/** The invitation a code names (looked up by its HMAC), or the 400/403 a submission gets for it. */
+async function invitationOf(deps: ApiDeps, round: Round, given: string | undefined, lang: Language) {
+  const text = MESSAGES[lang];
+  if (!given) throw new ValidationError([{ field: 'code', message: text.codeRequired }]);
+  const code = normalizeCode(given);
+  if (!code) throw new ValidationError([{ field: 'code', message: text.codeInvalid }]);
+  const invitation = await deps.store.invitations.get(round.id, hashCode(deps.codeSecret, code));
+  if (!invitation) throw new HttpError(403, 'invalid_code', text.codeInvalid);
+  return invitation;
+}
+
+/**
+ * A code checked before the resident starts answering: the errors a submission with it would get
+ * for the code (400, 403, 409 code_used for a used one, a removed response's included), or nothing.
+ */
+export async function checkCode(deps: ApiDeps, round: Round, given: string | undefined, lang: Language) {
+  if (round.status !== 'open')
+    throw new HttpError(410, 'round_closed', lang === 'sv' ? 'Enkäten är stängd.' : 'The survey is closed.');
+  if (round.access !== 'invite')
+    throw new ValidationError([{ field: 'code', message: MESSAGES[lang].codeNotExpected }]);
+  const { codeHash } = await invitationOf(deps, round, given, lang);
+  if (await deps.store.responses.get(round.id, round.shards, `C.${codeHash}`))
+    throw new HttpError(409, 'code_used', MESSAGES[lang].codeUsed);
+}
+
 export async function submitResponse(
   deps: ApiDeps,
   round: Round,
@@ -75,14 +100,9 @@ export async function submitResponse(
   const responseId = body.responseId ?? randomUUID();
   let codeArea: string | null = null;
   if (round.access === 'invite') {
-    if (!body.code) throw new ValidationError([{ field: 'code', message: text.codeRequired }]);
-    const code = normalizeCode(body.code);
-    if (!code) throw new ValidationError([{ field: 'code', message: text.codeInvalid }]);
-    const codeHash = hashCode(deps.codeSecret, code);
-    const invitation = await deps.store.invitations.get(round.id, codeHash);
-    if (!invitation) throw new HttpError(403, 'invalid_code', text.codeInvalid);
+    const invitation = await invitationOf(deps, round, body.code, lang);
     codeArea = invitation.area;
-    key = `C.${codeHash}`;
+    key = `C.${invitation.codeHash}`;
   } else {
     if (body.code !== undefined) throw new ValidationError([{ field: 'code', message: text.codeNotExpected }]);
     key = `I.${responseId}`;

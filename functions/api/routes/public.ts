@@ -1,11 +1,15 @@
 // Public routes: health, the questionnaire of a round for the survey page, and submissions.
+import type { Context } from 'hono';
+import * as z from 'zod';
 import type { Language } from '../../core/language.ts';
-import { submitResponse } from '../submissions.ts';
+import type { CodeCheck } from '../contract.ts';
+import { checkCode, submitResponse } from '../submissions.ts';
 import { HttpError } from '../errors.ts';
 import { addressHash, clientAddress } from '../guessLimit.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { SubmitResponseBody } from '../schemas.ts';
 import type { ReadCache } from '../readCache.ts';
+import type { ApiInstance } from '../instance.ts';
 import { MissingQuestionnaireError } from '../../store/questionnaires.ts';
 import type { Questionnaire, Round } from '../../store/types.ts';
 
@@ -48,6 +52,35 @@ function tooManySubmissions(seconds: number, lang: Language): HttpError {
       : `Too many responses have been sent from your address. Try again in ${seconds} seconds.`;
   return new HttpError(429, 'too_many_submissions', message);
 }
+
+/**
+ * Runs `attempt` under the invited rounds' guess limit: past it, 429 and no code is even looked up;
+ * a wrong code or a used one (a 409 answers a guess at a resident's answers) counts. The check of a
+ * code and a submission share the count, so checking gives no extra guesses.
+ */
+async function guarded<T>(
+  c: Context,
+  instance: ApiInstance,
+  roundId: string,
+  lang: Language,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const client = clientAddress(c);
+  const wait = instance.guesses.retryAfterSeconds(client, roundId);
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    throw tooManyGuesses(wait, lang);
+  }
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof HttpError && (error.code === 'invalid_code' || error.code === 'code_used'))
+      instance.guesses.recordFailure(client, roundId);
+    throw error;
+  }
+}
+
+const CheckCodeBody = z.lazy(() => z.strictObject({ code: z.string().min(1).max(64) }));
 
 export const publicRoutes: RouteSpec[] = [
   route({
@@ -117,22 +150,32 @@ export const publicRoutes: RouteSpec[] = [
         const result = await submitResponse(deps, round, questionnaire, survey, body, lang, hash);
         return c.json(result.body, result.status);
       }
-      // Invited rounds: wrong codes and used ones (a 409 answers a guess at a resident's answers)
-      // are counted, and past the limit no code is even looked up.
-      const limiter = instance.guesses;
-      const wait = limiter.retryAfterSeconds(client, round.id);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw tooManyGuesses(wait, lang);
-      }
-      try {
-        const result = await submitResponse(deps, round, questionnaire, survey, body, lang);
-        return c.json(result.body, result.status);
-      } catch (error) {
-        if (error instanceof HttpError && (error.code === 'invalid_code' || error.code === 'code_used'))
-          limiter.recordFailure(client, round.id);
-        throw error;
-      }
+      // Invited rounds: wrong and used codes are counted (guarded).
+      const result = await guarded(c, instance, round.id, lang, () =>
+        submitResponse(deps, round, questionnaire, survey, body, lang),
+      );
+      return c.json(result.body, result.status);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/public/rounds/:roundId/codes/check',
+    summary: 'Check an invitation code before answering (the same guess limit as submitting)',
+    access: { kind: 'public' },
+    body: CheckCodeBody,
+    responses: {
+      200: { description: 'the code is valid for the round and unused', schema: 'CodeCheck' },
+      400: 'no code, a code of the wrong form, or a round that uses no codes: {errors:[{field, message}]}',
+      403: 'unknown invitation code',
+      404: 'no such round',
+      409: 'the code is used',
+      410: 'the round is closed',
+      429: 'too many wrong or used codes from this client (checks and submissions together): wait Retry-After seconds',
+    },
+    handler: async ({ c, deps, body, lang, instance }) => {
+      const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
+      await guarded(c, instance, round.id, lang, () => checkCode(deps, round, body.code, lang));
+      return c.json({ status: 'ok' } satisfies CodeCheck);
     },
   }),
 ];
