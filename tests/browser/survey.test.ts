@@ -527,27 +527,81 @@ describe('full pages', () => {
       await expect.poll(() => heading(page).textContent()).toBe('Tack för dina svar!');
       expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(1);
 
-      // The same code again, from the link: answered, then refused as used.
+      // The same code again, from the link: refused as used on entry, before any question.
       const again = await newPage(DESKTOP);
       await open(again, `/s/${roundId}?code=${first}`);
       expect(again.url()).not.toContain(first);
       expect(again.url()).not.toContain('code=');
-      await answerAll(again);
-      await expect.poll(() => heading(again).textContent()).toBe('Koden har redan använts');
+      await expect.poll(() => again.locator('#code-error').textContent()).toContain('redan använts');
+      expect(await heading(again).textContent()).toBe('Ange din inbjudningskod');
       await screenshot(again, 'survey-desktop-code-used');
       await expectNoViolations(again);
 
-      // A mistyped code: the page says so, and the corrected code sends the same answers.
+      // A mistyped code: refused on entry, and the corrected code opens the questions.
       const typo = await newPage(PHONE);
       await open(typo, `/s/${roundId}#code=AAAAA-BBBBB`); // a code in the fragment never reaches a server
       expect(typo.url()).not.toContain('AAAAA');
-      await answerAll(typo);
-      await expect.poll(() => heading(typo).textContent()).toBe('Koden gäller inte');
+      await expect.poll(() => typo.locator('#code-error').textContent()).toContain('inte giltig');
       await expectNoViolations(typo);
       await typo.getByLabel('Inbjudningskod').fill(second);
-      await button(typo, 'Skicka svaren').click();
+      await button(typo, 'Fortsätt').click();
+      await answerAll(typo);
       await expect.poll(() => heading(typo).textContent()).toBe('Tack för dina svar!');
       expect((await admin('GET', `/api/rounds/${roundId}`)).responses).toBe(2);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe('a code checked on entry', () => {
+  it(
+    'a used code is refused before any question, with what to do and whom to contact, in Swedish and English',
+    async () => {
+      const { roundId, codes } = await inviteRound(2);
+      const [used, fresh] = codes as [string, string];
+      const stored = await fetch(`${server.url}/api/public/rounds/${roundId}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: used,
+          answers: { q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6, area: 'mogata' },
+        }),
+      });
+      expect(stored.status).toBe(201);
+      const { project } = await admin('GET', `/api/projects/${ids.projectId}`);
+
+      const page = await newPage(PHONE);
+      await open(page, `/s/${roundId}#code=${used.toLowerCase()}`);
+      const error = page.locator('#code-error');
+      await expect
+        .poll(() => error.textContent())
+        .toBe(
+          `Koden har redan använts för att svara. Skriv koden igen, eller kontakta den som skickade brevet (${project.name}).`,
+        );
+      expect(await heading(page).textContent()).toBe('Ange din inbjudningskod');
+      // No question is shown, and the field to type the code again has the keyboard and the message.
+      expect(await page.locator('.sd-question').count()).toBe(0);
+      expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('code-input');
+      expect(await page.getByLabel('Inbjudningskod').getAttribute('aria-describedby')).toContain('code-error');
+      expect(await page.getByLabel('Inbjudningskod').getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'survey-phone-code-used-on-entry');
+      await expectNoViolations(page);
+
+      // Typed again in English: a wrong code is refused too, then the right one opens the questions.
+      await button(page, 'In English').click();
+      await page.getByLabel('Invitation code').fill('AAAAA-BBBBB');
+      await button(page, 'Continue').click();
+      await expect
+        .poll(() => error.textContent())
+        .toBe(
+          `The code is not valid for this survey. Type the code again, or contact whoever sent the letter (${project.name}).`,
+        );
+      expect(await page.locator('.sd-question').count()).toBe(0);
+      await expectNoViolations(page);
+      await page.getByLabel('Invitation code').fill(fresh);
+      await button(page, 'Continue').click();
+      await expect.poll(() => page.locator('[data-name="q_nki_overall"]').count()).toBe(1);
+      expect(await responsesIn(roundId)).toBe(1);
     },
     TEST_TIMEOUT,
   );

@@ -1,8 +1,8 @@
 // The residents' survey page, /s/<roundId> (#code=... for invited rounds): loads the round's
 // questionnaire, renders it with SurveyJS in Swedish (English on request), asks for the invitation
-// code when the round needs one, sends the answers (retrying on network trouble without ever
-// storing them twice), shows the server's objections at the questions, and ends on a full page:
-// thanks, unknown or closed survey, invalid or used code.
+// code when the round needs one and checks it before the questions, sends the answers (retrying on
+// network trouble without ever storing them twice), shows the server's objections at the
+// questions, and ends on a full page: thanks, unknown or closed survey, invalid or used code.
 import { Model, settings, surveyLocalization, type SurveyModel } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 import 'survey-core/i18n/swedish';
@@ -174,8 +174,26 @@ function submitCode(event: Event, input: HTMLInputElement, resend: boolean): voi
   codeError = null;
   attempt.code = code;
   saveAttempt(roundId, attempt);
+  if (!resend) return void enter();
   show('survey');
-  if (resend) sendAgain();
+  sendAgain();
+}
+
+/** The code is checked before the questions (under the same guess limit as sending). */
+async function enter(): Promise<void> {
+  const { status: code, body } = await request(
+    'POST',
+    `${roundUrl}/codes/check`,
+    () => lang,
+    { code: attempt.code },
+    [],
+  );
+  if (code > 399 && code < 500 && code !== 404 && code !== 410) {
+    const name = data?.project.name;
+    codeError = `${body?.message ?? body?.errors?.[0]?.message} ${t().codeHelp}${name ? ` (${name})` : ''}.`;
+    show('code');
+    document.getElementById('code-input')?.focus();
+  } else show(code === 404 ? 'not-found' : code === 410 ? 'closed' : 'survey');
 }
 
 /** The notices around the survey: the server's objections above, sending and failure below. */
@@ -395,7 +413,9 @@ async function load(): Promise<void> {
   if (code === 200 && body) {
     data = body as unknown as PublicRound;
     survey = createSurvey(data);
-    show(data.round.access === 'invite' && !attempt.code ? 'code' : 'survey');
+    if (data.round.access !== 'invite') show('survey');
+    else if (attempt.code) await enter();
+    else show('code');
     return;
   }
   if (code === 404 || code === 410) forgetAttempt(roundId);

@@ -27,6 +27,8 @@ export interface Texts {
   codeHint: string;
   codeMissing: string;
   codeButton: string;
+  /** After a refused code: whom to ask (the project's name follows). */
+  codeHelp: string;
   codeInvalidTitle: string;
   codeInvalid: string;
   codeResend: string;
@@ -67,6 +69,7 @@ export const TEXTS: Record<Lang, Texts> = {
     codeHint: 'Till exempel ABCDE-23456. Stora eller små bokstäver spelar ingen roll.',
     codeMissing: 'Skriv koden från din inbjudan.',
     codeButton: 'Fortsätt',
+    codeHelp: 'Skriv koden igen, eller kontakta den som skickade brevet',
     codeInvalidTitle: 'Koden gäller inte',
     codeInvalid:
       'Koden finns inte för den här enkäten. Kontrollera koden i din inbjudan och skriv in den igen. Dina svar finns kvar.',
@@ -107,6 +110,7 @@ export const TEXTS: Record<Lang, Texts> = {
     codeHint: 'For example ABCDE-23456. Upper or lower case does not matter.',
     codeMissing: 'Type the code from your invitation.',
     codeButton: 'Continue',
+    codeHelp: 'Type the code again, or contact whoever sent the letter',
     codeInvalidTitle: 'The code is not valid',
     codeInvalid:
       'There is no such code for this survey. Check the code in your invitation and type it again. Your answers are kept.',
