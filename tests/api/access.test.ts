@@ -60,11 +60,12 @@ const fill = (path: string) =>
 const protectedRoutes = routes.filter((r) => r.access.kind !== 'public');
 
 describe('the route table', () => {
-  it('declares a role for every route that is not public, and only health, the survey, submissions and sign-in are public', () => {
+  it('declares a role for every route that is not public, and only health, the survey, its code check, submissions and sign-in are public', () => {
     const publicPaths = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
     expect(publicPaths.sort()).toEqual([
       'get /api/health',
       'get /api/public/rounds/:roundId',
+      'post /api/public/rounds/:roundId/codes/check',
       'post /api/public/rounds/:roundId/responses',
       'post /api/public/signin',
     ]);
