@@ -227,12 +227,24 @@ describe('the admin pages', () => {
     );
     await screenshot(page, 'admin-project');
 
-    // Close and reopen the baseline.
+    // Close (asked for first: "Avbryt" keeps it open) and reopen the baseline.
     const card = () => roundCard(page, 'Nollmätning hösten 2025');
     await card()
       .getByRole('button', { name: /^Stäng/ })
       .click();
+    await card().getByRole('button', { name: 'Avbryt' }).click();
+    expect((await apiCall(clean, 'GET', `/api/rounds/${baseline.id}`)).json.round.status).toBe('open');
+    await card()
+      .getByRole('button', { name: /^Stäng/ })
+      .click();
+    await card()
+      .getByText(/^Stänga omgången ”Nollmätning hösten 2025”\?/)
+      .waitFor();
+    await card().getByRole('button', { name: 'Ja, stäng omgången' }).click();
     await card().getByText('Stängd', { exact: true }).waitFor();
+    await card()
+      .getByText(/De slutliga siffrorna och fritextsvaren släpps/)
+      .waitFor();
     expect((await apiCall(clean, 'GET', `/api/rounds/${baseline.id}`)).json.round.status).toBe('closed');
     expect((await fetch(`${clean.url}/api/public/rounds/${baseline.id}`)).status).toBe(410);
     await screenshot(page, 'admin-project-round-closed');

@@ -100,6 +100,12 @@ const sv = {
   closeRound: 'Stäng',
   openRound: 'Öppna',
   roundClosed: (name: string) => `Omgången ”${name}” är stängd. Inga fler svar tas emot.`,
+  roundClosedWhat: (name: string) =>
+    `Omgången ”${name}” är stängd: inga fler svar tas emot. De slutliga siffrorna och fritextsvaren släpps inom några minuter. Du kan öppna omgången igen.`,
+  closeQuestion: (name: string) =>
+    `Stänga omgången ”${name}”? Inga fler svar tas emot efter det, och de slutliga siffrorna släpps.`,
+  confirmClose: 'Ja, stäng omgången',
+  cancel: 'Avbryt',
   roundOpened: (name: string) => `Omgången ”${name}” är öppen för svar.`,
   newRoundTitle: 'Ny mätomgång',
   roundName: 'Namn på omgången',
@@ -300,6 +306,12 @@ const en: Texts = {
   closeRound: 'Close',
   openRound: 'Open',
   roundClosed: (name) => `The round "${name}" is closed. No more answers are taken.`,
+  roundClosedWhat: (name) =>
+    `The round "${name}" is closed: no more answers are taken. The final figures and the free-text answers are released within a few minutes. You can open the round again.`,
+  closeQuestion: (name) =>
+    `Close the round "${name}"? No more answers are taken after that, and the final figures are released.`,
+  confirmClose: 'Yes, close the round',
+  cancel: 'Cancel',
   roundOpened: (name) => `The round "${name}" is open for answers.`,
   newRoundTitle: 'New survey round',
   roundName: 'Name of the round',

@@ -5,19 +5,9 @@ import { formatNumber } from '../../common/lang.ts';
 import { surveyAddress } from '../codes.ts';
 import { formatDate, getLang, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
+import { roundToggle } from './roundToggle.ts';
 import { call, describeError } from '../session.ts';
-import {
-  announce,
-  busy,
-  copyField,
-  type ErrorTarget,
-  field,
-  FormErrors,
-  notice,
-  radioGroup,
-  setChildren,
-  uid,
-} from '../ui.ts';
+import { busy, copyField, type ErrorTarget, field, FormErrors, notice, radioGroup, setChildren, uid } from '../ui.ts';
 import type { Project, ProjectDetails, QuestionnaireSummary, RoundSummary } from '../types.ts';
 import {
   breadcrumbs,
@@ -125,12 +115,14 @@ function roundCard(project: Project, round: RoundSummary, questionnaires: Questi
   const headingId = `round-${round.id}-heading`;
   const address = surveyAddress(round.id);
   const questionnaire = questionnaires.find((q) => q.id === round.questionnaireId);
-  const toggle = h(
-    'button',
-    { type: 'button', class: 'secondary', 'data-round-toggle': round.id },
-    round.status === 'open' ? t.closeRound : t.openRound,
-    h('span', { class: 'visually-hidden' }, ` ${round.name}`),
-  );
+  const { button: toggle, panel } = roundToggle(round, (updated) => {
+    const status = card.querySelector('.status');
+    if (status) {
+      status.className = `status status-${updated.status}`;
+      status.textContent = statusText(updated.status);
+    }
+    card.className = `round-card status-${updated.status}`;
+  });
   const card = h(
     'article',
     { class: `round-card status-${round.status}`, 'aria-labelledby': headingId, 'data-round': round.id },
@@ -155,25 +147,7 @@ function roundCard(project: Project, round: RoundSummary, questionnaires: Questi
       toggle,
     ),
   );
-  const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  card.append(message);
-  toggle.addEventListener('click', () => {
-    void busy(toggle, async () => {
-      try {
-        const { round: updated } = await call<{ round: RoundSummary }>(
-          'POST',
-          `/api/rounds/${encodeURIComponent(round.id)}/${round.status === 'open' ? 'close' : 'open'}`,
-        );
-        const replacement = roundCard(project, updated, questionnaires);
-        card.replaceWith(replacement);
-        replacement.querySelector<HTMLElement>('[data-round-toggle]')?.focus();
-        announce(updated.status === 'open' ? t.roundOpened(updated.name) : t.roundClosed(updated.name));
-      } catch (error) {
-        message.textContent = describeError(error);
-        message.hidden = false;
-      }
-    });
-  });
+  card.append(panel);
   return card;
 }
 

@@ -8,8 +8,9 @@ import { downloadText } from '../../common/download.ts';
 import { batchCsv, personalLink, rememberBatch, surveyAddress, type CodeBatch } from '../codes.ts';
 import { formatTime, getLang, statusText, tx } from '../i18n.ts';
 import { link } from '../router.ts';
+import { roundToggle } from './roundToggle.ts';
 import { call, describeError, SignedOutError } from '../session.ts';
-import { announce, busy, copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
+import { busy, copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
 import type { FieldError, Project, RoundCounts, RoundSummary } from '../types.ts';
 import {
   breadcrumbs,
@@ -276,37 +277,15 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
 function roundFacts(round: RoundSummary): HTMLElement {
   const t = tx();
   const status = h('span', { class: `status status-${round.status}` }, statusText(round.status));
-  const toggle = h(
-    'button',
-    { type: 'button', class: 'secondary', 'data-round-toggle': round.id },
-    round.status === 'open' ? t.closeRound : t.openRound,
-  );
-  const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  let current = round;
-  toggle.addEventListener('click', () => {
-    void busy(toggle, async () => {
-      try {
-        const { round: updated } = await call<{ round: RoundSummary }>(
-          'POST',
-          `/api/rounds/${encodeURIComponent(current.id)}/${current.status === 'open' ? 'close' : 'open'}`,
-        );
-        current = updated;
-        status.className = `status status-${updated.status}`;
-        status.textContent = statusText(updated.status);
-        toggle.textContent = updated.status === 'open' ? t.closeRound : t.openRound;
-        message.hidden = true;
-        announce(updated.status === 'open' ? t.roundOpened(updated.name) : t.roundClosed(updated.name));
-      } catch (error) {
-        message.textContent = describeError(error);
-        message.hidden = false;
-      }
-    });
+  const { button, panel } = roundToggle(round, (updated) => {
+    status.className = `status status-${updated.status}`;
+    status.textContent = statusText(updated.status);
   });
   return h(
     'div',
     { class: 'round-facts' },
-    h('dl', { class: 'facts' }, ...roundFactTerms(round, status, ' ', toggle)),
-    message,
+    h('dl', { class: 'facts' }, ...roundFactTerms(round, status, ' ', button)),
+    panel,
     copyField(t.surveyLink, surveyAddress(round.id), t.copyLink, 'survey-address'),
   );
 }
