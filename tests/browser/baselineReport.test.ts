@@ -204,6 +204,8 @@ describe('a baseline on its own', () => {
       '46,7\u00a0%',
     );
     expect(await page.locator('table.counts [data-field="baseline-total"]').textContent()).toBe('22');
+    // A way back to the project's admin pages (they ask administrators to sign in).
+    expect(await page.locator('a.admin-link').getAttribute('href')).toBe(`/admin?p=${baseline.projectId}`);
     // The round as CSV: the comparison's columns, a row per indicator, weighted figure and area.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
     expect(download.suggestedFilename()).toBe('bygdpuls-bygden-fore-nollmatning-2026.csv');

@@ -56,6 +56,11 @@ export function langSwitch(state: PageState, rerender: () => void): HTMLElement 
   );
 }
 
+/** Back to the admin pages of this project (they ask administrators to sign in). */
+export function adminLink(projectId: string, t: Texts): HTMLElement {
+  return h('a', { class: 'admin-link no-print', href: `/admin?p=${encodeURIComponent(projectId)}` }, t.toAdmin);
+}
+
 export function setTitle(state: PageState, t: Texts): void {
   const name = state.project?.project.name;
   document.title = `${state.mode === 'report' ? t.reportTitle : t.pageTitle}${name ? `: ${name}` : ''} – bygdpuls`;

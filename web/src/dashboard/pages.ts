@@ -19,6 +19,7 @@ import { countsTable, overviewTable, roundsTable } from './overview.ts';
 import {
   applyLang,
   demoNotice,
+  adminLink,
   pageActions,
   freshPage,
   langSwitch,
@@ -321,6 +322,7 @@ function renderDashboard(state: PageState, problem?: string): void {
   const { t, root, project, data } = freshPage(state);
   root.append(
     langSwitch(state, () => render(state, problem)),
+    adminLink(project.project.id, t),
     h('h1', {}, project.project.name),
     h('p', { class: 'subtitle' }, data ? t.reportOf(data.baseline.name, data.followup.name) : t.subtitle),
     ...(data ? (['baseline', 'followup'] as const) : [])

@@ -7,7 +7,7 @@ import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { countsTableOf } from './countsTable.ts';
 import { bandOf, estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf } from './format.ts';
 import { csvFileName, roundCsv } from './csv.ts';
-import { demoNotice, freshPage, langSwitch, pageActions, type PageState } from './pageParts.ts';
+import { adminLink, demoNotice, freshPage, langSwitch, pageActions, type PageState } from './pageParts.ts';
 import { readingGuide } from './readingGuide.ts';
 import { releaseNoticeOf } from './release.ts';
 import { compactTexts } from './report.ts';
@@ -87,6 +87,7 @@ export function renderOneRound(state: PageState, controls: HTMLElement, rerender
   const hasFollowup = project.rounds.some((r) => r.kind === 'followup');
   root.append(
     langSwitch(state, rerender),
+    adminLink(project.project.id, t),
     h('h1', {}, project.project.name),
     h('p', { class: 'subtitle', 'data-field': 'view' }, w.oneRoundSubtitle(kindWord, c.round.name)),
     isPreliminary(c)
