@@ -1,6 +1,8 @@
 // The dashboard's charts, with only the Chart.js parts they use: horizontal bars. An interval is a
 // thin floating bar [low, high]; a small plugin draws its whiskers and the estimate as a marker.
 // Answer distributions are stacked bars in percent, with the share written in wide segments.
+import { luminance } from './palette.ts';
+export { DONT_KNOW_COLOR, luminance, paletteFor } from './palette.ts';
 import {
   BarController,
   BarElement,
@@ -143,15 +145,6 @@ const bandPlugin: Plugin<'bar'> = {
     ctx.restore();
   },
 };
-
-function luminance(hex: string): number {
-  const v = parseInt(hex.slice(1), 16);
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel((v >> 16) & 255) + 0.7152 * channel((v >> 8) & 255) + 0.0722 * channel(v & 255);
-}
 
 /** White or ink, whichever reads better on the colour (contrast against both). */
 export function textOn(hex: string): string {
@@ -388,29 +381,6 @@ export function stackedChart(
       },
     },
     plugins: [segmentLabelPlugin],
-  });
-}
-
-/** Ordered answers: light to dark blue. Nominal answers: a colour-blind-safe palette. Don't know: grey. */
-const SEQUENTIAL = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
-const CATEGORICAL = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
-export const DONT_KNOW_COLOR = '#8c959f';
-
-function mix(a: string, b: string, t: number): string {
-  const pa = parseInt(a.slice(1), 16);
-  const pb = parseInt(b.slice(1), 16);
-  const c = [16, 8, 0].map((shift) => Math.round(((pa >> shift) & 255) * (1 - t) + ((pb >> shift) & 255) * t));
-  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-export function paletteFor(count: number, ordered: boolean): string[] {
-  if (!ordered) return Array.from({ length: count }, (_, i) => CATEGORICAL[i % CATEGORICAL.length]!);
-  if (count === 1) return [SEQUENTIAL[4]!];
-  return Array.from({ length: count }, (_, i) => {
-    const position = (i / (count - 1)) * (SEQUENTIAL.length - 1);
-    const lo = Math.floor(position);
-    const hi = Math.min(SEQUENTIAL.length - 1, lo + 1);
-    return mix(SEQUENTIAL[lo]!, SEQUENTIAL[hi]!, position - lo);
   });
 }
 
