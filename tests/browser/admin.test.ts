@@ -301,7 +301,7 @@ describe('the admin pages', () => {
     for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await screenshot(page, 'admin-round-codes');
 
-    // The CSV file: code, area, personal link.
+    // The CSV file: code, area, personal link, as Swedish Excel opens it.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Ladda ner koderna (CSV)' }).click(),
@@ -309,8 +309,8 @@ describe('the admin pages', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('code,area,link');
-    expect(lines.slice(1)).toEqual(codes.map((code) => `${code},bottna,${clean.url}/s/${followup.id}#code=${code}`));
+    expect(lines[0]).toBe('kod;område;länk');
+    expect(lines.slice(1)).toEqual(codes.map((code) => `${code};bottna;${clean.url}/s/${followup.id}#code=${code}`));
 
     // The codes work, once; the invited count and the answers show up per area.
     expect(

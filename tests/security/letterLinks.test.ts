@@ -43,7 +43,7 @@ describe('an invitation letter', () => {
       .trim()
       .split(/\r\n/)
       .slice(1)
-      .map((line) => line.split(',')[2]!);
+      .map((line) => line.split(';')[2]!);
     expect(links).toEqual([`${ORIGIN}/s/round-1#code=ABCDE-FGH23`, `${ORIGIN}/s/round-1#code=JKLMN-PQR45`]);
     for (const link of links) expect(new URL(link).search).toBe('');
   });

@@ -32,15 +32,19 @@ export function personalLink(roundId: string, code: string): string {
   return `${surveyAddress(roundId)}#code=${encodeURIComponent(code)}`;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+function csvCell(value: string, separator: string): string {
+  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The batch as CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads å, ä, ö). */
-export function batchCsv(batch: CodeBatch): string {
+/**
+ * The batch as CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads å, ä, ö): in Swedish
+ * as Swedish Excel opens it (semicolons, Swedish headers), in English with commas.
+ */
+export function batchCsv(batch: CodeBatch, lang: 'sv' | 'en' = 'sv'): string {
+  const separator = lang === 'sv' ? ';' : ',';
   const lines = [
-    ['code', 'area', 'link'],
+    lang === 'sv' ? ['kod', 'område', 'länk'] : ['code', 'area', 'link'],
     ...batch.codes.map((code) => [code, batch.area ?? '', personalLink(batch.roundId, code)]),
   ];
-  return `\ufeff${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${lines.map((cells) => cells.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n')}\r\n`;
 }

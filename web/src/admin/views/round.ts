@@ -167,7 +167,11 @@ function codesResult(batch: CodeBatch, project: Project): HTMLElement {
   const download = h('button', { type: 'button', class: 'download-csv' }, t.downloadCsv);
   download.addEventListener('click', () => {
     const date = new Date().toISOString().slice(0, 10);
-    downloadText(`${slugify(batch.roundName) || 'koder'}-${date}.csv`, batchCsv(batch), 'text/csv;charset=utf-8');
+    downloadText(
+      `${slugify(batch.roundName) || 'koder'}-${date}.csv`,
+      batchCsv(batch, getLang()),
+      'text/csv;charset=utf-8',
+    );
   });
   const letters = link({ view: 'letters', projectId: project.id, roundId: batch.roundId }, t.printLetters);
   letters.className = 'button secondary';
