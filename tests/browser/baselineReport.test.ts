@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../web/src/dashboard/csv.ts';
 import type { Browser, Page } from 'playwright-core';
 import type { Comparison } from '../../functions/core/compare.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
@@ -216,7 +217,8 @@ describe('a baseline on its own', () => {
       .replace(/^\ufeff/, '')
       .trimEnd()
       .split('\r\n');
-    const header = lines[0]!.split(';');
+    expect(lines[0]!.split(';')[0]).toBe('indikator');
+    const header: string[] = [...CSV_COLUMNS];
     const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [header[i], v])));
     const whole = rows.find((r) => r.indicator === 'nki' && r.group === '' && r.weighted === 'no')!;
     expect(whole.round).toBe('baseline');

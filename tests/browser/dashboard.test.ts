@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../web/src/dashboard/csv.ts';
 import type { Browser, Page } from 'playwright-core';
 import type { Comparison, IndicatorComparison, RoundSummary } from '../../functions/core/compare.ts';
 import type { Indicator } from '../../functions/core/schemas.ts';
@@ -574,8 +575,9 @@ describe('the dashboard', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.trimEnd().split('\r\n');
-    const header = lines[0]!.split(';');
-    expect(header.slice(0, 4)).toEqual(['indicator', 'label', 'kind', 'round']);
+    // Headers in the page's language; the columns are CSV_COLUMNS, in order.
+    expect(lines[0]!.split(';').slice(0, 4)).toEqual(['indikator', 'namn', 'slag', 'omgång']);
+    const header: string[] = [...CSV_COLUMNS];
     const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [header[i], v])));
     const nkiBaseline = rows.find(
       (r) => r.indicator === 'nki' && r.round === 'baseline' && r.group_variable === '' && r.weighted === 'no',
@@ -588,6 +590,7 @@ describe('the dashboard', () => {
     expect(Number(awareDiff.estimate!.replace(',', '.'))).toBe(comparison.indicators.aware!.diff);
     expect(Number(awareDiff.p_holm!.replace(',', '.'))).toBe(comparison.indicators.aware!.pHolm);
     // One judgement: the verdict, on the unweighted difference row; no yes/no significance column.
+    expect(lines[0]!.split(';')).toContain('bedömning');
     expect(header).toContain('verdict');
     expect(header).not.toContain('significant');
     for (const def of indicators) {

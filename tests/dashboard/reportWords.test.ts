@@ -1,7 +1,7 @@
 // The words of the report's summary and the one-round view, in Swedish and English, and one
 // round's CSV (the comparison's columns).
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvFileName, roundCsv } from '../../web/src/dashboard/csv.ts';
+import { CSV_COLUMNS, csvFileName, csvHeaders, roundCsv } from '../../web/src/dashboard/csv.ts';
 import type { RoundData } from '../../web/src/dashboard/data.ts';
 import { listIn, reportWords } from '../../web/src/dashboard/reportWords.ts';
 
@@ -91,7 +91,8 @@ describe("one round's CSV", () => {
 
   it('has the comparison columns: the whole round, its weighted figure and each area (suppressed as such)', () => {
     const lines = roundCsv(data, 'sv').trimEnd().split('\r\n');
-    expect(lines[0]).toBe(CSV_COLUMNS.join(';'));
+    expect(lines[0]).toBe(csvHeaders('sv').join(';'));
+    expect(lines[0]!.split(';').slice(0, 4)).toEqual(['indikator', 'namn', 'slag', 'omgång']);
     const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(';').map((v, i) => [CSV_COLUMNS[i], v])));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ indicator: 'nki', round: 'baseline', weighted: 'no', n: '22', estimate: '58,125' });

@@ -1,7 +1,8 @@
 // The comparison (or one round) as CSV, made in the browser from the API's JSON: one row per
 // indicator and round (or group, or the difference), UTF-8 with a byte order mark so that Excel
 // reads å, ä, ö.
-// Swedish: semicolons and decimal commas (what Swedish Excel expects); English: commas and points.
+// Swedish: semicolons, decimal commas and Swedish headers (what Swedish Excel expects); English:
+// commas, points and the column names. Values (codes such as `baseline`, `confirmed`) are the same.
 // Figures are the API's, unrounded; shares are proportions (0–1), as in the comparison. The one
 // judgement is `verdict` (../shared/docs/METHOD.md, "How the pages word a change"), on the
 // unweighted difference row: confirmed, possible, no_change, inconclusive or not_assessable.
@@ -35,6 +36,37 @@ export const CSV_COLUMNS = [
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
+
+/** The header row in Swedish (the English one is the column names themselves). */
+const SWEDISH_HEADERS: Readonly<Record<Column, string>> = {
+  indicator: 'indikator',
+  label: 'namn',
+  kind: 'slag',
+  round: 'omgång',
+  round_name: 'omgångens namn',
+  group_variable: 'gruppvariabel',
+  group: 'grupp',
+  group_name: 'gruppens namn',
+  weighted: 'viktad',
+  suppressed: 'undertryckt',
+  n: 'n',
+  k: 'k',
+  estimate: 'skattning',
+  sd: 'standardavvikelse',
+  se: 'medelfel',
+  ci_low: 'ki nedre',
+  ci_high: 'ki övre',
+  p_value: 'p-värde',
+  p_holm: 'p (Holm)',
+  verdict: 'bedömning',
+  cohen_d: 'Cohens d',
+  notes: 'noteringar',
+};
+
+/** The header row of the page's language, column by column in CSV_COLUMNS order. */
+export function csvHeaders(lang: Lang): string[] {
+  return CSV_COLUMNS.map((column) => (lang === 'sv' ? SWEDISH_HEADERS[column] : column));
+}
 type Row = Partial<Record<Column, string | number | boolean | null | undefined>>;
 
 export function csvSeparator(lang: Lang): string {
@@ -211,7 +243,11 @@ export function roundRows(data: Pick<RoundData, 'round' | 'reading' | 'indicator
 
 function csvText(rows: Row[], lang: Lang): string {
   const sep = csvSeparator(lang);
-  const lines = [CSV_COLUMNS.join(sep)];
+  const lines = [
+    csvHeaders(lang)
+      .map((header) => cell(header, lang, sep))
+      .join(sep),
+  ];
   for (const row of rows) lines.push(CSV_COLUMNS.map((column) => cell(row[column], lang, sep)).join(sep));
   return `${lines.join('\r\n')}\r\n`;
 }
