@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../functions/cli/main.ts';
+import { caseFileArgs, runCli } from '../support/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const reference = path.join(root, 'tests/fixtures/reference');
@@ -28,24 +29,7 @@ function editLine(name: string, line: number, edit: (text: string) => string): v
   writeFileSync(file(name), lines.join('\n'));
 }
 
-async function compare(extra: string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    [
-      'compare',
-      '--indicators',
-      file('indicators.json'),
-      '--baseline',
-      file('baseline.csv'),
-      '--followup',
-      file('followup.csv'),
-      ...extra,
-    ],
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-  );
-  return { code, stdout, stderr };
-}
+const compare = (extra: string[] = []) => runCli('compare', ...caseFileArgs(dir), ...extra);
 
 describe('bygdpuls compare on bad input', () => {
   it('names the column when an indicator item is missing from a file', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCell, csvField } from '../../functions/cli/export.ts';
-import { main } from '../../functions/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { builtInTemplate } from '../../functions/core/template.ts';
 import { createScorer } from '../../functions/core/scoring.ts';
 import { CLOSE_GRACE_MS } from '../../functions/core/releases.ts';
@@ -16,6 +16,7 @@ import { residentSource, VILLAGES } from '../../functions/local/residents.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { mismatches } from '../support/closeTo.ts';
 
+const cli = runCli;
 let api: TestApi;
 let endpoint: string;
 const outRoot = mkdtempSync(path.join(tmpdir(), 'bygdpuls-export-'));
@@ -31,12 +32,6 @@ afterAll(async () => {
 });
 
 /** Runs the CLI in this process; returns its exit code and what it printed. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 async function ok(method: string, url: string, body?: unknown): Promise<any> {
   const response = await api.call(method, url, body === undefined ? {} : { body });

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../functions/cli/main.ts';
+import { caseFileArgs, runCli } from '../support/cli.ts';
 import { mismatches } from '../support/closeTo.ts';
 import { collapsedEstimate } from '../support/collapsedStrata.ts';
 import { readCase } from '../support/referenceCase.ts';
@@ -13,13 +13,6 @@ import { readCase } from '../support/referenceCase.ts';
 const source = path.resolve(import.meta.dirname, '../fixtures/reference/weighted-by-area');
 const work = mkdtempSync(path.join(tmpdir(), 'bygdpuls-protect-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
 
 /** A copy of the weighted case with its indicators file changed. */
 function caseWith(name: string, change: (json: any) => void): string {
@@ -32,14 +25,8 @@ function caseWith(name: string, change: (json: any) => void): string {
   return dir;
 }
 
-const filesOf = (dir: string) => [
-  '--indicators',
-  path.join(dir, 'indicators.json'),
-  '--baseline',
-  path.join(dir, 'baseline.csv'),
-  '--followup',
-  path.join(dir, 'followup.csv'),
-];
+const cli = runCli;
+const filesOf = caseFileArgs;
 
 describe('compare --protect', () => {
   it('is the same as --secondary-suppression, and differs from the raw method', async () => {

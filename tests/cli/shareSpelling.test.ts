@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../functions/cli/main.ts';
+import { caseFileArgs, runCli } from '../support/cli.ts';
 
 const reference = path.resolve(import.meta.dirname, '../fixtures/reference/clear-change');
 const COLUMN = 'q_aware_project';
@@ -33,23 +33,7 @@ function respell(name: string, spelling: Record<string, string>): void {
   writeFileSync(file(name), out.join('\n'));
 }
 
-async function compare() {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    [
-      'compare',
-      '--indicators',
-      file('indicators.json'),
-      '--baseline',
-      file('baseline.csv'),
-      '--followup',
-      file('followup.csv'),
-    ],
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-  );
-  return { code, stdout, stderr };
-}
+const compare = () => runCli('compare', ...caseFileArgs(dir));
 
 describe('compare on a yes/no share spelt otherwise', () => {
   it('reads the reference case as it is', async () => {
