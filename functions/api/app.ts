@@ -3,7 +3,6 @@
 import type { Language } from '../core/language.ts';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import * as z from 'zod';
 import { reachesProject, type TokenClaims } from './auth.ts';
 import { HttpError, ValidationError, zodIssueMessage, type FieldError } from './errors.ts';
@@ -281,8 +280,11 @@ function bodyLimiter(max: number): MiddlewareHandler {
 }
 
 export interface AppOptions {
-  /** Gzip /api answers but submissions' (the local server; on AWS CloudFront compresses). */
-  compress?: boolean;
+  /**
+   * Gzips /api answers but submissions' (the local server passes hono's compress; on AWS
+   * CloudFront compresses, and the Lambda does not even load it).
+   */
+  compress?: MiddlewareHandler | undefined;
   /**
    * The HTTP server sets API_HEADERS on every /api answer itself (functions/local/serve.ts), so
    * the app need not: on Node, a response with more than one header set through Hono goes through
@@ -304,7 +306,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   // and hono's compress streams every answer whose length it does not know yet through a
   // CompressionStream, chunked, which costs each submission more than the rest of the route.
   if (options.compress) {
-    const gzip = compress({ encoding: 'gzip' });
+    const gzip = options.compress;
     app.use('/api/*', (c, next) => (c.req.method === 'POST' && SUBMIT_PATH.test(c.req.path) ? next() : gzip(c, next)));
   }
   // Loaded and built on first request, not at cold start: most instances never serve it.

@@ -2,8 +2,11 @@
 // may hold a token for every project ('*'); evaluators hold a read-only token for one project.
 // A token whose id is on the revocation list (store/tokens.ts) is refused.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { sign, verify } from 'hono/jwt';
 import * as z from 'zod';
+import { once } from '../core/once.ts';
+
+/** hono's JWT, loaded by the first token this instance signs or checks (a resident's instance never does). */
+const jwt = once(() => import('hono/jwt'));
 
 // Built on first use (see core/schemas.ts).
 export const Role = z.lazy(() => z.enum(['admin', 'evaluator']));
@@ -76,7 +79,7 @@ export function createTokenIssuer(secret: string, options: TokenIssuerOptions = 
     const iat = Math.floor(now() / 1000);
     const id = randomUUID();
     const exp = iat + lifetimeSeconds;
-    const token = await sign({ role, project, jti: id, iat, exp }, secret, 'HS256');
+    const token = await (await jwt()).sign({ role, project, jti: id, iat, exp }, secret, 'HS256');
     return { token, id, expiresAt: new Date(exp * 1000) };
   };
   return {
@@ -95,7 +98,7 @@ export function createTokenIssuer(secret: string, options: TokenIssuerOptions = 
       }
       let claims: TokenClaims;
       try {
-        const payload = await verify(token, secret, { alg: 'HS256', iat: false });
+        const payload = await (await jwt()).verify(token, secret, { alg: 'HS256', iat: false });
         const parsed = TokenClaims.safeParse(payload);
         if (!parsed.success) return null;
         claims = parsed.data;

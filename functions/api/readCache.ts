@@ -1,9 +1,16 @@
 // What the submit path reads on every request, kept in memory: questionnaire versions forever
 // (they never change), rounds for a moment (status changes must take effect: at most `roundTtlMs`
 // late on another instance, at once on this one), and the parsed survey of each version.
-import { parseSurvey, type ParsedSurvey } from '../core/questionnaire/index.ts';
+import type { ParsedSurvey } from '../core/questionnaire/index.ts';
+import { once } from '../core/once.ts';
 import type { Store } from '../store/index.ts';
 import type { Questionnaire, Round } from '../store/types.ts';
+
+/**
+ * The questionnaire parser, loaded when this instance first needs it: an instance that never
+ * serves a survey (an administrator's or evaluator's) never compiles it.
+ */
+const parser = once(() => import('../core/questionnaire/parse.ts'));
 
 export class ReadCache {
   private readonly rounds = new Map<string, { round: Round | null; until: number }>();
@@ -53,11 +60,17 @@ export class ReadCache {
     return questionnaire;
   }
 
+  /** The questionnaire's survey if this instance has parsed it before, else undefined. */
+  peekParsedSurvey(questionnaire: Questionnaire): ParsedSurvey | undefined {
+    return this.parsedSurveys.get(`${questionnaire.projectId}/${questionnaire.id}`);
+  }
+
   /** The questionnaire's survey, parsed (versions never change); fails loudly if a stored one no longer parses. */
-  parsedSurvey(questionnaire: Questionnaire): ParsedSurvey {
+  async parsedSurvey(questionnaire: Questionnaire): Promise<ParsedSurvey> {
     const key = `${questionnaire.projectId}/${questionnaire.id}`;
     let parsed = this.parsedSurveys.get(key);
     if (!parsed) {
+      const { parseSurvey } = await parser();
       const result = parseSurvey(questionnaire.survey);
       if (!result.ok) throw new Error(`stored questionnaire ${key} does not parse`);
       parsed = result.survey;

@@ -3,7 +3,7 @@
 // at cold start with readVariables (so a bad value stops the start, naming the variable). `npm
 // start` reads its settings with the same reader (functions/local/start.ts).
 // zod only, no AWS SDK: infra/ imports this file.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { text, wholeNumber } from '../core/settings.ts';
 
 export { EnvironmentError, readVariables } from '../core/settings.ts';
@@ -23,25 +23,25 @@ const url = (what: string) => z.url({ error: `${what} (an http(s) URL)`, protoco
 
 /** What the stack sets on both Lambdas. */
 export const FoldVariables = z.object({
-  NODE_OPTIONS: z.string().optional(),
+  NODE_OPTIONS: z.optional(z.string()),
   TABLE_NAME: text('the name of the DynamoDB table'),
-  SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 60000', 0).default(SETTLE_MS),
-  STAGE: text('the stage: lower-case letters, digits and dashes, at most 32', /^[a-z0-9-]{1,32}$/).default('dev'),
+  SETTLE_MS: z._default(wholeNumber('a whole number of milliseconds, such as 60000', 0), SETTLE_MS),
+  STAGE: z._default(text('the stage: lower-case letters, digits and dashes, at most 32', /^[a-z0-9-]{1,32}$/), 'dev'),
 });
 
 /** What the stack sets on the API Lambda: the fold's, the secrets' ARNs and the site's origin. */
-export const ApiVariables = FoldVariables.extend({
-  SIGNING_SECRET_ARN: arn('the signing secret').optional(),
+export const ApiVariables = z.extend(FoldVariables, {
+  SIGNING_SECRET_ARN: z.optional(arn('the signing secret')),
   /** Keys invitation-code hashes; kept when the signing secret rotates (letters stay valid). */
-  CODE_SECRET_ARN: arn('the invitation-code secret').optional(),
+  CODE_SECRET_ARN: z.optional(arn('the invitation-code secret')),
   /** The header CloudFront sends to the API: requests without it are refused. */
-  ORIGIN_SECRET_ARN: arn('the CloudFront origin secret').optional(),
-  ADMIN_TOKEN_SECRET_ARN: arn('the first administrator token').optional(),
-  PUBLIC_URL: url("the site's own origin").optional(),
-  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: wholeNumber(
-    'a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)',
-    0,
-  ).default(SUBMISSIONS_PER_MINUTE_PER_ADDRESS),
+  ORIGIN_SECRET_ARN: z.optional(arn('the CloudFront origin secret')),
+  ADMIN_TOKEN_SECRET_ARN: z.optional(arn('the first administrator token')),
+  PUBLIC_URL: z.optional(url("the site's own origin")),
+  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: z._default(
+    wholeNumber('a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)', 0),
+    SUBMISSIONS_PER_MINUTE_PER_ADDRESS,
+  ),
 });
 
 /**
@@ -50,29 +50,33 @@ export const ApiVariables = FoldVariables.extend({
  * itself instead of its ARN).
  */
 export const OffStackVariables = z.object({
-  AWS_REGION: z.string().optional(),
-  DYNAMODB_ENDPOINT: url('the DynamoDB endpoint').optional(),
-  BYGDPULS_SECRET: text('the secret of the code key (and of the signing key without the next)').optional(),
-  BYGDPULS_SIGNING_SECRET: text('the secret the token signing key derives from').optional(),
-  ADMIN_TOKEN: z.string().min(32, { error: 'at least 32 characters (a static administrator token)' }).optional(),
-  SHARDS_PER_ROUND: wholeNumber('a whole number of shards, 1 or more, such as 8', 1).default(8),
+  AWS_REGION: z.optional(z.string()),
+  DYNAMODB_ENDPOINT: z.optional(url('the DynamoDB endpoint')),
+  BYGDPULS_SECRET: z.optional(text('the secret of the code key (and of the signing key without the next)')),
+  BYGDPULS_SIGNING_SECRET: z.optional(text('the secret the token signing key derives from')),
+  ADMIN_TOKEN: z.optional(
+    z.string().check(z.minLength(32, { error: 'at least 32 characters (a static administrator token)' })),
+  ),
+  SHARDS_PER_ROUND: z._default(wholeNumber('a whole number of shards, 1 or more, such as 8', 1), 8),
 });
 
-export const FoldEnvironment = FoldVariables.extend(OffStackVariables.shape);
+export const FoldEnvironment = z.extend(FoldVariables, OffStackVariables.shape);
 export type FoldEnvironment = z.output<typeof FoldEnvironment>;
 
-export const ApiEnvironment = ApiVariables.extend(OffStackVariables.shape).superRefine((values, context) => {
-  if (!values.SIGNING_SECRET_ARN && !values.BYGDPULS_SECRET)
-    context.addIssue({
-      code: 'custom',
-      path: ['SIGNING_SECRET_ARN'],
-      message: 'the ARN of the signing secret (arn:...), or BYGDPULS_SECRET, the secret itself, off AWS',
-    });
-});
+export const ApiEnvironment = z.extend(ApiVariables, OffStackVariables.shape).check(
+  z.superRefine((values, context) => {
+    if (!values.SIGNING_SECRET_ARN && !values.BYGDPULS_SECRET)
+      context.addIssue({
+        code: 'custom',
+        path: ['SIGNING_SECRET_ARN'],
+        message: 'the ARN of the signing secret (arn:...), or BYGDPULS_SECRET, the secret itself, off AWS',
+      });
+  }),
+);
 export type ApiEnvironment = z.output<typeof ApiEnvironment>;
 
 /** Every variable of a schema by name, each given (as a string) or left out (undefined). */
-type VariablesOf<S extends z.ZodObject> = Record<keyof z.input<S>, string | undefined>;
+type VariablesOf<S extends z.ZodMiniObject> = Record<keyof z.input<S>, string | undefined>;
 
 function defined(variables: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { Socket } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApp } from '../api/app.ts';
 import { API_HEADERS } from '../api/headers.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
@@ -61,7 +62,7 @@ function withApiHeaders(listener: (request: IncomingMessage, response: ServerRes
  * reads, security headers from serveApp) and the web pages from `webDir`.
  */
 export function createLocalApp(deps: ApiDeps, webDir: string): Hono {
-  const app = createApp(deps, { compress: true, headersFromServer: true });
+  const app = createApp(deps, { compress: compress({ encoding: 'gzip' }), headersFromServer: true });
   mountWeb(app, webDir);
   return app;
 }

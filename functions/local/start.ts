@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createTokenIssuer, MIN_STATIC_TOKEN_LENGTH } from '../api/auth.ts';
 import { createSignInCode, SIGNED_IN_TOKEN_SECONDS } from '../api/issuedTokens.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
@@ -59,21 +59,22 @@ export interface LocalServer {
 
 /** The settings of `npm start` (README, "Settings"); a bad one stops it, naming the variable. */
 const LocalSettings = z.object({
-  PORT: wholeNumber('a port number from 0 to 65535, such as 3000', 0, 65_535).default(3000),
-  HOST: text('an address to listen on, such as 127.0.0.1').default('127.0.0.1'),
-  DATA_DIR: z.string().optional(),
-  ADMIN_TOKEN: z
-    .string()
-    .min(MIN_STATIC_TOKEN_LENGTH, {
-      error: `at least ${MIN_STATIC_TOKEN_LENGTH} characters (a static administrator token)`,
-    })
-    .optional(),
-  FOLD_INTERVAL_MS: wholeNumber('a whole number of milliseconds, 1 or more, such as 3000', 1).default(3000),
-  SETTLE_MS: wholeNumber('a whole number of milliseconds, such as 2000', 0).default(2000),
-  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: wholeNumber(
-    'a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)',
-    0,
-  ).default(20),
+  PORT: z._default(wholeNumber('a port number from 0 to 65535, such as 3000', 0, 65_535), 3000),
+  HOST: z._default(text('an address to listen on, such as 127.0.0.1'), '127.0.0.1'),
+  DATA_DIR: z.optional(z.string()),
+  ADMIN_TOKEN: z.optional(
+    z.string().check(
+      z.minLength(MIN_STATIC_TOKEN_LENGTH, {
+        error: `at least ${MIN_STATIC_TOKEN_LENGTH} characters (a static administrator token)`,
+      }),
+    ),
+  ),
+  FOLD_INTERVAL_MS: z._default(wholeNumber('a whole number of milliseconds, 1 or more, such as 3000', 1), 3000),
+  SETTLE_MS: z._default(wholeNumber('a whole number of milliseconds, such as 2000', 0), 2000),
+  SUBMISSIONS_PER_MINUTE_PER_ADDRESS: z._default(
+    wholeNumber('a whole number of submissions a minute per address to an open round, such as 20 (0: no limit)', 0),
+    20,
+  ),
 });
 
 /** The options from the environment; throws an EnvironmentError naming any bad setting. */

@@ -1,17 +1,19 @@
 // Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access: routes/tokens.ts).
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
-import { parseSurvey } from '../../core/questionnaire/index.ts';
+import { once } from '../../core/once.ts';
 
 /** The questionnaire checks, loaded when an administrator adds a version (not on a resident's cold start). */
 const questionnaireChecks = () => import('../../core/questionnaire/check.ts');
+/** Parsing a questionnaire and counting a round's answers, loaded by the routes that do them. */
+const parser = once(() => import('../../core/questionnaire/parse.ts'));
+const counts = once(() => import('../counts.ts'));
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { HttpError, ValidationError, type FieldError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { RoundListing } from '../contract.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
-import { readRoundCounts } from '../counts.ts';
 import { indicatorAnswersOf } from './bursts.ts';
 import {
   CreateInvitationsBody,
@@ -183,6 +185,7 @@ export const projectRoutes: RouteSpec[] = [
       400: 'invalid survey or indicators',
     },
     handler: async ({ c, deps, body, project }) => {
+      const { parseSurvey } = await parser();
       const parsed = parseSurvey(body.survey);
       if (!parsed.ok)
         throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
@@ -237,6 +240,7 @@ export const projectRoutes: RouteSpec[] = [
       if (!questionnaire)
         throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
       // A version stored before the project's settings needed a background variable cannot feed them.
+      const { parseSurvey } = await parser();
       const parsed = parseSurvey(questionnaire.survey);
       const { checkQuestionnaire } = await questionnaireChecks();
       const unmet = parsed.ok
@@ -282,7 +286,10 @@ export const projectRoutes: RouteSpec[] = [
     handler: async ({ c, deps, round, project, claims }) => {
       // Administrators count live; evaluators see the release (METHOD.md, "Releases, not live figures").
       const live = claims.role === 'admin';
-      return c.json({ round: roundSummary(round), ...(await readRoundCounts(deps.store, project, round, { live })) });
+      return c.json({
+        round: roundSummary(round),
+        ...(await (await counts()).readRoundCounts(deps.store, project, round, { live })),
+      });
     },
   }),
   ...(['close', 'open'] as const).map((action) =>

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import type { Language } from '../../core/language.ts';
 import type { CodeCheck } from '../contract.ts';
-import { checkCode, submitResponse } from '../submissions.ts';
+import { once } from '../../core/once.ts';
 import { HttpError } from '../errors.ts';
 import { addressHash, clientAddress } from '../guessLimit.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
@@ -12,6 +12,12 @@ import type { ReadCache } from '../readCache.ts';
 import type { ApiInstance } from '../instance.ts';
 import { MissingQuestionnaireError } from '../../store/questionnaires.ts';
 import type { Questionnaire, Round } from '../../store/types.ts';
+
+/**
+ * Submitting and checking codes, loaded when this instance first serves one (with the
+ * questionnaire's validation): an administrator's instance never compiles them.
+ */
+const submissions = once(() => import('../submissions.ts'));
 
 /**
  * The round, if it is open. Answered from the instance's cache without a trip through the event
@@ -107,7 +113,7 @@ export const publicRoutes: RouteSpec[] = [
         questionnaireOf(instance.reads, round),
         deps.store.projects.get(round.projectId),
       ]);
-      instance.reads.parsedSurvey(questionnaire); // fails loudly if a stored questionnaire no longer parses
+      await instance.reads.parsedSurvey(questionnaire); // fails loudly if a stored questionnaire no longer parses
       return c.json({
         round: { id: round.id, name: round.name, kind: round.kind, access: round.access },
         project: { name: project?.name ?? '', demo: project?.demo ?? false },
@@ -137,7 +143,9 @@ export const publicRoutes: RouteSpec[] = [
     handler: async ({ c, deps, body, lang, instance }) => {
       const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
       const questionnaire = await questionnaireOf(instance.reads, round);
-      const survey = instance.reads.parsedSurvey(questionnaire);
+      const survey =
+        instance.reads.peekParsedSurvey(questionnaire) ?? (await instance.reads.parsedSurvey(questionnaire));
+      const { submitResponse } = await submissions();
       const client = clientAddress(c);
       if (round.access !== 'invite') {
         // Open rounds: submissions per address are counted, and past the limit none is stored.
@@ -174,6 +182,7 @@ export const publicRoutes: RouteSpec[] = [
     },
     handler: async ({ c, deps, body, lang, instance }) => {
       const round = await openRound(instance.reads, c.req.param('roundId')!, lang);
+      const { checkCode } = await submissions();
       await guarded(c, instance, round.id, lang, () => checkCode(deps, round, body.code, lang));
       return c.json({ status: 'ok' } satisfies CodeCheck);
     },
