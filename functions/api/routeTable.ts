@@ -64,6 +64,35 @@ export type RouteContext<Body = unknown, Query = unknown, A extends Access = Acc
   instance: ApiInstance;
 } & CallerOf<A>;
 
+/** The context of a route of each access, as a handler kept in a module of its own declares it. */
+export type PublicContext<Body = undefined, Query = undefined> = RouteContext<Body, Query, { kind: 'public' }>;
+export type GlobalContext<Body = undefined, Query = undefined> = RouteContext<
+  Body,
+  Query,
+  { kind: 'global'; roles: readonly Role[] }
+>;
+export type ProjectContext<Body = undefined, Query = undefined> = RouteContext<
+  Body,
+  Query,
+  { kind: 'project'; roles: readonly Role[] }
+>;
+export type RoundContext<Body = undefined, Query = undefined> = RouteContext<
+  Body,
+  Query,
+  { kind: 'round'; roles: readonly Role[] }
+>;
+
+/**
+ * A handler kept in a module of its own (functions/api/actions/), loaded with that module by the
+ * first call of any of its routes. The route table declares every route at cold start, but only
+ * the declarations are compiled then: an instance compiles the handlers of the routes it serves.
+ * `load` should be made with `once` so that later calls do not go through the module loader.
+ */
+export function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  const handler = async (ctx: RouteContext) => ((await load())[name] as (ctx: RouteContext) => Promise<Response>)(ctx);
+  return handler as M[K];
+}
+
 /** A JSON answer: what it means, and the name of its schema in functions/api/contract.ts. */
 export interface JsonAnswer {
   description: string;
@@ -108,7 +137,8 @@ export function route<Body = undefined, Query = undefined, A extends Access = Ac
   maxBodyBytes?: number;
   query?: z.ZodType<Query>;
   responses: Responses;
-  handler: (ctx: RouteContext<Body, Query, A>) => Promise<Response>;
+  /** The body, query and access come from the declaration alone, never from the handler. */
+  handler: (ctx: RouteContext<NoInfer<Body>, NoInfer<Query>, NoInfer<A>>) => Promise<Response>;
 }): RouteSpec {
   return spec as RouteSpec;
 }

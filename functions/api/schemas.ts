@@ -49,6 +49,7 @@ export const CreateQuestionnaireBody = z.lazy(() =>
       .optional(),
   }),
 );
+export type CreateQuestionnaireBody = z.infer<typeof CreateQuestionnaireBody>;
 
 export const CreateRoundBody = z.lazy(() =>
   z.strictObject({
@@ -58,6 +59,7 @@ export const CreateRoundBody = z.lazy(() =>
     access: z.enum(['open', 'invite']),
   }),
 );
+export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
 
 export const CreateInvitationsBody = z.lazy(() =>
   z.strictObject({
@@ -65,6 +67,7 @@ export const CreateInvitationsBody = z.lazy(() =>
     area: areaId().optional(),
   }),
 );
+export type CreateInvitationsBody = z.infer<typeof CreateInvitationsBody>;
 
 export const SubmitResponseBody = z.lazy(() =>
   z.strictObject({
@@ -80,6 +83,7 @@ export const ComparisonQuery = z.lazy(() =>
     followup: z.string().min(1).max(64),
   }),
 );
+export type ComparisonQuery = z.infer<typeof ComparisonQuery>;
 
 export const RemoveResponseBody = z.lazy(() =>
   z.strictObject({
@@ -87,6 +91,7 @@ export const RemoveResponseBody = z.lazy(() =>
     code: z.string().min(1).max(64).optional(),
   }),
 );
+export type RemoveResponseBody = z.infer<typeof RemoveResponseBody>;
 
 /** Responses grouped by address hash and time window (GET /api/rounds/:roundId/bursts). */
 export const BurstsQuery = z.lazy(() =>
@@ -95,6 +100,7 @@ export const BurstsQuery = z.lazy(() =>
     minCount: z.coerce.number().int().min(2).max(100_000).default(10),
   }),
 );
+export type BurstsQuery = z.infer<typeof BurstsQuery>;
 
 /** Many responses at once: those of one address hash, of a time window, or both. */
 export const BulkRemovalBody = z.lazy(() =>

@@ -1,74 +1,11 @@
-// Floods of an open round, found and undone by administrators: responses grouped by the salted
-// hash of their address and a time window (counts only, never answers), and removal of many
-// responses at once by hash or window, each folded as a negative contribution like any removal.
-import type { Answer } from '../../core/schemas.ts';
-import type { Store } from '../../store/index.ts';
-import { roundQuestionnaire } from '../../store/questionnaires.ts';
-import type { Round } from '../../store/types.ts';
-import type { RoundBursts } from '../contract.ts';
-import { route, type RouteSpec } from '../routeTable.ts';
+// Floods of an open round, found and undone by administrators. Declarations only: the handlers are
+// in actions/bursts.ts, loaded by the first call of either.
+import { once } from '../../core/once.ts';
+import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import { BulkRemovalBody, BurstsQuery } from '../schemas.ts';
 
 const ADMIN = ['admin'] as const;
-/** Bursts listed at most, largest first. */
-const MAX_BURSTS = 200;
-/** Removals under way at once. */
-const PARALLEL_REMOVALS = 8;
-
-/** What a removal keeps of a response: the answers its indicators need, nothing else. */
-export async function indicatorAnswersOf(
-  store: Store,
-  round: Round,
-): Promise<(answers: Record<string, Answer>) => Record<string, Answer>> {
-  const questionnaire = await roundQuestionnaire(store, round);
-  const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
-  return (answers) => Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q)));
-}
-
-async function listBursts(store: Store, round: Round, windowMinutes: number, minCount: number): Promise<RoundBursts> {
-  const windowMs = windowMinutes * 60_000;
-  const groups = new Map<string, { addressHash: string; start: number; count: number }>();
-  let hashed = 0;
-  for (let shard = 0; shard < round.shards; shard++) {
-    for await (const { ts, addressHash } of store.responses.addressTimes(round.id, shard)) {
-      hashed += 1;
-      // Windows aligned to the clock: a burst across a boundary shows as two (listed side by side).
-      const start = Math.floor(ts / windowMs) * windowMs;
-      const key = `${addressHash} ${start}`;
-      const group = groups.get(key);
-      if (group) group.count += 1;
-      else groups.set(key, { addressHash, start, count: 1 });
-    }
-  }
-  const bursts = [...groups.values()]
-    .filter((group) => group.count >= minCount)
-    .sort((a, b) => b.count - a.count || a.start - b.start)
-    .slice(0, MAX_BURSTS)
-    .map((group) => ({
-      addressHash: group.addressHash,
-      from: new Date(group.start).toISOString(),
-      to: new Date(group.start + windowMs).toISOString(),
-      count: group.count,
-    }));
-  return { windowMinutes, minCount, hashed, bursts };
-}
-
-/** Keys of the live responses a bulk removal names: by hash (and window), or by window alone. */
-async function keysToRemove(store: Store, round: Round, body: BulkRemovalBody): Promise<string[]> {
-  const from = body.from === undefined ? -Infinity : Date.parse(body.from);
-  const to = body.to === undefined ? Infinity : Date.parse(body.to);
-  const keys: string[] = [];
-  for (let shard = 0; shard < round.shards; shard++) {
-    if (body.addressHash !== undefined) {
-      for await (const { key, ts, addressHash } of store.responses.addressTimes(round.id, shard))
-        if (addressHash === body.addressHash && ts >= from && ts < to) keys.push(key);
-    } else {
-      for await (const { key, ts } of store.responses.responses(round.id, shard))
-        if (ts >= from && ts < to) keys.push(key);
-    }
-  }
-  return keys;
-}
+const actions = once(() => import('../actions/bursts.ts'));
 
 export const burstRoutes: RouteSpec[] = [
   route({
@@ -79,8 +16,7 @@ export const burstRoutes: RouteSpec[] = [
     access: { kind: 'round', roles: ADMIN },
     query: BurstsQuery,
     responses: { 200: { description: 'groups of at least minCount responses, largest first', schema: 'RoundBursts' } },
-    handler: async ({ c, deps, query, round }) =>
-      c.json(await listBursts(deps.store, round, query.windowMinutes, query.minCount)),
+    handler: lazy(actions, 'roundBursts'),
   }),
   route({
     method: 'post',
@@ -93,20 +29,6 @@ export const burstRoutes: RouteSpec[] = [
       200: { description: 'how many responses were removed', schema: 'BulkRemoved' },
       400: 'invalid request',
     },
-    handler: async ({ c, deps, body, round }) => {
-      const keep = await indicatorAnswersOf(deps.store, round);
-      const keys = await keysToRemove(deps.store, round, body);
-      let removed = 0;
-      for (let i = 0; i < keys.length; i += PARALLEL_REMOVALS) {
-        const results = await Promise.all(
-          keys
-            .slice(i, i + PARALLEL_REMOVALS)
-            .map((key) => deps.store.responses.remove(round.id, round.shards, key, deps.now(), keep)),
-        );
-        removed += results.filter((result) => result === 'removed').length;
-      }
-      deps.log({ event: 'responses_removed', roundId: round.id, count: removed });
-      return c.json({ removed });
-    },
+    handler: lazy(actions, 'removeInBulk'),
   }),
 ];

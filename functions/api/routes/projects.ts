@@ -1,20 +1,8 @@
-// Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access: routes/tokens.ts).
-import type * as z from 'zod';
-import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
+// Administrators' routes: projects, questionnaires, rounds, invitations (evaluator access:
+// routes/tokens.ts). Declarations only: the handlers are in actions/projects.ts, loaded by the
+// first call of any of them.
 import { once } from '../../core/once.ts';
-
-/** The questionnaire checks, loaded when an administrator adds a version (not on a resident's cold start). */
-const questionnaireChecks = () => import('../../core/questionnaire/check.ts');
-/** Parsing a questionnaire and counting a round's answers, loaded by the routes that do them. */
-const parser = once(() => import('../../core/questionnaire/parse.ts'));
-const counts = once(() => import('../counts.ts'));
-import type { Project, Questionnaire, Round } from '../../store/types.ts';
-import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
-import { HttpError, ValidationError, type FieldError } from '../errors.ts';
-import { newId } from '../ids.ts';
-import type { RoundListing } from '../contract.ts';
-import { route, type RouteSpec } from '../routeTable.ts';
-import { indicatorAnswersOf } from './bursts.ts';
+import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import {
   CreateInvitationsBody,
   CreateProjectBody,
@@ -24,98 +12,8 @@ import {
 } from '../schemas.ts';
 
 const ADMIN = ['admin'] as const;
-/** Population figures are counts of people: whole numbers under a billion. */
-const MAX_POPULATION = 1_000_000_000;
 const READERS = ['admin', 'evaluator'] as const;
-
-function zodErrors(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-}
-
-/** Project settings from the request, with the population checked against the areas. */
-function settingsOf(body: CreateProjectBody): ProjectSettings {
-  let weighting: ProjectSettings['weighting'] = null;
-  if (body.weighting) {
-    const { strata } = body.weighting;
-    const errors: FieldError[] = [];
-    const population = body.weighting.population.map((row, i) => {
-      const out: Record<string, string | number> = {};
-      for (const variable of strata) {
-        const value = row[variable];
-        if (typeof value !== 'string' || value === '')
-          errors.push({
-            field: `weighting.population.${i}.${variable}`,
-            message: `give the ${variable} of this stratum`,
-          });
-        else out[variable] = value;
-      }
-      const count = row.population;
-      if (typeof count !== 'number' || !(count > 0))
-        errors.push({ field: `weighting.population.${i}.population`, message: 'population must be a positive number' });
-      else if (!Number.isInteger(count) || count >= MAX_POPULATION)
-        // 1e308 passed "positive", and the weights it made underflowed to an estimate of 0 in [0, 0].
-        errors.push({
-          field: `weighting.population.${i}.population`,
-          message: `population must be a whole number of people under ${MAX_POPULATION}`,
-        });
-      else out.population = count;
-      for (const key of Object.keys(row)) {
-        if (key !== 'population' && !strata.includes(key as BackgroundVariable))
-          errors.push({ field: `weighting.population.${i}.${key}`, message: 'not a stratum variable' });
-      }
-      return out;
-    });
-    if (strata.includes('area')) {
-      const areaIds = new Set(body.areas.map((a) => a.id));
-      population.forEach((row, i) => {
-        if (typeof row.area === 'string' && !areaIds.has(row.area))
-          errors.push({
-            field: `weighting.population.${i}.area`,
-            message: `"${row.area}" is not one of the project's areas`,
-          });
-      });
-      if (strata.length === 1) {
-        const covered = new Set(population.map((row) => row.area));
-        for (const area of areaIds)
-          if (!covered.has(area))
-            errors.push({ field: 'weighting.population', message: `no population figure for area "${area}"` });
-      }
-    }
-    if (errors.length > 0) throw new ValidationError(errors);
-    weighting = {
-      strata,
-      population: population as Weighting['population'],
-      ...(body.weighting.minStratumSize === undefined ? {} : { minStratumSize: body.weighting.minStratumSize }),
-    };
-  }
-  const parsed = ProjectSettings.safeParse({
-    alpha: body.alpha,
-    minGroupSize: body.minGroupSize,
-    groupBy: body.groupBy,
-    weighting,
-  });
-  if (!parsed.success) throw new ValidationError(zodErrors(parsed.error, ''));
-  return parsed.data;
-}
-
-function roundSummary(round: Round): RoundListing {
-  return {
-    id: round.id,
-    name: round.name,
-    kind: round.kind,
-    access: round.access,
-    status: round.status,
-    questionnaireId: round.questionnaireId,
-    createdAt: round.createdAt,
-  };
-}
-
-function surveyUrl(publicUrl: string, roundId: string): string {
-  return `${publicUrl}/s/${encodeURIComponent(roundId)}`;
-}
+const actions = once(() => import('../actions/projects.ts'));
 
 export const projectRoutes: RouteSpec[] = [
   route({
@@ -125,19 +23,7 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'global', roles: ADMIN },
     body: CreateProjectBody,
     responses: { 201: { description: 'the new project', schema: 'Created' }, 400: 'invalid project' },
-    handler: async ({ c, deps, body }) => {
-      const project: Project = {
-        id: newId(),
-        name: body.name,
-        areas: body.areas,
-        settings: settingsOf(body),
-        demo: false,
-        createdAt: new Date(deps.now()).toISOString(),
-      };
-      await deps.store.projects.create(project);
-      deps.log({ event: 'project_created', projectId: project.id });
-      return c.json({ id: project.id }, 201);
-    },
+    handler: lazy(actions, 'createProject'),
   }),
   route({
     method: 'get',
@@ -145,7 +31,7 @@ export const projectRoutes: RouteSpec[] = [
     summary: 'List the projects',
     access: { kind: 'global', roles: ADMIN },
     responses: { 200: { description: 'every project, by id and name', schema: 'ProjectList' } },
-    handler: async ({ c, deps }) => c.json({ projects: await deps.store.projects.list() }),
+    handler: lazy(actions, 'listProjects'),
   }),
   route({
     method: 'get',
@@ -156,22 +42,7 @@ export const projectRoutes: RouteSpec[] = [
       200: { description: 'the project, its rounds and questionnaire versions', schema: 'ProjectDetails' },
       404: 'no such project',
     },
-    handler: async ({ c, deps, project }) => {
-      const [rounds, questionnaires] = await Promise.all([
-        deps.store.rounds.listByProject(project.id),
-        deps.store.questionnaires.list(project.id),
-      ]);
-      return c.json({
-        project: project,
-        rounds: rounds.map(roundSummary),
-        questionnaires: questionnaires.map((q) => ({
-          id: q.id,
-          createdAt: q.createdAt,
-          indicators: q.indicators,
-          background: q.background,
-        })),
-      });
-    },
+    handler: lazy(actions, 'projectDetails'),
   }),
   route({
     method: 'post',
@@ -184,34 +55,7 @@ export const projectRoutes: RouteSpec[] = [
       201: { description: 'the new questionnaire version', schema: 'Created' },
       400: 'invalid survey or indicators',
     },
-    handler: async ({ c, deps, body, project }) => {
-      const { parseSurvey } = await parser();
-      const parsed = parseSurvey(body.survey);
-      if (!parsed.ok)
-        throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
-      // Without a mapping, each background variable is the question of its name, if there is one;
-      // a mapping that lacks a variable the project groups or weights by is refused.
-      const { backgroundByName, checkQuestionnaire } = await questionnaireChecks();
-      const background = body.background ?? backgroundByName(parsed.survey);
-      const problems = checkQuestionnaire(
-        parsed.survey,
-        body.indicators,
-        background,
-        project.areas.map((a) => a.id),
-        project.settings,
-      );
-      if (problems.length > 0) throw new ValidationError(problems);
-      const questionnaire: Questionnaire = {
-        id: newId(),
-        projectId: project.id,
-        survey: body.survey,
-        indicators: body.indicators,
-        background,
-        createdAt: new Date(deps.now()).toISOString(),
-      };
-      await deps.store.questionnaires.create(questionnaire);
-      return c.json({ id: questionnaire.id }, 201);
-    },
+    handler: lazy(actions, 'createQuestionnaire'),
   }),
   route({
     method: 'get',
@@ -222,11 +66,7 @@ export const projectRoutes: RouteSpec[] = [
       200: { description: 'the questionnaire version', schema: 'QuestionnaireVersion' },
       404: 'no such questionnaire',
     },
-    handler: async ({ c, deps, project }) => {
-      const questionnaire = await deps.store.questionnaires.get(project.id, c.req.param('questionnaireId')!);
-      if (!questionnaire) throw new HttpError(404, 'not_found', 'no such questionnaire in this project');
-      return c.json(questionnaire);
-    },
+    handler: lazy(actions, 'questionnaireVersion'),
   }),
   route({
     method: 'post',
@@ -235,46 +75,7 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: ADMIN },
     body: CreateRoundBody,
     responses: { 201: { description: 'the new round and its survey link', schema: 'NewRound' }, 400: 'invalid round' },
-    handler: async ({ c, deps, body, project }) => {
-      const questionnaire = await deps.store.questionnaires.get(project.id, body.questionnaireId);
-      if (!questionnaire)
-        throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
-      // A version stored before the project's settings needed a background variable cannot feed them.
-      const { parseSurvey } = await parser();
-      const parsed = parseSurvey(questionnaire.survey);
-      const { checkQuestionnaire } = await questionnaireChecks();
-      const unmet = parsed.ok
-        ? checkQuestionnaire(
-            parsed.survey,
-            questionnaire.indicators,
-            questionnaire.background,
-            project.areas.map((a) => a.id),
-            project.settings,
-          ).filter((problem) => problem.field.startsWith('background.'))
-        : [];
-      if (unmet.length > 0)
-        throw new ValidationError(
-          unmet.map((problem) => ({
-            field: 'questionnaireId',
-            message: `the questionnaire's ${problem.field}: ${problem.message}`,
-          })),
-        );
-      const now = new Date(deps.now()).toISOString();
-      const round: Round = {
-        id: newId(),
-        projectId: project.id,
-        kind: body.kind,
-        name: body.name,
-        questionnaireId: body.questionnaireId,
-        access: body.access,
-        status: 'open',
-        shards: deps.shardsPerRound,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await deps.store.rounds.create(round);
-      return c.json({ id: round.id, surveyUrl: surveyUrl(deps.publicUrl ?? new URL(c.req.url).origin, round.id) }, 201);
-    },
+    handler: lazy(actions, 'createRound'),
   }),
   route({
     method: 'get',
@@ -283,14 +84,7 @@ export const projectRoutes: RouteSpec[] = [
       "A round with its response counts per area (and response rates for invited rounds): live for administrators, the latest release's for evaluators",
     access: { kind: 'round', roles: READERS },
     responses: { 200: { description: 'the round and its responses per area', schema: 'RoundCounts' } },
-    handler: async ({ c, deps, round, project, claims }) => {
-      // Administrators count live; evaluators see the release (METHOD.md, "Releases, not live figures").
-      const live = claims.role === 'admin';
-      return c.json({
-        round: roundSummary(round),
-        ...(await (await counts()).readRoundCounts(deps.store, project, round, { live })),
-      });
-    },
+    handler: lazy(actions, 'roundCounts'),
   }),
   ...(['close', 'open'] as const).map((action) =>
     route({
@@ -302,21 +96,7 @@ export const projectRoutes: RouteSpec[] = [
           : 'Open a round for answers',
       access: { kind: 'round', roles: ADMIN },
       responses: { 200: { description: 'the round as it is now', schema: 'RoundChange' } },
-      handler: async ({ c, deps, round, instance }) => {
-        const updated = await deps.store.rounds.setStatus(
-          round,
-          action === 'close' ? 'closed' : 'open',
-          new Date(deps.now()).toISOString(),
-        );
-        instance.reads.forgetRound(round.id);
-        if (action === 'close') {
-          // The address hashes kept against floods go with the open round (closing again finishes
-          // a drop cut short).
-          const dropped = await deps.store.responses.forgetAddresses(round.id, round.shards);
-          deps.log({ event: 'address_hashes_dropped', roundId: round.id, count: dropped });
-        }
-        return c.json({ round: roundSummary(updated) });
-      },
+      handler: lazy(actions, action === 'close' ? 'closeRound' : 'openRound'),
     }),
   ),
   route({
@@ -330,24 +110,7 @@ export const projectRoutes: RouteSpec[] = [
       400: 'invalid request',
       409: 'the round is open to all, not invited',
     },
-    handler: async ({ c, deps, body, round, project }) => {
-      if (round.access !== 'invite')
-        throw new HttpError(409, 'not_invited', 'this round is open to everyone with the link; it takes no codes');
-      const area = body.area ?? null;
-      if (area !== null && !project.areas.some((a) => a.id === area))
-        throw new ValidationError([{ field: 'area', message: `"${area}" is not one of the project's areas` }]);
-      const codes = Array.from({ length: body.count }, newInvitationCode);
-      const createdAt = new Date(deps.now()).toISOString();
-      await deps.store.invitations.createMany(
-        codes.map((code) => ({
-          roundId: round.id,
-          codeHash: hashCode(deps.codeSecret, normalizeCode(code)!),
-          area,
-          createdAt,
-        })),
-      );
-      return c.json({ codes }, 201);
-    },
+    handler: lazy(actions, 'createInvitations'),
   }),
   route({
     method: 'post',
@@ -356,30 +119,6 @@ export const projectRoutes: RouteSpec[] = [
     access: { kind: 'round', roles: ADMIN },
     body: RemoveResponseBody,
     responses: { 200: { description: 'the response is removed', schema: 'Removed' }, 404: 'no such response' },
-    handler: async ({ c, deps, body, round }) => {
-      let key: string;
-      if (body.code) {
-        const code = normalizeCode(body.code);
-        if (!code) throw new ValidationError([{ field: 'code', message: 'not a valid code' }]);
-        key = `C.${hashCode(deps.codeSecret, code)}`;
-      } else if (body.responseId) {
-        key = `I.${body.responseId}`;
-      } else {
-        throw new ValidationError([
-          { field: 'responseId', message: 'give the responseId or the code of the response to remove' },
-        ]);
-      }
-      const keep = await indicatorAnswersOf(deps.store, round);
-      const result = await deps.store.responses.remove(round.id, round.shards, key, deps.now(), keep);
-      if (result === 'not-found') {
-        // A retry of a removal that went through (its answer lost) must be told so, not "no such".
-        const stored = await deps.store.responses.get(round.id, round.shards, key);
-        if (stored?.type === 'removal')
-          throw new HttpError(404, 'already_removed', 'this response has already been removed');
-        throw new HttpError(404, 'not_found', 'no such response in this round');
-      }
-      deps.log({ event: 'response_removed', roundId: round.id });
-      return c.json({ removed: true });
-    },
+    handler: lazy(actions, 'removeResponse'),
   }),
 ];

@@ -1,12 +1,12 @@
 // Issued tokens: evaluator access (named, listed, revocable), revocation, and the exchange of a
 // one-time sign-in code for a short-lived token (what printed links carry instead of a token).
 import * as z from 'zod';
-import { HttpError } from '../errors.ts';
-import { hashSignInCode, issueRecordedToken, SIGNED_IN_TOKEN_SECONDS } from '../issuedTokens.ts';
-import { route, type RouteSpec } from '../routeTable.ts';
+import { once } from '../../core/once.ts';
+import { lazy, route, type RouteSpec } from '../routeTable.ts';
 
 const ADMIN = ['admin'] as const;
-const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The handlers (actions/tokens.ts), loaded by the first call of any of these routes. */
+const actions = once(() => import('../actions/tokens.ts'));
 
 const EvaluatorQuery = z.lazy(() =>
   z.object({
@@ -24,11 +24,7 @@ export const tokenRoutes: RouteSpec[] = [
     access: { kind: 'project', roles: ADMIN },
     query: EvaluatorQuery,
     responses: { 201: { description: 'an evaluator token for the project, shown once', schema: 'EvaluatorToken' } },
-    handler: async ({ c, deps, project, query }) => {
-      const name = query.name ?? `Evaluator ${new Date(deps.now()).toISOString().slice(0, 10)}`;
-      const { token, record } = await issueRecordedToken(deps, { role: 'evaluator', project: project.id, name });
-      return c.json({ token, id: record.id, name, expiresAt: record.expiresAt }, 201);
-    },
+    handler: lazy(actions, 'createEvaluator'),
   }),
   route({
     method: 'get',
@@ -36,7 +32,7 @@ export const tokenRoutes: RouteSpec[] = [
     summary: "The tokens issued for a project's evaluators (ids and names, never the tokens)",
     access: { kind: 'project', roles: ADMIN },
     responses: { 200: { description: 'issued tokens, newest first', schema: 'IssuedTokenList' } },
-    handler: async ({ c, deps, project }) => c.json({ tokens: await deps.store.tokens.listByProject(project.id) }),
+    handler: lazy(actions, 'listEvaluators'),
   }),
   route({
     method: 'get',
@@ -44,7 +40,7 @@ export const tokenRoutes: RouteSpec[] = [
     summary: "The every-project (administrators') tokens issued",
     access: { kind: 'global', roles: ADMIN },
     responses: { 200: { description: 'issued tokens, newest first', schema: 'IssuedTokenList' } },
-    handler: async ({ c, deps }) => c.json({ tokens: await deps.store.tokens.listByProject('*') }),
+    handler: lazy(actions, 'listAdminTokens'),
   }),
   route({
     method: 'post',
@@ -55,16 +51,7 @@ export const tokenRoutes: RouteSpec[] = [
       200: { description: 'the revoked token', schema: 'RevokedToken' },
       404: 'no issued token with this id',
     },
-    handler: async ({ c, deps }) => {
-      const tokenId = c.req.param('tokenId') ?? '';
-      const revoked = TOKEN_ID.test(tokenId)
-        ? await deps.store.tokens.revoke(tokenId, new Date(deps.now()).toISOString())
-        : null;
-      if (!revoked) throw new HttpError(404, 'not_found', 'no issued token with this id');
-      deps.tokens.noteRevoked(tokenId);
-      deps.log({ level: 'info', event: 'token_revoked', tokenId, role: revoked.role, project: revoked.project });
-      return c.json({ token: revoked });
-    },
+    handler: lazy(actions, 'revokeToken'),
   }),
   route({
     method: 'post',
@@ -76,19 +63,6 @@ export const tokenRoutes: RouteSpec[] = [
       200: { description: 'a token, for the page to keep in memory and sessionStorage', schema: 'SignedIn' },
       401: 'the code is unknown, used or expired',
     },
-    handler: async ({ c, deps, body }) => {
-      const grant = await deps.store.tokens.consumeSignIn(
-        hashSignInCode(body.code),
-        new Date(deps.now()).toISOString(),
-      );
-      if (!grant) throw new HttpError(401, 'unauthorized', 'this sign-in link is used, expired or unknown');
-      const { token, record } = await issueRecordedToken(deps, {
-        role: grant.role,
-        project: grant.project,
-        name: `${grant.name} (sign-in)`,
-        lifetimeSeconds: SIGNED_IN_TOKEN_SECONDS,
-      });
-      return c.json({ token, role: record.role, project: record.project, expiresAt: record.expiresAt });
-    },
+    handler: lazy(actions, 'signIn'),
   }),
 ];
