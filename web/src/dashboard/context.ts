@@ -2,8 +2,15 @@
 // names and small pieces the parts share (labels, a figure cell, a fold-out).
 import { h } from '../common/dom.ts';
 import type { Lang } from '../common/lang.ts';
-import { questionTexts, type DashboardData, type QuestionTexts, type RoundSummary } from './data.ts';
-import { estimateOf, formatFigure, isSuppressed, type Kind } from './format.ts';
+import {
+  questionTexts,
+  type DashboardData,
+  type IndicatorComparison,
+  type QuestionTexts,
+  type RoundInfo,
+  type RoundSummary,
+} from './data.ts';
+import { estimateOf, formatDiff, formatFigure, formatInterval, isSuppressed, scaleOf, type Kind } from './format.ts';
 import { texts, type Texts } from './i18n.ts';
 
 export type Mode = 'dashboard' | 'report';
@@ -78,6 +85,60 @@ export function valueCell(value: string, interval: string, field: string, interv
         title: intervalWord,
       },
       interval,
+    ),
+  );
+}
+
+/** An interval on its display scale (shares in percent): "3,9 till 4,5". */
+export function intervalText(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  kind: Kind,
+  ctx: Pick<ViewContext, 't' | 'lang'>,
+): string {
+  return formatInterval(scaleOf(kind, low), scaleOf(kind, high), kind, ctx.lang, ctx.t.to);
+}
+
+/** A change and its interval on the display scale (percentage points for shares): [change, interval]. */
+export function changeTexts(
+  change: Pick<IndicatorComparison, 'diff' | 'diffCiLow' | 'diffCiHigh'>,
+  kind: Kind,
+  ctx: Pick<ViewContext, 't' | 'lang'>,
+): [string, string] {
+  return [
+    formatDiff(scaleOf(kind, change.diff), kind, ctx.lang, ctx.t.percentagePoints),
+    intervalText(change.diffCiLow, change.diffCiHigh, kind, ctx),
+  ];
+}
+
+/** What a table by round holds besides its round column and the change's heading. */
+export interface RoundTableParts {
+  className: string;
+  caption: string;
+  /** The column headers after the round column. */
+  headers: (HTMLElement | null)[];
+  row: (which: 'baseline' | 'followup', round: RoundInfo) => HTMLElement;
+  /** The change row's cells after its heading. */
+  change: (HTMLElement | null)[];
+  /** Any rows after the change. */
+  after?: HTMLElement[];
+}
+
+/** A table by round: the baseline's row, the follow-up's, then the change (and any rows after it). */
+export function roundTable(parts: RoundTableParts, ctx: ViewContext): HTMLTableElement {
+  const { t, data } = ctx;
+  return h(
+    'table',
+    { class: parts.className },
+    h('caption', { class: 'visually-hidden' }, parts.caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.round), ...parts.headers)),
+    h(
+      'tbody',
+      {},
+      parts.row('baseline', data.baseline),
+      parts.row('followup', data.followup),
+      h('tr', { class: 'change' }, h('th', { scope: 'row' }, t.change), ...parts.change),
+      ...(parts.after ?? []),
     ),
   );
 }

@@ -10,15 +10,13 @@ import {
   formatCount,
   formatDiff,
   formatFigure,
-  formatInterval,
   formatP,
   isSuppressed,
-  scaleOf,
   type Kind,
 } from './format.ts';
 import { translateNote, type Texts } from './i18n.ts';
 import { reportWords } from './reportWords.ts';
-import { fold, labelOf, valueCell, type ViewContext } from './context.ts';
+import { changeTexts, fold, intervalText, labelOf, roundTable, valueCell, type ViewContext } from './context.ts';
 import { verdictBasis, verdictHeadline, verdictSymbol, verdictTone } from './verdictWords.ts';
 
 /** The whole-round figures: value with its interval, n, band; and the change. */
@@ -55,7 +53,7 @@ export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, c
       head,
       valueCell(
         formatFigure(value, kind, lang),
-        formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to),
+        intervalText(s.ciLow, s.ciHigh, kind, ctx),
         `${which}-value`,
         t.interval,
       ),
@@ -63,41 +61,23 @@ export function figuresTable(id: string, ind: IndicatorComparison, kind: Kind, c
       withBand ? h('td', { 'data-field': `${which}-band` }, bandOf(value, data.project, lang) ?? '–') : null,
     );
   };
-  return h(
-    'table',
-    { class: 'figures' },
-    h('caption', { class: 'visually-hidden' }, `${labelOf(data, id)}: ${t.value}, ${t.interval}, ${t.n}`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, t.round),
+  return roundTable(
+    {
+      className: 'figures',
+      caption: `${labelOf(data, id)}: ${t.value}, ${t.interval}, ${t.n}`,
+      headers: [
         valueHeader(t),
         h('th', { scope: 'col', class: 'number' }, t.n),
         withBand ? h('th', { scope: 'col' }, t.band) : null,
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      row('baseline', data.baseline),
-      row('followup', data.followup),
-      h(
-        'tr',
-        { class: 'change' },
-        h('th', { scope: 'row' }, t.change),
-        valueCell(
-          formatDiff(scaleOf(kind, ind.diff), kind, lang, t.percentagePoints),
-          formatInterval(scaleOf(kind, ind.diffCiLow), scaleOf(kind, ind.diffCiHigh), kind, lang, t.to),
-          'diff',
-          t.interval,
-        ),
+      ],
+      row,
+      change: [
+        valueCell(...changeTexts(ind, kind, ctx), 'diff', t.interval),
         h('td', {}),
         withBand ? h('td', {}) : null,
-      ),
-    ),
+      ],
+    },
+    ctx,
   );
 }
 

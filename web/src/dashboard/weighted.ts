@@ -2,17 +2,8 @@
 // merged (collapsed) strata, empty or single strata, responses left out, or that this is withheld.
 import { h } from '../common/dom.ts';
 import type { IndicatorComparison, RoundInfo } from './data.ts';
-import {
-  estimateOf,
-  formatDiff,
-  formatFigure,
-  formatInterval,
-  formatP,
-  isSuppressed,
-  scaleOf,
-  type Kind,
-} from './format.ts';
-import { groupValueName, labelOf, type ViewContext } from './context.ts';
+import { estimateOf, formatFigure, formatP, isSuppressed, scaleOf, type Kind } from './format.ts';
+import { changeTexts, groupValueName, intervalText, labelOf, roundTable, type ViewContext } from './context.ts';
 import { weightingNotes, type Stratum } from './weightingWords.ts';
 
 /** A stratum by name: "Gårdeby", or "Gårdeby / Kvinna" over several variables. */
@@ -50,7 +41,7 @@ export function weightedSection(
         ? h('td', { class: 'suppressed' }, t.suppressed(ctx.k))
         : cellPair(
             formatFigure(estimateOf(s), kind, lang),
-            formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to),
+            intervalText(s.ciLow, s.ciHigh, kind, ctx),
             `unweighted-${which}`,
           ),
       wEstimate(wr) === null
@@ -61,7 +52,7 @@ export function weightedSection(
           )
         : cellPair(
             formatFigure(wEstimate(wr), kind, lang),
-            formatInterval(scaleOf(kind, wr.ciLow), scaleOf(kind, wr.ciHigh), kind, lang, t.to),
+            intervalText(wr.ciLow, wr.ciHigh, kind, ctx),
             `weighted-${which}`,
           ),
     );
@@ -80,49 +71,30 @@ export function weightedSection(
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${labelOf(data, id)}: ${t.weightedTitle}` },
-      h(
-        'table',
-        { class: 'weighted-table' },
-        h('caption', { class: 'visually-hidden' }, t.weightedTitle),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t.round),
+      roundTable(
+        {
+          className: 'weighted-table',
+          caption: t.weightedTitle,
+          headers: [
             h('th', { scope: 'col', class: 'number' }, t.unweighted),
             h('th', { scope: 'col', class: 'number' }, `${t.weighted} (${strataNames})`),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          roundRow('baseline', data.baseline),
-          roundRow('followup', data.followup),
-          h(
-            'tr',
-            { class: 'change' },
-            h('th', { scope: 'row' }, t.change),
-            cellPair(
-              formatDiff(scaleOf(kind, ind.diff), kind, lang, t.percentagePoints),
-              formatInterval(scaleOf(kind, ind.diffCiLow), scaleOf(kind, ind.diffCiHigh), kind, lang, t.to),
-              'unweighted-diff',
+          ],
+          row: roundRow,
+          change: [
+            cellPair(...changeTexts(ind, kind, ctx), 'unweighted-diff'),
+            cellPair(...changeTexts(w, kind, ctx), 'weighted-diff'),
+          ],
+          after: [
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, t.pValue),
+              h('td', { class: 'number' }, formatP(ind.pValue, lang)),
+              h('td', { class: 'number', 'data-field': 'weighted-p' }, formatP(w.pValue, lang)),
             ),
-            cellPair(
-              formatDiff(scaleOf(kind, w.diff), kind, lang, t.percentagePoints),
-              formatInterval(scaleOf(kind, w.diffCiLow), scaleOf(kind, w.diffCiHigh), kind, lang, t.to),
-              'weighted-diff',
-            ),
-          ),
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, t.pValue),
-            h('td', { class: 'number' }, formatP(ind.pValue, lang)),
-            h('td', { class: 'number', 'data-field': 'weighted-p' }, formatP(w.pValue, lang)),
-          ),
-        ),
+          ],
+        },
+        ctx,
       ),
     ),
     notes.length > 0
