@@ -40,19 +40,24 @@ export type RoundSummary = z.infer<typeof RoundSummary>;
 
 export const Stratum = z.lazy(() => z.partialRecord(BackgroundVariable, z.string()));
 
+/** A weighted estimate's interval and what the weighting did (WeightedRound and WeightedReading). */
+const weightingFields = () => ({
+  se: nullableNumber(),
+  ciLow: nullableNumber(),
+  ciHigh: nullableNumber(),
+  /** Null where the true count would give a group under k away (the protected mode). */
+  excluded: count().nullable(),
+  strataEmpty: z.array(Stratum).nullable(),
+  strataSingle: z.array(Stratum).nullable(),
+  /** The protected mode's merged cells (collapsed strata), each a list of strata. */
+  strataCollapsed: z.array(z.array(Stratum)).optional(),
+});
+
 export const WeightedRound = z.lazy(() =>
   z.object({
     mean: nullableNumber().optional(),
     p: nullableNumber().optional(),
-    se: nullableNumber(),
-    ciLow: nullableNumber(),
-    ciHigh: nullableNumber(),
-    /** Null where the true count would give a group under k away (the protected mode). */
-    excluded: count().nullable(),
-    strataEmpty: z.array(Stratum).nullable(),
-    strataSingle: z.array(Stratum).nullable(),
-    /** The protected mode's merged cells (collapsed strata), each a list of strata. */
-    strataCollapsed: z.array(z.array(Stratum)).optional(),
+    ...weightingFields(),
   }),
 );
 export type WeightedRound = z.infer<typeof WeightedRound>;
@@ -105,13 +110,7 @@ export type Distribution = z.infer<typeof Distribution>;
 export const WeightedReading = z.lazy(() =>
   z.object({
     estimate: nullableNumber(),
-    se: nullableNumber(),
-    ciLow: nullableNumber(),
-    ciHigh: nullableNumber(),
-    excluded: count().nullable(),
-    strataEmpty: z.array(Stratum).nullable(),
-    strataSingle: z.array(Stratum).nullable(),
-    strataCollapsed: z.array(z.array(Stratum)).optional(),
+    ...weightingFields(),
     weighted: z.literal(true),
     withheld: z.literal(true).optional(),
     /** Why the estimate is withheld, when it is. */
