@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { index1to10, mean1to5, share } from '../functions/core/indicatorDefs.ts';
 import { seeded } from '../functions/local/residents.ts';
 
 /** Bump when the generated content changes, so that files on disk from an older generator are not reused. */
@@ -80,25 +81,17 @@ const INDICATORS = {
   groupBy: ['area'],
   weighting: { strata: ['area'], population: 'population.csv' },
   indicators: [
-    {
-      id: 'nki',
-      label: 'Place satisfaction index (NKI style)',
-      kind: 'index',
-      items: ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'],
-      scale: [1, 10],
-    },
-    {
-      id: 'nki_w',
-      label: 'Place satisfaction index, weighted items',
-      kind: 'index',
-      items: ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'],
-      weights: [0.5, 0.3, 0.2],
-      scale: [1, 10],
-    },
-    { id: 'nki_top', label: 'Very satisfied (8-10)', kind: 'share', items: ['q_nki_overall'], positive: [8, 9, 10] },
-    { id: 'pride_village', label: "Pride in one's village", kind: 'mean', items: ['q_pride_village'], scale: [1, 5] },
-    { id: 'aware', label: 'Aware of the project', kind: 'share', items: ['q_aware_project'], positive: ['yes'] },
-    { id: 'future', label: "Belief in the village's future", kind: 'index', items: ['q_future'], scale: [1, 10] },
+    index1to10('nki', 'Place satisfaction index (NKI style)', ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal']),
+    index1to10(
+      'nki_w',
+      'Place satisfaction index, weighted items',
+      ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'],
+      [0.5, 0.3, 0.2],
+    ),
+    share('nki_top', 'Very satisfied (8-10)', 'q_nki_overall', [8, 9, 10]),
+    mean1to5('pride_village', "Pride in one's village", 'q_pride_village'),
+    share('aware', 'Aware of the project', 'q_aware_project', ['yes']),
+    index1to10('future', "Belief in the village's future", ['q_future']),
   ],
 };
 

@@ -1,6 +1,7 @@
 // The built-in questionnaire template for a new project (Swedish and English texts): place
 // satisfaction (NKI-style index), pride, attitudes, awareness, engagement, two free-text questions
 // and the background questions. Pure data; the admin pages and the demo project start from it.
+import { index1to10, mean1to5, share } from './indicatorDefs.ts';
 import type { Indicator } from './schemas.ts';
 
 type Localized = { default: string; sv: string; en: string };
@@ -216,60 +217,15 @@ export function builtInTemplate(areas: readonly TemplateArea[]): QuestionnaireTe
     ],
   };
   const indicators: Indicator[] = [
-    {
-      id: 'nki',
-      label: 'Nöjdhet med bygden (index 0–100)',
-      kind: 'index',
-      items: ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal'],
-      scale: [1, 10],
-    },
-    {
-      id: 'nki_top',
-      label: 'Mycket nöjda (8–10)',
-      kind: 'share',
-      items: ['q_nki_overall'],
-      positive: [8, 9, 10],
-      scale: [1, 10],
-    },
-    {
-      id: 'pride_village',
-      label: 'Stolthet över bygden (1–5)',
-      kind: 'mean',
-      items: ['q_pride_village'],
-      scale: [1, 5],
-    },
-    {
-      id: 'pride_municipality',
-      label: 'Stolthet över kommunen (1–5)',
-      kind: 'mean',
-      items: ['q_pride_municipality'],
-      scale: [1, 5],
-    },
-    {
-      id: 'future',
-      label: 'Tro på landsbygdens framtid (index 0–100)',
-      kind: 'index',
-      items: ['q_future'],
-      scale: [1, 10],
-    },
-    { id: 'business', label: 'Bra plats för företag (1–5)', kind: 'mean', items: ['q_business'], scale: [1, 5] },
-    {
-      id: 'aware',
-      label: 'Känner till projektet',
-      kind: 'share',
-      items: ['q_aware_project'],
-      positive: ['yes'],
-      values: ['yes', 'no'],
-    },
-    { id: 'engage', label: 'Vill delta i utvecklingsarbetet (1–5)', kind: 'mean', items: ['q_engage'], scale: [1, 5] },
-    {
-      id: 'engage_agree',
-      label: 'Vill delta (instämmer 4–5)',
-      kind: 'share',
-      items: ['q_engage'],
-      positive: [4, 5],
-      scale: [1, 5],
-    },
+    index1to10('nki', 'Nöjdhet med bygden (index 0–100)', ['q_nki_overall', 'q_nki_expect', 'q_nki_ideal']),
+    share('nki_top', 'Mycket nöjda (8–10)', 'q_nki_overall', [8, 9, 10], { scale: [1, 10] }),
+    mean1to5('pride_village', 'Stolthet över bygden (1–5)', 'q_pride_village'),
+    mean1to5('pride_municipality', 'Stolthet över kommunen (1–5)', 'q_pride_municipality'),
+    index1to10('future', 'Tro på landsbygdens framtid (index 0–100)', ['q_future']),
+    mean1to5('business', 'Bra plats för företag (1–5)', 'q_business'),
+    share('aware', 'Känner till projektet', 'q_aware_project', ['yes'], { values: ['yes', 'no'] }),
+    mean1to5('engage', 'Vill delta i utvecklingsarbetet (1–5)', 'q_engage'),
+    share('engage_agree', 'Vill delta (instämmer 4–5)', 'q_engage', [4, 5], { scale: [1, 5] }),
   ];
   return { survey, indicators, background: { area: 'area', age_band: 'age_band', gender: 'gender' } };
 }
