@@ -3,7 +3,7 @@
 import { h } from '../../common/dom.ts';
 import { accessText, kindText, tx } from '../i18n.ts';
 import { link, takeFlash, type Route } from '../router.ts';
-import { notice, setChildren } from '../ui.ts';
+import { busy, type FormErrors, notice, radioGroup, setChildren } from '../ui.ts';
 import { call } from '../session.ts';
 import type { ProjectDetails, RoundCounts, RoundSummary } from '../types.ts';
 
@@ -30,6 +30,72 @@ export function breadcrumbs(trail: { label: string; route?: Route }[]): HTMLElem
       ),
     ),
   );
+}
+
+/** The trail from the project list through a project to the current view (and any steps between). */
+export function projectTrail(project: { id: string; name: string }, ...steps: { label: string; route?: Route }[]) {
+  return breadcrumbs([
+    { label: tx().projectsTitle, route: { view: 'projects' } },
+    { label: project.name, route: { view: 'project', projectId: project.id } },
+    ...steps,
+  ]);
+}
+
+/** A radio group whose choices are rows of [value, label, hint]; `checked` is chosen at first. */
+export function choiceGroup(
+  legend: string,
+  name: string,
+  checked: string,
+  choices: [value: string, label: string, hint?: string][],
+  onChange?: (value: string) => void,
+): ReturnType<typeof radioGroup> {
+  return radioGroup(
+    legend,
+    name,
+    choices.map(([value, label, hint]) => ({ value, label, hint })),
+    checked,
+    onChange,
+  );
+}
+
+/**
+ * A form the page checks itself (novalidate): the error summary first, then its parts, then the
+ * submit button; `onSubmit` runs in place of the browser's submission.
+ */
+export function appForm(
+  attributes: Record<string, string>,
+  errors: FormErrors,
+  submit: HTMLButtonElement,
+  parts: (Node | null)[],
+  onSubmit: () => void,
+): HTMLFormElement {
+  const form = h(
+    'form',
+    { novalidate: true, ...attributes },
+    errors.summary,
+    ...parts,
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit();
+  });
+  return form;
+}
+
+/** Runs a form's request with its button busy; what goes wrong is shown in the form. */
+export async function sendForm(
+  button: HTMLButtonElement,
+  errors: FormErrors,
+  request: () => Promise<void>,
+): Promise<void> {
+  await busy(button, async () => {
+    try {
+      await request();
+    } catch (error) {
+      errors.showError(error);
+    }
+  });
 }
 
 /** The view's h1 (focused after a move, so that screen readers start there). */

@@ -7,7 +7,7 @@ import { tx } from '../i18n.ts';
 import { link } from '../router.ts';
 import { qrSvgDataUrl } from '../qr.ts';
 import { radioGroup, setChildren } from '../ui.ts';
-import { breadcrumbs, heading, loadRound, show, type ViewContext } from './common.ts';
+import { heading, loadRound, projectTrail, show, type ViewContext } from './common.ts';
 
 const LAYOUTS = ['1', '2', '4'] as const;
 type Layout = (typeof LAYOUTS)[number];
@@ -71,12 +71,11 @@ export async function renderLetters(
   const round = counts.round;
   const batch = batchOf(round.id);
   const back = link({ view: 'round', projectId: project.id, roundId: round.id }, t.backToRound);
-  const trail = breadcrumbs([
-    { label: t.projectsTitle, route: { view: 'projects' } },
-    { label: project.name, route: { view: 'project', projectId: project.id } },
+  const trail = projectTrail(
+    project,
     { label: round.name, route: { view: 'round', projectId: project.id, roundId: round.id } },
     { label: t.lettersTitle },
-  ]);
+  );
   if (!batch || batch.codes.length === 0) {
     show(
       context,

@@ -6,9 +6,9 @@ import { parseAreas, parseNumber, type ParsedArea } from '../areas.ts';
 import { getLang, tx } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { call } from '../session.ts';
-import { busy, errorText, field, FormErrors, input, textarea, uid, type ErrorTarget } from '../ui.ts';
+import { errorText, field, FormErrors, input, textarea, uid, type ErrorTarget } from '../ui.ts';
 import type { FieldError } from '../types.ts';
-import { breadcrumbs, heading, show, type ViewContext } from './common.ts';
+import { appForm, breadcrumbs, heading, sendForm, show, type ViewContext } from './common.ts';
 
 interface PopulationInput {
   area: ParsedArea;
@@ -124,18 +124,7 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
   });
 
   const submit = h('button', { type: 'submit' }, t.createProject);
-  const form = h(
-    'form',
-    { novalidate: true, class: 'project-form' },
-    errors.summary,
-    name.row,
-    areas.row,
-    population,
-    settings,
-    h('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const form = appForm({ class: 'project-form' }, errors, submit, [name.row, areas.row, population, settings], () => {
     const problems: FieldError[] = [];
     const minGroupSize = parseNumber(k.control.value);
     if (minGroupSize === null) problems.push({ field: 'minGroupSize', message: t.notANumber });
@@ -159,16 +148,12 @@ export async function renderNewProject(context: ViewContext): Promise<void> {
       alpha: alphaValue,
       ...(rows.length > 0 ? { weighting: { strata: ['area'], population: rows } } : {}),
     };
-    void busy(submit, async () => {
-      try {
-        const { id } = await call<{ id: string }>('POST', '/api/projects', body);
-        navigate(
-          { view: 'project', projectId: id },
-          { kind: 'success', text: t.projectCreated(name.control.value.trim()) },
-        );
-      } catch (error) {
-        errors.showError(error);
-      }
+    void sendForm(submit, errors, async () => {
+      const { id } = await call<{ id: string }>('POST', '/api/projects', body);
+      navigate(
+        { view: 'project', projectId: id },
+        { kind: 'success', text: t.projectCreated(name.control.value.trim()) },
+      );
     });
   });
 

@@ -7,15 +7,18 @@ import { formatDate, getLang, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
 import { roundToggle } from './roundToggle.ts';
 import { call, describeError } from '../session.ts';
-import { busy, copyField, type ErrorTarget, field, FormErrors, notice, radioGroup, setChildren, uid } from '../ui.ts';
+import { busy, copyField, type ErrorTarget, field, FormErrors, notice, setChildren, uid } from '../ui.ts';
 import type { Project, ProjectDetails, QuestionnaireSummary, RoundSummary } from '../types.ts';
 import {
+  appForm,
   breadcrumbs,
+  choiceGroup,
   demoBadge,
   demoNotice,
   flashNotice,
   heading,
   roundFactTerms,
+  sendForm,
   show,
   type ViewContext,
 } from './common.ts';
@@ -155,15 +158,10 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
   const t = tx();
   const { project, questionnaires, rounds } = details;
   const hasBaseline = rounds.some((r) => r.kind === 'baseline');
-  const kind = radioGroup(
-    t.kindLegend,
-    'kind',
-    [
-      { value: 'baseline', label: t.kindBaseline, hint: t.kindBaselineHint },
-      { value: 'followup', label: t.kindFollowup, hint: t.kindFollowupHint },
-    ],
-    hasBaseline ? 'followup' : 'baseline',
-  );
+  const kind = choiceGroup(t.kindLegend, 'kind', hasBaseline ? 'followup' : 'baseline', [
+    ['baseline', t.kindBaseline, t.kindBaselineHint],
+    ['followup', t.kindFollowup, t.kindFollowupHint],
+  ]);
   const name = field(
     t.roundName,
     h('input', { type: 'text', name: 'roundName', autocomplete: 'off', class: 'wide' }),
@@ -176,15 +174,10 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
     ...questionnaires.map((q) => h('option', { value: q.id, selected: q.id === newest?.id }, questionnaireLabel(q))),
   );
   const questionnaire = field(t.roundQuestionnaire, select);
-  const access = radioGroup(
-    t.accessLegend,
-    'access',
-    [
-      { value: 'open', label: t.accessOpen, hint: t.accessOpenHint },
-      { value: 'invite', label: t.accessInvite, hint: t.accessInviteHint },
-    ],
-    'open',
-  );
+  const access = choiceGroup(t.accessLegend, 'access', 'open', [
+    ['open', t.accessOpen, t.accessOpenHint],
+    ['invite', t.accessInvite, t.accessInviteHint],
+  ]);
   const errors = new FormErrors((fieldName): ErrorTarget | null => {
     if (fieldName === 'name') return { error: name.error, control: name.control, label: t.roundName };
     if (fieldName === 'kind') return { error: kind.error, control: kind.first, label: t.kindLegend };
@@ -194,20 +187,13 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
     return null;
   });
   const submit = h('button', { type: 'submit' }, t.createRound);
-  const form = h(
-    'form',
-    { novalidate: true, class: 'round-form', 'aria-labelledby': 'new-round-heading' },
-    errors.summary,
-    kind.fieldset,
-    name.row,
-    questionnaire.row,
-    access.fieldset,
-    h('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void busy(submit, async () => {
-      try {
+  const form = appForm(
+    { class: 'round-form', 'aria-labelledby': 'new-round-heading' },
+    errors,
+    submit,
+    [kind.fieldset, name.row, questionnaire.row, access.fieldset],
+    () => {
+      void sendForm(submit, errors, async () => {
         const body = {
           kind: kind.value(),
           name: name.control.value,
@@ -226,11 +212,9 @@ function newRoundForm(details: ProjectDetails): HTMLElement {
           },
           `#round-${CSS.escape(created.id)}-heading`,
         );
-      } catch (error) {
-        errors.showError(error);
-      }
-    });
-  });
+      });
+    },
+  );
   return h(
     'section',
     { class: 'new-round', 'aria-labelledby': 'new-round-heading' },

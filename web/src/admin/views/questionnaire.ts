@@ -9,12 +9,19 @@ import { navigate } from '../router.ts';
 import { call } from '../session.ts';
 import { busy, type ErrorTarget, field, FormErrors, notice, radioGroup, setChildren, textarea } from '../ui.ts';
 import type { FieldError, ProjectDetails } from '../types.ts';
-import { breadcrumbs, heading, show, type ViewContext } from './common.ts';
+import { appForm, choiceGroup, heading, projectTrail, sendForm, show, type ViewContext } from './common.ts';
 
 interface Draft {
   survey: Record<string, unknown>;
   indicators: unknown[];
   background?: Record<string, unknown>;
+}
+
+/** A field for one part of the questionnaire as JSON: a monospaced textarea without spell checking. */
+function jsonField(part: keyof Draft, rows: number, json: string) {
+  const t = tx();
+  const control = textarea({ name: part, rows, spellcheck: 'false', class: 'code' }, json);
+  return field(t[`${part}Json`], control, t[`${part}JsonHint`]);
 }
 
 function parseJson(text: string, expect: 'object' | 'array', fieldName: string, problems: FieldError[]): unknown {
@@ -37,27 +44,9 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
   const template = builtInTemplate(project.areas);
   let source: 'builtin' | 'custom' = 'builtin';
 
-  const surveyField = field(
-    t.surveyJson,
-    textarea(
-      { name: 'survey', rows: 14, spellcheck: 'false', class: 'code' },
-      JSON.stringify(template.survey, null, 2),
-    ),
-    t.surveyJsonHint,
-  );
-  const indicatorsField = field(
-    t.indicatorsJson,
-    textarea(
-      { name: 'indicators', rows: 10, spellcheck: 'false', class: 'code' },
-      JSON.stringify(template.indicators, null, 2),
-    ),
-    t.indicatorsJsonHint,
-  );
-  const backgroundField = field(
-    t.backgroundJson,
-    textarea({ name: 'background', rows: 3, spellcheck: 'false', class: 'code' }, JSON.stringify(template.background)),
-    t.backgroundJsonHint,
-  );
+  const surveyField = jsonField('survey', 14, JSON.stringify(template.survey, null, 2));
+  const indicatorsField = jsonField('indicators', 10, JSON.stringify(template.indicators, null, 2));
+  const backgroundField = jsonField('background', 3, JSON.stringify(template.background));
   const customPart = h(
     'div',
     { class: 'custom-json', hidden: true },
@@ -83,14 +72,14 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
     setChildren(staleNotice, notice('info', h('p', {}, t.previewStale)));
   };
 
-  const sourceGroup = radioGroup(
+  const sourceGroup = choiceGroup(
     t.sourceLegend,
     'source',
-    [
-      { value: 'builtin', label: t.sourceBuiltIn, hint: t.sourceBuiltInHint },
-      { value: 'custom', label: t.sourceCustom, hint: t.sourceCustomHint },
-    ],
     'builtin',
+    [
+      ['builtin', t.sourceBuiltIn, t.sourceBuiltInHint],
+      ['custom', t.sourceCustom, t.sourceCustomHint],
+    ],
     (value) => {
       source = value === 'custom' ? 'custom' : 'builtin';
       customPart.hidden = source !== 'custom';
@@ -135,15 +124,12 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
   };
 
   const previewButton = h('button', { type: 'submit' }, t.previewButton);
-  const form = h(
-    'form',
-    { novalidate: true, class: 'questionnaire-form' },
-    errors.summary,
-    sourceGroup.fieldset,
-    builtInPart,
-    customPart,
-    staleNotice,
-    h('div', { class: 'actions' }, previewButton),
+  const form = appForm(
+    { class: 'questionnaire-form' },
+    errors,
+    previewButton,
+    [sourceGroup.fieldset, builtInPart, customPart, staleNotice],
+    () => void busy(previewButton, showPreview),
   );
   const showPreview = async (): Promise<void> => {
     errors.clear();
@@ -198,29 +184,16 @@ export async function renderQuestionnaire(context: ViewContext, route: { project
     if (preview.warnings.length > 0)
       surveyContainer.before(notice('info', h('ul', {}, ...preview.warnings.map((w) => h('li', {}, w)))));
     save.addEventListener('click', () => {
-      void busy(save, async () => {
-        try {
-          await call<{ id: string }>('POST', `/api/projects/${encodeURIComponent(project.id)}/questionnaires`, current);
-          navigate({ view: 'project', projectId: project.id }, { kind: 'success', text: t.questionnaireSaved });
-        } catch (error) {
-          errors.showError(error);
-        }
+      void sendForm(save, errors, async () => {
+        await call<{ id: string }>('POST', `/api/projects/${encodeURIComponent(project.id)}/questionnaires`, current);
+        navigate({ view: 'project', projectId: project.id }, { kind: 'success', text: t.questionnaireSaved });
       });
     });
     previewSection.querySelector<HTMLElement>('#preview-heading')?.focus();
   };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void busy(previewButton, showPreview);
-  });
-
   show(
     context,
-    breadcrumbs([
-      { label: t.projectsTitle, route: { view: 'projects' } },
-      { label: project.name, route: { view: 'project', projectId: project.id } },
-      { label: t.addQuestionnaireTitle },
-    ]),
+    projectTrail(project, { label: t.addQuestionnaireTitle }),
     heading(t.addQuestionnaireTitle),
     h('p', {}, t.addQuestionnaireIntro),
     form,

@@ -10,15 +10,17 @@ import { formatTime, getLang, statusText, tx } from '../i18n.ts';
 import { link } from '../router.ts';
 import { roundToggle } from './roundToggle.ts';
 import { call, describeError, SignedOutError } from '../session.ts';
-import { busy, copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
+import { copyField, type ErrorTarget, field, FormErrors, setChildren } from '../ui.ts';
 import type { FieldError, Project, RoundCounts, RoundSummary } from '../types.ts';
 import {
-  breadcrumbs,
+  appForm,
   demoNotice,
   flashNotice,
   heading,
   loadRound,
+  projectTrail,
   roundFactTerms,
+  sendForm,
   show,
   type ViewContext,
 } from './common.ts';
@@ -233,45 +235,32 @@ function invitationsSection(project: Project, round: RoundSummary, issued: () =>
   });
   const result = h('div', { class: 'codes-output' });
   const submit = h('button', { type: 'submit' }, t.createCodes);
-  const form = h(
-    'form',
-    { novalidate: true, class: 'codes-form' },
-    errors.summary,
-    count.row,
-    area.row,
-    h('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const form = appForm({ class: 'codes-form' }, errors, submit, [count.row, area.row], () => {
     const n = parseNumber(count.control.value);
     if (n === null) {
       errors.show([{ field: 'count', message: t.notANumber } satisfies FieldError]);
       return;
     }
-    void busy(submit, async () => {
-      try {
-        const body = { count: n, ...(areaSelect.value ? { area: areaSelect.value } : {}) };
-        const { codes } = await call<{ codes: string[] }>(
-          'POST',
-          `/api/rounds/${encodeURIComponent(round.id)}/invitations`,
-          body,
-        );
-        errors.clear();
-        const batch: CodeBatch = {
-          roundId: round.id,
-          roundName: round.name,
-          projectName: project.name,
-          area: areaSelect.value || null,
-          codes,
-        };
-        rememberBatch(batch);
-        issued();
-        clear(result);
-        result.append(codesResult(batch, project));
-        result.querySelector<HTMLElement>('#codes-result-heading')?.focus();
-      } catch (error) {
-        errors.showError(error);
-      }
+    void sendForm(submit, errors, async () => {
+      const body = { count: n, ...(areaSelect.value ? { area: areaSelect.value } : {}) };
+      const { codes } = await call<{ codes: string[] }>(
+        'POST',
+        `/api/rounds/${encodeURIComponent(round.id)}/invitations`,
+        body,
+      );
+      errors.clear();
+      const batch: CodeBatch = {
+        roundId: round.id,
+        roundName: round.name,
+        projectName: project.name,
+        area: areaSelect.value || null,
+        codes,
+      };
+      rememberBatch(batch);
+      issued();
+      clear(result);
+      result.append(codesResult(batch, project));
+      result.querySelector<HTMLElement>('#codes-result-heading')?.focus();
     });
   });
   section.append(h('p', { class: 'hint' }, t.invitationsIntro), form, result);
@@ -295,7 +284,6 @@ function roundFacts(round: RoundSummary): HTMLElement {
 }
 
 export async function renderRound(context: ViewContext, route: { projectId: string; roundId: string }): Promise<void> {
-  const t = tx();
   const { details, counts } = await loadRound(route);
   const { project } = details;
   const round = counts.round;
@@ -303,11 +291,7 @@ export async function renderRound(context: ViewContext, route: { projectId: stri
   const countsPanel = countsSection(context, project, counts);
   show(
     context,
-    breadcrumbs([
-      { label: t.projectsTitle, route: { view: 'projects' } },
-      { label: project.name, route: { view: 'project', projectId: project.id } },
-      { label: round.name },
-    ]),
+    projectTrail(project, { label: round.name }),
     heading(round.name),
     flashNotice(),
     project.demo ? demoNotice() : null,

@@ -5,7 +5,7 @@ import { h } from '../../common/dom.ts';
 import { getLang, tx } from '../i18n.ts';
 import { describeError, signIn } from '../session.ts';
 import { busy, field, FormErrors, notice, setChildren } from '../ui.ts';
-import { heading, type ViewContext } from './common.ts';
+import { appForm, heading, type ViewContext } from './common.ts';
 
 export function renderSignIn(
   context: ViewContext,
@@ -22,15 +22,7 @@ export function renderSignIn(
     name === 'token' ? { error: token.error, control: token.control, label: t.tokenLabel } : null,
   );
   const submit = h('button', { type: 'submit' }, t.signInButton);
-  const form = h(
-    'form',
-    { class: 'sign-in', novalidate: true },
-    errors.summary,
-    token.row,
-    h('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const form = appForm({ class: 'sign-in' }, errors, submit, [token.row], () => {
     const value = token.control.value.trim();
     if (!value) {
       errors.show([{ field: 'token', message: t.tokenMissing }]);
