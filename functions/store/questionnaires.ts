@@ -3,9 +3,9 @@
 // (a long multi-language questionnaire) as Brotli-compressed JSON in a binary attribute, so that
 // an upload of up to 1 MB fits DynamoDB's 400 KB item (docs/adr/0005-large-questionnaires.md).
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { json, readJson, str, type Item } from './attributes.ts';
+import { json, readJson, type Item } from './attributes.ts';
 import { projectPartition, QUESTIONNAIRE_PREFIX, questionnaireKey } from './keys.ts';
-import { queryAll } from './query.ts';
+import { keyAttributes, queryPrefix } from './items.ts';
 import type { Questionnaire, Round } from './types.ts';
 import { createAll } from './writes.ts';
 
@@ -80,26 +80,18 @@ export class QuestionnaireRepository {
   async create(questionnaire: Questionnaire): Promise<void> {
     const key = questionnaireKey(questionnaire.projectId, questionnaire.id);
     const [name, value] = questionnaireAttribute(questionnaire);
-    await createAll(this.client, this.tableName, [
-      { item: { pk: str(key.pk), sk: str(key.sk), [name]: value }, unique: true },
-    ]);
+    await createAll(this.client, this.tableName, [{ item: { ...keyAttributes(key), [name]: value }, unique: true }]);
   }
 
   async get(projectId: string, questionnaireId: string): Promise<Questionnaire | null> {
     const key = questionnaireKey(projectId, questionnaireId);
-    const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { pk: str(key.pk), sk: str(key.sk) } }),
-    );
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: keyAttributes(key) }));
     return Item ? readQuestionnaire(Item) : null;
   }
 
   async list(projectId: string): Promise<Questionnaire[]> {
     const result: Questionnaire[] = [];
-    const items = queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(projectPartition(projectId)), ':prefix': str(QUESTIONNAIRE_PREFIX) },
-    });
+    const items = queryPrefix(this.client, this.tableName, projectPartition(projectId), QUESTIONNAIRE_PREFIX);
     for await (const item of items) result.push(readQuestionnaire(item));
     return result;
   }

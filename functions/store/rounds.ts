@@ -2,7 +2,8 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
 import { PROJECT_ROUND_PREFIX, projectPartition, projectRoundKey, roundKey } from './keys.ts';
-import { queryAll, getItem } from './query.ts';
+import { keyAttributes, queryPrefix } from './items.ts';
+import { getItem } from './query.ts';
 import type { Round } from './types.ts';
 import { createAll } from './writes.ts';
 
@@ -17,8 +18,8 @@ export class RoundRepository {
     const listKey = projectRoundKey(round.projectId, round.id);
     const key = roundKey(round.id);
     await createAll(this.client, this.tableName, [
-      { item: { pk: str(listKey.pk), sk: str(listKey.sk), roundId: str(round.id) }, unique: false },
-      { item: { pk: str(key.pk), sk: str(key.sk), round: json(round) }, unique: true },
+      { item: { ...keyAttributes(listKey), roundId: str(round.id) }, unique: false },
+      { item: { ...keyAttributes(key), round: json(round) }, unique: true },
     ]);
   }
 
@@ -35,7 +36,7 @@ export class RoundRepository {
     await this.client.send(
       new PutItemCommand({
         TableName: this.tableName,
-        Item: { pk: str(key.pk), sk: str(key.sk), round: json(updated) },
+        Item: { ...keyAttributes(key), round: json(updated) },
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );
@@ -44,11 +45,7 @@ export class RoundRepository {
 
   async listByProject(projectId: string): Promise<Round[]> {
     const ids: string[] = [];
-    const items = queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(projectPartition(projectId)), ':prefix': str(PROJECT_ROUND_PREFIX) },
-    });
+    const items = queryPrefix(this.client, this.tableName, projectPartition(projectId), PROJECT_ROUND_PREFIX);
     for await (const item of items) ids.push(readString(item, 'roundId'));
     const rounds = await Promise.all(ids.map((id) => this.get(id)));
     return rounds

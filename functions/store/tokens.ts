@@ -5,10 +5,12 @@ import {
   PutItemCommand,
   UpdateItemCommand,
   type DynamoDBClient,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { signInKey, TOKEN_PREFIX, tokenKey, tokenListKey, tokenListPartition } from './keys.ts';
-import { queryAll, getItem } from './query.ts';
+import { keyAttributes, queryPrefix } from './items.ts';
+import { getItem } from './query.ts';
 import { putNew } from './writes.ts';
 
 export interface IssuedToken {
@@ -33,8 +35,7 @@ export interface SignInGrant {
 
 function tokenItem(key: { pk: string; sk: string }, token: IssuedToken): Item {
   const item: Item = {
-    pk: str(key.pk),
-    sk: str(key.sk),
+    ...keyAttributes(key),
     id: str(token.id),
     name: str(token.name),
     role: str(token.role),
@@ -44,6 +45,24 @@ function tokenItem(key: { pk: string; sk: string }, token: IssuedToken): Item {
   };
   if (token.revokedAt) item.revokedAt = str(token.revokedAt);
   return item;
+}
+
+/** Updates an item on a condition and returns it as it now is; null when the condition does not hold. */
+async function updateIf(
+  client: DynamoDBClient,
+  tableName: string,
+  key: { pk: string; sk: string },
+  update: Pick<UpdateItemCommandInput, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeValues'>,
+): Promise<Item | null> {
+  try {
+    const { Attributes } = await client.send(
+      new UpdateItemCommand({ TableName: tableName, Key: keyAttributes(key), ...update, ReturnValues: 'ALL_NEW' }),
+    );
+    return Attributes!;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
 }
 
 function readToken(item: Item): IssuedToken {
@@ -81,40 +100,25 @@ export class TokenRepository {
   /** The tokens issued for a project ('*': the every-project ones), newest first. */
   async listByProject(project: string): Promise<IssuedToken[]> {
     const tokens: IssuedToken[] = [];
-    const items = queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': str(tokenListPartition(project)), ':prefix': str(TOKEN_PREFIX) },
-    });
+    const items = queryPrefix(this.client, this.tableName, tokenListPartition(project), TOKEN_PREFIX);
     for await (const item of items) tokens.push(readToken(item));
     return tokens.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   /** Revokes a recorded token (again: keeps the first time); null when there is no such token. */
   async revoke(tokenId: string, at: string): Promise<IssuedToken | null> {
-    const key = tokenKey(tokenId);
-    let revoked: IssuedToken;
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: { pk: str(key.pk), sk: str(key.sk) },
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': str(at) },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      revoked = readToken(Attributes!);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return null;
-      throw error;
-    }
+    const updated = await updateIf(this.client, this.tableName, tokenKey(tokenId), {
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': str(at) },
+    });
+    if (!updated) return null;
+    const revoked = readToken(updated);
     const entry = tokenListKey(revoked.project, tokenId);
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.tableName,
-        Key: { pk: str(entry.pk), sk: str(entry.sk) },
+        Key: keyAttributes(entry),
         UpdateExpression: 'SET revokedAt = :at',
         ExpressionAttributeValues: { ':at': str(revoked.revokedAt!) },
       }),
@@ -132,8 +136,7 @@ export class TokenRepository {
   async createSignIn(codeHash: string, grant: SignInGrant): Promise<void> {
     const key = signInKey(codeHash);
     await putNew(this.client, this.tableName, {
-      pk: str(key.pk),
-      sk: str(key.sk),
+      ...keyAttributes(key),
       role: str(grant.role),
       project: str(grant.project),
       name: str(grant.name),
@@ -146,28 +149,17 @@ export class TokenRepository {
    * same code only one gets the grant. Null when the code is unknown, used or expired.
    */
   async consumeSignIn(codeHash: string, at: string): Promise<SignInGrant | null> {
-    const key = signInKey(codeHash);
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: { pk: str(key.pk), sk: str(key.sk) },
-          UpdateExpression: 'SET usedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :at',
-          ExpressionAttributeValues: { ':at': str(at) },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      const item = Attributes!;
-      return {
-        role: readString(item, 'role') === 'admin' ? 'admin' : 'evaluator',
-        project: readString(item, 'project'),
-        name: readString(item, 'name'),
-        expiresAt: readString(item, 'expiresAt'),
-      };
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return null;
-      throw error;
-    }
+    const item = await updateIf(this.client, this.tableName, signInKey(codeHash), {
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+      ExpressionAttributeValues: { ':at': str(at) },
+    });
+    if (!item) return null;
+    return {
+      role: readString(item, 'role') === 'admin' ? 'admin' : 'evaluator',
+      project: readString(item, 'project'),
+      name: readString(item, 'name'),
+      expiresAt: readString(item, 'expiresAt'),
+    };
   }
 }
