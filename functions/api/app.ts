@@ -9,6 +9,7 @@ import { HttpError, ValidationError, zodIssueMessage, type FieldError } from './
 import { API_HEADERS } from './headers.ts';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './schemas.ts';
 import { burstRoutes } from './routes/bursts.ts';
+import { ideaRoutes } from './routes/ideas.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -39,6 +40,7 @@ export const routes: readonly RouteSpec[] = [
   ...burstRoutes,
   ...resultRoutes,
   ...tokenRoutes,
+  ...ideaRoutes,
 ];
 
 function languageOf(c: Context): Language {
@@ -232,7 +234,12 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: Langu
     if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
     throw new HttpError(404, 'not_found', 'no such round');
   }
-  const projectId = round ? round.projectId : (c.req.param('projectId') ?? '');
+  const ideaProject = access.kind === 'idea' ? await deps.store.ideas.projectOf(c.req.param('ideaId') ?? '') : null;
+  if (access.kind === 'idea' && !ideaProject) {
+    if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
+    throw new HttpError(404, 'not_found', 'no such idea');
+  }
+  const projectId = round ? round.projectId : (ideaProject ?? c.req.param('projectId') ?? '');
   if (!reachesProject(claims, projectId)) throw new HttpError(403, 'forbidden', 'this token is for another project');
   const project = await deps.store.projects.get(projectId);
   if (!project) throw new HttpError(404, 'not_found', 'no such project');

@@ -15,6 +15,9 @@ import {
 } from '../core/published.ts';
 import { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
 import type * as stored from '../store/types.ts';
+import { IDEA_ANSWERS } from './ideaContract.ts';
+
+export type * from './ideaContract.ts';
 
 export type {
   Distribution,
@@ -70,6 +73,8 @@ export const Project = z.lazy(() =>
     /** Demo data is marked as such wherever it is shown. */
     demo: z.boolean(),
     createdAt: isoTime(),
+    /** Residents' ideas: open for new ones, pre-moderated (both true when absent). */
+    ideas: z.object({ open: z.boolean(), premoderation: z.boolean() }).optional(),
   }),
 );
 export type Project = z.infer<typeof Project>;
@@ -312,5 +317,6 @@ export const ANSWERS = {
   CodeCheck,
   ErrorAnswer,
   ValidationErrorAnswer,
+  ...IDEA_ANSWERS,
 } satisfies Record<string, z.ZodType>;
 export type AnswerName = keyof typeof ANSWERS;

@@ -77,6 +77,17 @@ const FIELD_WORDS: Readonly<Record<string, Words>> = {
   from: { sv: 'Starttiden', en: 'the start time' },
   to: { sv: 'Sluttiden', en: 'the end time' },
   body: { sv: 'Innehållet', en: 'the body' },
+  title: { sv: 'Rubriken', en: 'the title' },
+  text: { sv: 'Texten', en: 'the text' },
+  contact: { sv: 'Kontaktuppgifterna', en: 'the contact details', many: true },
+  email: { sv: 'E-postadressen', en: 'the email address' },
+  consent: { sv: 'Samtycket', en: 'the consent' },
+  reason: { sv: 'Skälet', en: 'the reason' },
+  mergedInto: { sv: 'Idén att slå samman med', en: 'the idea to merge into' },
+  state: { sv: 'Läget', en: 'the state' },
+  asOf: { sv: 'Datumet', en: 'the date' },
+  open: { sv: 'Öppet för idéer', en: 'open for ideas' },
+  premoderation: { sv: 'Förhandsgranskningen', en: 'the pre-moderation' },
 };
 /** An element of a list, by the list's name ("areas.2" is an area). */
 const ELEMENT_WORDS: Readonly<Record<string, Words>> = {

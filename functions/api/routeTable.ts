@@ -39,14 +39,15 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'global'; roles: readonly Role[] }
   | { kind: 'project'; roles: readonly Role[] }
-  | { kind: 'round'; roles: readonly Role[] };
+  | { kind: 'round'; roles: readonly Role[] }
+  | { kind: 'idea'; roles: readonly Role[] };
 
 /** What a route knows of its caller, by its access: never null where the access guarantees it. */
 export type CallerOf<A extends Access> = A extends { kind: 'public' }
   ? { claims: null; project: null; round: null }
   : A extends { kind: 'global' }
     ? { claims: TokenClaims; project: null; round: null }
-    : A extends { kind: 'project' }
+    : A extends { kind: 'project' } | { kind: 'idea' }
       ? { claims: TokenClaims; project: Project; round: null }
       : { claims: TokenClaims; project: Project; round: Round };
 
@@ -82,6 +83,13 @@ export type RoundContext<Body = undefined, Query = undefined> = RouteContext<
   { kind: 'round'; roles: readonly Role[] }
 >;
 
+/** An idea's routes (/api/ideas/:ideaId/...): the project is the idea's. */
+export type IdeaContext<Body = undefined, Query = undefined> = RouteContext<
+  Body,
+  Query,
+  { kind: 'idea'; roles: readonly Role[] }
+>;
+
 /**
  * A handler kept in a module of its own (functions/api/actions/), loaded with that module by the
  * first call of any of its routes. The route table declares every route at cold start, but only
@@ -109,7 +117,7 @@ export type Responses = { 200?: JsonAnswer; 201?: JsonAnswer; [status: number]: 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export interface RouteSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** Hono path syntax: /api/projects/:projectId */
   path: string;
   summary: string;

@@ -1,6 +1,7 @@
 // Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them),
 // built on first use (see core/schemas.ts).
 import * as z from 'zod';
+import { IDEA_STATES } from '../core/ideas.ts';
 import { BackgroundVariable, QuestionnaireIndicators } from '../core/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -35,6 +36,8 @@ export const CreateProjectBody = z.lazy(() =>
         minStratumSize: z.number().int().min(1).max(1000).optional(),
       })
       .optional(),
+    /** Residents' ideas: open for new ones and pre-moderated unless said otherwise. */
+    ideas: z.strictObject({ open: z.boolean().optional(), premoderation: z.boolean().optional() }).optional(),
   }),
 );
 export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
@@ -123,6 +126,47 @@ export const BulkRemovalBody = z.lazy(() =>
     }),
 );
 export type BulkRemovalBody = z.infer<typeof BulkRemovalBody>;
+
+/** A resident's idea (POST /api/public/projects/:projectId/ideas); area and consent are checked by the route. */
+export const IdeaSubmissionBody = z.lazy(() =>
+  z.strictObject({
+    title: z.string().trim().min(3).max(120),
+    text: z.string().trim().min(1).max(4000),
+    area: z.string().min(1).max(100).optional(),
+    contact: z
+      .strictObject({
+        name: z.string().trim().min(1).max(100).optional(),
+        email: z.email().max(200).optional(),
+      })
+      .optional(),
+    consent: z.literal(true).optional(),
+  }),
+);
+export type IdeaSubmissionBody = z.infer<typeof IdeaSubmissionBody>;
+
+export const IdeaTransitionBody = z.lazy(() =>
+  z.strictObject({
+    to: z.enum(IDEA_STATES),
+    reason: z.string().trim().min(1).max(1000).optional(),
+    mergedInto: z.string().min(1).max(64).optional(),
+  }),
+);
+export type IdeaTransitionBody = z.infer<typeof IdeaTransitionBody>;
+
+export const IdeaListQuery = z.lazy(() => z.strictObject({ state: z.enum(IDEA_STATES).optional() }));
+export type IdeaListQuery = z.infer<typeof IdeaListQuery>;
+
+export const IdeaCountsQuery = z.lazy(() =>
+  z.strictObject({
+    asOf: z.iso.date().optional(),
+  }),
+);
+export type IdeaCountsQuery = z.infer<typeof IdeaCountsQuery>;
+
+export const IdeaSettingsBody = z.lazy(() =>
+  z.strictObject({ open: z.boolean().optional(), premoderation: z.boolean().optional() }),
+);
+export type IdeaSettingsBody = z.infer<typeof IdeaSettingsBody>;
 
 /**
  * How deep a request body may nest. Far beyond any survey document (a few pages of panels of

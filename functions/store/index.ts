@@ -1,5 +1,6 @@
 // The store: one table, a repository per kind of item.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IdeaRepository } from './ideas.ts';
 import { InvitationRepository } from './invitations.ts';
 import { ProjectRepository } from './projects.ts';
 import { QuestionnaireRepository } from './questionnaires.ts';
@@ -20,6 +21,7 @@ export interface Store {
   snapshots: SnapshotRepository;
   releases: ReleaseRepository;
   tokens: TokenRepository;
+  ideas: IdeaRepository;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -34,6 +36,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     snapshots: new SnapshotRepository(client, tableName),
     tokens: new TokenRepository(client, tableName),
     releases: new ReleaseRepository(client, tableName),
+    ideas: new IdeaRepository(client, tableName),
   };
 }
 

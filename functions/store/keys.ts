@@ -64,3 +64,26 @@ export const tokenListKey = (project: string, tokenId: string) => ({
 });
 /** A one-time sign-in code, stored only as its hash. */
 export const signInKey = (codeHash: string) => ({ pk: `SIGNIN#${codeHash}`, sk: 'SIGNIN' });
+
+/** A resident's idea, its events and its contact details live in its project's partition. */
+export const IDEA_PREFIX = 'IDEA#';
+export const IDEA_CONTACT_PREFIX = 'IDEACONTACT#';
+/** Which project an idea belongs to, read by id (the routes under /api/ideas/:ideaId). */
+export const ideaRefKey = (ideaId: string) => ({ pk: `${IDEA_PREFIX}${ideaId}`, sk: 'IDEA' });
+/** Sort keys of one idea's items: its submission (A) and its events (E#000001, ...), in order. */
+export const ideaItemsPrefix = (ideaId: string) => `${IDEA_PREFIX}${ideaId}#`;
+export const ideaKey = (projectId: string, ideaId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${ideaItemsPrefix(ideaId)}A`,
+});
+export const ideaEventKey = (projectId: string, ideaId: string, seq: number) => ({
+  pk: projectPartition(projectId),
+  sk: `${ideaItemsPrefix(ideaId)}E#${String(seq).padStart(6, '0')}`,
+});
+/** The idea of one of its items' sort keys. */
+export const ideaIdOfSortKey = (sk: string) => sk.slice(IDEA_PREFIX.length, sk.indexOf('#', IDEA_PREFIX.length));
+export const isIdeaEventSortKey = (sk: string) => sk.includes('#E#');
+export const ideaContactKey = (projectId: string, ideaId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${IDEA_CONTACT_PREFIX}${ideaId}`,
+});

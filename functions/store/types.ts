@@ -1,4 +1,5 @@
 // What the store holds, as plain types.
+import type { IdeaSettings } from '../core/ideas.ts';
 import type { Answer, Background, BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
 
 export interface Area {
@@ -14,6 +15,8 @@ export interface Project {
   /** Demo data is marked as such wherever it is shown. */
   demo: boolean;
   createdAt: string;
+  /** Residents' ideas: collection open, pre-moderated (DEFAULT_IDEA_SETTINGS when absent). */
+  ideas?: IdeaSettings | undefined;
 }
 
 export type BackgroundMapping = Partial<Record<BackgroundVariable, string>>;

@@ -8,7 +8,7 @@ import { builtInTemplate } from '../../functions/core/template.ts';
 import { startCheckedApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
-const ids = { projectId: '', otherProjectId: '', roundId: '', questionnaireId: '' };
+const ids = { projectId: '', otherProjectId: '', roundId: '', questionnaireId: '', ideaId: '' };
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
@@ -23,6 +23,12 @@ beforeAll(async () => {
   ids.roundId = (
     await api.call('POST', `/api/projects/${ids.projectId}/rounds`, {
       body: { kind: 'baseline', name: 'r', questionnaireId: ids.questionnaireId, access: 'invite' },
+    })
+  ).json.id;
+  ids.ideaId = (
+    await api.call('POST', `/api/public/projects/${ids.projectId}/ideas`, {
+      token: null,
+      body: { title: 'A bench by the lake', text: 'Somewhere to sit.' },
     })
   ).json.id;
   const issuer = api.deps.tokens;
@@ -55,16 +61,19 @@ const fill = (path: string) =>
   path
     .replace(':projectId', ids.projectId)
     .replace(':roundId', ids.roundId)
-    .replace(':questionnaireId', ids.questionnaireId);
+    .replace(':questionnaireId', ids.questionnaireId)
+    .replace(':ideaId', ids.ideaId);
 
 const protectedRoutes = routes.filter((r) => r.access.kind !== 'public');
 
 describe('the route table', () => {
-  it('declares a role for every route that is not public, and only health, the survey, its code check, submissions and sign-in are public', () => {
+  it('declares a role for every route that is not public, and only health, the survey, its code check, submissions, sign-in and ideas are public', () => {
     const publicPaths = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
     expect(publicPaths.sort()).toEqual([
       'get /api/health',
+      'get /api/public/projects/:projectId/ideas',
       'get /api/public/rounds/:roundId',
+      'post /api/public/projects/:projectId/ideas',
       'post /api/public/rounds/:roundId/codes/check',
       'post /api/public/rounds/:roundId/responses',
       'post /api/public/signin',
@@ -116,9 +125,12 @@ describe('the route table', () => {
   it('lets an evaluator read but never write', async () => {
     const read = await api.call('GET', `/api/projects/${ids.projectId}`, { token: tokens.evaluator });
     expect(read.status).toBe(200);
-    const writes = protectedRoutes.filter((r) => r.method === 'post');
+    const writes = protectedRoutes.filter((r) => r.method !== 'get');
     for (const spec of writes) {
-      const result = await api.call('POST', fill(spec.path), { token: tokens.evaluator, body: {} });
+      const result = await api.call(spec.method.toUpperCase(), fill(spec.path), {
+        token: tokens.evaluator,
+        body: spec.method === 'post' ? {} : undefined,
+      });
       expect(result.status).toBe(403);
     }
   });

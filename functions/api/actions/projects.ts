@@ -2,6 +2,7 @@
 // questionnaires, rounds, invitations, removals. Loaded by the first call of any of them.
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
+import { DEFAULT_IDEA_SETTINGS } from '../../core/ideas.ts';
 import { once } from '../../core/once.ts';
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
@@ -124,6 +125,7 @@ export async function createProject({ c, deps, body }: GlobalContext<CreateProje
     settings: settingsOf(body),
     demo: false,
     createdAt: new Date(deps.now()).toISOString(),
+    ...(body.ideas ? { ideas: { ...DEFAULT_IDEA_SETTINGS, ...body.ideas } } : {}),
   };
   await deps.store.projects.create(project);
   deps.log({ event: 'project_created', projectId: project.id });
