@@ -13,7 +13,14 @@ export interface TestApi {
   call(
     method: string,
     path: string,
-    options?: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> },
+    options?: {
+      token?: string | null;
+      body?: unknown;
+      raw?: string;
+      headers?: Record<string, string>;
+      /** The client's address, as the Node server passes it (none: an in-process call, never rate-limited). */
+      from?: string;
+    },
   ): Promise<{ status: number; json: any; text: string; headers: Headers }>;
   close(): Promise<void>;
 }
@@ -48,7 +55,8 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}, appOptions:
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+      const env = options.from === undefined ? undefined : { incoming: { socket: { remoteAddress: options.from } } };
+      const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, env);
       const text = await response.text();
       const json = jsonOrNull(text);
       return { status: response.status, json, text, headers: response.headers };
