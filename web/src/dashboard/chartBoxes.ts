@@ -1,7 +1,14 @@
 // The charts of a card, as boxes that draw once they are in the page: the interval chart of the
 // rounds and the interval chart per group.
 import { h } from '../common/dom.ts';
-import { BASELINE_COLOR, FOLLOWUP_COLOR, intervalChart, type IntervalRow, type Sizing } from './charts.ts';
+import {
+  BASELINE_COLOR,
+  FOLLOWUP_COLOR,
+  intervalChart,
+  type IntervalRow,
+  type IntervalSeries,
+  type Sizing,
+} from './charts.ts';
 import type { IndicatorComparison, RoundInfo, RoundSummary } from './data.ts';
 import { axisOf, estimateOf, formatFigure, formatInterval, isSuppressed, scaleOf, type Kind } from './format.ts';
 import { groupValueName, labelOf, type ViewContext } from './context.ts';
@@ -61,6 +68,48 @@ function intervalRow(
   return { ...interval, color, marker, text };
 }
 
+/**
+ * An indicator's interval chart in a box, its text alternative the title and every row's text; in
+ * its place noChart when there is nothing to draw (every row suppressed).
+ */
+function intervalBox(
+  id: string,
+  kind: Kind,
+  ctx: ViewContext,
+  pending: PendingChart[],
+  chart: {
+    className: string;
+    title: string;
+    height: number;
+    labels: (string | string[])[];
+    series: IntervalSeries[];
+    bands: { from: number; label: string }[] | null;
+    printWidth?: number;
+  },
+): HTMLElement {
+  const rows = chart.series.flatMap((s) => s.rows);
+  if (rows.every((r) => r.estimate === null)) return noChart(ctx);
+  const def = ctx.data.indicators.find((d) => d.id === id);
+  return chartBox(
+    ctx,
+    chart.className,
+    `${chart.title} ${rows.map((r) => r.text).join('; ')}.`,
+    chart.height,
+    (canvas, sizing) =>
+      intervalChart(
+        canvas,
+        chart.labels,
+        chart.series,
+        { ...axisOf(def, kind), percent: kind === 'share' },
+        chart.bands,
+        ctx.lang,
+        sizing,
+      ),
+    pending,
+    chart.printWidth,
+  );
+}
+
 export function intervalChartBox(
   id: string,
   ind: IndicatorComparison,
@@ -69,7 +118,6 @@ export function intervalChartBox(
   pending: PendingChart[],
 ): HTMLElement {
   const { t, data } = ctx;
-  const def = data.indicators.find((d) => d.id === id);
   const labels: string[][] = [];
   const rows: IntervalRow[] = [];
   const w = ind.weighted;
@@ -112,27 +160,15 @@ export function intervalChartBox(
     kind === 'index'
       ? (data.project.settings.bands ?? []).map((b) => ({ from: b.from, label: b.label[ctx.lang] }))
       : null;
-  const label = `${t.intervalChartLabel(labelOf(data, id))} ${rows.map((r) => r.text).join('; ')}.`;
-  const height = rows.length * 36 + 40 + (bands ? 16 : 0);
-  if (rows.every((r) => r.estimate === null)) return noChart(ctx);
-  return chartBox(
-    ctx,
-    'interval-chart',
-    label,
-    height,
-    (canvas, sizing) =>
-      intervalChart(
-        canvas,
-        labels,
-        [{ label: labelOf(data, id), rows }],
-        { ...axisOf(def, kind), percent: kind === 'share' },
-        bands,
-        ctx.lang,
-        sizing,
-      ),
-    pending,
-    340,
-  );
+  return intervalBox(id, kind, ctx, pending, {
+    className: 'interval-chart',
+    title: t.intervalChartLabel(labelOf(data, id)),
+    height: rows.length * 36 + 40 + (bands ? 16 : 0),
+    labels,
+    series: [{ label: labelOf(data, id), rows }],
+    bands,
+    printWidth: 340,
+  });
 }
 
 /** Both rounds per group, as intervals (suppressed groups get no interval and say so). */
@@ -145,7 +181,6 @@ export function groupChartBox(
   pending: PendingChart[],
 ): HTMLElement {
   const { t, data } = ctx;
-  const def = data.indicators.find((d) => d.id === id);
   const labels = entries.map(([value, pair]) => {
     const name = groupValueName(variable, value, ctx);
     return isSuppressed(pair.baseline) || isSuppressed(pair.followup)
@@ -169,26 +204,14 @@ export function groupChartBox(
       ),
     };
   });
-  const label = `${t.groupChartLabel(labelOf(data, id), t.variables[variable] ?? variable)} ${series.flatMap((s) => s.rows.map((r) => r.text)).join('; ')}.`;
-  const height = entries.length * 40 + 70;
-  if (series.every((s) => s.rows.every((r) => r.estimate === null))) return noChart(ctx);
-  return chartBox(
-    ctx,
-    'group-chart',
-    label,
-    height,
-    (canvas, sizing) =>
-      intervalChart(
-        canvas,
-        labels,
-        series,
-        { ...axisOf(def, kind), percent: kind === 'share' },
-        null,
-        ctx.lang,
-        sizing,
-      ),
-    pending,
-  );
+  return intervalBox(id, kind, ctx, pending, {
+    className: 'group-chart',
+    title: t.groupChartLabel(labelOf(data, id), t.variables[variable] ?? variable),
+    height: entries.length * 40 + 70,
+    labels,
+    series,
+    bands: null,
+  });
 }
 
 export function drawPending(pending: PendingChart[]): void {
