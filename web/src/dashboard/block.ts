@@ -7,6 +7,7 @@ import { DONT_KNOW_COLOR, paletteFor, stackedChart, type StackSeries } from './c
 import { chartBox, type PendingChart } from './chartBoxes.ts';
 import type { Distribution, RoundSummary } from './data.ts';
 import { answerLabel, answerOrder, percentOf } from './distribution.ts';
+import { captionedTable, scrollRegion } from './context.ts';
 import { verdict } from './figures.ts';
 import {
   bandOf,
@@ -177,36 +178,26 @@ function blockTable(view: View, id: string): HTMLElement {
     h('th', { scope: 'col', class: 'number' }, t.n),
     withBand ? h('th', { scope: 'col' }, w.level) : null,
   ]);
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': labelIn(view, id) },
-    h(
-      'table',
-      { class: 'block-table' },
-      h('caption', { class: 'visually-hidden' }, `${labelIn(view, id)}: ${t.value}, ${t.interval}, ${t.n}`),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col', rowspan: 2 }, w.group),
-          ...view.columns.map(columnHead),
-          pair
-            ? h(
-                'th',
-                { scope: 'col', rowspan: 2, class: 'number change-head' },
-                w.change,
-                kind === 'share' ? h('span', { class: 'unit' }, ` (${w.points})`) : null,
-                h('br', {}),
-                h('span', { class: 'ci' }, `(${t.intervalShort})`),
-              )
-            : null,
-        ),
-        h('tr', {}, ...subHead),
-      ),
-      h('tbody', {}, rows),
-    ),
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col', rowspan: 2 }, w.group),
+    ...view.columns.map(columnHead),
+    pair
+      ? h(
+          'th',
+          { scope: 'col', rowspan: 2, class: 'number change-head' },
+          w.change,
+          kind === 'share' ? h('span', { class: 'unit' }, ` (${w.points})`) : null,
+          h('br', {}),
+          h('span', { class: 'ci' }, `(${t.intervalShort})`),
+        )
+      : null,
+  );
+  const caption = `${labelIn(view, id)}: ${t.value}, ${t.interval}, ${t.n}`;
+  return scrollRegion(
+    labelIn(view, id),
+    captionedTable({ class: 'block-table' }, caption, [head, h('tr', {}, ...subHead)], rows),
   );
 }
 

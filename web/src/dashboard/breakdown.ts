@@ -1,8 +1,17 @@
 // An indicator by group (area, age band, gender): a chart and a table per background variable.
 import { h } from '../common/dom.ts';
 import type { IndicatorComparison, RoundSummary } from './data.ts';
-import { estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf, type Kind } from './format.ts';
-import { groupValueName, labelOf, suppressedText, valueCell, type ViewContext } from './context.ts';
+import { estimateOf, formatCount, formatFigure, isSuppressed, type Kind } from './format.ts';
+import {
+  captionedTable,
+  groupValueName,
+  intervalText,
+  labelOf,
+  scrollRegion,
+  suppressedText,
+  valueCell,
+  type ViewContext,
+} from './context.ts';
 import { groupChartBox, type PendingChart } from './chartBoxes.ts';
 import { valueHeader } from './figures.ts';
 
@@ -42,54 +51,41 @@ export function breakdown(
         : [
             valueCell(
               formatFigure(estimateOf(s), kind, lang),
-              formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to),
+              intervalText(s.ciLow, s.ciHigh, kind, ctx),
               `${which}-value`,
               t.interval,
             ),
             h('td', { class: 'number', 'data-field': `${which}-n` }, formatCount(s.n, lang)),
           ];
     const title = t.breakdownTitle(t.variables[variable] ?? variable);
-    const table = h(
-      'table',
-      { class: 'breakdown', 'data-variable': variable },
-      h('caption', { class: 'visually-hidden' }, `${labelOf(data, id)}: ${title}`),
+    const head = [
       h(
-        'thead',
+        'tr',
         {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col', rowspan: 2 }, t.variablesTitle[variable] ?? variable),
-          h('th', { scope: 'colgroup', colspan: 2 }, data.baseline.name),
-          h('th', { scope: 'colgroup', colspan: 2 }, data.followup.name),
-        ),
-        h('tr', {}, ...[0, 1].flatMap(() => [valueHeader(t), h('th', { scope: 'col', class: 'number' }, t.n)])),
+        h('th', { scope: 'col', rowspan: 2 }, t.variablesTitle[variable] ?? variable),
+        h('th', { scope: 'colgroup', colspan: 2 }, data.baseline.name),
+        h('th', { scope: 'colgroup', colspan: 2 }, data.followup.name),
       ),
+      h('tr', {}, ...[0, 1].flatMap(() => [valueHeader(t), h('th', { scope: 'col', class: 'number' }, t.n)])),
+    ];
+    const body = entries.map(([value, pair]) =>
       h(
-        'tbody',
-        {},
-        entries.map(([value, pair]) =>
-          h(
-            'tr',
-            { 'data-group': value },
-            h('th', { scope: 'row' }, groupValueName(variable, value, ctx)),
-            ...cells(pair.baseline, 'baseline'),
-            ...cells(pair.followup, 'followup'),
-          ),
-        ),
+        'tr',
+        { 'data-group': value },
+        h('th', { scope: 'row' }, groupValueName(variable, value, ctx)),
+        ...cells(pair.baseline, 'baseline'),
+        ...cells(pair.followup, 'followup'),
       ),
     );
+    const label = `${labelOf(data, id)}: ${title}`;
+    const table = captionedTable({ class: 'breakdown', 'data-variable': variable }, label, head, body);
     out.push(
       h(
         'section',
         { class: 'breakdown-section' },
         h('h4', {}, title),
         groupChartBox(id, variable, entries, kind, ctx, pending),
-        h(
-          'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${labelOf(data, id)}: ${title}` },
-          table,
-        ),
+        scrollRegion(label, table),
       ),
     );
   }

@@ -2,7 +2,7 @@
 import { h } from '../common/dom.ts';
 import type { Indicator } from './data.ts';
 import type { Kind } from './format.ts';
-import { kindOf, labelOf, type ViewContext } from './context.ts';
+import { kindOf, labelOf, scrollRegion, type ViewContext } from './context.ts';
 import { figuresTable, notesBlock, testDetails, verdict } from './figures.ts';
 import { weightedSection } from './weighted.ts';
 import { intervalChartBox, type PendingChart } from './chartBoxes.ts';
@@ -39,11 +39,7 @@ export function indicatorCard(id: string, ctx: ViewContext, pending: PendingChar
       h(
         'div',
         { class: 'card-figures' },
-        h(
-          'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': labelOf(data, id) },
-          figuresTable(id, ind, kind, ctx),
-        ),
+        scrollRegion(labelOf(data, id), figuresTable(id, ind, kind, ctx)),
         verdict(id, ind, kind, ctx),
         testDetails(ind, kind, ctx),
       ),

@@ -127,20 +127,38 @@ export interface RoundTableParts {
 /** A table by round: the baseline's row, the follow-up's, then the change (and any rows after it). */
 export function roundTable(parts: RoundTableParts, ctx: ViewContext): HTMLTableElement {
   const { t, data } = ctx;
-  return h(
-    'table',
+  return captionedTable(
     { class: parts.className },
-    h('caption', { class: 'visually-hidden' }, parts.caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.round), ...parts.headers)),
-    h(
-      'tbody',
-      {},
+    parts.caption,
+    [h('tr', {}, h('th', { scope: 'col' }, t.round), ...parts.headers)],
+    [
       parts.row('baseline', data.baseline),
       parts.row('followup', data.followup),
       h('tr', { class: 'change' }, h('th', { scope: 'row' }, t.change), ...parts.change),
       ...(parts.after ?? []),
-    ),
+    ],
   );
+}
+
+/** A table with a caption for screen readers only, its header rows and its body rows. */
+export function captionedTable(
+  attributes: Record<string, string>,
+  caption: string,
+  head: Node[],
+  body: Node[],
+): HTMLTableElement {
+  return h(
+    'table',
+    attributes,
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, head),
+    h('tbody', {}, body),
+  );
+}
+
+/** A table that scrolls sideways on a narrow screen: a focusable region, named for screen readers. */
+export function scrollRegion(label: string, table: HTMLElement): HTMLElement {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 }
 
 /** What naming a group needs: the areas, the background questions and their texts. */

@@ -5,7 +5,7 @@ import type { Lang } from '../common/lang.ts';
 import type { ProjectInfo, RoundCounts, RoundInfo } from './data.ts';
 import { formatCount, formatFigure } from './format.ts';
 import type { Texts } from './i18n.ts';
-import { suppressedText } from './context.ts';
+import { captionedTable, scrollRegion, suppressedText } from './context.ts';
 
 export interface CountsColumn {
   which: 'baseline' | 'followup';
@@ -84,15 +84,8 @@ export function countsTableOf(
         : [h('th', { scope: 'col', class: 'number' }, t.responses)],
     ),
   );
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.responsesTitle },
-    h(
-      'table',
-      { class: 'counts' },
-      h('caption', { class: 'visually-hidden' }, t.responsesTitle),
-      h('thead', {}, head1, head2),
-      h('tbody', {}, body, totalRow),
-    ),
+  return scrollRegion(
+    t.responsesTitle,
+    captionedTable({ class: 'counts' }, t.responsesTitle, [head1, head2], [...body, totalRow]),
   );
 }

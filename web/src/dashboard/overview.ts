@@ -1,8 +1,17 @@
 // The overview of all indicators, the rounds and the response counts by area.
 import { h } from '../common/dom.ts';
 import type { RoundInfo } from './data.ts';
-import { formatCount, formatDate, formatDiff, formatInterval, formatP, scaleOf } from './format.ts';
-import { indicatorOrder, kindOf, labelOf, summaryValue, type ViewContext } from './context.ts';
+import { formatCount, formatDate, formatP } from './format.ts';
+import {
+  captionedTable,
+  changeTexts,
+  indicatorOrder,
+  kindOf,
+  labelOf,
+  scrollRegion,
+  summaryValue,
+  type ViewContext,
+} from './context.ts';
 import type { IndicatorComparison } from './data.ts';
 import type { Kind } from './format.ts';
 import { verdictBasis, verdictHeadline, verdictTone } from './verdictWords.ts';
@@ -36,6 +45,7 @@ export function overviewTable(ctx: ViewContext, withTests: boolean): HTMLElement
     const ind = data.comparison.indicators[id]!;
     const kind = kindOf(data, id);
     const name = ctx.mode === 'dashboard' ? h('a', { href: `#ind-${id}` }, labelOf(data, id)) : labelOf(data, id);
+    const [change, interval] = changeTexts(ind, kind, ctx);
     return h(
       'tr',
       { 'data-indicator': id },
@@ -45,46 +55,27 @@ export function overviewTable(ctx: ViewContext, withTests: boolean): HTMLElement
       h(
         'td',
         { class: 'number' },
-        formatDiff(scaleOf(kind, ind.diff), kind, lang, t.percentagePoints),
+        change,
         withTests ? h('br', {}) : null,
-        withTests
-          ? h(
-              'span',
-              { class: 'ci' },
-              formatInterval(scaleOf(kind, ind.diffCiLow), scaleOf(kind, ind.diffCiHigh), kind, lang, t.to),
-            )
-          : null,
+        withTests ? h('span', { class: 'ci' }, interval) : null,
       ),
       withTests ? h('td', { class: 'number' }, formatP(ind.pValue, lang)) : null,
       withTests ? h('td', { class: 'number' }, formatP(ind.pHolm, lang)) : null,
       verdictCell(id, ind, kind, ctx),
     );
   });
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.indicatorTable },
-    h(
-      'table',
-      { class: 'overview' },
-      h('caption', { class: 'visually-hidden' }, t.indicatorTable),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t.indicator),
-          h('th', { scope: 'col', class: 'number col-round' }, data.baseline.name),
-          h('th', { scope: 'col', class: 'number col-round' }, data.followup.name),
-          h('th', { scope: 'col', class: 'number' }, withTests ? `${t.change} (${t.intervalShort})` : t.change),
-          withTests ? h('th', { scope: 'col', class: 'number' }, 'p') : null,
-          withTests ? h('th', { scope: 'col', class: 'number' }, t.pHolm.replace(/-värde|-value/, '')) : null,
-          h('th', { scope: 'col' }, t.verdictTitle),
-        ),
-      ),
-      h('tbody', {}, rows),
-    ),
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, t.indicator),
+    h('th', { scope: 'col', class: 'number col-round' }, data.baseline.name),
+    h('th', { scope: 'col', class: 'number col-round' }, data.followup.name),
+    h('th', { scope: 'col', class: 'number' }, withTests ? `${t.change} (${t.intervalShort})` : t.change),
+    withTests ? h('th', { scope: 'col', class: 'number' }, 'p') : null,
+    withTests ? h('th', { scope: 'col', class: 'number' }, t.pHolm.replace(/-värde|-value/, '')) : null,
+    h('th', { scope: 'col' }, t.verdictTitle),
   );
+  return scrollRegion(t.indicatorTable, captionedTable({ class: 'overview' }, t.indicatorTable, [head], rows));
 }
 
 export function roundsTable(ctx: ViewContext): HTMLElement {
@@ -100,26 +91,21 @@ export function roundsTable(ctx: ViewContext): HTMLElement {
       h('td', {}, formatDate(round.createdAt, lang)),
       h('td', { class: 'number', 'data-field': 'responses' }, formatCount(data.counts[which].responses, lang)),
     );
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.roundsTitle },
-    h(
-      'table',
+  const head = h(
+    'tr',
+    {},
+    ...[t.round, t.kind, t.access, t.status, t.created].map((c, i) =>
+      h('th', { scope: 'col', class: i === 1 ? 'col-kind' : undefined }, c),
+    ),
+    h('th', { scope: 'col', class: 'number' }, t.responses),
+  );
+  return scrollRegion(
+    t.roundsTitle,
+    captionedTable(
       { class: 'rounds' },
-      h('caption', { class: 'visually-hidden' }, t.roundsTitle),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...[t.round, t.kind, t.access, t.status, t.created].map((c, i) =>
-            h('th', { scope: 'col', class: i === 1 ? 'col-kind' : undefined }, c),
-          ),
-          h('th', { scope: 'col', class: 'number' }, t.responses),
-        ),
-      ),
-      h('tbody', {}, row(data.baseline, 'baseline'), row(data.followup, 'followup')),
+      t.roundsTitle,
+      [head],
+      [row(data.baseline, 'baseline'), row(data.followup, 'followup')],
     ),
   );
 }

@@ -5,12 +5,14 @@ import { h } from '../common/dom.ts';
 import { indicatorBlock } from './block.ts';
 import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { countsTableOf } from './countsTable.ts';
-import { bandOf, estimateOf, formatCount, formatFigure, formatInterval, isSuppressed, scaleOf } from './format.ts';
+import { bandOf, estimateOf, formatCount, formatFigure, isSuppressed } from './format.ts';
 import { csvFileName, roundCsv } from './csv.ts';
 import { adminLink, demoNotice, freshPage, langSwitch, pageActions, type PageState } from './pageParts.ts';
 import { readingGuide } from './readingGuide.ts';
 import { releaseNoticeOf } from './release.ts';
 import { compactTexts } from './report.ts';
+import { captionedTable, intervalText, scrollRegion } from './context.ts';
+import { valueHeader } from './figures.ts';
 import { indicatorIds, isPreliminary, kindIn, labelIn, oneRoundView, summaryIn, type View } from './view.ts';
 
 /** Every indicator of the round: its value with the interval, n and (for an index) its level. */
@@ -42,39 +44,23 @@ function overview(view: View): HTMLElement {
         { class: 'number' },
         h('span', { class: 'strong', 'data-field': 'value' }, formatFigure(value, kind, lang)),
         h('br', {}),
-        h('span', { class: 'ci' }, formatInterval(scaleOf(kind, s.ciLow), scaleOf(kind, s.ciHigh), kind, lang, t.to)),
+        h('span', { class: 'ci' }, intervalText(s.ciLow, s.ciHigh, kind, view)),
       ),
       h('td', { class: 'number', 'data-field': 'n' }, formatCount(s.n, lang)),
       h('td', { 'data-field': 'band' }, kind === 'index' ? (bandOf(value, view.project, lang) ?? '–') : ''),
     );
   });
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.indicatorTable },
-    h(
-      'table',
-      { class: 'overview one-round' },
-      h('caption', { class: 'visually-hidden' }, t.indicatorTable),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t.indicator),
-          h(
-            'th',
-            { scope: 'col', class: 'number' },
-            t.value,
-            h('br', {}),
-            h('span', { class: 'ci' }, `(${t.intervalShort})`),
-          ),
-          h('th', { scope: 'col', class: 'number' }, t.n),
-          h('th', { scope: 'col' }, w.overviewLevel),
-        ),
-      ),
-      h('tbody', {}, rows),
-    ),
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, t.indicator),
+    valueHeader(t),
+    h('th', { scope: 'col', class: 'number' }, t.n),
+    h('th', { scope: 'col' }, w.overviewLevel),
+  );
+  return scrollRegion(
+    t.indicatorTable,
+    captionedTable({ class: 'overview one-round' }, t.indicatorTable, [head], rows),
   );
 }
 

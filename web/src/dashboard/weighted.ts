@@ -3,7 +3,15 @@
 import { h } from '../common/dom.ts';
 import type { IndicatorComparison, RoundInfo } from './data.ts';
 import { estimateOf, formatFigure, formatP, isSuppressed, scaleOf, type Kind } from './format.ts';
-import { changeTexts, groupValueName, intervalText, labelOf, roundTable, type ViewContext } from './context.ts';
+import {
+  changeTexts,
+  groupValueName,
+  intervalText,
+  labelOf,
+  roundTable,
+  scrollRegion,
+  type ViewContext,
+} from './context.ts';
 import { weightingNotes, type Stratum } from './weightingWords.ts';
 
 /** A stratum by name: "Gårdeby", or "Gårdeby / Kvinna" over several variables. */
@@ -68,9 +76,8 @@ export function weightedSection(
     { class: 'weighted' },
     h('h4', {}, t.weightedTitle),
     h('p', { class: 'hint' }, t.weightedExplain(strataNames)),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${labelOf(data, id)}: ${t.weightedTitle}` },
+    scrollRegion(
+      `${labelOf(data, id)}: ${t.weightedTitle}`,
       roundTable(
         {
           className: 'weighted-table',
