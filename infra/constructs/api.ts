@@ -1,14 +1,14 @@
 // The API: the Hono app in a Lambda behind an HTTP API (API Gateway v2), throttled, with access
 // logs, CORS only for the site's own origin.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiVariables } from '../../functions/handlers/variables.ts';
 import type { Secrets } from './secrets.ts';
 import { BygdpulsFunction } from './lambda.ts';
+import { logGroup } from './logs.ts';
 
 export interface ApiProps {
   bundleDir: string;
@@ -49,10 +49,8 @@ export class Api extends Construct {
       }),
     });
     this.handler.grantTable(props.table);
-    props.secrets.signing.grantRead(this.handler.role);
-    props.secrets.codes.grantRead(this.handler.role);
-    props.secrets.origin.grantRead(this.handler.role);
-    props.secrets.adminToken.grantRead(this.handler.role);
+    const { signing, codes, origin, adminToken } = props.secrets;
+    for (const secret of [signing, codes, origin, adminToken]) secret.grantRead(this.handler.role);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'bygdpuls API',
@@ -69,10 +67,7 @@ export class Api extends Construct {
           }
         : {}),
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const accessLogs = logGroup(this, 'AccessLogs');
     new HttpStage(this, 'Stage', {
       httpApi: this.httpApi,
       stageName: '$default',

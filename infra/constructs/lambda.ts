@@ -1,11 +1,12 @@
 // A Node.js 22 arm64 Lambda of bygdpuls, from a bundle made by infra/bundle.ts, with its own log
 // group and a role that may write only there (plus what the caller grants).
-import { type CfnElement, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { logGroup } from './logs.ts';
 
 export interface BygdpulsFunctionProps {
   bundleDir: string;
@@ -24,10 +25,7 @@ export class BygdpulsFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: BygdpulsFunctionProps) {
     super(scope, id);
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup = logGroup(this, 'Logs');
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: props.description,
