@@ -4,28 +4,16 @@
 import os from 'node:os';
 import { main } from '../functions/cli/main.ts';
 import { defaultReaderThreads } from '../functions/cli/parallelRead.ts';
+import { reportAtExit } from './childReport.ts';
 
 /** The reader threads compare chooses now (it chooses the same a moment later, unless the load average moves). */
 const readerThreads = defaultReaderThreads();
 const loadAverage = os.loadavg()[0];
-const started = process.hrtime.bigint();
 let outputChars = 0;
 let exitCode: number | null = null;
-
-process.on('exit', () => {
-  const report = {
-    exitCode,
-    /** From the start of main() (modules already loaded) to its end, including the JSON output. */
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    /** Peak resident set size of this process, in KiB (getrusage ru_maxrss). */
-    maxRSSKiB: process.resourceUsage().maxRSS,
-    outputChars,
-    readerThreads,
-    /** The 1-minute load average at the start, which the choice of reader threads looks at. */
-    loadAverage,
-  };
-  process.stderr.write(`\n${JSON.stringify(report)}\n`);
-});
+// Seconds from the start of main() (modules already loaded) to its end, including the JSON output;
+// loadAverage is the 1-minute load average at the start, which the choice of reader threads looks at.
+reportAtExit(() => ({ exitCode, outputChars, readerThreads, loadAverage }));
 
 exitCode = await main(['compare', ...process.argv.slice(2), '--format', 'json'], {
   stdout: (text) => {

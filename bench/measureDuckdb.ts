@@ -6,6 +6,7 @@
 // Usage: node --import tsx bench/measureDuckdb.ts INDICATORS BASELINE FOLLOWUP
 import { open, readFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { reportAtExit } from './childReport.ts';
 
 interface IndicatorDef {
   id: string;
@@ -85,23 +86,12 @@ if (!indicatorsFile || !baseline || !followup) {
   process.exit(2);
 }
 
-const started = process.hrtime.bigint();
 let exitCode = 0;
 let groups = 0;
 /** Respondents per round (the overall rows), for the caller to check against the files. */
 const respondents: Record<string, number> = {};
-
-process.on('exit', () => {
-  const report = {
-    exitCode,
-    /** From the start of the work (modules loaded) to its end, the DuckDB instance's start included. */
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    maxRSSKiB: process.resourceUsage().maxRSS,
-    groups,
-    respondents,
-  };
-  process.stderr.write(`\n${JSON.stringify(report)}\n`);
-});
+// Seconds from the start of the work (modules loaded) to its end, the DuckDB instance's start included.
+reportAtExit(() => ({ exitCode, groups, respondents }));
 
 try {
   const { indicators } = JSON.parse(await readFile(indicatorsFile, 'utf8')) as { indicators: IndicatorDef[] };
