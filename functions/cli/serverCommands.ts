@@ -8,6 +8,7 @@ import { loadOrCreateSecrets } from '../local/secrets.ts';
 import { EnvironmentError } from '../core/settings.ts';
 import { PortUnavailableError } from '../local/port.ts';
 import { optionsFromEnv, startLocal } from '../local/start.ts';
+import type { Store } from '../store/index.ts';
 import { openStore } from './storeAccess.ts';
 import { UsageError, type Io } from './usage.ts';
 
@@ -27,6 +28,13 @@ const storeOptions = {
   table: { type: 'string' },
   endpoint: { type: 'string' },
   region: { type: 'string' },
+} as const;
+
+/** The options of a command that grants access: its role, its project and a name for what it hands out. */
+const grantOptions = {
+  role: { type: 'string' },
+  project: { type: 'string' },
+  name: { type: 'string' },
 } as const;
 
 export async function runStart(args: string[], io: Io): Promise<number> {
@@ -72,30 +80,22 @@ function openStoreOf(values: { 'data-dir'?: string; table?: string; endpoint?: s
 
 export async function runRebuild(args: string[], io: Io): Promise<number> {
   const values = parse(args, { round: { type: 'string' }, ...storeOptions });
-  if (!values.round) throw new UsageError('rebuild needs --round ID');
-  const { store, close } = await openStoreOf(values);
-  try {
-    const round = await store.rounds.get(values.round);
+  const roundId = values.round;
+  if (!roundId) throw new UsageError('rebuild needs --round ID');
+  return usingStore(openStoreOf(values), async (store) => {
+    const round = await store.rounds.get(roundId);
     if (!round) {
-      io.stderr(`bygdpuls: no round ${values.round}\n`);
+      io.stderr(`bygdpuls: no round ${roundId}\n`);
       return 1;
     }
     const report = await rebuildRound(store, round);
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return report.differences.length === 0 ? 0 : 3;
-  } finally {
-    await close();
-  }
+  });
 }
 
 export async function runToken(args: string[], io: Io): Promise<number> {
-  const values = parse(args, {
-    role: { type: 'string' },
-    project: { type: 'string' },
-    days: { type: 'string' },
-    name: { type: 'string' },
-    'data-dir': { type: 'string' },
-  });
+  const values = parse(args, { ...grantOptions, days: { type: 'string' }, 'data-dir': { type: 'string' } });
   const { role, project } = roleAndProject(values.role, values.project);
   const days = Number(values.days ?? (role === 'admin' ? 30 : 365));
   if (!(days > 0 && days <= 3650)) throw new UsageError('--days is between 1 and 3650');
@@ -103,8 +103,7 @@ export async function runToken(args: string[], io: Io): Promise<number> {
   const secrets = loadOrCreateSecrets(dataDir);
   const tokens = createTokenIssuer(secrets.signingSecret);
   // Recorded under its id and name, so that an administrator can list and revoke it.
-  const { store, close } = await openStore({ dataDir });
-  try {
+  await usingStore(openStore({ dataDir }), async (store) => {
     const name = values.name ?? `bygdpuls token (${role})`;
     const { token, record } = await issueRecordedToken(
       { store, tokens, now: () => Date.now() },
@@ -112,32 +111,34 @@ export async function runToken(args: string[], io: Io): Promise<number> {
     );
     io.stdout(`${token}\n`);
     io.stderr(`token id ${record.id} ("${name}"): revoke with POST /api/tokens/${record.id}/revoke\n`);
-  } finally {
-    await close();
-  }
+  });
   return 0;
 }
 
 /** A one-time sign-in link: what to hand someone instead of a token (the page exchanges it once). */
 export async function runSignIn(args: string[], io: Io): Promise<number> {
-  const values = parse(args, {
-    role: { type: 'string' },
-    project: { type: 'string' },
-    name: { type: 'string' },
-    url: { type: 'string' },
-    ...storeOptions,
-  });
+  const values = parse(args, { ...grantOptions, url: { type: 'string' }, ...storeOptions });
   const { role, project } = roleAndProject(values.role, values.project);
-  const { store, close } = await openStoreOf(values);
-  try {
+  await usingStore(openStoreOf(values), async (store) => {
     const code = await createSignInCode(store, { role, project, name: values.name ?? 'bygdpuls signin' }, Date.now());
     const base = (values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
     const page = role === 'admin' ? '/admin' : `/dashboard/${encodeURIComponent(project)}`;
     io.stdout(`${base}${page}#signin=${code}\n`);
+  });
+  return 0;
+}
+
+/** Runs `use` with the store being opened, and closes the store after, whatever happens. */
+async function usingStore<T>(
+  opening: Promise<{ store: Store; close: () => Promise<void> }>,
+  use: (store: Store) => Promise<T>,
+): Promise<T> {
+  const { store, close } = await opening;
+  try {
+    return await use(store);
   } finally {
     await close();
   }
-  return 0;
 }
 
 function roleAndProject(
