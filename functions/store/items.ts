@@ -1,8 +1,16 @@
-// Items by key: the key attributes of an item or a command, and the items of a partition whose
-// sort keys start with a prefix (a project's rounds, its questionnaires, its tokens).
+// What repositories share: the table they work on, the key attributes of an item or a command, and
+// the items of a partition whose sort keys start with a prefix (a project's rounds, questionnaires, tokens).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { str, type Item } from './attributes.ts';
 import { queryAll } from './query.ts';
+
+/** What a repository reads and writes through: the client and the table's name. */
+export abstract class TableRepository {
+  constructor(
+    protected readonly client: DynamoDBClient,
+    protected readonly tableName: string,
+  ) {}
+}
 
 /** An item's key as attributes: a command's Key, or the start of an item written under it. */
 export function keyAttributes(key: { pk: string; sk: string }): Item {

@@ -2,10 +2,10 @@
 // A version whose JSON is small is stored as a string attribute, as it always was; a large one
 // (a long multi-language questionnaire) as Brotli-compressed JSON in a binary attribute, so that
 // an upload of up to 1 MB fits DynamoDB's 400 KB item (docs/adr/0005-large-questionnaires.md).
-import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { json, readJson, type Item } from './attributes.ts';
 import { projectPartition, QUESTIONNAIRE_PREFIX, questionnaireKey } from './keys.ts';
-import { keyAttributes, queryPrefix } from './items.ts';
+import { keyAttributes, queryPrefix, TableRepository } from './items.ts';
 import type { Questionnaire, Round } from './types.ts';
 import { createAll } from './writes.ts';
 
@@ -67,12 +67,7 @@ export function readQuestionnaire(item: Item): Questionnaire {
   return JSON.parse(zlib().brotliDecompressSync(compressed).toString('utf8')) as Questionnaire;
 }
 
-export class QuestionnaireRepository {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
-
+export class QuestionnaireRepository extends TableRepository {
   /**
    * Stores a new version; an existing id is never overwritten (versions are immutable). Throws a
    * QuestionnaireTooLargeError for one that does not fit an item even compressed.

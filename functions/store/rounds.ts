@@ -1,18 +1,13 @@
 // Rounds: baseline or follow-up, a questionnaire version, open or closed, open link or invitations.
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { json, readJson, readString, str } from './attributes.ts';
 import { PROJECT_ROUND_PREFIX, projectPartition, projectRoundKey, roundKey } from './keys.ts';
-import { keyAttributes, queryPrefix } from './items.ts';
+import { keyAttributes, queryPrefix, TableRepository } from './items.ts';
 import { getItem } from './query.ts';
 import type { Round } from './types.ts';
 import { createAll } from './writes.ts';
 
-export class RoundRepository {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
-
+export class RoundRepository extends TableRepository {
   /** Stores a new round and its entry in the project's list; a failed call leaves neither. */
   async create(round: Round): Promise<void> {
     const listKey = projectRoundKey(round.projectId, round.id);

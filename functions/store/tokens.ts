@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { readOptionalString, readString, str, type Item } from './attributes.ts';
 import { signInKey, TOKEN_PREFIX, tokenKey, tokenListKey, tokenListPartition } from './keys.ts';
-import { keyAttributes, queryPrefix } from './items.ts';
+import { keyAttributes, queryPrefix, TableRepository } from './items.ts';
 import { getItem } from './query.ts';
 import { putNew } from './writes.ts';
 
@@ -77,12 +77,7 @@ function readToken(item: Item): IssuedToken {
   };
 }
 
-export class TokenRepository {
-  constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-  ) {}
-
+export class TokenRepository extends TableRepository {
   /** Records an issued token: its record (by id) and its entry in its project's list. */
   async record(token: IssuedToken): Promise<void> {
     await putNew(this.client, this.tableName, tokenItem(tokenKey(token.id), token));
