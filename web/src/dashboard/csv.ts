@@ -128,61 +128,43 @@ export function comparisonRows(
       label: def?.label ?? '',
       kind: def?.kind ?? ('p' in ind.baseline || 'p' in ind.followup ? 'share' : ''),
     };
-    const notes = (ind.notes ?? []).join(' | ');
-    rows.push({
-      ...base,
-      round: 'baseline',
-      round_name: baseline.name,
-      weighted: false,
-      ...summaryFields(ind.baseline),
-    });
-    rows.push({
-      ...base,
-      round: 'followup',
-      round_name: followup.name,
-      weighted: false,
-      ...summaryFields(ind.followup),
-    });
-    rows.push({
-      ...base,
-      round: 'difference',
-      round_name: `${followup.name} - ${baseline.name}`,
-      weighted: false,
-      estimate: ind.diff,
-      ci_low: ind.diffCiLow,
-      ci_high: ind.diffCiHigh,
-      p_value: ind.pValue,
-      p_holm: ind.pHolm,
-      verdict: ind.verdict,
-      cohen_d: ind.cohenD,
-      notes,
-    });
-    if (ind.weighted) {
-      const w = ind.weighted;
-      rows.push({
-        ...base,
-        round: 'baseline',
-        round_name: baseline.name,
-        weighted: true,
-        ...weightedFields(w.baseline),
-      });
-      rows.push({
-        ...base,
-        round: 'followup',
-        round_name: followup.name,
-        weighted: true,
-        ...weightedFields(w.followup),
-      });
-      rows.push({
+    // Baseline, follow-up and their difference, unweighted or weighted: the same three rows.
+    const roundRows = (weighted: boolean, fields: Record<'baseline' | 'followup' | 'difference', Row>): Row[] => [
+      { ...base, round: 'baseline', round_name: baseline.name, weighted, ...fields.baseline },
+      { ...base, round: 'followup', round_name: followup.name, weighted, ...fields.followup },
+      {
         ...base,
         round: 'difference',
         round_name: `${followup.name} - ${baseline.name}`,
-        weighted: true,
-        estimate: w.diff,
-        ci_low: w.diffCiLow,
-        ci_high: w.diffCiHigh,
-        p_value: w.pValue,
-      });
+        weighted,
+        ...fields.difference,
+      },
+    ];
+    rows.push(
+      ...roundRows(false, {
+        baseline: summaryFields(ind.baseline),
+        followup: summaryFields(ind.followup),
+        difference: {
+          estimate: ind.diff,
+          ci_low: ind.diffCiLow,
+          ci_high: ind.diffCiHigh,
+          p_value: ind.pValue,
+          p_holm: ind.pHolm,
+          verdict: ind.verdict,
+          cohen_d: ind.cohenD,
+          notes: (ind.notes ?? []).join(' | '),
+        },
+      }),
+    );
+    if (ind.weighted) {
+      const w = ind.weighted;
+      rows.push(
+        ...roundRows(true, {
+          baseline: weightedFields(w.baseline),
+          followup: weightedFields(w.followup),
+          difference: { estimate: w.diff, ci_low: w.diffCiLow, ci_high: w.diffCiHigh, p_value: w.pValue },
+        }),
+      );
     }
     for (const [variable, groups] of Object.entries(ind.groups)) {
       for (const [value, pair] of Object.entries(groups ?? {})) {
