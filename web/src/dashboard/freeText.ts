@@ -1,8 +1,40 @@
 // The free-text answers of both rounds.
 import { h } from '../common/dom.ts';
-import type { RoundInfo, RoundTexts } from './data.ts';
+import type { Lang } from '../common/lang.ts';
+import type { RoundInfo, RoundTexts, TextAnswers } from './data.ts';
 import { formatCount } from './format.ts';
 import type { ViewContext } from './context.ts';
+import type { Texts } from './i18n.ts';
+
+/** Why a round shows no answers: they could not be loaded, or wait for the round's final release. */
+export function textsNotice(texts: RoundTexts | null, t: Texts): HTMLElement | null {
+  if (!texts) return h('p', { class: 'notice error', role: 'status' }, t.textsFailed);
+  if (texts.withheld) return h('p', { class: 'hint', 'data-field': 'texts-withheld' }, t.textsNotFinal);
+  return null;
+}
+
+/** One free-text question: its title and how many answered, then its answers, or that they are suppressed. */
+export function textQuestion(
+  q: TextAnswers,
+  title: string,
+  answers: HTMLElement[],
+  ctx: { t: Texts; lang: Lang; k: number },
+): HTMLElement {
+  const { t, lang } = ctx;
+  return h(
+    'div',
+    { class: 'text-question', 'data-question': q.question },
+    h(
+      'h4',
+      {},
+      title,
+      q.suppressed ? null : h('span', { class: 'text-count' }, t.textsCount(formatCount(q.answers.length, lang))),
+    ),
+    q.suppressed
+      ? h('p', { class: 'suppressed', 'data-suppressed': 'true' }, t.textsSuppressed(ctx.k))
+      : h('ul', { class: 'text-answers' }, answers),
+  );
+}
 
 /** One round's free-text answers: each question with its answers as a plain list, nothing else. */
 function roundTexts(
@@ -11,32 +43,15 @@ function roundTexts(
   texts: RoundTexts | null,
   ctx: ViewContext,
 ): HTMLElement {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const body: Node[] = [];
-  if (!texts) body.push(h('p', { class: 'notice error', role: 'status' }, t.textsFailed));
-  else if (texts.withheld) body.push(h('p', { class: 'hint', 'data-field': 'texts-withheld' }, t.textsNotFinal));
-  else if (texts.questions.length === 0) body.push(h('p', { class: 'hint' }, t.textsNone));
+  const notice = textsNotice(texts, t);
+  if (notice) body.push(notice);
+  else if (texts?.questions.length === 0) body.push(h('p', { class: 'hint' }, t.textsNone));
   for (const q of texts?.questions ?? []) {
     const title = ctx.questions.get(q.question)?.title ?? q.title;
-    body.push(
-      h(
-        'div',
-        { class: 'text-question', 'data-question': q.question },
-        h(
-          'h4',
-          {},
-          title,
-          q.suppressed ? null : h('span', { class: 'text-count' }, t.textsCount(formatCount(q.answers.length, lang))),
-        ),
-        q.suppressed
-          ? h('p', { class: 'suppressed', 'data-suppressed': 'true' }, t.textsSuppressed(ctx.k))
-          : h(
-              'ul',
-              { class: 'text-answers' },
-              q.answers.map((answer) => h('li', {}, answer)),
-            ),
-      ),
-    );
+    const answers = q.answers.map((answer) => h('li', {}, answer));
+    body.push(textQuestion(q, title, answers, ctx));
   }
   const heading = [round.name, h('span', { class: 'round-kind' }, which === 'baseline' ? t.baseline : t.followup)];
   // Open in the printed report; folded on the dashboard, where the lists can be long.

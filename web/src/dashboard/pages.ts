@@ -251,6 +251,20 @@ function roundSelect(id: string, label: string, rounds: RoundInfo[], selected: s
   );
 }
 
+/** A form that picks rounds: its selects and its button; `pick` runs in place of submitting it. */
+function pickerForm(label: string, selects: HTMLElement[], button: HTMLButtonElement, pick: () => void): HTMLElement {
+  const onsubmit = (event: Event) => {
+    event.preventDefault();
+    pick();
+  };
+  return h(
+    'form',
+    { class: 'round-picker no-print', 'aria-label': label, onsubmit },
+    ...selects,
+    h('div', { class: 'field field-button' }, button),
+  );
+}
+
 /** Choosing what to see: two rounds to compare (when both kinds exist), or one round on its own. */
 function pickers(state: PageState): HTMLElement {
   const t = texts(state.lang);
@@ -261,52 +275,40 @@ function pickers(state: PageState): HTMLElement {
   const value = (id: string) => (document.getElementById(id) as HTMLSelectElement).value;
   const pair =
     baselines.length > 0 && followups.length > 0
-      ? h(
-          'form',
-          {
-            class: 'round-picker no-print',
-            'aria-label': w.compareTitle,
-            onsubmit: (event: Event) => {
-              event.preventDefault();
-              const b = project.rounds.find((r) => r.id === value('pick-baseline'));
-              const f = project.rounds.find((r) => r.id === value('pick-followup'));
-              if (b && f) void loadPair(state, b, f);
-            },
+      ? pickerForm(
+          w.compareTitle,
+          [
+            roundSelect(
+              'pick-baseline',
+              t.baseline,
+              baselines,
+              state.data?.baseline.id ?? state.wanted.baseline,
+              state.lang,
+            ),
+            roundSelect(
+              'pick-followup',
+              t.followup,
+              followups,
+              state.data?.followup.id ?? state.wanted.followup,
+              state.lang,
+            ),
+          ],
+          h('button', { type: 'submit' }, w.compare),
+          () => {
+            const b = project.rounds.find((r) => r.id === value('pick-baseline'));
+            const f = project.rounds.find((r) => r.id === value('pick-followup'));
+            if (b && f) void loadPair(state, b, f);
           },
-          roundSelect(
-            'pick-baseline',
-            t.baseline,
-            baselines,
-            state.data?.baseline.id ?? state.wanted.baseline,
-            state.lang,
-          ),
-          roundSelect(
-            'pick-followup',
-            t.followup,
-            followups,
-            state.data?.followup.id ?? state.wanted.followup,
-            state.lang,
-          ),
-          h('div', { class: 'field field-button' }, h('button', { type: 'submit' }, w.compare)),
         )
       : null;
-  const one = h(
-    'form',
-    {
-      class: 'round-picker no-print',
-      'aria-label': w.oneRoundTitle,
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const r = project.rounds.find((x) => x.id === value('pick-round'));
-        if (r) void loadOne(state, r);
-      },
+  const one = pickerForm(
+    w.oneRoundTitle,
+    [roundSelect('pick-round', w.oneRoundTitle, project.rounds, state.round?.round.id ?? null, state.lang)],
+    h('button', { type: 'submit', class: state.round ? undefined : 'secondary' }, w.showRound),
+    () => {
+      const r = project.rounds.find((x) => x.id === value('pick-round'));
+      if (r) void loadOne(state, r);
     },
-    roundSelect('pick-round', w.oneRoundTitle, project.rounds, state.round?.round.id ?? null, state.lang),
-    h(
-      'div',
-      { class: 'field field-button' },
-      h('button', { type: 'submit', class: state.round ? undefined : 'secondary' }, w.showRound),
-    ),
   );
   return h(
     'section',

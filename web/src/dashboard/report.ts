@@ -5,6 +5,7 @@ import { h } from '../common/dom.ts';
 import { indicatorBlock } from './block.ts';
 import { drawPending, type PendingChart } from './chartBoxes.ts';
 import { formatAlpha, formatCount, formatDate } from './format.ts';
+import { textQuestion, textsNotice } from './freeText.ts';
 import { demoNotice, freshPage, langSwitch, viewHash, type PageState } from './pageParts.ts';
 import { readingGuide } from './readingGuide.ts';
 import { summarySection } from './summary.ts';
@@ -15,38 +16,16 @@ export function compactTexts(view: View): HTMLElement | null {
   const { t, w, lang } = view;
   const rounds = view.columns.map((c) => {
     const body: Node[] = [];
-    if (!c.texts) body.push(h('p', { class: 'notice error', role: 'status' }, t.textsFailed));
-    else if (c.texts.withheld) body.push(h('p', { class: 'hint', 'data-field': 'texts-withheld' }, t.textsNotFinal));
+    const notice = textsNotice(c.texts, t);
+    if (notice) body.push(notice);
     for (const q of c.texts?.questions ?? []) {
       const counted = new Map<string, number>();
       for (const answer of q.answers) counted.set(answer, (counted.get(answer) ?? 0) + 1);
       const sorted = [...counted].sort((a, b) => b[1] - a[1]);
-      body.push(
-        h(
-          'div',
-          { class: 'text-question', 'data-question': q.question },
-          h(
-            'h4',
-            {},
-            view.questions.get(q.question)?.title ?? q.title,
-            q.suppressed ? null : h('span', { class: 'text-count' }, t.textsCount(formatCount(q.answers.length, lang))),
-          ),
-          q.suppressed
-            ? h('p', { class: 'suppressed', 'data-suppressed': 'true' }, t.textsSuppressed(view.k))
-            : h(
-                'ul',
-                { class: 'text-answers' },
-                sorted.map(([answer, n]) =>
-                  h(
-                    'li',
-                    {},
-                    answer,
-                    n > 1 ? h('span', { class: 'text-same' }, ` ${w.textsSame(formatCount(n, lang))}`) : null,
-                  ),
-                ),
-              ),
-        ),
+      const answers = sorted.map(([answer, n]) =>
+        h('li', {}, answer, n > 1 ? h('span', { class: 'text-same' }, ` ${w.textsSame(formatCount(n, lang))}`) : null),
       );
+      body.push(textQuestion(q, view.questions.get(q.question)?.title ?? q.title, answers, view));
     }
     if (body.length === 0) return null;
     const kind = c.which === 'baseline' ? t.baseline : t.followup;
