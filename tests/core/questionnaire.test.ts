@@ -687,13 +687,19 @@ describe('validateResponse', () => {
         maxSelectedChoices: 2,
       },
       // Shown on a condition: left empty where it shows, survey-core refuses it (minSelectedChoices).
-      { type: 'checkbox', name: 'minst2', choices: ['a', 'b', 'c'], minSelectedChoices: 2, visibleIf: '{trivsel} > 0' },
+      {
+        type: 'checkbox',
+        name: 'minst2',
+        choices: ['a', 'b', 'c'],
+        minSelectedChoices: 2,
+        visibleIf: '{forening} = false',
+      },
       { type: 'boolean', name: 'forening' },
       { type: 'boolean', name: 'janej', valueTrue: 'ja', valueFalse: 'nej' },
       { type: 'text', name: 'ort', maxLength: 10 },
       { type: 'text', name: 'ar', inputType: 'number', min: 0, max: 120 },
       { type: 'text', name: 'lagst', inputType: 'number', min: 0 },
-      { type: 'comment', name: 'ovrigt', isRequired: true, visibleIf: '{trivsel} < 5' },
+      { type: 'comment', name: 'ovrigt', isRequired: true, visibleIf: "{janej} = 'ja'" },
       { type: 'html', name: 'intro' },
     ),
   );
@@ -832,7 +838,7 @@ describe('validateResponse', () => {
     expect(refusal(survey, { ...minimal, aktiviteter: ['sport', 'kultur', 'natur'] }, 'en')).toEqual([
       { field: 'aktiviteter', message: 'Choose at most 2 answers.' },
     ]);
-    expect(refusal(survey, { ...minimal, minst2: ['a'] }, 'sv')).toEqual([
+    expect(refusal(survey, { ...minimal, forening: false, minst2: ['a'] }, 'sv')).toEqual([
       { field: 'minst2', message: 'Välj minst 2 svar.' },
     ]);
   });
@@ -895,8 +901,15 @@ describe('validateResponse', () => {
     expect(refusal(required, { c: [], t: '  ' }).map((e) => e.field)).toEqual(['c', 't']);
   });
 
-  it('leaves a required question that may be hidden to the form', () => {
+  it('requires a required question where its visibleIf shows it, and drops its answer where it is hidden', () => {
     expect(acceptance(survey, minimal).answers).toEqual(minimal);
+    expect(refusal(survey, { ...minimal, janej: 'ja' }, 'en')).toEqual([
+      { field: 'ovrigt', message: 'This question must be answered.' },
+    ]);
+    expect(acceptance(survey, { ...minimal, janej: 'nej', ovrigt: 'dropped' }).answers).toEqual({
+      ...minimal,
+      janej: 'nej',
+    });
   });
 
   it('refuses an unknown question, in both languages', () => {

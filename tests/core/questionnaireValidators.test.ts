@@ -1,5 +1,5 @@
-// The page's own rules that need no expression engine: checkbox limits, validators (numeric, text,
-// regex, email, answercount) and what the date, email and number inputs give. Each case is judged
+// The page's own rules: checkbox limits, validators (numeric, text, regex, email, answercount,
+// expression) and what the date, email and number inputs give. Each case is judged
 // by survey-core's validate() too: the server accepts what the page accepts.
 import { describe, expect, it } from 'vitest';
 import { hasNestedQuantifier } from '../../functions/core/questionnaire/validatorRules.ts';
@@ -79,8 +79,26 @@ describe('validators', () => {
     expect(errorsOf(text([{ type: 'regex', regex: '^(a+)+$' }]))[0]!.field).toBe('elements[0].validators[0].regex');
   });
 
-  it('ignores what needs the expression engine, for now (expression validators)', () => {
-    expect(serverVerdict(text([{ type: 'expression', expression: '{t} > 3' }]), { t: 'x' }).ok).toBe(true);
+  it("expression: the expression must hold, even for an empty answer; its text, or the product's message", () => {
+    const json = text([{ type: 'expression', expression: '{t} > 3' }]);
+    expectParity(json, [{ t: '5' }, { t: '2' }, { t: 'x' }, {}]);
+    expect(serverVerdict(json, { t: 'x' }).ok).toBe(false);
+    expect(refused(json, { t: '2' }, 'sv')).toEqual([
+      { field: 't', message: 'Svaret uppfyller inte villkoret för frågan.' },
+    ]);
+    const own = text([{ type: 'expression', expression: '{t} <= 3', text: { default: 'At most 3', sv: 'Högst 3' } }]);
+    expectParity(own, [{ t: '3' }, { t: '4' }]);
+    expect(refused(own, { t: '4' }, 'sv')).toEqual([{ field: 't', message: 'Högst 3' }]);
+    expect(refused(own, { t: '4' }, 'en')).toEqual([{ field: 't', message: 'At most 3' }]);
+  });
+
+  it('expression: a malformed expression or an unknown function refuses the questionnaire, naming the question', () => {
+    expect(errorsOf(text([{ type: 'expression', expression: '{t} >' }]))[0]!.message).toMatch(
+      /question "t", expression validator: "\{t\} >" cannot read the expression/,
+    );
+    expect(errorsOf(text([{ type: 'expression', expression: 'isContainerReady("p")' }]))[0]!.message).toMatch(
+      /isContainerReady\(\), which the server cannot evaluate/,
+    );
   });
 });
 

@@ -22,6 +22,14 @@ export type PartsChecked = { answer: Answer } | { errors: string[] };
 /** Checks one cell or item as its own question is checked (its validators included). */
 export type CheckPart = (question: CellQuestion, value: unknown) => { answer: Answer } | { error: string };
 
+/** What the page's conditions decide for a question with parts, for one submission. */
+export interface PartRules {
+  /** The question is shown and editable: its required parts and eachRowRequired hold. */
+  readonly enforced: boolean;
+  /** Whether a part (column, item) must be answered where the row's (or item's) answers are `cells`. */
+  required(part: CellQuestion, cells: Readonly<Record<string, unknown>>): boolean;
+}
+
 /** A plain object without a prototype: whatever the keys, writing them reaches nothing. */
 const record = (): Record<string, Answer> => Object.create(null) as Record<string, Answer>;
 
@@ -37,7 +45,12 @@ function done(answer: Record<string, Answer>, errors: string[], order: readonly 
 }
 
 /** A matrix answer: each row's column value (or, with cellType checkbox, its distinct column values). */
-export function checkMatrix(question: MatrixQuestion, value: unknown, say: ResidentMessages): PartsChecked {
+export function checkMatrix(
+  question: MatrixQuestion,
+  value: unknown,
+  say: ResidentMessages,
+  enforced: boolean,
+): PartsChecked {
   const errors: string[] = [];
   const answer = record();
   if (value !== undefined && value !== null) {
@@ -82,7 +95,7 @@ export function checkMatrix(question: MatrixQuestion, value: unknown, say: Resid
   }
   if (errors.length > 0) return { errors };
   // survey-core checks these on the page's visible rows, the question answered or not.
-  if (question.alwaysShown && question.eachRowRequired && question.rows.some((row) => !(String(row.value) in answer)))
+  if (enforced && question.eachRowRequired && question.rows.some((row) => !(String(row.value) in answer)))
     errors.push(say.eachRowRequired);
   if (question.eachRowUnique) {
     const given = Object.values(answer).map((cell) => JSON.stringify(cell));
@@ -104,6 +117,7 @@ function checkParts(
   where: (part: string, message: string) => string,
   say: ResidentMessages,
   errors: string[],
+  rules: PartRules,
 ): Record<string, Answer> {
   const answer = record();
   const byName = new Map(parts.map((part) => [part.name, part]));
@@ -121,7 +135,8 @@ function checkParts(
     } else if (checked.answer !== null) answer[key] = checked.answer;
   }
   for (const part of parts)
-    if (part.mustAnswer && !(part.name in answer) && !wrong.has(part.name)) errors.push(where(part.name, say.required));
+    if (rules.enforced && !(part.name in answer) && !wrong.has(part.name) && rules.required(part, value))
+      errors.push(where(part.name, say.required));
   const ordered = record();
   for (const part of parts) if (part.name in answer) ordered[part.name] = answer[part.name]!;
   return ordered;
@@ -133,6 +148,7 @@ export function checkMatrixDropdown(
   value: unknown,
   say: ResidentMessages,
   checkPart: CheckPart,
+  rules: PartRules,
 ): PartsChecked {
   if (value !== undefined && value !== null && !isPlainObject(value)) return { errors: [say.expectedRows] };
   const given = value ?? {};
@@ -148,7 +164,7 @@ export function checkMatrixDropdown(
       continue;
     }
     // A required column is required in every row the page shows, the matrix answered or not.
-    if (!question.alwaysShown && (cells === undefined || cells === null)) continue;
+    if (!rules.enforced && (cells === undefined || cells === null)) continue;
     const cellAnswers = checkParts(
       question.columns,
       cells ?? {},
@@ -157,6 +173,7 @@ export function checkMatrixDropdown(
       (column, message) => say.inCell(row, column, message),
       say,
       errors,
+      rules,
     );
     if (Object.keys(cellAnswers).length > 0) answer[row] = cellAnswers;
   }
@@ -176,6 +193,7 @@ export function checkMatrixDynamic(
   value: unknown,
   say: ResidentMessages,
   checkPart: CheckPart,
+  rules: PartRules,
 ): PartsChecked {
   if (value !== undefined && value !== null && !Array.isArray(value)) return { errors: [say.expectedPanels] };
   if (Array.isArray(value) && value.length > question.maxRows) return { errors: [say.tooManyRows(question.maxRows)] };
@@ -196,6 +214,7 @@ export function checkMatrixDynamic(
       (column, message) => say.inRowNumber(i + 1, column, message),
       say,
       errors,
+      rules,
     );
     const key = question.keyName === null ? undefined : row[question.keyName];
     if (typeof key === 'string' || typeof key === 'number') {
@@ -214,11 +233,12 @@ export function checkMultipleText(
   value: unknown,
   say: ResidentMessages,
   checkPart: CheckPart,
+  rules: PartRules,
 ): PartsChecked {
   if (value !== undefined && value !== null && !isPlainObject(value)) return { errors: [say.expectedItems] };
-  if ((value === undefined || value === null) && !question.alwaysShown) return { answer: null };
+  if ((value === undefined || value === null) && !rules.enforced) return { answer: null };
   const errors: string[] = [];
-  const answer = checkParts(question.items, value ?? {}, checkPart, say.unknownItem, say.inItem, say, errors);
+  const answer = checkParts(question.items, value ?? {}, checkPart, say.unknownItem, say.inItem, say, errors, rules);
   return done(
     answer,
     errors,

@@ -25,7 +25,15 @@ function rowsOf(
   field: string,
   walk: Walk,
 ): Choice[] | null {
-  const { choices } = listedChoices(items ?? [], `${field}.${what}`, walk);
+  const { choices } = listedChoices(items ?? [], `${field}.${what}`, walk, `the matrix "${name}"`);
+  const hidden = choices.findIndex((choice) => choice.visibleIf);
+  if (hidden >= 0) {
+    walk.problems.add(
+      `${field}.${what}[${hidden}].visibleIf`,
+      `the matrix "${name}": a visibleIf on ${what === 'rows' ? 'a row' : 'a column'} is not supported (the server checks every ${what === 'rows' ? 'row' : 'column'})`,
+    );
+    return null;
+  }
   if (choices.length === 0) {
     walk.problems.add(`${field}.${what}`, `the matrix "${name}" has no ${what}`);
     return null;
@@ -37,6 +45,12 @@ function readMatrix(raw: unknown, field: string, conditional: boolean, walk: Wal
   const parsed = read(shapes().MatrixSchema, raw, field, walk);
   if (!parsed.ok) return null;
   const element = parsed.value;
+  for (const key of ['rowsVisibleIf', 'columnsVisibleIf'] as const) {
+    if (element[key]?.trim()) {
+      walk.problems.add(`${field}.${key}`, `the matrix "${element.name}": ${key} is not supported`);
+      return null;
+    }
+  }
   const cellType = (element.cellType ?? 'radio').toLowerCase();
   if (cellType !== 'radio' && cellType !== 'checkbox') {
     walk.problems.add(`${field}.cellType`, 'a matrix cell is "radio" or "checkbox"');
@@ -68,6 +82,16 @@ function readPart(
   if (json['showOtherItem'] === true || json['hasOther'] === true) {
     walk.problems.add(`${field}.showOtherItem`, 'an "other" item in a matrix cell is not supported');
     return null;
+  }
+  // A column's or an item's requiredIf is evaluated per row; hiding or disabling one is not supported.
+  for (const key of ['visibleIf', 'enableIf', 'choicesVisibleIf'] as const) {
+    if (typeof json[key] === 'string' && json[key].trim() !== '') {
+      walk.problems.add(
+        `${field}.${key}`,
+        `"${String(json['name'])}": ${key} on a matrix column or an item is not supported`,
+      );
+      return null;
+    }
   }
   const reader = QUESTION_READERS.get(type);
   const question = reader ? reader({ ...json, type }, field, conditional, walk) : null;

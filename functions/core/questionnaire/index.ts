@@ -31,4 +31,4 @@ export {
   type Title,
   type Validator,
 } from './types.ts';
-export { validateResponse, type ConditionHook } from './validate.ts';
+export { validateResponse } from './validate.ts';

@@ -53,6 +53,8 @@ export interface ResidentMessages {
   noDigitsAtEnd: string;
   noMatch: string;
   invalidEmail: string;
+  /** An expression validator without its own text: the expression does not hold. */
+  expressionFails: string;
   invalidDate: string;
   dateBefore(min: string): string;
   dateAfter(max: string): string;
@@ -117,6 +119,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     noDigitsAtEnd: 'Svaret får inte sluta med siffror.',
     noMatch: 'Svaret har inte rätt form.',
     invalidEmail: 'Svaret ska vara en e-postadress.',
+    expressionFails: 'Svaret uppfyller inte villkoret för frågan.',
     invalidDate: 'Svaret ska vara ett datum (åååå-mm-dd).',
     dateBefore: (min) => `Datumet är tidigare än ${min}.`,
     dateAfter: (max) => `Datumet är senare än ${max}.`,
@@ -171,6 +174,7 @@ export const MESSAGES: Record<Language, ResidentMessages> = {
     noDigitsAtEnd: 'The answer may not end with digits.',
     noMatch: 'The answer is not in the expected form.',
     invalidEmail: 'The answer must be an e-mail address.',
+    expressionFails: 'The answer does not meet the condition of the question.',
     invalidDate: 'The answer must be a date (yyyy-mm-dd).',
     dateBefore: (min) => `The date is before ${min}.`,
     dateAfter: (max) => `The date is after ${max}.`,

@@ -5,7 +5,8 @@ import { GRID_READERS } from './gridReaders.ts';
 import { DEFAULT_MAX_PANELS, MAX_CONTAINERS, MAX_DEPTH, MAX_QUESTIONS, MAX_TEMPLATE_QUESTIONS } from './limits.ts';
 import { checkMarkup } from './markup.ts';
 import { isPlainObject, Problems } from './problems.ts';
-import { isConditional, QUESTION_READERS, questionBase, read, type Walk } from './readers.ts';
+import { elementRules, QUESTION_READERS, questionBase, read, type Walk } from './readers.ts';
+import { checkNames } from './conditions.ts';
 import { shapes, SurveyJson } from './shapes.ts';
 import { COMMENT_SUFFIX, type ChoiceValue, type ParsedSurvey, type Question } from './types.ts';
 
@@ -76,7 +77,9 @@ function readElement(raw: unknown, field: string, depth: number, conditional: bo
     const panel = read(shapes().PanelSchema, raw, field, walk);
     if (!panel.ok) return;
     const inner = elementsOf(panel.value, field, walk);
-    readElements(inner.list, inner.field, depth + 1, conditional || isConditional(panel.value), walk);
+    walk.around.push(elementRules(panel.value, field, `the panel "${panel.value.name ?? field}"`, walk));
+    readElements(inner.list, inner.field, depth + 1, conditional, walk);
+    walk.around.pop();
     return;
   }
   const reader =
@@ -116,7 +119,8 @@ function readPanelDynamic(depth: number) {
     const parsed = read(shapes().PanelDynamicSchema, raw, field, walk);
     if (!parsed.ok) return null;
     const element = parsed.value;
-    const inner: Walk = { ...walk, questions: [], paths: new Map() };
+    // The template's questions are shown per panel: the rules around them are the template's own panels.
+    const inner: Walk = { ...walk, questions: [], paths: new Map(), around: [] };
     const template = elementsOf(
       { elements: element.templateElements, questions: element.questions },
       field,
@@ -124,7 +128,7 @@ function readPanelDynamic(depth: number) {
       'templateElements',
     );
     const before = walk.problems.list.length;
-    readElements(template.list, template.field, depth + 1, conditional || isConditional(element), inner);
+    readElements(template.list, template.field, depth + 1, conditional, inner);
     walk.containers = inner.containers;
     walk.stopped = inner.stopped;
     if (walk.problems.list.length > before) return null;
@@ -188,6 +192,8 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
     maxTextLength: document.maxTextLength || null,
     containers: 0,
     stopped: false,
+    around: [],
+    conditions: [],
   };
   const top = elementsOf(document, '', walk);
   if (document.pages && (document.elements || document.questions)) {
@@ -199,7 +205,9 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
       const page = read(shapes().PageSchema, document.pages[i], field, walk);
       if (!page.ok) continue;
       const inner = elementsOf(page.value, field, walk);
-      readElements(inner.list, inner.field, 1, isConditional(page.value), walk);
+      walk.around.push(elementRules(page.value, field, `the page "${page.value.name ?? field}"`, walk));
+      readElements(inner.list, inner.field, 1, false, walk);
+      walk.around.pop();
     }
   } else if (top.list) {
     readElements(top.list, top.field, 1, false, walk);
@@ -218,6 +226,16 @@ export function parseSurvey(json: unknown): { ok: true; survey: ParsedSurvey } |
     }
   }
   checkMarkup(json, '', problems);
+  const expressionQuestions = new Set<string>();
+  const collect = (questions: readonly Question[]): void => {
+    for (const question of questions) {
+      if (question.kind === 'display' && question.type === 'expression')
+        expressionQuestions.add(question.name.toLowerCase());
+      if (question.kind === 'paneldynamic') collect(question.template);
+    }
+  };
+  collect(walk.questions);
+  checkNames(walk.conditions, expressionQuestions, problems);
   if (problems.list.length === 0 && !walk.questions.some((question) => question.kind !== 'display')) {
     problems.add('pages', 'the survey has no question that takes an answer');
   }

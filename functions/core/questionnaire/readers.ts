@@ -7,9 +7,12 @@ import {
   OTHER_VALUE,
   valueKey,
   type Choice,
+  type Condition,
+  type ElementRules,
   type Question,
   type QuestionBase,
 } from './types.ts';
+import { compileCondition } from './conditions.ts';
 import { isCalendarDate, ISO_DATE } from './dates.ts';
 import {
   DEFAULT_COMMENT_LENGTH,
@@ -21,7 +24,7 @@ import {
   NUMERIC_TEXT,
 } from './limits.ts';
 import type { Problems } from './problems.ts';
-import { shapes, type ChoiceItem, type CommonFields, type Shapes } from './shapes.ts';
+import { shapes, type ChoiceItem, type CommonFields, type RawChoice, type Shapes } from './shapes.ts';
 import { readValidators } from './validatorRules.ts';
 
 export interface Walk {
@@ -32,6 +35,10 @@ export interface Walk {
   readonly maxTextLength: number | null;
   containers: number;
   stopped: boolean;
+  /** The rules of the page and panels around the element being read, outermost first. */
+  readonly around: ElementRules[];
+  /** Every condition read, for the checks that need the whole document (conditions.ts checkNames). */
+  readonly conditions: { condition: Condition; field: string; owner: string }[];
 }
 
 export type Read<T> = { ok: true; value: T } | { ok: false };
@@ -43,28 +50,54 @@ export function read<S extends z.ZodType>(schema: S, raw: unknown, field: string
   return { ok: false };
 }
 
-export function isConditional(element: {
-  visibleIf?: string | undefined;
-  enableIf?: string | undefined;
-  readOnly?: boolean | undefined;
-  visible?: boolean | undefined;
-}): boolean {
-  return (
-    !!element.visibleIf?.trim() || !!element.enableIf?.trim() || element.readOnly === true || element.visible === false
-  );
+/** Parses one condition of the document (refusing a malformed one) and remembers it for checkNames. */
+export function condition(text: string | undefined, field: string, owner: string, walk: Walk): Condition | null {
+  const compiled = compileCondition(text, field, owner, walk.problems);
+  if (compiled) walk.conditions.push({ condition: compiled, field, owner });
+  return compiled;
 }
 
-export function questionBase(element: CommonFields, field: string, conditional: boolean, walk: Walk): QuestionBase {
+/** The visibleIf, visible, enableIf and readOnly of a page, a panel or a question. */
+export function elementRules(
+  element: {
+    visibleIf?: string | undefined;
+    enableIf?: string | undefined;
+    readOnly?: boolean | undefined;
+    visible?: boolean | undefined;
+  },
+  field: string,
+  owner: string,
+  walk: Walk,
+): ElementRules {
+  return {
+    visibleIf: condition(element.visibleIf, `${field}.visibleIf`, `${owner}, visibleIf`, walk),
+    visible: element.visible !== false,
+    enableIf: condition(element.enableIf, `${field}.enableIf`, `${owner}, enableIf`, walk),
+    readOnly: element.readOnly === true,
+  };
+}
+
+const isFixed = (rules: ElementRules): boolean =>
+  rules.visibleIf === null && rules.enableIf === null && rules.visible && !rules.readOnly;
+
+export function questionBase(element: CommonFields, field: string, _conditional: boolean, walk: Walk): QuestionBase {
   const isRequired = element.isRequired === true;
-  const alwaysShown = !conditional && !isConditional(element);
+  const owner = `question "${element.name}"`;
+  const rules = elementRules(element, field, owner, walk);
+  const requiredIf = condition(element.requiredIf, `${field}.requiredIf`, `${owner}, requiredIf`, walk);
+  const containers = [...walk.around];
+  const alwaysShown = isFixed(rules) && containers.every(isFixed);
   return {
     name: element.name,
     title: element.title ?? null,
     isRequired,
-    mustAnswer: isRequired && alwaysShown,
+    requiredIf,
+    rules,
+    containers,
+    mustAnswer: isRequired && alwaysShown && requiredIf === null,
     alwaysShown,
     path: field,
-    validators: readValidators(element.validators, field, walk),
+    validators: readValidators(element.validators, field, walk, owner),
   };
 }
 
@@ -81,15 +114,40 @@ export function listedChoices(
   items: readonly ChoiceItem[],
   field: string,
   walk: Walk,
+  owner = 'a choice',
 ): { choices: Choice[]; seen: Set<string> } {
   const choices: Choice[] = [];
   const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const choice = item;
+  items.forEach((item: RawChoice, i) => {
+    const { visibleIfText, enableIfText, ...plain } = item;
+    const where = `${owner}, choice ${JSON.stringify(plain.value)}`;
+    const visibleIf = condition(visibleIfText, `${field}[${i}].visibleIf`, `${where}, visibleIf`, walk);
+    // enableIf: the page keeps a choice it disables once chosen, so the server accepts it; parsed only
+    // so that a malformed one is refused.
+    condition(enableIfText, `${field}[${i}].enableIf`, `${where}, enableIf`, walk);
+    const choice: Choice = visibleIf ? { ...plain, visibleIf } : plain;
     if (!addChoice(choices, seen, choice))
       walk.problems.add(`${field}[${i}]`, `the value ${JSON.stringify(choice.value)} is listed twice`);
   });
   return { choices, seen };
+}
+
+/** choicesVisibleIf, parsed; choicesEnableIf only checked (a disabled choice the page keeps is accepted). */
+function choiceConditions(
+  element: { choicesVisibleIf?: string | undefined; choicesEnableIf?: string | undefined },
+  field: string,
+  owner: string,
+  walk: Walk,
+): { choicesVisibleIf: Condition | null } {
+  condition(element.choicesEnableIf, `${field}.choicesEnableIf`, `${owner}, choicesEnableIf`, walk);
+  return {
+    choicesVisibleIf: condition(
+      element.choicesVisibleIf,
+      `${field}.choicesVisibleIf`,
+      `${owner}, choicesVisibleIf`,
+      walk,
+    ),
+  };
 }
 
 /** Adds the "none" and "other" items; returns whether "other" (with its comment) is on. */
@@ -175,6 +233,7 @@ export function readRating(raw: unknown, field: string, conditional: boolean, wa
     choices,
     scale,
     otherItem: false,
+    choicesVisibleIf: null,
   };
 }
 
@@ -183,7 +242,8 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
     const parsed = read(shapes().SingleSelectSchema, raw, field, walk);
     if (!parsed.ok) return null;
     const element = parsed.value;
-    const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
+    const owner = `question "${element.name}"`;
+    const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk, owner);
     const { choicesMin, choicesMax } = element;
     if (type === 'dropdown' && choicesMin !== undefined && choicesMax !== undefined && choicesMax > choicesMin) {
       const step = element.choicesStep ?? 1;
@@ -208,6 +268,7 @@ function readSingleSelect(type: 'radiogroup' | 'dropdown') {
       choices,
       scale: null,
       otherItem: other,
+      ...choiceConditions(element, field, owner, walk),
     };
   };
 }
@@ -219,7 +280,8 @@ const readCheckbox =
     const parsed = read(shapes().CheckboxSchema, raw, field, walk);
     if (!parsed.ok) return null;
     const element = parsed.value;
-    const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk);
+    const owner = `question "${element.name}"`;
+    const { choices, seen } = listedChoices(element.choices ?? [], `${field}.choices`, walk, owner);
     const { other, none } = addSpecialItems(element, field, choices, seen, walk);
     if (choices.length === 0) {
       walk.problems.add(`${field}.choices`, `question "${element.name}" has no choices`);
@@ -242,6 +304,7 @@ const readCheckbox =
       choices,
       otherItem: other,
       noneItem: none,
+      ...choiceConditions(element, field, owner, walk),
       minSelected,
       maxSelected,
     };
@@ -350,6 +413,9 @@ function readDisplay(type: 'html' | 'image' | 'expression') {
       name: parsed.value.name,
       title: parsed.value.title ?? null,
       isRequired: false,
+      requiredIf: null,
+      rules: { visibleIf: null, visible: true, enableIf: null, readOnly: false },
+      containers: [],
       mustAnswer: false,
       alwaysShown: false,
       path: field,

@@ -15,6 +15,9 @@ import {
 import { surveyName } from './names.ts';
 import type { Choice } from './types.ts';
 
+/** A choice as read, its conditions still as written. */
+export type RawChoice = Choice & { readonly visibleIfText?: string; readonly enableIfText?: string };
+
 // Built on first use, not at import (see core/schemas.ts): a cold start that reads no document
 // does not pay for them.
 export const shapes = once(() => {
@@ -48,16 +51,28 @@ export const shapes = once(() => {
       [
         ChoiceText,
         z.number().finite(),
-        z.object({ value: z.union([ChoiceText, z.number().finite()]).optional(), text: TitleSchema.optional() }),
+        z.object({
+          value: z.union([ChoiceText, z.number().finite()]).optional(),
+          text: TitleSchema.optional(),
+          visibleIf: z.string().max(10_000).optional(),
+          enableIf: z.string().max(10_000).optional(),
+        }),
       ],
       { error: 'a choice is a string ("value" or "value|text"), a number, or {"value": ..., "text": ...}' },
     )
-    .transform((item): Choice => {
+    .transform((item): RawChoice => {
       if (typeof item === 'number') return { value: item, text: null };
       if (typeof item === 'string') return splitChoice(item, null);
       const value = item.value ?? (typeof item.text === 'string' ? item.text : undefined);
-      if (value === undefined) return { value: '', text: item.text ?? null };
-      return typeof value === 'number' ? { value, text: item.text ?? null } : splitChoice(value, item.text ?? null);
+      // The choice's conditions, parsed by the reader of its question (readers.ts listedChoices).
+      const conditions = {
+        ...(item.visibleIf?.trim() ? { visibleIfText: item.visibleIf } : {}),
+        ...(item.enableIf?.trim() ? { enableIfText: item.enableIf } : {}),
+      };
+      if (value === undefined) return { value: '', text: item.text ?? null, ...conditions };
+      return typeof value === 'number'
+        ? { value, text: item.text ?? null, ...conditions }
+        : { ...splitChoice(value, item.text ?? null), ...conditions };
     })
     .refine((choice) => choice.value !== '', 'a choice value is not empty')
     .refine(
@@ -87,6 +102,7 @@ export const shapes = once(() => {
     regex: z.string().max(MAX_PATTERN_LENGTH, `a pattern is at most ${MAX_PATTERN_LENGTH} characters`).optional(),
     caseInsensitive: z.boolean().optional(),
     insensitive: z.boolean().optional(),
+    expression: z.string().max(10_000).optional(),
   });
 
   const QuestionCommon = {
@@ -111,6 +127,8 @@ export const shapes = once(() => {
     hasOther: z.boolean().optional(),
     otherText: TitleSchema.optional(),
     storeOthersAsComment: z.union([z.boolean(), z.literal('default')]).optional(),
+    choicesVisibleIf: Condition,
+    choicesEnableIf: Condition,
     choicesByUrl: refused('choices loaded from a URL cannot be checked: list them in "choices"'),
     choicesFromQuestion: refused('choices copied from another question are not supported: list them in "choices"'),
     showDontKnowItem: offOnly(
@@ -236,6 +254,11 @@ export const shapes = once(() => {
     questions: z.array(z.unknown()).optional(),
     storeOthersAsComment: z.boolean().optional(),
     maxTextLength: z.number().int().min(0).max(LONGEST_TEXT).optional(),
+    // Their values are computed by the page only: a condition reading one could not be evaluated.
+    calculatedValues: z
+      .array(z.unknown())
+      .max(0, 'calculatedValues are not supported: conditions can read the questions they are computed from')
+      .optional(),
   });
   return {
     QuestionCommon,

@@ -1,5 +1,6 @@
 // The questions bygdpuls reads out of a SurveyJS document, and the values SurveyJS gives the
 // "none" and "other" items.
+import type { Node } from '../expressions/index.ts';
 import type { BackgroundVariable } from '../schemas.ts';
 
 /** A title as SurveyJS writes it: one string, or one per locale (`{default, sv, en}`). */
@@ -8,6 +9,26 @@ export type ChoiceValue = string | number;
 export interface Choice {
   readonly value: ChoiceValue;
   readonly text: Title | null;
+  /** The choice's own visibleIf (`{item}` is its value); absent when it has none. */
+  readonly visibleIf?: Condition;
+}
+
+/** A SurveyJS expression of the document, parsed when the questionnaire is read. */
+export interface Condition {
+  readonly text: string;
+  readonly node: Node;
+  /** The `{names}` it reads. */
+  readonly names: readonly string[];
+}
+
+/** What decides whether the page shows an element (question, panel, page) and lets it be changed. */
+export interface ElementRules {
+  /** visibleIf; when absent, `visible` decides. */
+  readonly visibleIf: Condition | null;
+  readonly visible: boolean;
+  /** enableIf; when absent, `readOnly` decides. */
+  readonly enableIf: Condition | null;
+  readonly readOnly: boolean;
 }
 
 /** Which question answers which background variable (`{area: 'bygd', age_band: 'alder'}`). */
@@ -18,16 +39,18 @@ export interface QuestionBase {
   readonly title: Title | null;
   /** `isRequired` as the document says. */
   readonly isRequired: boolean;
+  /** requiredIf: when given, it decides whether the question is required (isRequired is ignored). */
+  readonly requiredIf: Condition | null;
+  /** The question's own visibleIf, visible, enableIf and readOnly. */
+  readonly rules: ElementRules;
+  /** The same of the page and the panels around the question, outermost first. */
+  readonly containers: readonly ElementRules[];
   /**
-   * Whether a submission without this answer is refused: isRequired, and the question is always
-   * shown and editable. The server cannot evaluate visibleIf/enableIf, so a required question
-   * that may be hidden (itself or a panel or page around it) is enforced by the form only.
+   * Required whatever the answers: isRequired, and no condition on it or around it (validation
+   * evaluates the conditions; this is for those who need to know without answers).
    */
   readonly mustAnswer: boolean;
-  /**
-   * Shown and editable whatever the answers (no visibleIf/enableIf on it or around it): the rules
-   * that need no condition (a matrix's eachRowRequired, a required cell) hold for it.
-   */
+  /** Shown and editable whatever the answers: no visibleIf, enableIf, readOnly or visible: false on it or around it. */
   readonly alwaysShown: boolean;
   /** Where the question sits in the document, e.g. `pages[0].elements[3]`. */
   readonly path: string;
@@ -46,6 +69,7 @@ export type Validator = { readonly text: Title | null } & (
   | { readonly kind: 'regex'; readonly pattern: RegExp }
   | { readonly kind: 'email' }
   | { readonly kind: 'answercount'; readonly min: number | null; readonly max: number | null }
+  | { readonly kind: 'expression'; readonly condition: Condition }
 );
 
 /** rating, radiogroup, dropdown: one value out of a list. */
@@ -58,6 +82,8 @@ export interface SingleChoiceQuestion extends QuestionBase {
   readonly scale: { readonly min: number; readonly max: number } | null;
   /** "other" is a choice, and its text comes under `<name>-Comment`. */
   readonly otherItem: boolean;
+  /** choicesVisibleIf (`{item}` is the choice's value): a choice it hides cannot be the answer. */
+  readonly choicesVisibleIf: Condition | null;
 }
 
 /** checkbox, tagbox: a list of distinct values out of a list. */
@@ -68,6 +94,7 @@ export interface MultipleChoiceQuestion extends QuestionBase {
   readonly otherItem: boolean;
   /** "none" is a choice and excludes every other. */
   readonly noneItem: boolean;
+  readonly choicesVisibleIf: Condition | null;
   readonly minSelected: number | null;
   readonly maxSelected: number | null;
 }

@@ -1,7 +1,10 @@
-// A resident's answers, checked against the questionnaire they answer. The conditions of the page
-// (visibleIf, requiredIf, ...) need an expression engine, which the server does not have yet:
-// validateResponse takes them as an optional hook (ConditionHook), and without it a question with
-// a condition is treated as the page may show it (answer allowed, not required).
+// A resident's answers, checked against the questionnaire they answer, with the page's conditions
+// evaluated as the page evaluates them (conditions.ts): the answer to a question the page hides
+// (visibleIf, visible: false, on it or on a panel or page around it) is dropped, never stored; a
+// question the resident cannot change (enableIf false, readOnly) keeps its answer unchecked by
+// required and validators, as survey-core does; requiredIf decides whether a shown question is
+// required; a choice choicesVisibleIf or its own visibleIf hides cannot be the answer; expression
+// validators must hold (docs/adr/0006-survey-conditions-on-the-server.md).
 import type { Answer, Background, BackgroundVariable } from '../schemas.ts';
 import type { FieldError, Language } from '../language.ts';
 import {
@@ -14,50 +17,56 @@ import {
   checkTextQuestion,
   type Checked,
 } from './answerChecks.ts';
-import { checkMatrix, checkMatrixDropdown, checkMatrixDynamic, checkMultipleText } from './gridAnswers.ts';
+import type { Scope } from '../expressions/index.ts';
+import { isEnabled, isRequired, itemScope, shownChoices, surveyScope, visibleAnswers } from './conditions.ts';
+import {
+  checkMatrix,
+  checkMatrixDropdown,
+  checkMatrixDynamic,
+  checkMultipleText,
+  type PartRules,
+} from './gridAnswers.ts';
 import { OTHER_TEXT_LENGTH } from './limits.ts';
 import { MESSAGES, type ResidentMessages } from './messages.ts';
 import { isPlainObject, Problems } from './problems.ts';
 import { validatorError } from './validatorChecks.ts';
 import {
   COMMENT_SUFFIX,
+  NONE_VALUE,
   OTHER_VALUE,
   type BackgroundMapping,
   type CellQuestion,
+  type MultipleChoiceQuestion,
   type PanelDynamicQuestion,
   type ParsedSurvey,
   type Question,
+  type SingleChoiceQuestion,
 } from './types.ts';
-
-/**
- * Where a later part plugs in the page's conditions. Each is asked with the submitted answers of
- * the question's scope (the whole submission, or one dynamic panel's answers).
- */
-export interface ConditionHook {
-  /** Whether the page shows the question; a hidden question's answer is dropped, never stored or counted. */
-  isVisible?(question: Question, answers: Readonly<Record<string, unknown>>): boolean;
-  /** Whether the question must be answered (isRequired or requiredIf); undefined: as the document says. */
-  isRequired?(question: Question, answers: Readonly<Record<string, unknown>>): boolean | undefined;
-}
 
 interface Context {
   readonly say: ResidentMessages;
   readonly lang: Language;
-  readonly conditions: ConditionHook | undefined;
+  /** The answers the conditions read: the survey's, or one dynamic panel's and then the survey's. */
+  readonly scope: Scope;
 }
 
 const single = (checked: Checked): { answer: Answer } | { errors: string[] } =>
   'error' in checked ? { errors: [checked.error] } : checked;
 
-/** A question's answer checked, then its validators applied to what was accepted (as survey-core does). */
+/**
+ * A question's answer checked, then (when the resident can change it) its validators applied to what
+ * was accepted, as survey-core does; expression validators hold even for an empty answer.
+ */
 function checkQuestion(
   question: Question,
   value: unknown,
   context: Context,
+  enabled = true,
 ): { answer: Answer } | { errors: string[] } {
-  const checked = checkAnswer(question, value, context);
-  if ('errors' in checked || checked.answer === null) return checked;
-  const error = validatorError(question.validators, checked.answer, context.say, context.lang);
+  const checked = checkAnswer(question, value, context, enabled);
+  if ('errors' in checked || !enabled) return checked;
+  if (checked.answer === null && !question.validators.some((rule) => rule.kind === 'expression')) return checked;
+  const error = validatorError(question.validators, checked.answer, context.say, context.lang, context.scope);
   return error === null ? checked : { errors: [error] };
 }
 
@@ -66,19 +75,32 @@ function checkCell(question: CellQuestion, value: unknown, context: Context): Ch
   return 'errors' in checked ? { error: checked.errors[0]! } : checked;
 }
 
-function checkAnswer(question: Question, value: unknown, context: Context): { answer: Answer } | { errors: string[] } {
+/** Required parts of a question with parts: a column's requiredIf reads its row (`{row.col}`). */
+function partRules(enforced: boolean, context: Context): PartRules {
+  return {
+    enforced,
+    required: (part, cells) => isRequired(part, itemScope('row', cells, context.scope)),
+  };
+}
+
+function checkAnswer(
+  question: Question,
+  value: unknown,
+  context: Context,
+  enabled: boolean,
+): { answer: Answer } | { errors: string[] } {
   const { say } = context;
   const cell = (part: CellQuestion, given: unknown) => checkCell(part, given, context);
   // Questions with parts decide for themselves what an absent answer means (rows required, ...).
   switch (question.kind) {
     case 'matrix':
-      return checkMatrix(question, value, say);
+      return checkMatrix(question, value, say, enabled);
     case 'matrixdropdown':
-      return checkMatrixDropdown(question, value, say, cell);
+      return checkMatrixDropdown(question, value, say, cell, partRules(enabled, context));
     case 'matrixdynamic':
-      return checkMatrixDynamic(question, value, say, cell);
+      return checkMatrixDynamic(question, value, say, cell, partRules(enabled, context));
     case 'multipletext':
-      return checkMultipleText(question, value, say, cell);
+      return checkMultipleText(question, value, say, cell, partRules(enabled, context));
     case 'paneldynamic':
       return checkPanels(question, value, context);
     default:
@@ -87,9 +109,9 @@ function checkAnswer(question: Question, value: unknown, context: Context): { an
   if (value === undefined || value === null) return { answer: null };
   switch (question.kind) {
     case 'single':
-      return single(checkSingle(question, value, say));
+      return single(checkSingle(withShownChoices(question, context.scope), value, say));
     case 'multiple':
-      return single(checkMultiple(question, value, say));
+      return single(checkMultiple(withShownChoices(question, context.scope), value, say));
     case 'boolean':
       return single(checkBoolean(question, value) ?? { error: say.expectedYesNo });
     case 'number':
@@ -102,6 +124,15 @@ function checkAnswer(question: Question, value: unknown, context: Context): { an
     case 'display':
       return { errors: [say.takesNoAnswer] };
   }
+}
+
+/** The question with only the choices the page shows for these answers. */
+function withShownChoices<Q extends SingleChoiceQuestion | MultipleChoiceQuestion>(question: Q, scope: Scope): Q {
+  const special = (choice: { value: unknown }) =>
+    (question.otherItem && choice.value === OTHER_VALUE) ||
+    (question.kind === 'multiple' && question.noneItem && choice.value === NONE_VALUE);
+  const choices = shownChoices(question.choices, question.choicesVisibleIf, special, scope);
+  return choices === question.choices ? question : { ...question, choices };
 }
 
 /** A dynamic panel's answer: at most maxPanelCount panels, each checked with the template's questions. */
@@ -129,9 +160,17 @@ function checkPanels(
       return;
     }
     const accepted = Object.create(null) as Record<string, Answer>;
-    checkQuestions(question.template, panel, context, accepted, (name, message) => {
-      errors.push(say.inPanel(i + 1, name, message));
-    });
+    // The template's conditions read this panel's answers ({panel.q}, or {q}), then the survey's.
+    checkQuestions(
+      question.template,
+      panel,
+      context,
+      accepted,
+      (name, message) => {
+        errors.push(say.inPanel(i + 1, name, message));
+      },
+      (data) => itemScope('panel', data, context.scope.root ?? context.scope),
+    );
     for (const key of Object.keys(panel))
       if (!names.has(key)) errors.push(say.inPanel(i + 1, key, say.unknownQuestion));
     // keyName: survey-core refuses a value of the key question that an earlier panel has.
@@ -146,44 +185,53 @@ function checkPanels(
   return { answer: panels.some((panel) => Object.keys(panel).length > 0) ? panels : null };
 }
 
+const commentKeyOf = (question: Question): string | null =>
+  (question.kind === 'single' || question.kind === 'multiple') && question.otherItem
+    ? question.name + COMMENT_SUFFIX
+    : null;
+
 /**
  * Checks every question of a scope (the survey, or one panel) against the submitted answers,
  * putting the accepted ones into `accepted` and each problem to `report` under the question's name.
+ * The answers of the questions the page hides for these answers are left out, unchecked.
  */
 function checkQuestions(
   questions: readonly Question[],
   answers: Record<string, unknown>,
-  context: Context,
+  outer: Context,
   accepted: Record<string, Answer>,
   report: (field: string, message: string) => void,
+  scopeOf: (data: Readonly<Record<string, unknown>>) => Scope,
   full: () => boolean = () => false,
 ): void {
-  const { say, conditions } = context;
+  const { say } = outer;
+  const { hidden, scope } = visibleAnswers(questions, answers, scopeOf, commentKeyOf);
+  const context: Context = { ...outer, scope };
   const given = (key: string): unknown => (Object.hasOwn(answers, key) ? answers[key] : undefined);
   for (const question of questions) {
     if (full()) break;
-    if (conditions?.isVisible && !conditions.isVisible(question, answers)) continue;
-    const checked = checkQuestion(question, given(question.name), context);
+    if (hidden.has(question.name)) continue;
+    const enabled = isEnabled(question, scope);
+    const checked = checkQuestion(question, given(question.name), context, enabled);
     let answer: Answer = null;
     if ('errors' in checked) for (const error of checked.errors) report(question.name, error);
     else if (checked.answer === null) {
-      const required = conditions?.isRequired?.(question, answers) ?? question.mustAnswer;
-      // survey-core refuses a shown checkbox with minSelectedChoices left empty, required or not.
-      const shown = conditions?.isVisible !== undefined || question.alwaysShown;
-      if (required) report(question.name, say.required);
-      else if (question.kind === 'multiple' && question.minSelected !== null && shown)
+      // survey-core checks neither required nor a checkbox's minimum on a question the resident cannot change.
+      if (enabled && isRequired(question, scope)) report(question.name, say.required);
+      else if (enabled && question.kind === 'multiple' && question.minSelected !== null)
+        // survey-core refuses a shown checkbox with minSelectedChoices left empty, required or not.
         report(question.name, say.tooFewChoices(question.minSelected));
     } else {
       answer = checked.answer;
       accepted[question.name] = answer;
     }
-    if ((question.kind === 'single' || question.kind === 'multiple') && question.otherItem) {
-      const commentKey = question.name + COMMENT_SUFFIX;
+    const commentKey = commentKeyOf(question);
+    if (commentKey !== null) {
       if ('errors' in checked) continue;
       const text = checkText(given(commentKey) ?? '', OTHER_TEXT_LENGTH, say);
       if ('error' in text) report(commentKey, text.error);
       else if (text.answer === null) {
-        if (choseOther(answer)) report(commentKey, say.otherNeedsText);
+        if (choseOther(answer) && enabled) report(commentKey, say.otherNeedsText);
       } else if (!choseOther(answer)) report(commentKey, say.textWithoutOther);
       else accepted[commentKey] = text.answer;
     }
@@ -207,7 +255,6 @@ export function validateResponse(
   background: BackgroundMapping,
   answers: unknown,
   lang: Language,
-  conditions?: ConditionHook,
 ): { ok: true; answers: Record<string, Answer>; background: Background } | { ok: false; errors: FieldError[] } {
   const say = MESSAGES[lang];
   if (!isPlainObject(answers)) return { ok: false, errors: [{ field: '', message: say.notAnObject }] };
@@ -218,9 +265,10 @@ export function validateResponse(
   checkQuestions(
     survey.questions,
     answers,
-    { say, lang, conditions },
+    { say, lang, scope: surveyScope(answers, lang) },
     accepted,
     (field, message) => problems.add(field, message),
+    (data) => surveyScope(data, lang),
     () => problems.full,
   );
   for (const key of Object.keys(answers)) {

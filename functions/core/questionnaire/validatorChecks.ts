@@ -1,6 +1,7 @@
 // A question's validators applied to an accepted answer exactly as survey-core's validate() applies
 // them (its NumericValidator, TextValidator, RegexValidator, EmailValidator, AnswerCountValidator),
 // so that the server refuses what the page refuses.
+import { holds, type Scope } from '../expressions/index.ts';
 import type { Language } from '../language.ts';
 import { NUMERIC_TEXT } from './limits.ts';
 import type { ResidentMessages } from './messages.ts';
@@ -34,7 +35,7 @@ function textOf(title: Title | null, lang: Language): string | null {
   return (Object.hasOwn(title, lang) ? title[lang] : undefined) ?? title['default'] ?? null;
 }
 
-function ownError(validator: Validator, value: unknown, say: ResidentMessages): string | null {
+function ownError(validator: Validator, value: unknown, say: ResidentMessages, scope: Scope | null): string | null {
   switch (validator.kind) {
     case 'numeric': {
       if (isEmptyValue(value)) return null;
@@ -70,18 +71,25 @@ function ownError(validator: Validator, value: unknown, say: ResidentMessages): 
       if (validator.max && value.length > validator.max) return say.tooManyChoices(validator.max);
       return null;
     }
+    case 'expression':
+      // survey-core's ExpressionValidator: the expression must hold, whatever the value (empty too).
+      return scope === null || holds(validator.condition.node, scope) ? null : say.expressionFails;
   }
 }
 
-/** The first validator's message that refuses the value, in the resident's language; null when none does. */
+/**
+ * The first validator's message that refuses the value, in the resident's language; null when none
+ * does. The expression validators are checked against `scope` (the answers the expression reads).
+ */
 export function validatorError(
   validators: readonly Validator[],
   value: unknown,
   say: ResidentMessages,
   lang: Language,
+  scope: Scope | null = null,
 ): string | null {
   for (const validator of validators) {
-    const error = ownError(validator, value, say);
+    const error = ownError(validator, value, say, scope);
     if (error !== null) return textOf(validator.text, lang) ?? error;
   }
   return null;

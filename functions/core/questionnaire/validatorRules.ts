@@ -1,9 +1,9 @@
 // A question's `validators` read as survey-core reads them: the type names its class ("numeric" or
-// "numericvalidator", in any case), a notificationType other than "error" does not block, and
-// validators the server cannot apply without an expression engine (expression) wait for it.
+// "numericvalidator", in any case), a notificationType other than "error" does not block, and an
+// expression validator's expression is parsed here, once (a malformed one refuses the document).
 import { NUMERIC_TEXT } from './limits.ts';
 import { isPlainObject } from './problems.ts';
-import type { Walk } from './readers.ts';
+import { condition, type Walk } from './readers.ts';
 import { shapes, type ValidatorFields } from './shapes.ts';
 import type { Validator } from './types.ts';
 
@@ -56,7 +56,7 @@ export function hasNestedQuantifier(pattern: string): boolean {
   return false;
 }
 
-function readOne(fields: ValidatorFields, field: string, walk: Walk): Validator | null {
+function readOne(fields: ValidatorFields, field: string, owner: string, walk: Walk): Validator | null {
   const type = fields.type.toLowerCase().replace(/validator$/, '');
   if (fields.notificationType !== undefined && fields.notificationType !== 'error') return null;
   const text = fields.text ?? null;
@@ -105,14 +105,24 @@ function readOne(fields: ValidatorFields, field: string, walk: Walk): Validator 
         return null;
       }
     }
+    case 'expression': {
+      // survey-core passes a validator without an expression.
+      const parsed = condition(fields.expression, `${field}.expression`, `${owner}, expression validator`, walk);
+      return parsed === null ? null : { kind: 'expression', text, condition: parsed };
+    }
     default:
-      // "expression" needs the expression engine (a later part); survey-core ignores unknown types.
+      // survey-core ignores types it does not know.
       return null;
   }
 }
 
 /** The validators of an element, or [] when it has none; problems go to the walk. */
-export function readValidators(raw: readonly unknown[] | undefined, field: string, walk: Walk): Validator[] {
+export function readValidators(
+  raw: readonly unknown[] | undefined,
+  field: string,
+  walk: Walk,
+  owner = 'a question',
+): Validator[] {
   if (!raw) return [];
   const validators: Validator[] = [];
   raw.forEach((item, i) => {
@@ -126,7 +136,7 @@ export function readValidators(raw: readonly unknown[] | undefined, field: strin
       walk.problems.addIssues(path, parsed.error.issues);
       return;
     }
-    const validator = readOne(parsed.data, path, walk);
+    const validator = readOne(parsed.data, path, owner, walk);
     if (validator) validators.push(validator);
   });
   return validators;
