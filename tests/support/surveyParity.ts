@@ -46,6 +46,12 @@ export type CaseKind =
   | 'manyPanels' // five copies of one dynamic panel (within maxPanelCount): counts over panels
   | 'hidden' // an answer to a question that is hidden on the page
   | 'hiddenEmpty' // no answer to a question hidden on the page (what any other case may do to it)
+  // another question's verdict in a case the server refuses for a value the page cannot produce
+  // (the page reads the impossible value in its conditions; the submission is refused either way)
+  | 'followsImpossible'
+  // a value the page itself changes when it is set (a choice the answers hide is removed from it):
+  // the page never sends what the case sent
+  | 'pageChangesValue'
   | 'unknownQuestion'; // a key that names no question
 
 export type Direction =
@@ -714,6 +720,9 @@ const short = (value: unknown): string => {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 };
 
+/** Case kinds whose value the page's controls cannot produce. */
+const IMPOSSIBLE: readonly CaseKind[] = ['wrongType', 'outsideChoices', 'valueText', 'numberAsText', 'unknownRow'];
+
 /** Runs every generated case through both judges and groups the differences by key. */
 export function runParity(name: string, json: unknown, options: ParityOptions = {}): ParityResult {
   const started = performance.now();
@@ -775,7 +784,11 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
     for (const [question, message] of onServer.errors) {
       if (onPage.errors.has(question)) continue;
       const type = typeFor(question);
-      const kind = kindOf(question);
+      let kind = kindOf(question);
+      const sent = JSON.stringify(parityCase.answers[question]);
+      if (kind === 'base' && sent !== undefined && JSON.stringify(onPage.data[question]) !== sent)
+        kind = 'pageChangesValue';
+      else if (kind === 'base' && IMPOSSIBLE.includes(parityCase.kind)) kind = 'followsImpossible';
       add({
         key: differenceKey(type, kind, 'server-stricter'),
         questionType: type,
@@ -787,7 +800,8 @@ export function runParity(name: string, json: unknown, options: ParityOptions = 
     for (const question of onPage.errors) {
       if (onServer.errors.has(question)) continue;
       const type = typeFor(question);
-      const kind = kindOf(question);
+      let kind = kindOf(question);
+      if (kind === 'base' && !onServer.ok && IMPOSSIBLE.includes(parityCase.kind)) kind = 'followsImpossible';
       const pageMessage = onPage.messages.get(question) ?? 'an error';
       add({
         key: differenceKey(type, kind, 'server-laxer'),
