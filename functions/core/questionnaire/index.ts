@@ -1,6 +1,6 @@
 // Questionnaires: reads a SurveyJS document into the questions bygdpuls can store (parse.ts),
 // checks it against a round's indicators and background mapping (check.ts), and validates a
-// resident's answers to it (validate.ts).
+// resident's answers to it (validate.ts), with the page's conditions evaluated (conditions.ts).
 export type { FieldError, Language } from '../language.ts';
 export { MAX_CHOICES, MAX_CONTAINERS, MAX_DEPTH, MAX_ERRORS, MAX_QUESTIONS } from './limits.ts';
 export { MAX_VARIABLE_LENGTH, surveyName, variableNames } from './names.ts';

@@ -1,5 +1,6 @@
 // Reading a document: pages, panels and questions walked in order, into the questions bygdpuls
-// can store, or every problem (at most MAX_ERRORS).
+// can store, or every problem (at most MAX_ERRORS). Each question carries its own conditions and
+// those of the panels and page around it, parsed here once (conditions.ts); validate.ts evaluates them.
 import type { FieldError, Language } from '../language.ts';
 import { GRID_READERS } from './gridReaders.ts';
 import { DEFAULT_MAX_PANELS, MAX_CONTAINERS, MAX_DEPTH, MAX_QUESTIONS, MAX_TEMPLATE_QUESTIONS } from './limits.ts';
