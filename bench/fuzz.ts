@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { parseArgs } from 'node:util';
 import { compareProperties, csvReaderProperties, csvWorkspace, newCsvTally } from '../tests/fuzz/csvProperties.ts';
+import { checkIdeaTotals, ideaStates } from '../tests/fuzz/ideaPrivacy.ts';
 import { checkStoredTotals, newTally, routeProperties } from '../tests/fuzz/routeProperties.ts';
 import { startFuzzTarget } from '../tests/fuzz/target.ts';
 
@@ -53,10 +54,23 @@ if (values.only !== 'csv') {
   const problems = await checkStoredTotals(target, tally, initial);
   for (const problem of problems) console.log(`FAIL  stored counts: ${problem}`);
   failures += problems.length;
+  const ideaProblems = await checkIdeaTotals(target, tally.ideas);
+  for (const problem of ideaProblems) console.log(`FAIL  stored ideas: ${problem}`);
+  failures += ideaProblems.length;
   const statuses = [...tally.byStatus.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`);
   console.log(`      ${tally.cases} requests; by status: ${statuses.join(', ')}`);
   console.log(
     `      stored with 201: ${[...tally.storedByRound.values()].reduce((a, b) => a + b, 0)}; every round's count equals its 201s: ${problems.length === 0 ? 'yes' : 'NO'}`,
+  );
+  const { ideas } = tally;
+  console.log(
+    `      ideas acknowledged with 201: ${ideas.acknowledged.length}; stored exactly those, in their moderated states: ${ideaProblems.length === 0 ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `      ideas by state now: ${JSON.stringify(ideaStates(ideas))}; moderation requests: ${JSON.stringify(Object.fromEntries(ideas.moves))}`,
+  );
+  console.log(
+    `      public answers checked for private or unpublished data: ${tally.publicAnswers} (boards ${tally.boards}); secrets sent: ${ideas.secret.size}`,
   );
   await target.close();
 }

@@ -21,6 +21,10 @@ export interface RouteCase {
   guarded: boolean;
   /** The request is wrong whatever its answers: it must not be accepted. */
   mustRefuse: boolean;
+  /** An idea submission: the project it goes to, and whether the project takes ideas (ideaInputs.ts). */
+  idea?: { projectId: string; takes: boolean };
+  /** A read of a project's public idea board (ideaInputs.ts). */
+  board?: { projectId: string };
 }
 
 const text = (value: string) => Buffer.from(value, 'utf8');
@@ -30,8 +34,8 @@ const text = (value: string) => Buffer.from(value, 'utf8');
 // and spliced into the text afterwards.
 
 const RAW = '\u0000raw:';
-const raw = (jsonText: string) => `${RAW}${jsonText}\u0000`;
-const spliceRaw = (json: string) => json.replace(/"\\u0000raw:(.*?)\\u0000"/g, '$1');
+export const raw = (jsonText: string) => `${RAW}${jsonText}\u0000`;
+export const spliceRaw = (json: string) => json.replace(/"\\u0000raw:(.*?)\\u0000"/g, '$1');
 
 const numberTexts = fc.constantFrom(
   '1e309',
@@ -48,7 +52,7 @@ const numberTexts = fc.constantFrom(
   '0e0',
   '7',
 );
-const hostileStrings = fc.constantFrom(
+export const hostileStrings = fc.constantFrom(
   'NaN',
   'Infinity',
   '-Infinity',
@@ -78,20 +82,27 @@ const hostileStrings = fc.constantFrom(
   '',
 );
 /** Strings with lone surrogates, control characters and anything else UTF-16 can hold. */
-const anyString = fc.oneof(
+export const anyString = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
   hostileStrings,
 );
-const hugeString = fc
+export const hugeString = fc
   .tuple(
     fc.constantFrom(5_001, 20_000, MAX_BODY_BYTES - 200, MAX_BODY_BYTES + 1, 200_000),
     fc.string({ minLength: 1, maxLength: 3 }),
   )
   .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
-const scalar = fc.oneof(anyString, numberTexts.map(raw), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
-const anyJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+export const scalar = fc.oneof(
+  anyString,
+  numberTexts.map(raw),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
+export const anyJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(
@@ -105,7 +116,7 @@ const anyJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 /** A value nested `depth` levels deep, as JSON text (arrays or objects). */
-const deepText = fc
+export const deepText = fc
   .tuple(fc.constantFrom(100, 1_000, 10_000, 40_000), fc.constantFrom('array', 'object', 'proto'))
   .map(([depth, kind]) => {
     if (kind === 'array') return raw('['.repeat(depth) + ']'.repeat(depth));
@@ -238,7 +249,7 @@ function submissionBody(target: FuzzTarget, access: 'open' | 'invite'): fc.Arbit
 // ---------------------------------------------------------------------------------------------
 // Transport: content types, encodings, lengths, methods, languages.
 
-const contentTypes = fc.oneof(
+export const contentTypes = fc.oneof(
   { arbitrary: fc.constant<string | null>('application/json'), weight: 8 },
   fc.constantFrom<string | null>(
     null,
@@ -256,7 +267,7 @@ const contentTypes = fc.oneof(
   ),
 );
 
-const languageChoice = fc.constantFrom<{ query: string; header: string | null; lang: Lang }>(
+export const languageChoice = fc.constantFrom<{ query: string; header: string | null; lang: Lang }>(
   { query: '', header: null, lang: 'sv' },
   { query: '?lang=en', header: null, lang: 'en' },
   { query: '?lang=sv', header: 'en', lang: 'sv' },
@@ -279,7 +290,7 @@ type Encoding =
   | 'length-long-cut'
   | 'length-huge'
   | 'no-length-no-chunks';
-const encodings = fc.oneof(
+export const encodings = fc.oneof(
   { arbitrary: fc.constant<Encoding>('utf8'), weight: 8 },
   fc.constantFrom<Encoding>(
     'bom',
@@ -305,7 +316,7 @@ const INVALID_UTF8 = [
   Buffer.from([0xe9]),
 ];
 
-function encode(
+export function encode(
   json: string,
   encoding: Encoding,
   position: number,
@@ -355,10 +366,10 @@ function encode(
   }
 }
 
-const isJsonType = (type: string | null) =>
+export const isJsonType = (type: string | null) =>
   type !== null && /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?)?$/i.test(type);
 
-const methods = fc.oneof(
+export const methods = fc.oneof(
   { arbitrary: fc.constant('POST'), weight: 12 },
   fc.constantFrom(
     'GET',
@@ -482,6 +493,8 @@ export function pathCase(target: FuzzTarget): fc.Arbitrary<RouteCase> {
     `/s/${target.openRound}`,
     `/dashboard/${target.projectId}`,
     `/report/${target.projectId}`,
+    `/api/public/projects/${target.projectId}/ideas`,
+    `/api/public/projects/${target.unmoderated}/ideas`,
     '/admin',
     '/',
     '/assets/survey.js',
@@ -490,6 +503,7 @@ export function pathCase(target: FuzzTarget): fc.Arbitrary<RouteCase> {
   const templates = [
     '/api/public/rounds/{}',
     '/api/public/rounds/{}/responses',
+    '/api/public/projects/{}/ideas',
     '/s/{}',
     '/dashboard/{}',
     '/report/{}',
@@ -617,7 +631,8 @@ export function tokenCase(target: FuzzTarget): fc.Arbitrary<RouteCase> {
       if (auth !== null) headers.push(['Authorization', auth]);
       const path = spec.path
         .replace(':projectId', spec.access.kind === 'project' ? (id === target.openRound ? target.projectId : id) : id)
-        .replace(':roundId', id === target.projectId ? target.openRound : id);
+        .replace(':roundId', id === target.projectId ? target.openRound : id)
+        .replace(':ideaId', id);
       const post = spec.method === 'post';
       if (post) headers.push(['Content-Type', 'application/json']);
       return {

@@ -4,6 +4,17 @@
 // refused submission, Object.prototype untouched.
 import fc from 'fast-check';
 import { UNPARSABLE_MESSAGES } from '../../functions/local/clientErrors.ts';
+import { boardCase, ideaSubmissionCase } from './ideaInputs.ts';
+import {
+  boardProblem,
+  moderate,
+  newLedger,
+  publicLeak,
+  recordSubmission,
+  tagsOfRequest,
+  withFreshTags,
+  type IdeaLedger,
+} from './ideaPrivacy.ts';
 import { sendRaw, type RawResponse } from './rawHttp.ts';
 import { pathCase, submissionCase, tokenCase, type Lang, type RouteCase } from './routeInputs.ts';
 import type { FuzzTarget } from './target.ts';
@@ -13,9 +24,21 @@ export interface RouteTally {
   byStatus: Map<number, number>;
   /** 201s per round: what the round's stored count must have grown by. */
   storedByRound: Map<string, number>;
+  /** Every idea sent, what became of it, and what no public answer may show (ideaPrivacy.ts). */
+  ideas: IdeaLedger;
+  /** Public answers checked for leaks, and boards among them. */
+  publicAnswers: number;
+  boards: number;
 }
 
-export const newTally = (): RouteTally => ({ cases: 0, byStatus: new Map(), storedByRound: new Map() });
+export const newTally = (): RouteTally => ({
+  cases: 0,
+  byStatus: new Map(),
+  storedByRound: new Map(),
+  ideas: newLedger(),
+  publicAnswers: 0,
+  boards: 0,
+});
 
 class PropertyFailure extends Error {
   override readonly name = 'PropertyFailure';
@@ -32,9 +55,9 @@ function expect(condition: boolean, what: string, c: RouteCase, response?: RawRe
 // Which language a message is in. Quoted values and paths are echoed as sent, so they are left out.
 
 const SWEDISH =
-  /(?<!\p{L})(är|ska|inte|finns|för|kan|det|den|svaret|frågan|värdet|välj|skriv|texten|okänd|okända|ogiltig|ogiltigt|innehållet|begäran|enkäten|koden|namnet|något|skicka|adress|ingen|försök|förväntat|måste|nyckel|högst|minst|svar|redan|samma|annat|används|använts|giltig|hör|område|stängd|kräver|tar|emot|många|tecken|igen|skalan|tal|heltal|mindre|större|stöds|sträng|förväntade|inmatning|val|värde|fel|giltigt|komplett|slut|huvuden|begärans|reserverat|användas)(?!\p{L})/iu;
+  /(?<!\p{L})(är|ska|inte|finns|för|kan|det|den|svaret|frågan|värdet|välj|skriv|texten|okänd|okända|ogiltig|ogiltigt|innehållet|begäran|enkäten|koden|namnet|något|skicka|adress|ingen|försök|förväntat|måste|nyckel|högst|minst|svar|redan|samma|annat|används|använts|giltig|hör|område|stängd|kräver|tar|emot|många|tecken|igen|skalan|tal|heltal|mindre|större|stöds|sträng|förväntade|inmatning|val|värde|fel|giltigt|komplett|slut|huvuden|begärans|reserverat|användas|projektet|idéer|områden|kryssa|spara|kontaktuppgifter|lämna)(?!\p{L})/iu;
 const ENGLISH =
-  /(?<!\p{L})(the|is|not|must|this|be|of|unknown|invalid|no|too|please|choose|send|something|there|expected|received|answer|body|route|survey|code|try|unrecognized|key|keys|input|character|characters|value|values|string|number|less|more|than|over|ended|reserved|cannot|used|already|different|response|closed|wait|many|wrong|needs|valid|whole|scale|range|allowed|chosen|combined|belongs|write|own|does|takes|uses|one|choices|list|text|yes)(?!\p{L})/iu;
+  /(?<!\p{L})(the|is|not|must|this|be|of|unknown|invalid|no|too|please|choose|send|something|there|expected|received|answer|body|route|survey|code|try|unrecognized|key|keys|input|character|characters|value|values|string|number|less|more|than|over|ended|reserved|cannot|used|already|different|response|closed|wait|many|wrong|needs|valid|whole|scale|range|allowed|chosen|combined|belongs|write|own|does|takes|uses|one|choices|list|text|yes|project|ideas|areas|tick|keep|contact|details|leave|empty)(?!\p{L})/iu;
 
 function languageOf(message: string): Lang | 'none' {
   const words = message
@@ -102,8 +125,12 @@ function adapterRefuses(c: RouteCase): boolean {
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort().join();
 
 /** Sends one case and checks every promise; tallies what it saw. */
-export async function checkRouteCase(target: FuzzTarget, tally: RouteTally, c: RouteCase): Promise<void> {
+export async function checkRouteCase(target: FuzzTarget, tally: RouteTally, c0: RouteCase): Promise<void> {
   if (tally.cases % 50 === 49) await target.fold();
+  // The ideas acknowledged so far are moderated before the next idea request: boards change under it.
+  if (c0.idea || c0.board) await moderate(target, tally.ideas);
+  const c = c0.idea ? { ...c0, request: withFreshTags(c0.request) } : c0;
+  const sent = tagsOfRequest(c.request);
   const errorsLogged = target.logs.filter((entry) => entry.level === 'error').length;
   const before = c.round ? await target.storedCount(c.round) : 0;
   const response = await sendRaw(target.host, target.port, c.request, 15_000);
@@ -138,6 +165,26 @@ export async function checkRouteCase(target: FuzzTarget, tally: RouteTally, c: R
         const found = languageOf(message);
         expect(found === wanted, `the message is in ${wanted} (found ${found}): ${message}`, c, response);
       }
+    }
+  }
+
+  if (!c.guarded) {
+    // The privacy property, on every public answer (before a new idea is recorded: its own id is in its answer).
+    tally.publicAnswers++;
+    const leak = publicLeak(tally.ideas, response.text, response.json, sent);
+    expect(leak === null, `a public answer shows ${leak}`, c, response);
+  }
+  if (c.board && response.status === 200 && c.request.method === 'GET') {
+    tally.boards++;
+    const problem = boardProblem(tally.ideas, c.board.projectId, response.json);
+    expect(problem === null, `the public board: ${problem}`, c, response);
+  }
+  if (c.idea) {
+    const idea = recordSubmission(tally.ideas, c.idea.projectId, sent, response.status, response.json);
+    if (response.status === 201) {
+      const expected = c.idea.projectId === target.unmoderated ? 'published' : 'received';
+      expect(idea?.state === expected, `a new idea is ${expected}`, c, response);
+      expect(await target.ideaStored(c.idea.projectId, idea.id), 'an acknowledged idea is stored', c, response);
     }
   }
 
@@ -191,6 +238,13 @@ export function routeProperties(target: FuzzTarget, tally: RouteTally): RoutePro
       property: fc.asyncProperty(pathCase(target), check),
     },
     { name: 'tokens on every non-public route', property: fc.asyncProperty(tokenCase(target), check) },
+    {
+      name: "residents' ideas and the public board (moderated meanwhile; nothing private or unpublished shown)",
+      property: fc.asyncProperty(
+        fc.oneof({ arbitrary: ideaSubmissionCase(target), weight: 3 }, { arbitrary: boardCase(target), weight: 1 }),
+        check,
+      ),
+    },
   ];
 }
 

@@ -1,9 +1,11 @@
 // Hostile input on every public route, the web pages and the tokens of the others, over the real
 // local server: never a 5xx, a crash or a hang; every error specific, in the caller's language;
-// nothing stored by a refused submission. `npm run fuzz` runs the same properties 10,000+ times.
+// nothing stored by a refused submission; residents' ideas moderated meanwhile, and no contact detail
+// or unpublished idea in any public answer. `npm run fuzz` runs the same properties 10,000+ times.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRaw, type RawRequest } from './rawHttp.ts';
+import { checkIdeaTotals, ideaStates } from './ideaPrivacy.ts';
 import { checkStoredTotals, newTally, routeProperties, type RouteTally } from './routeProperties.ts';
 import { startFuzzTarget, type FuzzTarget } from './target.ts';
 
@@ -21,8 +23,11 @@ beforeAll(async () => {
 afterAll(async () => target?.close());
 
 describe('hostile requests', () => {
-  for (const index of [0, 1, 2]) {
-    it(`keep every promise: ${['submissions', 'paths, queries and methods', 'tokens on non-public routes'][index]}`, async () => {
+  for (const index of [0, 1, 2, 3]) {
+    const name = ['submissions', 'paths, queries and methods', 'tokens on non-public routes', 'ideas and the board'][
+      index
+    ];
+    it(`keep every promise: ${name}`, async () => {
       const { property } = routeProperties(target, tally)[index]!;
       await fc.assert(property, { numRuns: RUNS, seed: 20261123 + index });
     }, 120_000);
@@ -31,6 +36,16 @@ describe('hostile requests', () => {
   it('store exactly the submissions acknowledged with 201, and nothing else', async () => {
     expect(await checkStoredTotals(target, tally, initial)).toEqual([]);
     expect(tally.storedByRound.get(target.openRound) ?? 0).toBeGreaterThan(0);
+  });
+
+  it('store exactly the ideas acknowledged with 201, in the states the moderation left them, and nothing refused', async () => {
+    expect(await checkIdeaTotals(target, tally.ideas)).toEqual([]);
+    // The property had something to find: ideas public and unpublished, boards read, secrets sent.
+    const states = ideaStates(tally.ideas);
+    for (const state of ['received', 'published', 'rejected', 'withdrawn'])
+      expect(states[state] ?? 0).toBeGreaterThan(0);
+    expect(tally.boards).toBeGreaterThan(0);
+    expect(tally.ideas.secret.size).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // What the route fuzzing runs against: the real local server (`npm start`'s startLocal: dynalite,
 // the API with compression, the web pages and assets) on 127.0.0.1, with one project, an open
-// round and an invited round, and a way to count what each round has stored.
+// round and an invited round, and a way to count what each round has stored; for residents' ideas,
+// projects that pre-moderate them, one that publishes at once and one whose collection is closed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,16 @@ export interface FuzzTarget {
   /** Unused invitation codes of the invited round (each valid one is used at most once). */
   codes: string[];
   survey: ParsedSurvey;
+  /** Projects that take ideas and pre-moderate them (the first is `projectId`): ideas spread over them. */
+  premoderated: string[];
+  /** A project that takes ideas without pre-moderation: they are public at once. */
+  unmoderated: string;
+  /** A project whose idea collection is closed (410). */
+  ideasClosed: string;
+  /** An API call with the administrator's token (the moderation of ideas while the fuzzing runs). */
+  admin(method: string, route: string, body?: unknown): Promise<{ status: number; json: any }>;
+  /** Whether the store holds this idea of the project (read directly, not through the API). */
+  ideaStored(projectId: string, ideaId: string): Promise<boolean>;
   /** Responses the round counts now (stored minus removed), read from the store. */
   storedCount(roundId: string): Promise<number>;
   /** Folds every round now: keeps the unfolded tail, and so each count, short. */
@@ -91,6 +102,15 @@ export async function startFuzzTarget(options: { codes?: number } = {}): Promise
         .codes as string[]),
     );
   }
+  const ideaProject = async (name: string, settings?: { open?: boolean; premoderation?: boolean }) => {
+    const { id } = await call(url, token, 'POST', '/api/projects', { name, areas: FUZZ_AREAS });
+    if (settings) await call(url, token, 'POST', `/api/projects/${id}/ideas/settings`, settings);
+    return id as string;
+  };
+  const premoderated = [projectId];
+  for (const n of [2, 3, 4]) premoderated.push(await ideaProject(`Idéer ${n}`));
+  const unmoderated = await ideaProject('Idéer utan förhandsgranskning', { premoderation: false });
+  const ideasClosed = await ideaProject('Idéer stängda', { open: false });
   const parsed = parseSurvey(template.survey);
   if (!parsed.ok) throw new Error('the built-in template does not parse');
   const store = server.deps.store;
@@ -105,6 +125,20 @@ export async function startFuzzTarget(options: { codes?: number } = {}): Promise
     closedRound,
     codes,
     survey: parsed.survey,
+    premoderated,
+    unmoderated,
+    ideasClosed,
+    async admin(method, route, body) {
+      const response = await fetch(url + route, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    async ideaStored(project, ideaId) {
+      return (await store.ideas.get(project, ideaId)) !== null;
+    },
     logs,
     fold: () => server.fold(),
     async storedCount(roundId) {
