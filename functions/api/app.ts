@@ -9,6 +9,7 @@ import { HttpError, ValidationError, zodIssueMessage, type FieldError } from './
 import { API_HEADERS } from './headers.ts';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './schemas.ts';
 import { burstRoutes } from './routes/bursts.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { ideaRoutes } from './routes/ideas.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -41,6 +42,7 @@ export const routes: readonly RouteSpec[] = [
   ...resultRoutes,
   ...tokenRoutes,
   ...ideaRoutes,
+  ...goalRoutes,
 ];
 
 function languageOf(c: Context): Language {
@@ -234,12 +236,18 @@ async function authorize(c: Context, deps: ApiDeps, spec: RouteSpec, lang: Langu
     if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
     throw new HttpError(404, 'not_found', 'no such round');
   }
-  const ideaProject = access.kind === 'idea' ? await deps.store.ideas.projectOf(c.req.param('ideaId') ?? '') : null;
-  if (access.kind === 'idea' && !ideaProject) {
+  // An idea or a report names its project through a reference read by its id.
+  const owner =
+    access.kind === 'idea'
+      ? await deps.store.ideas.projectOf(c.req.param('ideaId') ?? '')
+      : access.kind === 'report'
+        ? await deps.store.goals.projectOfReport(c.req.param('reportId') ?? '')
+        : null;
+  if ((access.kind === 'idea' || access.kind === 'report') && !owner) {
     if (claims.project !== '*') throw new HttpError(403, 'forbidden', 'this token is for another project');
-    throw new HttpError(404, 'not_found', 'no such idea');
+    throw new HttpError(404, 'not_found', `no such ${access.kind}`);
   }
-  const projectId = round ? round.projectId : (ideaProject ?? c.req.param('projectId') ?? '');
+  const projectId = round ? round.projectId : (owner ?? c.req.param('projectId') ?? '');
   if (!reachesProject(claims, projectId)) throw new HttpError(403, 'forbidden', 'this token is for another project');
   const project = await deps.store.projects.get(projectId);
   if (!project) throw new HttpError(404, 'not_found', 'no such project');
@@ -354,7 +362,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
         const parsed = parseWith(spec.body, await readJsonBody(c, lang), lang);
         if (!parsed.success) throw new ValidationError(issues(parsed.error, ''));
         body = parsed.data;
-      } else if (spec.method === 'post') {
+      } else if (spec.method === 'post' || spec.method === 'put') {
         // A route without a body takes none (an empty JSON object is fine): nothing is ignored silently.
         const text = (await readBodyText(c, lang)).trim();
         if (text !== '' && text !== '{}')

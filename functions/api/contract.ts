@@ -15,8 +15,10 @@ import {
 } from '../core/published.ts';
 import { BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
 import type * as stored from '../store/types.ts';
+import { GOAL_ANSWERS } from './goalContract.ts';
 import { IDEA_ANSWERS } from './ideaContract.ts';
 
+export type * from './goalContract.ts';
 export type * from './ideaContract.ts';
 
 export type {
@@ -318,5 +320,6 @@ export const ANSWERS = {
   ErrorAnswer,
   ValidationErrorAnswer,
   ...IDEA_ANSWERS,
+  ...GOAL_ANSWERS,
 } satisfies Record<string, z.ZodType>;
 export type AnswerName = keyof typeof ANSWERS;

@@ -65,7 +65,12 @@ export function openApiDocument(routes: readonly RouteSpec[]): Record<string, un
       responses: Object.fromEntries(
         statusDescriptions(spec).map(([status, description]) => {
           const name = answerSchemaName(spec, Number(status));
-          const content = name ? { 'application/json': { schema: jsonSchema(ANSWERS[name], 'output') } } : {};
+          const declared = spec.responses[Number(status)];
+          const content = name
+            ? { 'application/json': { schema: jsonSchema(ANSWERS[name], 'output') } }
+            : typeof declared === 'object' && 'mediaType' in declared
+              ? { [declared.mediaType]: { schema: { type: 'string', format: 'binary' } } }
+              : {};
           return [status, { description, content }];
         }),
       ),

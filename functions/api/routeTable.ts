@@ -40,14 +40,15 @@ export type Access =
   | { kind: 'global'; roles: readonly Role[] }
   | { kind: 'project'; roles: readonly Role[] }
   | { kind: 'round'; roles: readonly Role[] }
-  | { kind: 'idea'; roles: readonly Role[] };
+  | { kind: 'idea'; roles: readonly Role[] }
+  | { kind: 'report'; roles: readonly Role[] };
 
 /** What a route knows of its caller, by its access: never null where the access guarantees it. */
 export type CallerOf<A extends Access> = A extends { kind: 'public' }
   ? { claims: null; project: null; round: null }
   : A extends { kind: 'global' }
     ? { claims: TokenClaims; project: null; round: null }
-    : A extends { kind: 'project' } | { kind: 'idea' }
+    : A extends { kind: 'project' } | { kind: 'idea' } | { kind: 'report' }
       ? { claims: TokenClaims; project: Project; round: null }
       : { claims: TokenClaims; project: Project; round: Round };
 
@@ -90,6 +91,13 @@ export type IdeaContext<Body = undefined, Query = undefined> = RouteContext<
   { kind: 'idea'; roles: readonly Role[] }
 >;
 
+/** A report's routes (/api/reports/:reportId/...): the project is the report's. */
+export type ReportContext<Body = undefined, Query = undefined> = RouteContext<
+  Body,
+  Query,
+  { kind: 'report'; roles: readonly Role[] }
+>;
+
 /**
  * A handler kept in a module of its own (functions/api/actions/), loaded with that module by the
  * first call of any of its routes. The route table declares every route at cold start, but only
@@ -111,13 +119,23 @@ export interface JsonAnswer {
  * Status -> answer. A success declares its schema; an error may be a description alone, whose
  * shape is the API's error shape (`{errors}` for a 400, `{error, message}` otherwise).
  */
-export type Responses = { 200?: JsonAnswer; 201?: JsonAnswer; [status: number]: JsonAnswer | string | undefined };
+/** An answer that is a file, not JSON (a Word document): its media type. */
+export interface FileAnswer {
+  description: string;
+  mediaType: string;
+}
+
+export type Responses = {
+  200?: JsonAnswer | FileAnswer;
+  201?: JsonAnswer;
+  [status: number]: JsonAnswer | FileAnswer | string | undefined;
+};
 
 /** The largest request body a route takes unless it declares its own (RouteSpec.maxBodyBytes). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Hono path syntax: /api/projects/:projectId */
   path: string;
   summary: string;
@@ -165,7 +183,7 @@ export function sizeInWords(bytes: number): string {
 /** The name of the schema of a route's answer with this status: its own, or the API's error shape. */
 export function answerSchemaName(spec: RouteSpec, status: number): AnswerName | null {
   const declared = spec.responses[status];
-  if (typeof declared === 'object') return declared.schema;
+  if (typeof declared === 'object') return 'schema' in declared ? declared.schema : null;
   if (declared === undefined && status < 400) return null;
   return status === 400 ? 'ValidationErrorAnswer' : 'ErrorAnswer';
 }

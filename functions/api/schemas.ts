@@ -1,6 +1,7 @@
 // Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them),
 // built on first use (see core/schemas.ts).
 import * as z from 'zod';
+import { GOAL_KINDS, GOAL_VERDICTS, IDEA_COUNTS } from '../core/goals.ts';
 import { IDEA_STATES } from '../core/ideas.ts';
 import { BackgroundVariable, QuestionnaireIndicators } from '../core/schemas.ts';
 
@@ -167,6 +168,141 @@ export const IdeaSettingsBody = z.lazy(() =>
   z.strictObject({ open: z.boolean().optional(), premoderation: z.boolean().optional() }),
 );
 export type IdeaSettingsBody = z.infer<typeof IdeaSettingsBody>;
+
+const day = () => z.iso.date();
+
+/** An activity held (POST /api/projects/:projectId/activities); type and area are checked by the route. */
+export const ActivityBody = z.lazy(() =>
+  z.strictObject({
+    type: z.string().min(1).max(64),
+    date: day(),
+    title: Text(200),
+    area: z.string().min(1).max(100).optional(),
+    participants: z.number().int().min(0).max(1_000_000).optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+);
+export type ActivityBody = z.infer<typeof ActivityBody>;
+
+export const ActivityQuery = z.lazy(() =>
+  z.strictObject({
+    type: z.string().min(1).max(64).optional(),
+    area: z.string().min(1).max(100).optional(),
+    from: day().optional(),
+    to: day().optional(),
+  }),
+);
+export type ActivityQuery = z.infer<typeof ActivityQuery>;
+
+export const ActivityRemovalBody = z.lazy(() =>
+  z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }),
+);
+export type ActivityRemovalBody = z.infer<typeof ActivityRemovalBody>;
+
+export const ActivityTypeBody = z.lazy(() =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case letters, digits and _ (such as study_visit)'),
+    label: z.strictObject({ sv: Text(100), en: Text(100) }),
+  }),
+);
+export type ActivityTypeBody = z.infer<typeof ActivityTypeBody>;
+
+/** A goal (POST /api/projects/:projectId/goals): what each kind needs is checked by the route. */
+export const GoalBody = z.lazy(() =>
+  z.strictObject({
+    title: Text(300),
+    area: z.string().min(1).max(100).optional(),
+    kind: z.enum(GOAL_KINDS),
+    target: z
+      .strictObject({
+        min: z.number().int().min(0).max(1_000_000),
+        max: z.number().int().min(0).max(1_000_000).optional(),
+      })
+      .refine((target) => target.max === undefined || target.max >= target.min, {
+        message: 'max must be at least min',
+        path: ['max'],
+      })
+      .optional(),
+    measure: z
+      .discriminatedUnion('source', [
+        z.strictObject({ source: z.literal('activities'), type: z.string().min(1).max(64) }),
+        z.strictObject({ source: z.literal('ideas'), count: z.enum(IDEA_COUNTS) }),
+      ])
+      .optional(),
+    indicator: z
+      .strictObject({
+        indicatorId: z.string().min(1).max(64),
+        direction: z.enum(['increase', 'decrease']),
+        baselineRoundId: z.string().min(1).max(64),
+        followupRoundId: z.string().min(1).max(64),
+        minChange: z.number().gt(0).max(1_000_000).optional(),
+      })
+      .optional(),
+    due: day().optional(),
+  }),
+);
+export type GoalBody = z.infer<typeof GoalBody>;
+
+export const AsOfQuery = z.lazy(() => z.strictObject({ asOf: day().optional() }));
+export type AsOfQuery = z.infer<typeof AsOfQuery>;
+
+const facts = () =>
+  z.strictObject({
+    owner: z.string().max(300).optional(),
+    budget: z.string().max(300).optional(),
+    funders: z.string().max(300).optional(),
+    contact: z.string().max(300).optional(),
+  });
+const sections = () =>
+  z.strictObject({
+    deviations: z.string().max(20_000).optional(),
+    experiences: z.string().max(20_000).optional(),
+    challenges: z.string().max(20_000).optional(),
+  });
+const signature = () => z.strictObject({ name: z.string().max(200), place: z.string().max(200), date: day() });
+
+export const ReportBody = z.lazy(() =>
+  z
+    .strictObject({
+      title: Text(200),
+      kind: z.enum(['interim', 'final']),
+      sequence: z.number().int().min(1).max(100).optional(),
+      of: z.number().int().min(1).max(100).optional(),
+      periodStart: day(),
+      periodEnd: day(),
+      facts: facts().optional(),
+    })
+    .refine((body) => body.periodStart <= body.periodEnd, {
+      message: 'periodStart must not be after periodEnd',
+      path: ['periodEnd'],
+    })
+    .refine((body) => body.sequence === undefined || body.of === undefined || body.sequence <= body.of, {
+      message: 'sequence must not be greater than of',
+      path: ['sequence'],
+    }),
+);
+export type ReportBody = z.infer<typeof ReportBody>;
+
+export const ReportEditBody = z.lazy(() =>
+  z.strictObject({
+    title: Text(200).optional(),
+    facts: facts().optional(),
+    sections: sections().optional(),
+    signature: signature().nullable().optional(),
+  }),
+);
+export type ReportEditBody = z.infer<typeof ReportEditBody>;
+
+export const ReportGoalBody = z.lazy(() =>
+  z.strictObject({
+    comment: z.string().trim().max(5000).nullable().optional(),
+    override: z
+      .strictObject({ verdict: z.enum(GOAL_VERDICTS), reason: z.string().trim().min(1).max(2000) })
+      .nullable()
+      .optional(),
+  }),
+);
+export type ReportGoalBody = z.infer<typeof ReportGoalBody>;
 
 /**
  * How deep a request body may nest. Far beyond any survey document (a few pages of panels of

@@ -1,5 +1,6 @@
 // The store: one table, a repository per kind of item.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GoalRepository } from './goals.ts';
 import { IdeaRepository } from './ideas.ts';
 import { InvitationRepository } from './invitations.ts';
 import { ProjectRepository } from './projects.ts';
@@ -22,6 +23,7 @@ export interface Store {
   releases: ReleaseRepository;
   tokens: TokenRepository;
   ideas: IdeaRepository;
+  goals: GoalRepository;
 }
 
 export function createStore(client: DynamoDBClient, tableName: string): Store {
@@ -37,6 +39,7 @@ export function createStore(client: DynamoDBClient, tableName: string): Store {
     tokens: new TokenRepository(client, tableName),
     releases: new ReleaseRepository(client, tableName),
     ideas: new IdeaRepository(client, tableName),
+    goals: new GoalRepository(client, tableName),
   };
 }
 

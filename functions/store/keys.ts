@@ -87,3 +87,27 @@ export const ideaContactKey = (projectId: string, ideaId: string) => ({
   pk: projectPartition(projectId),
   sk: `${IDEA_CONTACT_PREFIX}${ideaId}`,
 });
+
+/** Goals, activities and funder reports live in their project's partition. */
+export const ACTIVITY_PREFIX = 'ACTIVITY#';
+export const GOAL_PREFIX = 'GOAL#';
+export const REPORT_PREFIX = 'REPORT#';
+export const activityKey = (projectId: string, activityId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${ACTIVITY_PREFIX}${activityId}`,
+});
+/** An activity's removal: an item beside it, never a delete. */
+export const activityRemovalKey = (projectId: string, activityId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${ACTIVITY_PREFIX}${activityId}#REMOVED`,
+});
+export const goalKey = (projectId: string, goalId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${GOAL_PREFIX}${goalId}`,
+});
+export const reportKey = (projectId: string, reportId: string) => ({
+  pk: projectPartition(projectId),
+  sk: `${REPORT_PREFIX}${reportId}`,
+});
+/** Which project a report belongs to, read by id (the routes under /api/reports/:reportId). */
+export const reportRefKey = (reportId: string) => ({ pk: `${REPORT_PREFIX}${reportId}`, sk: 'REPORT' });

@@ -1,4 +1,5 @@
 // What the store holds, as plain types.
+import type { ActivityType } from '../core/goals.ts';
 import type { IdeaSettings } from '../core/ideas.ts';
 import type { Answer, Background, BackgroundVariable, Indicator, ProjectSettings } from '../core/schemas.ts';
 
@@ -17,6 +18,8 @@ export interface Project {
   createdAt: string;
   /** Residents' ideas: collection open, pre-moderated (DEFAULT_IDEA_SETTINGS when absent). */
   ideas?: IdeaSettings | undefined;
+  /** The project's own activity types (DEFAULT_ACTIVITY_TYPES when absent). */
+  activityTypes?: ActivityType[] | undefined;
 }
 
 export type BackgroundMapping = Partial<Record<BackgroundVariable, string>>;

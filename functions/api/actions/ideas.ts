@@ -11,7 +11,6 @@ import {
   PUBLIC_STATES,
   transitionProblem,
   undoProblem,
-  type IdeaActor,
   type IdeaEvent,
   type IdeaStatus,
 } from '../../core/ideas.ts';
@@ -24,6 +23,7 @@ import { HttpError, ValidationError } from '../errors.ts';
 import { clientAddress } from '../guessLimit.ts';
 import { newId } from '../ids.ts';
 import type { IdeaContext, ProjectContext, PublicContext, RouteContext } from '../routeTable.ts';
+import { actorOf, swedishToday } from './actors.ts';
 import type {
   IdeaCountsQuery,
   IdeaListQuery,
@@ -205,25 +205,12 @@ export async function listIdeas(ctx: ProjectContext<undefined, IdeaListQuery>): 
   return ctx.c.json(answer);
 }
 
-/** Today's date in Sweden: the day a count "as of today" ends with. */
-function swedishToday(now: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(now));
-}
-
 /** GET /api/projects/:projectId/ideas/counts?asOf=YYYY-MM-DD */
 export async function countIdeas(ctx: ProjectContext<undefined, IdeaCountsQuery>): Promise<Response> {
   const asOf = ctx.query.asOf ?? swedishToday(ctx.deps.now());
   const until = endOfSwedishDay(asOf);
   const counts = ideaCounts(await ctx.deps.store.ideas.list(ctx.project.id), until);
   return ctx.c.json({ asOf, until, ...counts });
-}
-
-/** Who is acting: the token's id, and the name its record gives. */
-async function actorOf(ctx: IdeaContext<unknown>): Promise<IdeaActor> {
-  const { jti } = ctx.claims;
-  if (jti === 'ADMIN_TOKEN') return { id: jti, name: 'administrator (ADMIN_TOKEN)' };
-  const record = await ctx.deps.store.tokens.get(jti);
-  return { id: jti, name: record?.name ?? `token ${jti}` };
 }
 
 /** The idea of the path (its project is checked by the route's access), folded. */
