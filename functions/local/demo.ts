@@ -1,9 +1,13 @@
 // The demo project of a first start: a municipality with five villages, a closed baseline round
-// and an open follow-up round with a few hundred generated, plausible responses, marked as demo
-// data. Created through the API itself, so it passes every check real data passes.
+// and an open follow-up round with a few hundred generated, plausible responses, and three dozen
+// residents' ideas in every state (demoIdeas.ts), marked as demo data. Created through the API
+// itself, so it passes every check real data passes; the ideas, given the store, with their past
+// times.
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { builtInTemplate } from '../core/template.ts';
+import type { Store } from '../store/index.ts';
+import { createDemoIdeas } from './demoIdeas.ts';
 import { residentSource, VILLAGES } from './residents.ts';
 
 async function call(app: Hono, token: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
@@ -22,14 +26,24 @@ export interface DemoProject {
   projectId: string;
   baselineRoundId: string;
   followupRoundId: string;
+  /** The demo ideas' ids, by their keys in demoIdeas.ts. */
+  ideaIds: Map<string, string>;
 }
+
+const SEED = 20261123;
 
 export async function createDemoProject(
   app: Hono,
   adminToken: string,
-  options: { baseline?: number; followup?: number } = {},
+  options: {
+    baseline?: number;
+    followup?: number;
+    /** The store the app runs on: the demo's ideas are then written with their past times. */
+    store?: Store | undefined;
+    now?: number;
+  } = {},
 ): Promise<DemoProject> {
-  const residents = residentSource(20261123);
+  const residents = residentSource(SEED);
   const { id: projectId } = await call(app, adminToken, 'POST', '/api/projects', {
     name: 'Demo: Söderköpings landsbygd (påhittade data)',
     areas: VILLAGES.map(({ id, name }) => ({ id, name })),
@@ -68,5 +82,11 @@ export async function createDemoProject(
   await submit(baselineRoundId, options.baseline ?? 320, 0);
   await call(app, adminToken, 'POST', `/api/rounds/${baselineRoundId}/close`);
   await submit(followupRoundId, options.followup ?? 260, 0.5);
-  return { projectId, baselineRoundId, followupRoundId };
+  const ideaIds = await createDemoIdeas(projectId, {
+    call: (method, path, body) => call(app, adminToken, method, path, body),
+    store: options.store,
+    now: options.now ?? Date.now(),
+    seed: SEED,
+  });
+  return { projectId, baselineRoundId, followupRoundId, ideaIds };
 }

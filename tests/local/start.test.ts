@@ -75,6 +75,10 @@ describe('npm start', () => {
     // An administrator's live count (indicators show releases, which one response does not move).
     const before = (await get(`${first.url}/api/rounds/${followup.id}`)).responses;
     expect(before).toBeGreaterThan(100);
+    // Residents' ideas in every state (functions/local/demoIdeas.ts).
+    const ideas = await get(`${first.url}/api/projects/${projects[0].id}/ideas`);
+    expect(ideas.counts.total).toBeGreaterThanOrEqual(30);
+    expect(Object.keys(ideas.counts.byState)).toHaveLength(10);
 
     // A response acknowledged right before the stop is kept.
     const submitted = await fetch(`${first.url}/api/public/rounds/${followup.id}/responses`, {
