@@ -17,10 +17,10 @@ import { parseArgs } from 'node:util';
 import type { Comparison } from '../functions/core/compare.ts';
 import { builtInTemplate } from '../functions/core/template.ts';
 import { VILLAGES } from '../functions/local/residents.ts';
-import { newAgent, runLoad, tally, type Target } from './loadClients.ts';
-import { DEFAULT_MIX, planLoad } from './loadPlan.ts';
+import { newAgent, runIdeaLoad, runLoad, tally, type Target } from './loadClients.ts';
+import { DEFAULT_MIX, planIdeas, planLoad } from './loadPlan.ts';
 import { startServer, type ServerChild, type ServerSettings } from '../tests/support/serverChild.ts';
-import { checkStore, type LoadRounds } from './loadVerify.ts';
+import { checkIdeas, checkStore, type LoadRounds } from './loadVerify.ts';
 import { percentile } from './statistics.ts';
 import type { ProjectSettingsInput } from '../functions/core/schemas.ts';
 
@@ -200,9 +200,11 @@ async function main(): Promise<number> {
 
   try {
     if (options.url === null) server = await startServer(settings);
+    // The ideas' own clients: a tenth as many as the submissions'.
+    const ideaClients = Math.max(1, Math.round(options.clients / 10));
     const target: Target = {
       url: server?.url ?? options.url!,
-      agent: newAgent(options.clients),
+      agent: newAgent(options.clients + ideaClients),
       ready: Promise.resolve(),
     };
     say(`load: server ${target.url} (data in ${dataDir})`);
@@ -218,15 +220,37 @@ async function main(): Promise<number> {
             server = restarted;
             repairedWrites = () => restarted.repairedWrites;
             target.url = restarted.url;
-            target.agent = newAgent(options.clients);
+            target.agent = newAgent(options.clients + ideaClients);
             say(`load: restarted at ${target.url}`);
           };
 
     const rounds = await createLoadProject(target, token);
     const plan = planLoad({ count: options.count, ...DEFAULT_MIX }, rounds, options.seed);
+    const ideaPlan = planIdeas(
+      options.count,
+      VILLAGES.map((village) => village.id),
+      options.seed,
+    );
     say(`load: ${plan.length} submissions from ${options.clients} clients (project ${rounds.projectId})`);
-    const run = await runLoad(plan, options, target, restart);
+    say(`load: beside them ${ideaPlan.length} ideas and board reads from ${ideaClients} more`);
+    // The ideas to publish go first, alone: a kill must not cut an administrator's transition short.
+    const ideaRun = runIdeaLoad(
+      ideaPlan,
+      rounds.projectId,
+      {
+        clients: ideaClients,
+        timeLimit: options.timeLimit,
+        publish: (id) => adminCall(target, token, 'POST', `/api/ideas/${id}/transitions`, { to: 'published' }),
+      },
+      target,
+    );
+    await ideaRun.published;
+    const [run, ideas] = await Promise.all([runLoad(plan, options, target, restart), ideaRun.done]);
     target.agent.destroy();
+    const ideaCheck = checkIdeas(
+      await adminCall(target, token, 'GET', `/api/projects/${rounds.projectId}/ideas`),
+      ideas,
+    );
 
     const seen = tally(plan, run);
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
@@ -254,7 +278,7 @@ async function main(): Promise<number> {
       settings: LOAD_SETTINGS as unknown as ProjectSettingsInput,
       readComparison: () => finalComparison(target, token, rounds),
     });
-    for (const finding of check.findings) say(`load: ${finding}`);
+    for (const finding of [...check.findings, ...ideaCheck.findings]) say(`load: ${finding}`);
     if (server) {
       const code = await server.stop();
       serverErrorLines.push(...server.errorLines);
@@ -265,6 +289,12 @@ async function main(): Promise<number> {
       `load: accepted ${accepted}, stored ${check.stored}, lost ${check.lost}, double-counted ${check.doubleCounted}, 5xx ${seen.errors5xx}, ` +
         `comparison ${check.comparisonMatches ? 'matches' : 'DIFFERS'}, n ${check.countsMatch ? 'match' : 'DIFFER'}, rebuild differences ${check.rebuildDifferences}, ` +
         `server error lines ${serverErrorLines.length}`,
+    );
+    const ideaLatencies = [...ideas.latenciesMs].sort((a, b) => a - b);
+    say(
+      `load: ideas ${ideas.acknowledged.size} acknowledged, ${ideaCheck.stored} stored, lost ${ideaCheck.lost}, stored twice or unasked ${ideaCheck.doubleStored}, ` +
+        `refused but stored ${ideaCheck.refusedStored}; statuses ${JSON.stringify(ideas.statuses)}; unexpected ${ideas.unexpected}; ` +
+        `board reads ${ideas.boardReads} (${ideas.published.size} published) showing anything else or private ${ideas.boardLeaks}; p50 ${round1(percentile(ideaLatencies, 50))} ms, p99 ${round1(percentile(ideaLatencies, 99))} ms`,
     );
     if (run.killedAfter !== null) {
       say(
@@ -291,6 +321,19 @@ async function main(): Promise<number> {
       folded: check.folded,
       resent: seen.resent,
       serverErrorLines: serverErrorLines.length,
+      ideas: {
+        sent: ideas.sent,
+        acknowledged: ideas.acknowledged.size,
+        stored: ideaCheck.stored,
+        lost: ideaCheck.lost,
+        doubleStored: ideaCheck.doubleStored,
+        refusedStored: ideaCheck.refusedStored,
+        errors5xx: ideas.errors5xx,
+        unexpected: ideas.unexpected,
+        unanswered: ideas.unanswered.size,
+        boardReads: ideas.boardReads,
+        boardLeaks: ideas.boardLeaks,
+      },
     };
     if (run.killedAfter !== null) {
       Object.assign(result, {
@@ -312,6 +355,13 @@ async function main(): Promise<number> {
       seen.unexpected > 0 ||
       seen.unanswered > 0 ||
       check.lostAfterKill > 0 ||
+      ideaCheck.findings.length > 0 ||
+      ideas.errors5xx > 0 ||
+      ideas.boardLeaks > 0 ||
+      // Only a kill may leave an idea without its answer (it is not sent again: it would be a second idea).
+      ideas.unexpected > 0 ||
+      (run.killedAfter === null && ideas.unanswered.size > 0) ||
+      (run.killedAfter === null && ideaCheck.stored !== ideas.acknowledged.size) ||
       // Without a kill, every request must have had its answer the first time.
       (run.killedAfter === null && seen.resent > 0);
     return failed ? 1 : 0;

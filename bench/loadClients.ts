@@ -3,7 +3,7 @@
 // when no answer came (a killed server), and record every status and latency; then a tally of what
 // they saw: which responses were acknowledged, and which answers were not the ones the API owes.
 import { Agent, request as httpRequest } from 'node:http';
-import type { PlannedRequest } from './loadPlan.ts';
+import type { PlannedIdeaRequest, PlannedRequest } from './loadPlan.ts';
 
 /** The server the clients talk to; replaced (and awaited) while it restarts after a kill. */
 export interface Target {
@@ -193,4 +193,147 @@ export function tally(plan: PlannedRequest[], run: LoadRun): ClientTally {
     }
   });
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Residents' ideas and the public board, sent beside the submissions by a few clients of their own.
+
+function exchange(
+  target: Target,
+  method: 'GET' | 'POST',
+  urlPath: string,
+  body: string | null,
+  contentType: string,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(urlPath, target.url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        agent: target.agent,
+        headers: body === null ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(30_000, () => request.destroy(new Error('no answer within 30 s')));
+    request.on('error', reject);
+    request.end(body ?? undefined);
+  });
+}
+
+export interface IdeaTally {
+  sent: number;
+  statuses: Record<string, number>;
+  /** Answers other than the one the API owes. */
+  unexpected: number;
+  errors5xx: number;
+  /** The ids the 201s gave, by the idea's title. */
+  acknowledged: Map<string, string>;
+  /** Titles of ideas refused (400, 415): none may be stored. */
+  refused: Set<string>;
+  /** Titles of ideas whose answer a killed server never gave: stored once or not at all. */
+  unanswered: Set<string>;
+  boardReads: number;
+  /** Ideas published before the clients started: exactly these are on every board. */
+  published: Set<string>;
+  /** Board answers that show other ideas than the published ones, or an e-mail address sent. */
+  boardLeaks: number;
+  latenciesMs: number[];
+}
+
+/**
+ * Sends the ideas' plan: first, one by one, the ideas to publish (`publish`: an administrator's
+ * transition; `published` when done, before the submissions start), then the rest with `clients`
+ * concurrent clients (`done`), through the same kills as the submissions (waiting on `target.ready`). A board read without an answer is sent again; an idea
+ * is not: an idea has no key that makes a resend a retry, so it would be a second idea.
+ */
+export function runIdeaLoad(
+  plan: PlannedIdeaRequest[],
+  projectId: string,
+  options: { clients: number; timeLimit: number; publish: (ideaId: string) => Promise<void> },
+  target: Target,
+): { published: Promise<void>; done: Promise<IdeaTally> } {
+  const deadline = Date.now() + options.timeLimit * 1000;
+  const emails = plan.map((request) => request.email).filter((email): email is string => email !== null);
+  const seen: IdeaTally = {
+    sent: plan.length,
+    statuses: {},
+    unexpected: 0,
+    errors5xx: 0,
+    acknowledged: new Map(),
+    refused: new Set(),
+    unanswered: new Set(),
+    boardReads: 0,
+    published: new Set(),
+    boardLeaks: 0,
+    latenciesMs: [],
+  };
+  const shows = (text: string) => {
+    const ids = (JSON.parse(text) as { ideas: { id: string }[] }).ideas.map((idea) => idea.id);
+    return ids.length === seen.published.size && ids.every((id) => seen.published.has(id));
+  };
+  const one = async (i: number) => {
+    const request = plan[i]!;
+    const lang = i % 2 === 0 ? '' : '?lang=en';
+    const urlPath = `/api/public/projects/${projectId}/ideas${lang}`;
+    while (Date.now() < deadline) {
+      await target.ready;
+      const sent = process.hrtime.bigint();
+      let answer: { status: number; text: string };
+      try {
+        answer = await exchange(
+          target,
+          request.body === null ? 'GET' : 'POST',
+          urlPath,
+          request.body,
+          request.contentType,
+        );
+      } catch {
+        if (request.kind === 'board') {
+          await sleep(50);
+          continue;
+        }
+        seen.unanswered.add(request.title!);
+        return;
+      }
+      seen.latenciesMs.push(Number(process.hrtime.bigint() - sent) / 1e6);
+      seen.statuses[answer.status] = (seen.statuses[answer.status] ?? 0) + 1;
+      if (answer.status >= 500) seen.errors5xx++;
+      if (answer.status !== request.expected) seen.unexpected++;
+      if (request.kind === 'board') {
+        seen.boardReads++;
+        if (answer.status !== 200 || !shows(answer.text) || emails.some((email) => answer.text.includes(email)))
+          seen.boardLeaks++;
+      } else if (answer.status === 201) {
+        const { id } = JSON.parse(answer.text) as { id: string };
+        seen.acknowledged.set(request.title!, id);
+        if (request.publish) {
+          await options.publish(id);
+          seen.published.add(id);
+        }
+      } else seen.refused.add(request.title!);
+      return;
+    }
+    if (request.kind !== 'board') seen.unanswered.add(request.title!);
+  };
+  let next = 0;
+  const published = (async () => {
+    while (plan[next]?.publish) await one(next++);
+  })();
+  const client = async () => {
+    for (let i = next++; i < plan.length; i = next++) await one(i);
+  };
+  const done = published.then(async () => {
+    await Promise.all(Array.from({ length: Math.min(options.clients, plan.length) }, client));
+    return seen;
+  });
+  return { published, done };
 }

@@ -125,3 +125,103 @@ export function planLoad(mix: LoadMix, rounds: { baseline: string; followup: str
     return { ...entry.request, original: position.get(fresh[entry.originalFresh]!.request)! };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Residents' ideas beside the submissions: new ideas (some with contact details), invalid ones,
+// and reads of the project's public board.
+
+export type IdeaRequestKind = 'idea' | 'invalid idea' | 'board';
+
+export interface PlannedIdeaRequest {
+  kind: IdeaRequestKind;
+  /** The JSON body (none for a board read). */
+  body: string | null;
+  contentType: string;
+  /** Its title, unique in the run (none for a board read): how the check finds it in the store. */
+  title: string | null;
+  /** The e-mail address it sends, if any: no public board may show it. */
+  email: string | null;
+  /** Sent first and published by an administrator, so that the board has ideas to show. */
+  publish: boolean;
+  expected: 200 | 201 | 400 | 415;
+}
+
+/** Shares of the submissions' count: ideas, board reads; a tenth of the ideas invalid; a few published. */
+export const IDEA_MIX = { ideas: 0.05, boards: 0.02, invalid: 0.1, published: 5 };
+
+const IDEA_TOPICS = ['Badplats', 'Cykelväg', 'Laddstolpar', 'Lekplats', 'Bygdegården', 'Busstur', 'Belysning'];
+
+/** Invalid ideas of several kinds: each must be a 400 (or 415) and store nothing. */
+const INVALID_IDEAS: ((idea: Record<string, unknown>) => {
+  body: unknown;
+  contentType?: string;
+  expected: 400 | 415;
+})[] = [
+  (idea) => ({ body: { ...idea, title: 'ab' }, expected: 400 }), // title too short
+  (idea) => ({ body: { ...idea, contact: { email: 'load@example.se' }, consent: undefined }, expected: 400 }), // no consent
+  (idea) => ({ body: { ...idea, contact: { email: 'inte en adress' }, consent: true }, expected: 400 }),
+  (idea) => ({ body: { ...idea, area: 'atlantis' }, expected: 400 }),
+  (idea) => ({ body: { ...idea, state: 'published' }, expected: 400 }), // an unknown key
+  (idea) => ({ body: idea, contentType: 'text/plain', expected: 415 }),
+];
+
+export function planIdeas(
+  count: number,
+  areas: readonly string[],
+  seed: number,
+  mix: typeof IDEA_MIX = IDEA_MIX,
+): PlannedIdeaRequest[] {
+  const random = seeded(seed + 2);
+  const ideas = Math.round(count * mix.ideas);
+  const invalid = Math.round(ideas * mix.invalid);
+  const boards = Math.round(count * mix.boards);
+  const keyed: { key: number; request: PlannedIdeaRequest }[] = [];
+  for (let i = 0; i < ideas; i++) {
+    const title = `${IDEA_TOPICS[i % IDEA_TOPICS.length]} (last ${seed}-${i})`;
+    const publish = i >= invalid && i < invalid + mix.published;
+    // The published ones all give contact details: the board must show their ideas, never those.
+    const withContact = publish || random() < 0.3;
+    const email = withContact ? `load-${seed}-${i}@example.se` : null;
+    const idea: Record<string, unknown> = {
+      title,
+      text: 'Ett förslag från lasttestet: något bygden behöver.',
+      ...(random() < 0.9 ? { area: areas[Math.floor(random() * areas.length)] } : {}),
+      ...(email ? { contact: { name: `Boende ${i}`, email }, consent: true } : {}),
+    };
+    let request: PlannedIdeaRequest = {
+      kind: 'idea',
+      body: JSON.stringify(idea),
+      contentType: 'application/json',
+      title,
+      email,
+      publish,
+      expected: 201,
+    };
+    if (i < invalid) {
+      const { body, contentType, expected } = INVALID_IDEAS[i % INVALID_IDEAS.length]!(idea);
+      request = {
+        ...request,
+        kind: 'invalid idea',
+        body: JSON.stringify(body),
+        contentType: contentType ?? 'application/json',
+        expected,
+      };
+    }
+    keyed.push({ key: publish ? -1 : random(), request });
+  }
+  for (let b = 0; b < boards; b++)
+    keyed.push({
+      key: random(),
+      request: {
+        kind: 'board',
+        body: null,
+        contentType: 'application/json',
+        title: null,
+        email: null,
+        publish: false,
+        expected: 200,
+      },
+    });
+  // The ones to publish first (the sort is stable), then the rest in a seeded order.
+  return keyed.sort((a, b) => a.key - b.key).map(({ request }) => request);
+}

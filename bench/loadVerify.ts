@@ -18,7 +18,7 @@ import {
 } from '../functions/core/schemas.ts';
 import { createScorer } from '../functions/core/scoring.ts';
 import { mismatches } from '../tests/support/closeTo.ts';
-import type { ClientTally } from './loadClients.ts';
+import type { ClientTally, IdeaTally } from './loadClients.ts';
 import { BIN } from '../tests/support/serverChild.ts';
 
 /** Flags for `bygdpuls compare` so that it computes what the API computes (it suppresses by subtraction too). */
@@ -251,4 +251,52 @@ export async function checkStore(options: {
     }
   }
   return check;
+}
+
+export interface IdeaCheck {
+  /** Ideas the administrators' list holds. */
+  stored: number;
+  /** Acknowledged ideas not stored under their id and title. */
+  lost: number;
+  /** Ideas stored more than once (the same title twice), or stored without a 201 or a lost answer. */
+  doubleStored: number;
+  /** Refused ideas (400, 415) that are stored. */
+  refusedStored: number;
+  /** The list's count is not its length. */
+  countsMatch: boolean;
+  findings: string[];
+}
+
+/**
+ * The ideas' side of a run, from the administrators' list: every acknowledged idea stored once,
+ * under the id its 201 gave; nothing refused stored; without a kill, as many stored as acknowledged.
+ */
+export function checkIdeas(
+  list: { ideas: { id: string; title: string }[]; counts: { total: number } },
+  tally: IdeaTally,
+): IdeaCheck {
+  const findings: string[] = [];
+  const byTitle = new Map<string, string[]>();
+  for (const idea of list.ideas) byTitle.set(idea.title, [...(byTitle.get(idea.title) ?? []), idea.id]);
+  let lost = 0;
+  let doubleStored = 0;
+  let refusedStored = 0;
+  for (const [title, id] of tally.acknowledged) {
+    const ids = byTitle.get(title) ?? [];
+    if (!ids.includes(id)) lost++;
+    if (ids.length > 1) doubleStored += ids.length - 1;
+  }
+  for (const title of tally.refused) if (byTitle.has(title)) refusedStored++;
+  for (const [title, ids] of byTitle) {
+    if (tally.acknowledged.has(title) || tally.refused.has(title)) continue;
+    // An idea whose answer the kill took may be stored, once.
+    if (!tally.unanswered.has(title) || ids.length > 1)
+      doubleStored += tally.unanswered.has(title) ? ids.length - 1 : ids.length;
+  }
+  const countsMatch = list.counts.total === list.ideas.length;
+  if (lost > 0) findings.push(`${lost} acknowledged ideas are not stored`);
+  if (doubleStored > 0) findings.push(`${doubleStored} ideas are stored twice or without an acknowledgement`);
+  if (refusedStored > 0) findings.push(`${refusedStored} refused ideas are stored`);
+  if (!countsMatch) findings.push(`the ideas' count says ${list.counts.total}, the list holds ${list.ideas.length}`);
+  return { stored: list.ideas.length, lost, doubleStored, refusedStored, countsMatch, findings };
 }

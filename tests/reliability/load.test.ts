@@ -44,6 +44,19 @@ describe('npm run load', () => {
       unexpected: 0,
       countsMatch: true,
     });
+    // Beside them, residents' ideas (a tenth invalid, five published) and reads of the public board.
+    expect(run.result!.ideas).toMatchObject({
+      sent: 21,
+      acknowledged: 13,
+      stored: 13,
+      lost: 0,
+      doubleStored: 0,
+      refusedStored: 0,
+      errors5xx: 0,
+      unexpected: 0,
+      boardReads: 6,
+      boardLeaks: 0,
+    });
     expect(run.result!.perSecond).toBeGreaterThan(0);
     expect(run.result!.p99ms).toBeGreaterThan(0);
     expect(run.stdout).toMatch(/per second; latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms/);
