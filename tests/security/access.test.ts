@@ -15,7 +15,18 @@ import { startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 
 const areas = [{ id: 'a', name: 'A' }];
 const answers = { q_nki_overall: 8, q_nki_expect: 7, q_nki_ideal: 6, area: 'a' };
-const ids = { projectId: '', otherProjectId: '', questionnaireId: '', roundId: '', otherRoundId: '', tokenId: '' };
+const ids = {
+  projectId: '',
+  otherProjectId: '',
+  questionnaireId: '',
+  roundId: '',
+  otherRoundId: '',
+  tokenId: '',
+  ideaId: '',
+  activityId: '',
+  goalId: '',
+  reportId: '',
+};
 const UNKNOWN_ID = 'no-such-id-0000';
 let api: TestApi;
 let codes: string[] = [];
@@ -49,6 +60,26 @@ function validBody(spec: RouteSpec): unknown {
     'post /api/rounds/:roundId/invitations': { count: 2 },
     'post /api/rounds/:roundId/removals': { code: codes[0] },
     'post /api/rounds/:roundId/removals/bulk': { addressHash: 'f'.repeat(32) },
+    'post /api/projects/:projectId/ideas/settings': { open: true },
+    'post /api/ideas/:ideaId/transitions': { to: 'published' },
+    'post /api/ideas/:ideaId/undo': {},
+    'delete /api/ideas/:ideaId/contact': null,
+    'post /api/projects/:projectId/activities': { type: 'workshop', date: '2026-03-01', title: 'w' },
+    'post /api/projects/:projectId/activities/:activityId/removal': { reason: 'dubblett' },
+    'post /api/projects/:projectId/activity-types': {
+      id: 'harvest_fair',
+      label: { sv: 'Skördefest', en: 'Harvest fair' },
+    },
+    'post /api/projects/:projectId/goals': { title: 'g', kind: 'milestone' },
+    'post /api/projects/:projectId/reports': {
+      title: 'r',
+      kind: 'interim',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    },
+    'put /api/reports/:reportId': { sections: { challenges: 'c' } },
+    'put /api/reports/:reportId/goals/:goalId': { comment: 'c' },
+    'post /api/reports/:reportId/lock': {},
   };
   return bodies[`${spec.method} ${spec.path}`];
 }
@@ -59,14 +90,18 @@ const fill = (path: string, over: Partial<typeof ids> = {}) => {
     .replace(':projectId', values.projectId)
     .replace(':roundId', values.roundId)
     .replace(':questionnaireId', values.questionnaireId)
-    .replace(':tokenId', values.tokenId);
+    .replace(':tokenId', values.tokenId)
+    .replace(':ideaId', values.ideaId)
+    .replace(':activityId', values.activityId)
+    .replace(':goalId', values.goalId)
+    .replace(':reportId', values.reportId);
 };
 const queryOf = (spec: RouteSpec) =>
   spec.path.endsWith('/comparison') ? `?baseline=${ids.roundId}&followup=${ids.otherRoundId}` : '';
 const callRoute = (spec: RouteSpec, token: string | null, options: { path?: string; body?: unknown } = {}) =>
   api.call(spec.method.toUpperCase(), `${options.path ?? fill(spec.path)}${queryOf(spec)}`, {
     token,
-    body: spec.method === 'post' ? (options.body ?? validBody(spec) ?? {}) : undefined,
+    body: spec.method === 'post' || spec.method === 'put' ? (options.body ?? validBody(spec) ?? {}) : undefined,
   });
 
 /** Every item of the table, in key order, as JSON: the whole state that a request could change. */
@@ -103,6 +138,25 @@ beforeAll(async () => {
   ids.otherRoundId = (await round('open', 'o')).json.id;
   codes = (await api.call('POST', `/api/rounds/${ids.roundId}/invitations`, { body: { count: 3 } })).json.codes;
   ids.tokenId = (await api.call('POST', `/api/projects/${ids.projectId}/evaluators`)).json.id;
+  ids.ideaId = (
+    await api.call('POST', `/api/public/projects/${ids.projectId}/ideas`, {
+      token: null,
+      body: { title: 'En brygga', text: 'Vid sjön.' },
+    })
+  ).json.id;
+  ids.activityId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/activities`, {
+      body: { type: 'workshop', date: '2026-02-01', title: 'w' },
+    })
+  ).json.id;
+  ids.goalId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/goals`, { body: { title: 'g', kind: 'qualitative' } })
+  ).json.id;
+  ids.reportId = (
+    await api.call('POST', `/api/projects/${ids.projectId}/reports`, {
+      body: { title: 'r', kind: 'final', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+    })
+  ).json.id;
   expect(
     (
       await api.call('POST', `/api/public/rounds/${ids.roundId}/responses`, {
@@ -189,7 +243,7 @@ describe('tokens that prove nothing', () => {
       const result = await api.call(spec.method.toUpperCase(), path, {
         token: null,
         headers,
-        body: spec.method === 'post' ? (validBody(spec) ?? {}) : undefined,
+        body: spec.method === 'post' || spec.method === 'put' ? (validBody(spec) ?? {}) : undefined,
       });
       expect(result.status, kind).toBe(401);
     }
@@ -233,14 +287,19 @@ describe('valid tokens of the wrong role or project', () => {
     expect(await tableState()).toBe(before);
   });
 
-  it.each(named(protectedRoutes.filter((r) => r.access.kind === 'project' || r.access.kind === 'round')))(
-    '%s does not tell another project whether a project or round exists',
+  it.each(named(protectedRoutes.filter((r) => r.access.kind !== 'global')))(
+    '%s does not tell another project whether a project, round, idea or report exists',
     async (_name, spec) => {
       // The same 403 for an existing id of another project and for an id that exists nowhere.
       for (const token of [tokens.adminOfOther!, tokens.evaluatorOfOther!]) {
         const existing = await callRoute(spec, token);
         const unknown = await callRoute(spec, token, {
-          path: fill(spec.path, { projectId: UNKNOWN_ID, roundId: UNKNOWN_ID }),
+          path: fill(spec.path, {
+            projectId: UNKNOWN_ID,
+            roundId: UNKNOWN_ID,
+            ideaId: UNKNOWN_ID,
+            reportId: UNKNOWN_ID,
+          }),
         });
         expect(existing.status).toBe(403);
         expect([unknown.status, unknown.json]).toEqual([existing.status, existing.json]);
