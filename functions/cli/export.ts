@@ -1,6 +1,7 @@
 // `bygdpuls export`: a project's baseline and follow-up rounds, from the store, as the files that
-// `bygdpuls compare` reads (indicators.json, baseline.csv, followup.csv, population.csv), so that
-// anyone can recompute the API's comparison from the stored responses with the command line.
+// `bygdpuls compare` reads (indicators.json, baseline.csv, followup.csv, population.csv; and
+// codebook.csv, which item each column holds), so that anyone can recompute the API's comparison
+// from the stored responses with the command line.
 // Only what the comparison needs leaves the store: background variables and the answers that
 // indicators read. Free text never sits next to background variables; removed responses are gone.
 // By default it follows the release rule (../shared/docs/METHOD.md, "Releases, not live figures"): the rows are
@@ -18,8 +19,8 @@ import { parseArgs } from 'node:util';
 import { comparableIndicators, NOT_COMPARABLE_MESSAGE } from '../core/comparable.ts';
 import type { ReleaseInfo } from '../core/releases.ts';
 import { BACKGROUND_VARIABLES, type Answer, type Indicator, type ProjectSettings } from '../core/schemas.ts';
-import { parseSurvey, withChoiceValues } from '../core/questionnaire/index.ts';
-import { createScorer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
+import { parseSurvey, variableNames, withChoiceValues } from '../core/questionnaire/index.ts';
+import { createScorer, itemAnswer, parseTextAnswer, type QuestionRule, type Scorer } from '../core/scoring.ts';
 import { TABLE_NAME } from '../local/dataDir.ts';
 import type { Store } from '../store/index.ts';
 import { MissingQuestionnaireError, roundQuestionnaire } from '../store/questionnaires.ts';
@@ -57,6 +58,8 @@ export interface RoundExport {
 export interface ExportSummary {
   outDir: string;
   indicators: string;
+  /** codebook.csv: each item's column (its safe variable name) beside the item it holds. */
+  codebook: string;
   population: string | null;
   baseline: RoundExport;
   followup: RoundExport;
@@ -64,6 +67,34 @@ export interface ExportSummary {
 
 export const INDICATORS_FILE = 'indicators.json';
 export const POPULATION_FILE = 'population.csv';
+export const CODEBOOK_FILE = 'codebook.csv';
+
+/** The columns before the items'. */
+const LEADING_COLUMNS = ['respondent', ...BACKGROUND_VARIABLES] as const;
+
+/**
+ * The column of each item, in the scorer's order: its safe variable name (questionnaire/names.ts:
+ * `Care Provider` -> `care_provider`, the matrix row `attitudes.future` -> `attitudes_future`),
+ * never one of the leading columns. indicators.json names the items by these columns too, so that
+ * `compare` finds each item's column; codebook.csv says which item each column holds.
+ */
+export function itemColumns(scorer: Scorer): string[] {
+  return variableNames([...LEADING_COLUMNS, ...scorer.questions]).slice(LEADING_COLUMNS.length);
+}
+
+/** The definitions with their items named by their columns. */
+function renamedItems(indicators: readonly Indicator[], column: ReadonlyMap<string, string>): Indicator[] {
+  return indicators.map((def) => ({ ...def, items: def.items.map((item) => column.get(item) ?? item) }) as Indicator);
+}
+
+/** codebook.csv: each column (variable) beside the item it holds, as the questionnaire names it. */
+function codebookCsv(scorer: Scorer, columns: readonly string[]): string {
+  let text = csvRow(['variable', 'item']);
+  scorer.questions.forEach((item, q) => {
+    text += csvRow([columns[q]!, item]);
+  });
+  return text;
+}
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
@@ -132,7 +163,7 @@ function responseRow(round: Round, scorer: Scorer, response: StoredResponse): st
     fields.push(cell);
   }
   scorer.questions.forEach((question, q) => {
-    const answer = response.answers[question];
+    const answer = itemAnswer(response.answers, question);
     const cell = answerCell(scorer.rules[q]!, answer);
     if (cell === null) {
       throw new ExportError(
@@ -155,6 +186,7 @@ async function writeRound(
   scorer: Scorer,
   file: string,
   hwms: readonly string[] | null,
+  columns: readonly string[],
 ): Promise<number> {
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
@@ -166,7 +198,7 @@ async function writeRound(
   let rows = 0;
   try {
     try {
-      await write(csvRow(['respondent', ...BACKGROUND_VARIABLES, ...scorer.questions]));
+      await write(csvRow([...LEADING_COLUMNS, ...columns]));
       for (let shard = 0; shard < round.shards; shard++) {
         const hwm = hwms ? (hwms[shard] ?? '') : null;
         for await (const response of store.responses.responses(round.id, shard)) {
@@ -226,11 +258,15 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
     releases.set(round.id, release);
   }
   const scorer = createScorer(indicators);
+  const columns = itemColumns(scorer);
   const outDir = path.resolve(request.outDir);
   mkdirSync(outDir, { recursive: true });
 
   const indicatorsPath = path.join(outDir, INDICATORS_FILE);
-  writeFileSync(indicatorsPath, `${JSON.stringify(indicatorsFile(project.settings, indicators), null, 2)}\n`);
+  const named = renamedItems(indicators, new Map(scorer.questions.map((item, q) => [item, columns[q]!])));
+  writeFileSync(indicatorsPath, `${JSON.stringify(indicatorsFile(project.settings, named), null, 2)}\n`);
+  const codebookPath = path.join(outDir, CODEBOOK_FILE);
+  writeFileSync(codebookPath, codebookCsv(scorer, columns));
   let populationPath: string | null = null;
   if (project.settings.weighting) {
     populationPath = path.join(outDir, POPULATION_FILE);
@@ -243,7 +279,7 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
   ] as const) {
     const release = releases.get(round.id) ?? null;
     const file = path.join(outDir, name);
-    const rows = await writeRound(store, round, scorer, file, release?.hwms ?? null);
+    const rows = await writeRound(store, round, scorer, file, release?.hwms ?? null, columns);
     roundFiles.push({
       roundId: round.id,
       file,
@@ -255,6 +291,7 @@ export async function exportComparisonFiles(store: Store, request: ExportRequest
   return {
     outDir,
     indicators: indicatorsPath,
+    codebook: codebookPath,
     population: populationPath,
     baseline: roundFiles[0]!,
     followup: roundFiles[1]!,

@@ -447,10 +447,7 @@ export function aggregateResponses(
 ): RoundAggregate {
   const accumulator = new RoundAccumulator(scorer);
   for (const response of responses) {
-    accumulator.add(
-      response.background,
-      scorer.questions.map((q) => response.answers[q] ?? null),
-    );
+    accumulator.add(response.background, scorer.read(response.answers));
   }
   return accumulator.toAggregate();
 }

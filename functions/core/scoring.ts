@@ -63,10 +63,65 @@ export interface QuestionRule {
 }
 
 export interface Scorer {
-  /** Every question an indicator reads, in first-use order. */
+  /** Every item an indicator reads (a question, or a matrix row "matrix.row"), in first-use order. */
   readonly questions: readonly string[];
   readonly rules: readonly QuestionRule[];
   readonly indicators: readonly CompiledIndicator[];
+  /** A response's answers to the items, in `questions` order (written into `into` when given). */
+  read(answers: Readonly<Record<string, Answer>>, into?: Answer[]): Answer[];
+}
+
+type StoredAnswers = Readonly<Record<string, Answer>>;
+
+const isRowsObject = (value: Answer | undefined): value is Readonly<Record<string, Answer>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Where a response holds an item's answer: under the item's own name (a question), or, for an item
+ * "matrix.row" whose name no answer has, in the row of the matrix answer `{row: value}` (the
+ * longest matrix name first, as the questionnaire check reads it; check.ts refuses an item name
+ * with two readings). Null when the response has neither.
+ */
+function locateItem(answers: StoredAnswers, item: string): { question: string; row: string | null } | null {
+  if (Object.hasOwn(answers, item)) return { question: item, row: null };
+  for (let dot = item.lastIndexOf('.'); dot > 0; dot = item.lastIndexOf('.', dot - 1)) {
+    const question = item.slice(0, dot);
+    if (!Object.hasOwn(answers, question)) continue;
+    return isRowsObject(answers[question]) ? { question, row: item.slice(dot + 1) } : null;
+  }
+  return null;
+}
+
+/** One item's answer in a response's stored answers (null when unanswered). */
+export function itemAnswer(answers: StoredAnswers, item: string): Answer {
+  const at = locateItem(answers, item);
+  if (!at) return null;
+  const value = answers[at.question];
+  if (at.row === null) return value ?? null;
+  const rows = value as Readonly<Record<string, Answer>>;
+  return Object.hasOwn(rows, at.row) ? (rows[at.row] ?? null) : null;
+}
+
+/**
+ * What a removal keeps of a response: the answers the indicators read and nothing else (of a
+ * matrix, only the rows they read), read back by itemAnswer exactly as from the whole response.
+ */
+export function indicatorAnswers(indicators: readonly Indicator[]): (answers: StoredAnswers) => Record<string, Answer> {
+  const items = [...new Set(indicators.flatMap((def) => def.items))];
+  return (answers) => {
+    const kept = Object.create(null) as Record<string, Answer>;
+    for (const item of items) {
+      const at = locateItem(answers, item);
+      if (!at) continue;
+      const value = answers[at.question]!;
+      if (at.row === null) kept[at.question] = value;
+      else if (Object.hasOwn(value as object, at.row)) {
+        const rows = (kept[at.question] ??= Object.create(null) as Record<string, Answer>) as Record<string, Answer>;
+        rows[at.row] = (value as Record<string, Answer>)[at.row]!;
+      }
+    }
+    return kept;
+  };
 }
 
 function gcd(a: number, b: number): number {
@@ -200,7 +255,11 @@ export function createScorer(indicators: readonly Indicator[]): Scorer {
     if (positiveOnly.size > 0) values = new Set([...(known ?? []), ...positiveOnly]);
     return { name, scale, numeric: numeric || scale !== null, values, undeclared: known ? null : undeclared };
   });
-  return { questions, rules, indicators: compiled };
+  const read = (answers: StoredAnswers, into: Answer[] = new Array<Answer>(questions.length)): Answer[] => {
+    for (let q = 0; q < questions.length; q++) into[q] = itemAnswer(answers, questions[q]!);
+    return into;
+  };
+  return { questions, rules, indicators: compiled, read };
 }
 
 /** The other answer of a yes/no (true/false) item, implied when `values` is not declared. */

@@ -41,13 +41,11 @@ export class EventFolder {
     this.answers = new Array<Answer>(scorer.questions.length).fill(null);
   }
 
-  /** Reused for every event: the answers in the scorer's question order. */
+  /** Reused for every event: the answers to the scorer's items, in its order (a matrix row's read out of its matrix). */
   private readonly answers: Answer[];
 
   apply(event: RoundEvent): void {
-    const answers = this.answers;
-    const questions = this.scorer.questions;
-    for (let q = 0; q < questions.length; q++) answers[q] = event.answers[questions[q]!] ?? null;
+    const answers = this.scorer.read(event.answers, this.answers);
     if (event.type === 'response') {
       this.adds.add(event.background, answers);
       if (this.added) this.added.add(event.key);

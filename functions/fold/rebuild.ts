@@ -22,10 +22,7 @@ export async function rebuildRound(store: Store, round: Round): Promise<RebuildR
   let responses = 0;
   for (let shard = 0; shard < round.shards; shard++) {
     for await (const response of store.responses.responses(round.id, shard)) {
-      accumulator.add(
-        response.background,
-        scorer.questions.map((q) => response.answers[q] ?? null),
-      );
+      accumulator.add(response.background, scorer.read(response.answers));
       responses++;
     }
   }

@@ -340,7 +340,7 @@ describe('answers with parts, stored and folded', () => {
     expect(cell.answers).toEqual({ trust: { '2': 1, '4': 1 } });
   });
 
-  it('are refused as indicator items, with a message that names what is not supported yet', () => {
+  it('are indicator items by row (tests/core/matrixIndicators.test.ts); the whole grid and a matrixdropdown are not', () => {
     const survey = parsed(json);
     const problems = checkQuestionnaire(
       survey,
@@ -353,8 +353,7 @@ describe('answers with parts, stored and folded', () => {
       [],
     );
     expect(problems.map((problem) => problem.message)).toEqual([
-      '"attitudes.future" is the row "future" of the matrix "attitudes": indicators over matrix rows are not supported yet',
-      '"attitudes" is a matrix with an answer per row; an indicator over its rows (as "attitudes.future") is not supported yet',
+      '"attitudes" is a matrix with an answer per row: name one of its rows as the item, as "attitudes.future"',
       '"services" is a matrixdropdown question with several answers; an indicator reads one answer',
     ]);
   });

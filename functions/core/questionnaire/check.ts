@@ -2,9 +2,10 @@
 import { BACKGROUND_VARIABLES, DONT_KNOW, type BackgroundVariable, type Indicator } from '../schemas.ts';
 import type { FieldError } from '../language.ts';
 import { nearMiss } from '../spelling.ts';
+import { dottedQuestion, itemReadings, rowAnswers } from './items.ts';
 import { allowedAnswers } from './parse.ts';
 import { Problems } from './problems.ts';
-import type { BackgroundMapping, ChoiceValue, ParsedSurvey, Question } from './types.ts';
+import type { BackgroundMapping, ChoiceValue, MatrixDropdownQuestion, MatrixQuestion, ParsedSurvey } from './types.ts';
 
 /** Values for an administrator's message; a long list is cut after ten. */
 function listValues(values: readonly unknown[]): string {
@@ -23,7 +24,7 @@ function didYouMean(value: string, allowed: Iterable<string>): string {
 
 /** The numeric-scale rule of index and mean items (and of shares with a scale). */
 function checkScale(
-  question: Question,
+  itemName: string,
   allowed: readonly (ChoiceValue | boolean)[],
   scale: readonly [number, number],
   field: string,
@@ -36,25 +37,28 @@ function checkScale(
   const fractional = allowed.filter((value) => typeof value === 'number' && !Number.isInteger(value));
   const notNumbers = allowed.filter((value) => typeof value !== 'number' && value !== DONT_KNOW);
   if (outside.length > 0)
-    problems.add(field, `"${question.name}" allows ${listValues(outside)}, outside the indicator's scale ${lo}..${hi}`);
+    problems.add(field, `"${itemName}" allows ${listValues(outside)}, outside the indicator's scale ${lo}..${hi}`);
   if (fractional.length > 0)
-    problems.add(field, `"${question.name}" allows ${listValues(fractional)}, which are not whole numbers`);
+    problems.add(field, `"${itemName}" allows ${listValues(fractional)}, which are not whole numbers`);
   if (notNumbers.length > 0)
     problems.add(
       field,
-      `"${question.name}" allows ${listValues(notNumbers)}, which are not numbers (of the other answers only "${DONT_KNOW}" may be)`,
+      `"${itemName}" allows ${listValues(notNumbers)}, which are not numbers (of the other answers only "${DONT_KNOW}" may be)`,
     );
 }
 
-/** The matrix and row an item names as "matrix.row" (the matrix name may hold dots too), if any. */
-function matrixRow(itemName: string, survey: ParsedSurvey): { matrix: string; row: string } | null {
-  for (let dot = itemName.lastIndexOf('.'); dot > 0; dot = itemName.lastIndexOf('.', dot - 1)) {
-    const question = survey.byName.get(itemName.slice(0, dot));
-    const row = itemName.slice(dot + 1);
-    if (question?.kind === 'matrix' && question.rows.some((choice) => String(choice.value) === row))
-      return { matrix: question.name, row };
-  }
-  return null;
+const rowValues = (question: MatrixQuestion | MatrixDropdownQuestion): string[] =>
+  question.rows.map((row) => String(row.value));
+
+/** Why a dotted item name that names no row of a matrix cannot be read; null when it starts with no question. */
+function notARow(itemName: string, survey: ParsedSurvey): string | null {
+  const dotted = dottedQuestion(itemName, survey);
+  if (!dotted) return null;
+  const { question, rest } = dotted;
+  if (question.kind !== 'matrix' && question.kind !== 'matrixdropdown')
+    return `"${itemName}" is not a question of the survey, and "${question.name}" is a ${question.type} question, not a matrix whose row "${rest}" an item could name`;
+  const rows = rowValues(question);
+  return `the matrix "${question.name}" has no row "${rest}" (its rows: ${listValues(rows)})${didYouMean(rest, rows)}`;
 }
 
 /** The item's allowed answers when an indicator can read it; otherwise says why not. */
@@ -63,23 +67,47 @@ function scorableAnswers(
   survey: ParsedSurvey,
   field: string,
   problems: Problems,
-): { question: Question; allowed: readonly (ChoiceValue | boolean)[] } | null {
-  const question = survey.byName.get(itemName);
-  if (!question) {
-    const row = matrixRow(itemName, survey);
-    problems.add(
-      field,
-      row
-        ? `"${itemName}" is the row "${row.row}" of the matrix "${row.matrix}": indicators over matrix rows are not supported yet`
-        : `"${itemName}" is not a question of the survey`,
+): readonly (ChoiceValue | boolean)[] | null {
+  const readings = itemReadings(itemName, survey);
+  if (readings.length > 1) {
+    const named = readings.map((reading) =>
+      reading.kind === 'question'
+        ? `the question "${reading.question.name}"`
+        : `the row "${String(reading.row.value)}" of the matrix "${reading.matrix.name}"`,
     );
+    problems.add(field, `"${itemName}" names both ${named.join(' and ')}: rename one of them`);
     return null;
   }
+  const reading = readings[0];
+  if (!reading) {
+    problems.add(field, notARow(itemName, survey) ?? `"${itemName}" is not a question of the survey`);
+    return null;
+  }
+  if (reading.kind === 'row') {
+    const { matrix, row } = reading;
+    const where = `"${itemName}" is the row "${String(row.value)}" of the ${matrix.type} "${matrix.name}"`;
+    if (matrix.kind === 'matrixdropdown') {
+      problems.add(
+        field,
+        `${where}, with an answer per column: indicators over matrixdropdown rows are not supported yet`,
+      );
+      return null;
+    }
+    if (matrix.multiple) {
+      problems.add(
+        field,
+        `${where}, whose cells are checkboxes (several answers per row); an indicator reads one answer`,
+      );
+      return null;
+    }
+    return rowAnswers(matrix);
+  }
+  const question = reading.question;
   switch (question.kind) {
     case 'matrix':
       problems.add(
         field,
-        `"${itemName}" is a matrix with an answer per row; an indicator over its rows (as "${itemName}.${String(question.rows[0]?.value)}") is not supported yet`,
+        `"${itemName}" is a matrix with an answer per row: name one of its rows as the item, as "${itemName}.${String(question.rows[0]?.value)}"`,
       );
       return null;
     case 'matrixdropdown':
@@ -108,18 +136,17 @@ function scorableAnswers(
       );
       return null;
     default:
-      return { question, allowed: allowedAnswers(question) ?? [] };
+      return allowedAnswers(question) ?? [];
   }
 }
 
 function checkIndicator(def: Indicator, i: number, survey: ParsedSurvey, problems: Problems): void {
   def.items.forEach((itemName, j) => {
     const field = `indicators[${i}].items[${j}]`;
-    const item = scorableAnswers(itemName, survey, field, problems);
-    if (!item) return;
-    const { question, allowed } = item;
+    const allowed = scorableAnswers(itemName, survey, field, problems);
+    if (!allowed) return;
     if (def.kind !== 'share') {
-      checkScale(question, allowed, def.scale, field, problems);
+      checkScale(itemName, allowed, def.scale, field, problems);
       return;
     }
     // Scoring compares String(answer) with String(positive), exactly as spelt: so does this check.
@@ -130,7 +157,7 @@ function checkIndicator(def: Indicator, i: number, survey: ParsedSurvey, problem
       if (!allowedText.has(String(value)))
         problems.add(`indicators[${i}].positive[${k}]`, `positive value ${notAllowed(value)}`);
     });
-    if (def.scale) checkScale(question, allowed, def.scale, field, problems);
+    if (def.scale) checkScale(itemName, allowed, def.scale, field, problems);
     if (def.values) {
       def.values.forEach((value, k) => {
         if (value !== DONT_KNOW && !allowedText.has(String(value)))
