@@ -14,6 +14,7 @@ import { renderProjects } from './views/projects.ts';
 import { renderQuestionnaire } from './views/questionnaire.ts';
 import { renderRound } from './views/round.ts';
 import { renderSignIn } from './views/signIn.ts';
+import { GOAL_VIEWS } from './views/goalsRoutes.ts';
 
 let controller: AbortController | null = null;
 let signInMessage: { kind: 'error' | 'info'; text: string } | null = null;
@@ -67,6 +68,7 @@ const VIEWS: Record<Route['view'], (context: ViewContext, route: never) => Promi
   questionnaire: renderQuestionnaire,
   round: renderRound,
   letters: renderLetters,
+  ...GOAL_VIEWS,
 };
 
 export function render(focus: boolean): void {

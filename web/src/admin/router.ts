@@ -2,6 +2,7 @@
 // between with the History API (the page is served at /admin only; the query keeps reloads and
 // the back button working). A message can be handed from one view to the next.
 import { h } from '../common/dom.ts';
+import { type GoalRoute, goalRouteParams, parseGoalRoute } from './views/goalsRoutes.ts';
 
 export type Route =
   | { view: 'projects' }
@@ -9,7 +10,8 @@ export type Route =
   | { view: 'project'; projectId: string }
   | { view: 'questionnaire'; projectId: string }
   | { view: 'round'; projectId: string; roundId: string }
-  | { view: 'letters'; projectId: string; roundId: string };
+  | { view: 'letters'; projectId: string; roundId: string }
+  | GoalRoute;
 
 export function parseRoute(search: string): Route {
   const params = new URLSearchParams(search);
@@ -20,6 +22,8 @@ export function parseRoute(search: string): Route {
   if (roundId)
     return view === 'letters' ? { view: 'letters', projectId, roundId } : { view: 'round', projectId, roundId };
   if (view === 'questionnaire') return { view: 'questionnaire', projectId };
+  const goalRoute = parseGoalRoute(params, projectId);
+  if (goalRoute) return goalRoute;
   return { view: 'project', projectId };
 }
 
@@ -30,6 +34,7 @@ export function routeHref(route: Route): string {
   if ('roundId' in route) params.set('r', route.roundId);
   if (route.view === 'questionnaire') params.set('view', 'questionnaire');
   if (route.view === 'letters') params.set('view', 'letters');
+  goalRouteParams(route, params);
   const query = params.toString();
   return `/admin${query ? `?${query}` : ''}`;
 }
