@@ -128,20 +128,25 @@ export type ReportGoal = z.infer<typeof ReportGoal>;
 const facts = () => z.object({ owner: z.string(), budget: z.string(), funders: z.string(), contact: z.string() });
 const locked = () => z.object({ at: isoTime(), by: z.string() }).nullable();
 
+/** What a report is called and covers: in the list and in the report itself. */
+const reportHeadFields = () => ({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(['interim', 'final']),
+  sequence: z.number().int().nullable(),
+  of: z.number().int().nullable(),
+  periodStart: day(),
+  periodEnd: day(),
+  locked: locked(),
+});
+
 export const Report = z.lazy(() =>
   z.object({
-    id: z.string(),
+    ...reportHeadFields(),
     project: z.object({ id: z.string(), name: z.string() }),
-    title: z.string(),
-    kind: z.enum(['interim', 'final']),
-    sequence: z.number().int().nullable(),
-    of: z.number().int().nullable(),
-    periodStart: day(),
-    periodEnd: day(),
     facts: facts(),
     sections: z.object({ deviations: z.string(), experiences: z.string(), challenges: z.string() }),
     signature: z.object({ name: z.string(), place: z.string(), date: day() }).nullable(),
-    locked: locked(),
     goals: z.array(ReportGoal),
     activities: z.array(
       z.object({
@@ -163,19 +168,7 @@ export type ReportAnswer = z.infer<typeof ReportAnswer>;
 
 export const ReportList = z.lazy(() =>
   z.object({
-    reports: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        kind: z.enum(['interim', 'final']),
-        sequence: z.number().int().nullable(),
-        of: z.number().int().nullable(),
-        periodStart: day(),
-        periodEnd: day(),
-        createdAt: isoTime(),
-        locked: locked(),
-      }),
-    ),
+    reports: z.array(z.object({ ...reportHeadFields(), createdAt: isoTime() })),
   }),
 );
 export type ReportList = z.infer<typeof ReportList>;

@@ -18,21 +18,21 @@ export const IdeaReceipt = z.lazy(() => z.object({ id: z.string(), state: z.enum
 export type IdeaReceipt = z.infer<typeof IdeaReceipt>;
 
 /** An idea as anyone may see it: never its contact details, reasons or moderators. */
-export const PublicIdea = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    text: z.string(),
-    area: z.string().nullable(),
-    state: ideaState(),
-    /** Where a merged idea now lives. */
-    mergedInto: z.string().nullable(),
-    /** Ideas merged into this one: their titles and texts stay visible here. */
-    merged: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
-    submittedAt: isoTime(),
-    updatedAt: isoTime(),
-  }),
-);
+const publicIdeaFields = () => ({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  area: z.string().nullable(),
+  state: ideaState(),
+  /** Where a merged idea now lives. */
+  mergedInto: z.string().nullable(),
+  /** Ideas merged into this one: their titles and texts stay visible here. */
+  merged: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
+  submittedAt: isoTime(),
+  updatedAt: isoTime(),
+});
+
+export const PublicIdea = z.lazy(() => z.object(publicIdeaFields()));
 export type PublicIdea = z.infer<typeof PublicIdea>;
 
 /** The public board: the project's published ideas and all that followed, and whether it takes new ones. */
@@ -52,15 +52,7 @@ export type IdeaBoard = z.infer<typeof IdeaBoard>;
 /** An idea as the project's administrators and evaluators see it. */
 export const ManagedIdea = z.lazy(() =>
   z.object({
-    id: z.string(),
-    title: z.string(),
-    text: z.string(),
-    area: z.string().nullable(),
-    state: ideaState(),
-    mergedInto: z.string().nullable(),
-    merged: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
-    submittedAt: isoTime(),
-    updatedAt: isoTime(),
+    ...publicIdeaFields(),
     /** The states it may go to next. */
     next: z.array(ideaState()),
     /** The last change in force: who made it, when, why (the one an undo would take back). */

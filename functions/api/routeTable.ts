@@ -66,37 +66,16 @@ export type RouteContext<Body = unknown, Query = unknown, A extends Access = Acc
   instance: ApiInstance;
 } & CallerOf<A>;
 
-/** The context of a route of each access, as a handler kept in a module of its own declares it. */
-export type PublicContext<Body = undefined, Query = undefined> = RouteContext<Body, Query, { kind: 'public' }>;
-export type GlobalContext<Body = undefined, Query = undefined> = RouteContext<
-  Body,
-  Query,
-  { kind: 'global'; roles: readonly Role[] }
->;
-export type ProjectContext<Body = undefined, Query = undefined> = RouteContext<
-  Body,
-  Query,
-  { kind: 'project'; roles: readonly Role[] }
->;
-export type RoundContext<Body = undefined, Query = undefined> = RouteContext<
-  Body,
-  Query,
-  { kind: 'round'; roles: readonly Role[] }
->;
-
+/** The context of a route of one kind of access, as a handler kept in a module of its own declares it. */
+type ContextOf<K extends Access['kind'], Body, Query> = RouteContext<Body, Query, Extract<Access, { kind: K }>>;
+export type PublicContext<Body = undefined, Query = undefined> = ContextOf<'public', Body, Query>;
+export type GlobalContext<Body = undefined, Query = undefined> = ContextOf<'global', Body, Query>;
+export type ProjectContext<Body = undefined, Query = undefined> = ContextOf<'project', Body, Query>;
+export type RoundContext<Body = undefined, Query = undefined> = ContextOf<'round', Body, Query>;
 /** An idea's routes (/api/ideas/:ideaId/...): the project is the idea's. */
-export type IdeaContext<Body = undefined, Query = undefined> = RouteContext<
-  Body,
-  Query,
-  { kind: 'idea'; roles: readonly Role[] }
->;
-
+export type IdeaContext<Body = undefined, Query = undefined> = ContextOf<'idea', Body, Query>;
 /** A report's routes (/api/reports/:reportId/...): the project is the report's. */
-export type ReportContext<Body = undefined, Query = undefined> = RouteContext<
-  Body,
-  Query,
-  { kind: 'report'; roles: readonly Role[] }
->;
+export type ReportContext<Body = undefined, Query = undefined> = ContextOf<'report', Body, Query>;
 
 /**
  * A handler kept in a module of its own (functions/api/actions/), loaded with that module by the

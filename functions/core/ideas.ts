@@ -47,14 +47,9 @@ export const PUBLIC_STATES: ReadonlySet<IdeaState> = new Set([
 ]);
 
 /** States an idea may be merged into: published, and not merged away or withdrawn itself. */
-export const MERGE_TARGET_STATES: ReadonlySet<IdeaState> = new Set([
-  'published',
-  'prioritised',
-  'not_prioritised',
-  'planned',
-  'in_progress',
-  'carried_out',
-]);
+export const MERGE_TARGET_STATES: ReadonlySet<IdeaState> = new Set(
+  [...PUBLIC_STATES].filter((state) => state !== 'merged'),
+);
 
 /** Changes that need a reason (rejected: shown to moderators only). */
 export const NEEDS_REASON: ReadonlySet<IdeaState> = new Set(['rejected', 'not_prioritised']);

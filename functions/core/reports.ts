@@ -78,10 +78,9 @@ export interface ReportActivityGroup {
   items: { date: string; title: string; area: string | null; participants: number | null }[];
 }
 
-/** Everything a report shows: computed live for a draft, kept as it was once locked. */
-export interface ReportView {
+/** What every report has, draft or locked, stored or shown. */
+interface ReportHead {
   id: string;
-  project: { id: string; name: string };
   title: string;
   kind: 'interim' | 'final';
   sequence: number | null;
@@ -92,26 +91,20 @@ export interface ReportView {
   sections: ReportSections;
   signature: ReportSignature | null;
   locked: { at: string; by: string } | null;
+}
+
+/** Everything a report shows: computed live for a draft, kept as it was once locked. */
+export interface ReportView extends ReportHead {
+  project: { id: string; name: string };
   goals: ReportGoal[];
   activities: ReportActivityGroup[];
 }
 
-export interface FunderReport {
-  id: string;
+export interface FunderReport extends ReportHead {
   projectId: string;
-  title: string;
-  kind: 'interim' | 'final';
-  sequence: number | null;
-  of: number | null;
-  periodStart: string;
-  periodEnd: string;
   createdAt: string;
   createdBy: string;
   goals: Record<string, ReportGoalEntry>;
-  facts: ReportFacts;
-  sections: ReportSections;
-  signature: ReportSignature | null;
-  locked: { at: string; by: string } | null;
   /** The view as it was when locked; null for a draft. */
   frozen: ReportView | null;
 }

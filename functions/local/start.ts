@@ -169,7 +169,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   let demo: Awaited<ReturnType<typeof createDemoProject>> | null = null;
   if (options.demo && (await store.projects.list()).length === 0) {
     options.print('First start: creating the demo project (generated data) ...');
-    demo = await createDemoProject(app, adminToken);
+    demo = await createDemoProject(app, adminToken, { store });
     const project = await store.projects.get(demo.projectId);
     if (project) await store.projects.update({ ...project, demo: true });
   }

@@ -283,6 +283,11 @@ describe('moderation', () => {
     const keptIdea = board.ideas.find((idea: { id: string }) => idea.id === kept);
     expect(keptIdea.merged).toEqual([{ id: joined, title: 'Brygga vid älven', text: 'En brygga vid sjön.' }]);
     expect(board.ideas.find((idea: { id: string }) => idea.id === joined).state).toBe('merged');
+    // Withdrawn later, the idea it joined leaves the board, and nothing there names it any more.
+    await move(kept, 'withdrawn');
+    const after = await api.call('GET', `/api/public/projects/${projectId}/ideas`, { token: null });
+    expect(after.text).not.toContain(kept);
+    expect(after.json.ideas.find((idea: { id: string }) => idea.id === joined).mergedInto).toBeNull();
   });
 });
 

@@ -84,7 +84,7 @@ describe('the published contract', () => {
         const statuses = Object.keys(operation.responses);
         if (!statuses.some((s) => s.startsWith('2'))) missing.push(`${method} ${path}: no success answer`);
         for (const status of statuses) {
-          const content = operation.responses[status]!.content ?? {};
+          const content: Record<string, { schema?: unknown } | undefined> = operation.responses[status]!.content ?? {};
           // A file (a Word document) is declared with its media type and a binary schema instead.
           const [mediaType] = Object.keys(content);
           const schema = content[mediaType === undefined ? 'application/json' : mediaType]?.schema;

@@ -115,15 +115,24 @@ function mergedInto(folded: readonly Folded[]): Map<string, PublicIdea['merged']
   return byTarget;
 }
 
-function publicView({ idea, status }: Folded, merged: Map<string, PublicIdea['merged']>): PublicIdea {
+/**
+ * An idea as anyone may see it. `publicIds`: the ideas the public may see; a merged idea whose
+ * target is not among them (withdrawn since) does not name it.
+ */
+function publicView(
+  { idea, status }: Folded,
+  merged: Map<string, PublicIdea['merged']>,
+  publicIds?: ReadonlySet<string>,
+): PublicIdea {
   const { submission } = idea;
+  const target = status.mergedInto;
   return {
     id: submission.id,
     title: submission.title,
     text: submission.text,
     area: submission.area,
     state: status.state,
-    mergedInto: status.mergedInto,
+    mergedInto: target !== null && publicIds !== undefined && !publicIds.has(target) ? null : target,
     merged: merged.get(submission.id) ?? [],
     submittedAt: submission.at,
     updatedAt: status.updatedAt,
@@ -167,6 +176,7 @@ export async function ideaBoard(ctx: PublicContext): Promise<Response> {
     PUBLIC_STATES.has(status.state),
   );
   const merged = mergedInto(folded);
+  const publicIds = new Set(folded.map(({ idea }) => idea.submission.id));
   const board: IdeaBoard = {
     project: {
       id: project.id,
@@ -174,7 +184,7 @@ export async function ideaBoard(ctx: PublicContext): Promise<Response> {
       areas: project.areas.map((area) => ({ id: area.id, name: area.name })),
       open: ideaSettingsOf(project).open,
     },
-    ideas: folded.map((idea) => publicView(idea, merged)),
+    ideas: folded.map((idea) => publicView(idea, merged, publicIds)),
   };
   return ctx.c.json(board);
 }
