@@ -8,7 +8,7 @@ import { type BuildOptions, build } from 'esbuild';
 const webDir = import.meta.dirname;
 const outdir = path.join(webDir, 'dist');
 
-export const PAGES = ['survey', 'admin', 'dashboard'] as const;
+export const PAGES = ['survey', 'admin', 'dashboard', 'funderReport'] as const;
 
 /** The SurveyJS stylesheet, trimmed (written beside the bundles). */
 const SURVEY_CSS = 'survey-core.css';
@@ -31,7 +31,12 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<void
   // to its weight budget). The admin page splits at its dynamic imports: SurveyJS for the
   // questionnaire preview comes only when an administrator opens one.
   const results = await Promise.all([
-    build({ ...common, entryPoints: [entry('survey'), entry('dashboard')], splitting: false, metafile: true }),
+    build({
+      ...common,
+      entryPoints: [entry('survey'), entry('dashboard'), entry('funderReport')],
+      splitting: false,
+      metafile: true,
+    }),
     build({
       ...common,
       entryPoints: [entry('admin')],

@@ -51,4 +51,5 @@ export function mountWeb(app: Hono, webDir: string): void {
   app.get('/admin', page('admin'));
   app.get('/dashboard/:projectId', page('dashboard'));
   app.get('/report/:projectId', page('dashboard'));
+  app.get('/funder-report/:reportId', page('funder-report'));
 }

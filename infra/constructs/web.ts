@@ -40,6 +40,7 @@ export const ROUTING_FUNCTION = `function handler(event) {
   if (uri.indexOf('/s/') === 0) request.uri = '/survey.html';
   else if (uri === '/admin' || uri.indexOf('/admin/') === 0) request.uri = '/admin.html';
   else if (uri.indexOf('/dashboard/') === 0 || uri.indexOf('/report/') === 0) request.uri = '/dashboard.html';
+  else if (uri.indexOf('/funder-report/') === 0) request.uri = '/funder-report.html';
   return request;
 }`;
 
