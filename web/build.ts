@@ -8,7 +8,7 @@ import { type BuildOptions, build } from 'esbuild';
 const webDir = import.meta.dirname;
 const outdir = path.join(webDir, 'dist');
 
-export const PAGES = ['survey', 'admin', 'dashboard', 'funderReport'] as const;
+export const PAGES = ['survey', 'admin', 'dashboard', 'funderReport', 'ideas'] as const;
 
 /** The SurveyJS stylesheet, trimmed (written beside the bundles). */
 const SURVEY_CSS = 'survey-core.css';
@@ -33,7 +33,7 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<void
   const results = await Promise.all([
     build({
       ...common,
-      entryPoints: [entry('survey'), entry('dashboard'), entry('funderReport')],
+      entryPoints: [entry('survey'), entry('dashboard'), entry('funderReport'), entry('ideas')],
       splitting: false,
       metafile: true,
     }),

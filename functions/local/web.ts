@@ -48,6 +48,8 @@ export function mountWeb(app: Hono, webDir: string): void {
   });
   app.get('/', (c) => c.redirect('/admin'));
   app.get('/s/:roundId', page('survey'));
+  app.get('/i/:projectId', page('ideas'));
+  app.get('/i/:projectId/board', page('ideas'));
   app.get('/admin', page('admin'));
   app.get('/dashboard/:projectId', page('dashboard'));
   app.get('/report/:projectId', page('dashboard'));

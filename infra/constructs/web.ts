@@ -38,6 +38,7 @@ export const ROUTING_FUNCTION = `function handler(event) {
   var uri = request.uri;
   if (uri === '/' ) { return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/admin' } } }; }
   if (uri.indexOf('/s/') === 0) request.uri = '/survey.html';
+  else if (uri.indexOf('/i/') === 0) request.uri = '/ideas.html';
   else if (uri === '/admin' || uri.indexOf('/admin/') === 0) request.uri = '/admin.html';
   else if (uri.indexOf('/dashboard/') === 0 || uri.indexOf('/report/') === 0) request.uri = '/dashboard.html';
   else if (uri.indexOf('/funder-report/') === 0) request.uri = '/funder-report.html';
