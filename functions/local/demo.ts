@@ -1,12 +1,14 @@
 // The demo project of a first start: a municipality with five villages, a closed baseline round
 // and an open follow-up round with a few hundred generated, plausible responses, and three dozen
-// residents' ideas in every state (demoIdeas.ts), marked as demo data. Created through the API
+// residents' ideas in every state (demoIdeas.ts), goals with two years of activities and three
+// funder reports (demoGoals.ts), marked as demo data. Created through the API
 // itself, so it passes every check real data passes; the ideas, given the store, with their past
 // times.
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { builtInTemplate } from '../core/template.ts';
 import type { Store } from '../store/index.ts';
+import { createDemoGoals } from './demoGoals.ts';
 import { createDemoIdeas } from './demoIdeas.ts';
 import { residentSource, VILLAGES } from './residents.ts';
 
@@ -28,6 +30,9 @@ export interface DemoProject {
   followupRoundId: string;
   /** The demo ideas' ids, by their keys in demoIdeas.ts. */
   ideaIds: Map<string, string>;
+  /** The demo goals (demoGoals.ts) and its funder reports: two interim (the first locked), a final draft. */
+  goalIds: string[];
+  reportIds: string[];
 }
 
 const SEED = 20261123;
@@ -88,5 +93,11 @@ export async function createDemoProject(
     now: options.now ?? Date.now(),
     seed: SEED,
   });
-  return { projectId, baselineRoundId, followupRoundId, ideaIds };
+  const { goalIds, reportIds } = await createDemoGoals(
+    projectId,
+    { baseline: baselineRoundId, followup: followupRoundId },
+    (method, path, body) => call(app, adminToken, method, path, body),
+    SEED,
+  );
+  return { projectId, baselineRoundId, followupRoundId, ideaIds, goalIds, reportIds };
 }
