@@ -60,7 +60,7 @@ export class Api extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: [props.siteOrigin],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
               allowHeaders: ['authorization', 'content-type', 'accept-language'],
               maxAge: Duration.hours(1),
             },
