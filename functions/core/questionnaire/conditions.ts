@@ -177,12 +177,18 @@ export function shownChoices(
  * question hidden by an answer that is itself hidden is hidden too, as on the page, which clears a
  * hidden question's value at once).
  */
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
 export function visibleAnswers(
   questions: readonly Question[],
   answers: Readonly<Record<string, unknown>>,
   scopeOf: (data: Readonly<Record<string, unknown>>) => Scope,
   commentKey: (question: Question) => string | null,
-): { data: Record<string, unknown>; hidden: ReadonlySet<string>; scope: Scope } {
+): { data: Readonly<Record<string, unknown>>; hidden: ReadonlySet<string>; scope: Scope } {
+  // Most questionnaires hide nothing: then the answers are what the conditions read, as given
+  // (every submission comes this way: no copy, no evaluation).
+  if (questions.every((question) => question.alwaysShown))
+    return { data: answers, hidden: NOTHING_HIDDEN, scope: scopeOf(answers) };
   let hidden = new Set<string>();
   let data: Record<string, unknown> = { ...answers };
   let scope = scopeOf(data);
