@@ -15,6 +15,7 @@ import { renderQuestionnaire } from './views/questionnaire.ts';
 import { renderRound } from './views/round.ts';
 import { renderSignIn } from './views/signIn.ts';
 import { GOAL_VIEWS } from './views/goalsRoutes.ts';
+import { IDEA_VIEWS } from './views/ideasRoutes.ts';
 
 let controller: AbortController | null = null;
 let signInMessage: { kind: 'error' | 'info'; text: string } | null = null;
@@ -69,6 +70,7 @@ const VIEWS: Record<Route['view'], (context: ViewContext, route: never) => Promi
   round: renderRound,
   letters: renderLetters,
   ...GOAL_VIEWS,
+  ...IDEA_VIEWS,
 };
 
 export function render(focus: boolean): void {

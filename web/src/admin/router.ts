@@ -3,6 +3,7 @@
 // the back button working). A message can be handed from one view to the next.
 import { h } from '../common/dom.ts';
 import { type GoalRoute, goalRouteParams, parseGoalRoute } from './views/goalsRoutes.ts';
+import { type IdeaRoute, ideaRouteParams, parseIdeaRoute } from './views/ideasRoutes.ts';
 
 export type Route =
   | { view: 'projects' }
@@ -11,7 +12,8 @@ export type Route =
   | { view: 'questionnaire'; projectId: string }
   | { view: 'round'; projectId: string; roundId: string }
   | { view: 'letters'; projectId: string; roundId: string }
-  | GoalRoute;
+  | GoalRoute
+  | IdeaRoute;
 
 export function parseRoute(search: string): Route {
   const params = new URLSearchParams(search);
@@ -24,6 +26,8 @@ export function parseRoute(search: string): Route {
   if (view === 'questionnaire') return { view: 'questionnaire', projectId };
   const goalRoute = parseGoalRoute(params, projectId);
   if (goalRoute) return goalRoute;
+  const ideaRoute = parseIdeaRoute(params, projectId);
+  if (ideaRoute) return ideaRoute;
   return { view: 'project', projectId };
 }
 
@@ -35,6 +39,7 @@ export function routeHref(route: Route): string {
   if (route.view === 'questionnaire') params.set('view', 'questionnaire');
   if (route.view === 'letters') params.set('view', 'letters');
   goalRouteParams(route, params);
+  ideaRouteParams(route, params);
   const query = params.toString();
   return `/admin${query ? `?${query}` : ''}`;
 }

@@ -1,19 +1,40 @@
 // The letters of a batch of invitation codes, ready to print: one, two or four per A4 page, each
 // with the survey address, the code and a QR code of the personal link. The codes exist only in
-// this tab (the API shows them once), so a reload leaves nothing to print.
+// this tab (the API shows them once), so a reload leaves nothing to print. Each letter ends with
+// the project's idea page (a QR code and its short address): sharing an idea needs no code.
 import { h } from '../../common/dom.ts';
 import { batchOf, personalLink, surveyAddress, type CodeBatch } from '../codes.ts';
 import { tx } from '../i18n.ts';
+import { ideaPageAddress, itx } from '../ideasI18n.ts';
 import { link } from '../router.ts';
 import { qrSvgDataUrl } from '../qr.ts';
 import { radioGroup, setChildren } from '../ui.ts';
 import { heading, loadRound, projectTrail, show, type ViewContext } from './common.ts';
+import { loadIdeaStyles } from './ideasShared.ts';
 
 const LAYOUTS = ['1', '2', '4'] as const;
 type Layout = (typeof LAYOUTS)[number];
 const LAYOUT_KEY = 'bygdpuls.lettersPerPage';
 
-function letter(batch: CodeBatch, code: string, index: number): HTMLElement {
+/** The letter's last part: the idea page, as a QR code and as an address to type. */
+function ideaStrip(projectId: string): HTMLElement {
+  const t = itx();
+  const address = ideaPageAddress(projectId);
+  return h(
+    'div',
+    { class: 'letter-ideas' },
+    h('img', { class: 'qr-small', src: qrSvgDataUrl(address), alt: t.letterIdeasQrAlt, width: 96, height: 96 }),
+    h(
+      'div',
+      {},
+      h('p', { class: 'letter-ideas-heading' }, t.letterIdeasHeading),
+      h('p', {}, t.letterIdeasBody),
+      h('p', { class: 'letter-ideas-address' }, address.replace(/^https?:\/\//, '')),
+    ),
+  );
+}
+
+function letter(batch: CodeBatch, code: string, index: number, ideas: HTMLElement): HTMLElement {
   const t = tx();
   const headingId = `letter-${index}`;
   return h(
@@ -43,18 +64,20 @@ function letter(batch: CodeBatch, code: string, index: number): HTMLElement {
         h('p', { class: 'letter-note' }, t.letterCodeNote),
       ),
     ),
+    ideas.cloneNode(true),
   );
 }
 
-function sheets(batch: CodeBatch, perPage: Layout): HTMLElement {
+function sheets(batch: CodeBatch, perPage: Layout, projectId: string): HTMLElement {
   const n = Number(perPage);
+  const ideas = ideaStrip(projectId);
   const pages: HTMLElement[] = [];
   for (let start = 0; start < batch.codes.length; start += n) {
     pages.push(
       h(
         'div',
         { class: 'sheet' },
-        ...batch.codes.slice(start, start + n).map((code, i) => letter(batch, code, start + i)),
+        ...batch.codes.slice(start, start + n).map((code, i) => letter(batch, code, start + i, ideas)),
       ),
     );
   }
@@ -66,7 +89,7 @@ export async function renderLetters(
   route: { projectId: string; roundId: string },
 ): Promise<void> {
   const t = tx();
-  const { details, counts } = await loadRound(route);
+  const [{ details, counts }] = await Promise.all([loadRound(route), loadIdeaStyles()]);
   const { project } = details;
   const round = counts.round;
   const batch = batchOf(round.id);
@@ -88,7 +111,7 @@ export async function renderLetters(
   }
   const stored = localStorage.getItem(LAYOUT_KEY);
   let perPage: Layout = (LAYOUTS as readonly string[]).includes(stored ?? '') ? (stored as Layout) : '1';
-  const output = h('div', { class: 'letters-output' }, sheets(batch, perPage));
+  const output = h('div', { class: 'letters-output' }, sheets(batch, perPage, project.id));
   const layout = radioGroup(
     t.lettersPerPage,
     'per-page',
@@ -97,7 +120,7 @@ export async function renderLetters(
     (value) => {
       perPage = value as Layout;
       localStorage.setItem(LAYOUT_KEY, perPage);
-      setChildren(output, sheets(batch, perPage));
+      setChildren(output, sheets(batch, perPage, project.id));
     },
   );
   layout.fieldset.classList.add('inline-choices');

@@ -6,6 +6,7 @@ import { surveyAddress } from '../codes.ts';
 import { formatDate, getLang, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
 import { roundToggle } from './roundToggle.ts';
+import { ideasPanel } from './ideasPanel.ts';
 import { call, describeError } from '../session.ts';
 import { busy, copyField, type ErrorTarget, field, FormErrors, notice, setChildren, uid } from '../ui.ts';
 import type { Project, ProjectDetails, QuestionnaireSummary, RoundSummary } from '../types.ts';
@@ -299,6 +300,7 @@ export async function renderProject(context: ViewContext, route: { projectId: st
     settingsList(project),
     questionnaireSection(details),
     roundsSection(details),
+    ideasPanel(project),
     evaluatorSection(project),
   );
 }
