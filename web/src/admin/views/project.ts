@@ -6,6 +6,7 @@ import { surveyAddress } from '../codes.ts';
 import { formatDate, getLang, statusText, tx } from '../i18n.ts';
 import { link, rerender } from '../router.ts';
 import { roundToggle } from './roundToggle.ts';
+import { goalsLinks } from './goalsLinks.ts';
 import { ideasPanel } from './ideasPanel.ts';
 import { call, describeError } from '../session.ts';
 import { busy, copyField, type ErrorTarget, field, FormErrors, notice, setChildren, uid } from '../ui.ts';
@@ -300,6 +301,7 @@ export async function renderProject(context: ViewContext, route: { projectId: st
     settingsList(project),
     questionnaireSection(details),
     roundsSection(details),
+    goalsLinks(project.id),
     ideasPanel(project),
     evaluatorSection(project),
   );
