@@ -16,7 +16,8 @@ import { TEXTS, type Texts } from './survey/texts.ts';
 
 interface PublicRound {
   round: { id: string; name: string; kind: string; access: 'open' | 'invite' };
-  project: { name: string; demo: boolean };
+  /** The project's id, when the API names it: the thank-you page then links to its idea page. */
+  project: { id?: string; name: string; demo: boolean };
   survey: Record<string, unknown>;
 }
 
@@ -273,9 +274,13 @@ function renderView(): void {
     case 'already':
       add(fullPage(text.alreadyTitle, h('p', {}, text.already)));
       break;
-    case 'thanks':
-      add(fullPage(text.thanksTitle, h('p', {}, text.thanks), h('p', {}, text.thanksClose)));
+    case 'thanks': {
+      const id = data?.project.id;
+      const ideas = id ? h('a', { href: `/i/${encodeURIComponent(id)}` }, text.ideasLink) : null;
+      const more = ideas ? [h('p', { class: 'ideas-link' }, ideas)] : [];
+      add(fullPage(text.thanksTitle, h('p', {}, text.thanks), ...more, h('p', {}, text.thanksClose)));
       break;
+    }
     case 'survey':
       content.append(alerts, host, status, failure);
       renderFeedback();

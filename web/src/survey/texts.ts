@@ -39,6 +39,8 @@ export interface Texts {
   thanksTitle: string;
   thanks: string;
   thanksClose: string;
+  /** The link to the project's idea page on the thank-you page. */
+  ideasLink: string;
   pageTitle: string;
 }
 
@@ -82,6 +84,7 @@ export const TEXTS: Record<Lang, Texts> = {
     thanksTitle: 'Tack för dina svar!',
     thanks: 'Dina svar har tagits emot.',
     thanksClose: 'Du kan stänga sidan nu.',
+    ideasLink: 'Har du en idé för bygden? Berätta den här',
     pageTitle: 'Enkät',
   },
   en: {
@@ -123,6 +126,7 @@ export const TEXTS: Record<Lang, Texts> = {
     thanksTitle: 'Thank you for your answers!',
     thanks: 'Your answers have been received.',
     thanksClose: 'You can close this page now.',
+    ideasLink: 'Do you have an idea for where you live? Share it here',
     pageTitle: 'Survey',
   },
 };
