@@ -16,6 +16,7 @@ import { textsSection } from './freeText.ts';
 import { releaseNotice } from './release.ts';
 import { readingGuide } from './readingGuide.ts';
 import { countsTable, overviewTable, roundsTable } from './overview.ts';
+import { goalsOverview } from './goals.ts';
 import {
   applyLang,
   demoNotice,
@@ -341,6 +342,7 @@ function renderDashboard(state: PageState, problem?: string): void {
       ),
     demoNotice(state, t),
     pickers(state),
+    goalsOverview(state),
   );
   if (problem) root.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)));
   if (!data) return;
