@@ -86,6 +86,23 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 
 const PUBLISH = { to: 'published' };
 
+describe('the idea page’s addresses', () => {
+  it('are served with the pages’ headers, and an unknown project says so', async () => {
+    for (const path of ['/i/no-such-project', '/i/no-such-project/board']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(await response.text(), path).toContain('/assets/ideas.js');
+    }
+    const { page, problems } = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.url}/i/no-such-project`);
+    await page.getByRole('heading', { level: 1, name: 'Projektet finns inte' }).waitFor();
+    await expectAccessible(page, 'an unknown project');
+    expect(problems).toEqual([]);
+  });
+});
+
 describe.each(VIEWPORTS)('the idea page on a $name', (viewport) => {
   it('takes a valid idea, shows the objections at their fields, asks for consent only with contact details, and thanks', async () => {
     const projectId = await newProject(`Idésidan ${viewport.name}`);
@@ -107,7 +124,7 @@ describe.each(VIEWPORTS)('the idea page on a $name', (viewport) => {
     await page.getByRole('button', { name: 'Skicka idén' }).click();
     const summary = page.locator('.form-problem');
     await summary.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('form-problem');
+    await expect.poll(() => page.evaluate('document.activeElement?.className')).toContain('form-problem');
     for (const id of ['idea-title', 'idea-text', 'idea-email']) {
       expect(await page.locator(`#${id}`).getAttribute('aria-invalid'), id).toBe('true');
       expect((await page.locator(`#${id}-error`).textContent())?.length, id).toBeGreaterThan(5);
@@ -134,7 +151,7 @@ describe.each(VIEWPORTS)('the idea page on a $name', (viewport) => {
     await page.getByLabel(/Jag samtycker/).check();
     await page.getByRole('button', { name: 'Skicka idén' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tack för din idé!' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
     await page.getByText('Den visas bland alla idéer när projektet har läst den.').waitFor();
     await expectAccessible(page, 'the thank-you page');
     await screenshot(page, `ideas-thanks-${viewport.name}`);
@@ -153,7 +170,7 @@ describe.each(VIEWPORTS)('the idea page on a $name', (viewport) => {
     expect(await page.getByLabel(/Jag samtycker/).getAttribute('aria-required')).toBe('false');
     await page.getByRole('button', { name: 'In English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Share an idea' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.getByLabel('Title').fill('x');
     await page.getByLabel('Describe your idea').fill('Something');
     await page.getByRole('button', { name: 'Send the idea' }).click();
@@ -248,7 +265,7 @@ describe.each(VIEWPORTS)('the public board on a $name', (viewport) => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => headings(2)).toEqual(['Ny idé (2 idéer)', 'Prioriterad (1 idé)']);
     expect(page.url()).toContain('?by=state');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('group-by-state');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('group-by-state');
     await expectAccessible(page, 'the board by state');
 
     // The tab to the form, and back with the browser's history.
@@ -430,7 +447,7 @@ describe('the moderators’ pages', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     // The focus is back on the button that opened the dialog.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avvisa …');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Avvisa …');
 
     await page.getByLabel('Ta emot nya idéer').uncheck();
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
