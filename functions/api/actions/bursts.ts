@@ -2,6 +2,7 @@
 // hash of their address and a time window (counts only, never answers), and removal of many
 // responses at once, each folded as a negative contribution like any removal.
 import type { Answer } from '../../core/schemas.ts';
+import { indicatorAnswers } from '../../core/scoring.ts';
 import type { Store } from '../../store/index.ts';
 import { roundQuestionnaire } from '../../store/questionnaires.ts';
 import type { Round } from '../../store/types.ts';
@@ -19,9 +20,8 @@ export async function indicatorAnswersOf(
   store: Store,
   round: Round,
 ): Promise<(answers: Record<string, Answer>) => Record<string, Answer>> {
-  const questionnaire = await roundQuestionnaire(store, round);
-  const items = new Set(questionnaire.indicators.flatMap((def) => def.items));
-  return (answers) => Object.fromEntries(Object.entries(answers).filter(([q]) => items.has(q)));
+  // A matrix row's item (`attitudes.future`) keeps the matrix's answer, narrowed to the rows read.
+  return indicatorAnswers((await roundQuestionnaire(store, round)).indicators);
 }
 
 async function listBursts(store: Store, round: Round, windowMinutes: number, minCount: number): Promise<RoundBursts> {
