@@ -285,10 +285,8 @@ describe('indicators over matrix rows', () => {
 });
 
 describe('a removal from a round with indicators over matrix rows', () => {
-  // The removal route keeps of the response only the answers whose keys are items
-  // (functions/api/actions/bursts.ts, indicatorAnswersOf): the matrix "attitudes" is no item, so the
-  // removal subtracts the respondent but not the rows' answers. scoring.ts's indicatorAnswers keeps
-  // the rows; until the route uses it, this fails (and passes when it does).
+  // The removal keeps of the response what its indicators read: for a matrix row, the matrix's
+  // answer narrowed to the rows read (scoring.ts's indicatorAnswers).
   it('subtracts exactly what the response added (the fold agrees with a recount)', async () => {
     const { id: projectId } = await ok('POST', '/api/projects', {
       name: 'Matrix removal',

@@ -28,7 +28,7 @@ function ideaStrip(projectId: string): HTMLElement {
       'div',
       {},
       h('p', { class: 'letter-ideas-heading' }, t.letterIdeasHeading),
-      h('p', {}, t.letterIdeasBody),
+      h('p', { class: 'letter-ideas-body' }, t.letterIdeasBody),
       h('p', { class: 'letter-ideas-address' }, address.replace(/^https?:\/\//, '')),
     ),
   );
