@@ -269,7 +269,8 @@ export const Health = z.lazy(() => z.object({ ok: z.literal(true) }));
 export const PublicRound = z.lazy(() =>
   z.object({
     round: z.object({ id: z.string(), name: z.string(), kind: roundKind(), access: roundAccess() }),
-    project: z.object({ name: z.string(), demo: z.boolean() }),
+    /** The project's id links the thank-you page to its idea page (/i/:projectId). */
+    project: z.object({ id: z.string(), name: z.string(), demo: z.boolean() }),
     survey: z.unknown(),
   }),
 );

@@ -116,7 +116,7 @@ export const publicRoutes: RouteSpec[] = [
       await instance.reads.parsedSurvey(questionnaire); // fails loudly if a stored questionnaire no longer parses
       return c.json({
         round: { id: round.id, name: round.name, kind: round.kind, access: round.access },
-        project: { name: project?.name ?? '', demo: project?.demo ?? false },
+        project: { id: round.projectId, name: project?.name ?? '', demo: project?.demo ?? false },
         survey: questionnaire.survey,
       });
     },

@@ -102,15 +102,36 @@ export function questionTexts(survey: unknown, lang: Lang, dontKnow: string, non
         choices.set('false', localized(e.labelFalse as Localizable, lang) || (lang === 'sv' ? 'Nej' : 'No'));
       }
       if (e.showNoneItem) choices.set('none', localized(e.noneText as Localizable, lang) || none);
-      out.set(e.name, { title: localized(e.title as Localizable, lang) || e.name, choices });
+      const title = localized(e.title as Localizable, lang) || e.name;
+      out.set(e.name, { title, choices });
+      // A Likert grid's rows are items of their own (`attitudes.future`): the grid's title and the
+      // row's text, the columns as the choices.
+      if (e.type.toLowerCase() === 'matrix' && Array.isArray(e.rows)) {
+        const columns = new Map<string, string>();
+        for (const [value, text] of labelled(e.columns)) columns.set(value, value === 'dk' ? dontKnow : text);
+        for (const [value, text] of labelled(e.rows))
+          out.set(`${e.name}.${value}`, { title: `${title}: ${text}`, choices: columns });
+      }
     }
-    for (const key of ['pages', 'elements', 'templateElements']) {
+    for (const key of ['pages', 'elements', 'templateElements', 'questions']) {
       const children = e[key];
       if (Array.isArray(children)) children.forEach(visit);
     }
   };
   visit(survey);
   return out;
+
+  /** [value, text] of a SurveyJS item list (strings, or {value, text}). */
+  function labelled(list: unknown): [string, string][] {
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((item): [string, string][] => {
+      if (item && typeof item === 'object' && 'value' in item) {
+        const value = String((item as { value: unknown }).value);
+        return [[value, localized((item as { text?: Localizable }).text, lang) || value]];
+      }
+      return item === null || item === undefined ? [] : [[String(item), String(item)]];
+    });
+  }
 }
 
 /** The latest round of a kind (by creation time), or null. */
