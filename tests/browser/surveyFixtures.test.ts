@@ -49,10 +49,7 @@ const REFUSED: Readonly<Record<string, readonly string[]>> = {
  * not fit (displayMode "auto", as other authors leave it; the built-in template says "buttons") as
  * a dropdown whose input has no label.
  */
-const KNOWN_AXE: Readonly<Record<string, readonly string[]>> = {
-  npsTrigger: ['phone: label at "nps"'],
-  productFeedbackAsRendered: ['phone: label at "recommend friends"', 'phone: label at "satisfaction"'],
-};
+const KNOWN_AXE: Readonly<Record<string, readonly string[]>> = {};
 
 interface Fixture {
   readonly name: string;

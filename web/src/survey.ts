@@ -330,6 +330,10 @@ function createSurvey(round: PublicRound): SurveyModel {
   // Answers to questions that are hidden again are not answers: never send them.
   model.clearInvisibleValues = 'onHidden';
   if (!model.title) model.title = round.round.name;
+  // A rating that does not fit a phone's width becomes a dropdown whose input has no label (axe,
+  // critical): the buttons wrap instead, and every value keeps its own labelled button.
+  for (const question of model.getAllQuestions())
+    if (question.getType() === 'rating' && question.displayMode === 'auto') question.displayMode = 'buttons';
   if (attempt.data) model.data = attempt.data;
   if (attempt.pageNo && attempt.pageNo < model.visiblePageCount) model.currentPageNo = attempt.pageNo;
   model.onValueChanged.add(persist);
