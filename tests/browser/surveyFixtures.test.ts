@@ -45,9 +45,8 @@ const REFUSED: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Serious or critical axe violations the page still has, per questionnaire (fixed in web/src, the
- * entry goes; a new one fails the test). On a phone, survey-core renders a rating whose buttons do
- * not fit (displayMode "auto", as other authors leave it; the built-in template says "buttons") as
- * a dropdown whose input has no label.
+ * entry goes; a new one fails the test). None today: the ratings survey-core drew as a dropdown
+ * without a label on a phone keep their buttons (web/src/survey.ts).
  */
 const KNOWN_AXE: Readonly<Record<string, readonly string[]>> = {};
 
