@@ -66,8 +66,9 @@ async function adminView(page: Page, query: string, h1: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
 }
 
-async function expectNoSeriousAxe(page: Page, what: string): Promise<void> {
-  const violations = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+/** axe-core's WCAG 2.1 A and AA rules: no violations at all, whatever their impact. */
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
   expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
@@ -81,7 +82,7 @@ describe('activities', () => {
   it('are recorded in a few taps on a phone, filtered, and removed with a reason', async () => {
     const { context, page, problems } = await openPage(PHONE);
     await adminView(page, `p=${projectId}&view=activities`, 'Aktiviteter');
-    await expectNoSeriousAxe(page, 'activities on a phone');
+    await expectNoAxeViolations(page, 'activities on a phone');
     await screenshot(page, 'goals-activities-phone');
 
     // The meeting just ended: the type, a title, save. The date is today already.
@@ -117,7 +118,7 @@ describe('activities', () => {
     await item.getByRole('button', { name: /Ta bort/ }).click();
     await item.getByRole('button', { name: 'Ta bort aktiviteten' }).click();
     await item.getByText('Skriv varför aktiviteten tas bort.').waitFor();
-    await expectNoSeriousAxe(page, 'removal form on a phone');
+    await expectNoAxeViolations(page, 'removal form on a phone');
     await item.getByLabel('Varför tas den bort?').fill('dubblett');
     await item.getByRole('button', { name: 'Ta bort aktiviteten' }).click();
     await expect.poll(() => item.count()).toBe(0);
@@ -136,7 +137,7 @@ describe('activities', () => {
     expect(types).toContainEqual({ id: 'skordemarknad', label: { sv: 'Skördemarknad', en: 'Harvest fair' } });
 
     await page.setViewportSize(DESKTOP);
-    await expectNoSeriousAxe(page, 'activities on a desktop');
+    await expectNoAxeViolations(page, 'activities on a desktop');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -167,7 +168,7 @@ describe('goals', () => {
           await figures.getByText(weighting, { exact: true }).waitFor();
         }
       }
-      await expectNoSeriousAxe(page, `goals (${name})`);
+      await expectNoAxeViolations(page, `goals (${name})`);
       await screenshot(page, `goals-goals-${name}`);
       expect(problems).toEqual([]);
       await context.close();
@@ -205,7 +206,7 @@ describe('goals', () => {
       (g: { title: string }) => g.title === 'Byaplan antagen',
     );
     expect(milestone).toMatchObject({ kind: 'milestone', target: null });
-    await expectNoSeriousAxe(page, 'goals after adding');
+    await expectNoAxeViolations(page, 'goals after adding');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -215,7 +216,7 @@ describe('reports', () => {
   it('are created, commented, overridden only with a reason, and locked after a confirmation', async () => {
     const { context, page, problems } = await openPage(PHONE);
     await adminView(page, `p=${projectId}&view=reports`, 'Rapporter till finansiär');
-    await expectNoSeriousAxe(page, 'reports on a phone');
+    await expectNoAxeViolations(page, 'reports on a phone');
     await page.getByLabel('Rubrik').fill('Delrapport till Leader');
     await page.getByLabel('Delrapport nr').fill('3');
     await page.getByLabel('av (valfritt)').fill('4');
@@ -245,7 +246,7 @@ describe('reports', () => {
       (g: { id: string }) => g.id === milestone.id,
     );
     expect(stored.override).toBeNull();
-    await expectNoSeriousAxe(page, 'an override without a reason');
+    await expectNoAxeViolations(page, 'an override without a reason');
 
     // With a reason: both verdicts shown, both kept.
     await block.getByLabel('Kommentar').fill('Planen antogs på årsmötet.');
@@ -288,7 +289,7 @@ describe('reports', () => {
     // Locking is asked for first; cancelled, nothing happens.
     await page.getByRole('button', { name: 'Lås rapporten …' }).click();
     await page.locator('main').getByText('Vill du låsa rapporten? Det går inte att ångra.').waitFor();
-    await expectNoSeriousAxe(page, 'the lock confirmation');
+    await expectNoAxeViolations(page, 'the lock confirmation');
     await page.getByRole('button', { name: 'Avbryt' }).click();
     expect((await apiCall('GET', `/api/reports/${reportId}`)).report.locked).toBeNull();
     await page.getByRole('button', { name: 'Lås rapporten …' }).click();
@@ -301,9 +302,9 @@ describe('reports', () => {
     expect(await page.locator('form.report-goal-form').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Lås rapporten …' }).count()).toBe(0);
     expect((await apiCall('GET', `/api/reports/${reportId}`)).report.locked).toMatchObject({ by: expect.any(String) });
-    await expectNoSeriousAxe(page, 'a locked report on a phone');
+    await expectNoAxeViolations(page, 'a locked report on a phone');
     await page.setViewportSize(DESKTOP);
-    await expectNoSeriousAxe(page, 'a locked report on a desktop');
+    await expectNoAxeViolations(page, 'a locked report on a desktop');
 
     // The list links to the printable report and offers the Word document.
     await adminView(page, `p=${projectId}&view=reports`, 'Rapporter till finansiär');
@@ -375,10 +376,10 @@ describe('the printable funder report', () => {
       const verdict = page.locator(`.report-goal-block[data-goal="${goal.id}"] [data-field="verdict"]`);
       expect(await verdict.textContent()).toContain(words[goal.verdict]);
     }
-    await expectNoSeriousAxe(page, 'the funder report on a desktop');
+    await expectNoAxeViolations(page, 'the funder report on a desktop');
     await screenshot(page, 'goals-funder-report-desktop');
     await page.setViewportSize(PHONE);
-    await expectNoSeriousAxe(page, 'the funder report on a phone');
+    await expectNoAxeViolations(page, 'the funder report on a phone');
     await screenshot(page, 'goals-funder-report-phone');
     await page.setViewportSize(DESKTOP);
 
@@ -416,7 +417,7 @@ describe('the printable funder report', () => {
     await page.getByRole('heading', { level: 2, name: '3. Goal fulfilment' }).waitFor();
     await page.locator('main').getByText('Draft – the report is not locked and may change.').waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
-    await expectNoSeriousAxe(page, 'a draft in English');
+    await expectNoAxeViolations(page, 'a draft in English');
     const draftPdf = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
     if (draftPdf !== null) expect(draftPdf).toContain('Draft');
     expect(problems).toEqual([]);
@@ -442,7 +443,7 @@ describe("the dashboard's goals overview", () => {
         if (goal.kind === 'indicator' && goal.basis.difference !== null)
           await card.locator('[data-field="figures"]').getByText('p-värde', { exact: true }).waitFor();
       }
-      await expectNoSeriousAxe(page, `the dashboard with goals (${name})`);
+      await expectNoAxeViolations(page, `the dashboard with goals (${name})`);
       await screenshot(page, `goals-dashboard-${name}`);
       expect(problems).toEqual([]);
       await context.close();
