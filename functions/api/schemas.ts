@@ -1,8 +1,7 @@
 // Request bodies and queries of the API, as zod schemas (the OpenAPI document is made from them),
 // built on first use (see core/schemas.ts).
 import * as z from 'zod';
-import { GOAL_KINDS, GOAL_VERDICTS, IDEA_COUNTS } from '../core/goals.ts';
-import { IDEA_STATES } from '../core/ideas.ts';
+import { GOAL_KINDS, GOAL_VERDICTS, IDEA_COUNTS, IDEA_STATES } from '../core/names.ts';
 import { BackgroundVariable, QuestionnaireIndicators } from '../core/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);

@@ -2,15 +2,16 @@
 // verdicts": count goals from what was recorded up to a day (activities, or the ideas' counts),
 // indicator goals from the protected comparison of two rounds, milestones and qualitative goals by
 // a person's assessment alone. Pure: the API gathers the figures and records the goals.
+import {
+  GOAL_KINDS,
+  GOAL_VERDICTS,
+  IDEA_COUNTS,
+  type GoalKind,
+  type GoalVerdict,
+  type IdeaCountName,
+} from './names.ts';
 
-export const GOAL_VERDICTS = ['achieved', 'partly', 'not_achieved', 'not_assessable'] as const;
-export type GoalVerdict = (typeof GOAL_VERDICTS)[number];
-
-export const GOAL_KINDS = ['count', 'indicator', 'milestone', 'qualitative'] as const;
-export type GoalKind = (typeof GOAL_KINDS)[number];
-
-export const IDEA_COUNTS = ['identified', 'prioritised', 'carried_out'] as const;
-export type IdeaCountName = (typeof IDEA_COUNTS)[number];
+export { GOAL_KINDS, GOAL_VERDICTS, IDEA_COUNTS, type GoalKind, type GoalVerdict, type IdeaCountName };
 
 /** "At least 6" is {min: 6}; "10-12" is {min: 10, max: 12}. */
 export interface CountTarget {

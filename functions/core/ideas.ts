@@ -7,19 +7,9 @@
 // change is one conditional write (the next event number), and the counts as of any past day are
 // the same fold over the events up to that day.
 
-export const IDEA_STATES = [
-  'received',
-  'published',
-  'rejected',
-  'prioritised',
-  'not_prioritised',
-  'merged',
-  'planned',
-  'in_progress',
-  'carried_out',
-  'withdrawn',
-] as const;
-export type IdeaState = (typeof IDEA_STATES)[number];
+import { IDEA_STATES, type IdeaState } from './names.ts';
+
+export { IDEA_STATES, type IdeaState };
 
 /** Where each state may go. Any state may go to withdrawn (on the author's request), but withdrawn itself. */
 const NEXT: Readonly<Record<IdeaState, readonly IdeaState[]>> = {
