@@ -1,6 +1,7 @@
 // The demo project's goals (functions/local/demoGoals.ts) on dynalite: goals of every kind, two
 // years of activities over the villages, two interim reports (the first locked) and a final draft;
 // the verdicts of today and of the locked report differ as the records say they should.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     {
       store,
       tokens,
-      codeSecret: 'demo-goals-code-secret',
+      codeSecret: randomBytes(32).toString('hex'),
       now: () => Date.now(),
       shardsPerRound: 2,
       settleMs: 0,

@@ -1,6 +1,7 @@
 // The demo project's residents' ideas (functions/local/demoIdeas.ts) on dynalite: three dozen, in
 // every state, over the villages and the past months, a few with contact details, one undo; the
 // same every time; and the public board shows none of what it must not.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
     {
       store,
       tokens,
-      codeSecret: 'demo-ideas-code-secret',
+      codeSecret: randomBytes(32).toString('hex'),
       now: () => Date.now(),
       shardsPerRound: 2,
       settleMs: 0,

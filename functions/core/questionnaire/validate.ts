@@ -90,17 +90,16 @@ function checkAnswer(
   enabled: boolean,
 ): { answer: Answer } | { errors: string[] } {
   const { say } = context;
-  const cell = (part: CellQuestion, given: unknown) => checkCell(part, given, context);
   // Questions with parts decide for themselves what an absent answer means (rows required, ...).
   switch (question.kind) {
     case 'matrix':
       return checkMatrix(question, value, say, enabled);
     case 'matrixdropdown':
-      return checkMatrixDropdown(question, value, say, cell, partRules(enabled, context));
+      return checkMatrixDropdown(question, value, say, cellChecker(context), partRules(enabled, context));
     case 'matrixdynamic':
-      return checkMatrixDynamic(question, value, say, cell, partRules(enabled, context));
+      return checkMatrixDynamic(question, value, say, cellChecker(context), partRules(enabled, context));
     case 'multipletext':
-      return checkMultipleText(question, value, say, cell, partRules(enabled, context));
+      return checkMultipleText(question, value, say, cellChecker(context), partRules(enabled, context));
     case 'paneldynamic':
       return checkPanels(question, value, context);
     default:
@@ -127,7 +126,17 @@ function checkAnswer(
 }
 
 /** The question with only the choices the page shows for these answers. */
+/**
+ * The check of a grid's cells in this context. Made only for the questions that have cells: a
+ * closure per question of every submission costs (the local server's tsx names each one).
+ */
+function cellChecker(context: Context): (part: CellQuestion, given: unknown) => ReturnType<typeof checkCell> {
+  return (part, given) => checkCell(part, given, context);
+}
+
 function withShownChoices<Q extends SingleChoiceQuestion | MultipleChoiceQuestion>(question: Q, scope: Scope): Q {
+  // Most choices have no condition: then nothing to filter (and no closure to make).
+  if (!question.choicesVisibleIf && !question.choices.some((choice) => choice.visibleIf)) return question;
   const special = (choice: { value: unknown }) =>
     (question.otherItem && choice.value === OTHER_VALUE) ||
     (question.kind === 'multiple' && question.noneItem && choice.value === NONE_VALUE);
@@ -207,7 +216,7 @@ function checkQuestions(
   const { say } = outer;
   const { hidden, scope } = visibleAnswers(questions, answers, scopeOf, commentKeyOf);
   const context: Context = { ...outer, scope };
-  const given = (key: string): unknown => (Object.hasOwn(answers, key) ? answers[key] : undefined);
+  const given = givenIn.bind(null, answers);
   for (const question of questions) {
     if (full()) break;
     if (hidden.has(question.name)) continue;
@@ -236,6 +245,11 @@ function checkQuestions(
       else accepted[commentKey] = text.answer;
     }
   }
+}
+
+/** The answer under `key`, own keys only. */
+function givenIn(answers: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(answers, key) ? answers[key] : undefined;
 }
 
 function choseOther(answer: Answer): boolean {
