@@ -16,6 +16,7 @@ import { publicRoutes } from './routes/public.ts';
 import { resultRoutes } from './routes/results.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { createApiInstance } from './instance.ts';
+import { office } from './lazy.ts';
 import { ClientAbortedError, storeUnavailableAnswer } from './storeErrors.ts';
 import { QuestionnaireTooLargeError } from '../store/questionnaires.ts';
 import {
@@ -260,7 +261,7 @@ async function checkResponse(spec: RouteSpec, response: Response): Promise<void>
   const where = `${spec.method.toUpperCase()} ${spec.path} answered ${response.status}`;
   const name = answerSchemaName(spec, response.status);
   if (!name) throw new Error(`${where}, a status its route does not declare`);
-  const { ANSWERS } = await import('./contract.ts'); // never loaded where the check is off
+  const { ANSWERS } = await office(); // never loaded where the check is off
   const checked = ANSWERS[name].safeParse(await response.clone().json());
   if (!checked.success) throw new Error(`${where} off its schema: ${z.prettifyError(checked.error)}`);
 }
@@ -327,7 +328,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   // Loaded and built on first request, not at cold start: most instances never serve it.
   let document: Promise<{ json: Record<string, unknown>; html: string }> | null = null;
   const openApi = () =>
-    (document ??= import('./openapi.ts').then(({ openApiDocument, docsPage }) => {
+    (document ??= office().then(({ openapi: { openApiDocument, docsPage } }) => {
       const json = openApiDocument(routes);
       return { json, html: docsPage(json) };
     }));

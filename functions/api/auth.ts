@@ -3,10 +3,10 @@
 // A token whose id is on the revocation list (store/tokens.ts) is refused.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
-import { once } from '../core/once.ts';
+import { office } from './lazy.ts';
 
 /** hono's JWT, loaded by the first token this instance signs or checks (a resident's instance never does). */
-const jwt = once(() => import('hono/jwt'));
+const jwt = office;
 
 // Built on first use (see core/schemas.ts).
 export const Role = z.lazy(() => z.enum(['admin', 'evaluator']));

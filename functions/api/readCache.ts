@@ -2,7 +2,7 @@
 // (they never change), rounds for a moment (status changes must take effect: at most `roundTtlMs`
 // late on another instance, at once on this one), and the parsed survey of each version.
 import type { ParsedSurvey } from '../core/questionnaire/index.ts';
-import { once } from '../core/once.ts';
+import { residents } from './lazy.ts';
 import type { Store } from '../store/index.ts';
 import type { Questionnaire, Round } from '../store/types.ts';
 
@@ -10,7 +10,7 @@ import type { Questionnaire, Round } from '../store/types.ts';
  * The questionnaire parser, loaded when this instance first needs it: an instance that never
  * serves a survey (an administrator's or evaluator's) never compiles it.
  */
-const parser = once(() => import('../core/questionnaire/parse.ts'));
+const parser = residents;
 
 export class ReadCache {
   private readonly rounds = new Map<string, { round: Round | null; until: number }>();

@@ -15,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { VERDICT_WORDS, type GoalBasis } from '../core/goals.ts';
+import type { GoalBasis, GoalVerdict } from '../core/goals.ts';
 import type { Language } from '../core/language.ts';
 import type { ReportGoal, ReportView } from '../core/reports.ts';
 
@@ -119,6 +119,8 @@ const WORDS = {
 } as const;
 
 type Words = (typeof WORDS)[Language];
+/** What each verdict is called (core/goals.ts's VERDICT_WORDS, passed in: this module imports no values of the API's). */
+type VerdictWords = Readonly<Record<GoalVerdict, { sv: string; en: string }>>;
 
 function number(value: number, lang: Language, digits = 1): string {
   return value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
@@ -175,10 +177,10 @@ function indicatorFigures(goal: ReportGoal, say: Words, lang: Language): string 
   return parts.join('; ');
 }
 
-function goalBlock(goal: ReportGoal, say: Words, lang: Language): (Paragraph | Table)[] {
-  const verdict = VERDICT_WORDS[goal.verdict][lang];
+function goalBlock(goal: ReportGoal, say: Words, lang: Language, verdictWords: VerdictWords): (Paragraph | Table)[] {
+  const verdict = verdictWords[goal.verdict][lang];
   const verdictLine = goal.override
-    ? `${verdict} (${say.computed}: ${VERDICT_WORDS[goal.computedVerdict][lang]}; ${say.overridden(goal.override.reason, goal.override.by)})`
+    ? `${verdict} (${say.computed}: ${verdictWords[goal.computedVerdict][lang]}; ${say.overridden(goal.override.reason, goal.override.by)})`
     : verdict;
   const out: (Paragraph | Table)[] = [
     new Paragraph({ text: goal.title, heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 } }),
@@ -197,7 +199,11 @@ function goalBlock(goal: ReportGoal, say: Words, lang: Language): (Paragraph | T
 }
 
 /** The report as a .docx file's bytes. */
-export async function reportDocx(view: ReportView, lang: Language): Promise<Uint8Array<ArrayBuffer>> {
+export async function reportDocx(
+  view: ReportView,
+  lang: Language,
+  verdictWords: VerdictWords,
+): Promise<Uint8Array<ArrayBuffer>> {
   const say = WORDS[lang];
   const kind = view.kind === 'final' ? say.final : say.interim(view.sequence, view.of);
   const children: (Paragraph | Table)[] = [
@@ -236,7 +242,7 @@ export async function reportDocx(view: ReportView, lang: Language): Promise<Uint
   }
   children.push(heading(say.goals));
   if (view.goals.length === 0) children.push(p(say.noGoals));
-  for (const goal of view.goals) children.push(...goalBlock(goal, say, lang));
+  for (const goal of view.goals) children.push(...goalBlock(goal, say, lang, verdictWords));
   for (const key of ['deviations', 'experiences', 'challenges'] as const) {
     children.push(heading(say[key]));
     const text = view.sections[key].trim();

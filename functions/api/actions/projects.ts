@@ -3,7 +3,8 @@
 import type * as z from 'zod';
 import { ProjectSettings, type BackgroundVariable, type Weighting } from '../../core/schemas.ts';
 import { DEFAULT_IDEA_SETTINGS } from '../../core/ideas.ts';
-import { once } from '../../core/once.ts';
+import { backgroundByName, checkQuestionnaire } from '../../core/questionnaire/check.ts';
+import { parseSurvey } from '../../core/questionnaire/parse.ts';
 import type { Project, Questionnaire, Round } from '../../store/types.ts';
 import { hashCode, newInvitationCode, normalizeCode } from '../codes.ts';
 import { readRoundCounts } from '../counts.ts';
@@ -19,10 +20,6 @@ import type {
   RemoveResponseBody,
 } from '../schemas.ts';
 import { indicatorAnswersOf } from './bursts.ts';
-
-/** The questionnaire checks, loaded when an administrator adds a version or a round. */
-const questionnaireChecks = once(() => import('../../core/questionnaire/check.ts'));
-const parser = once(() => import('../../core/questionnaire/parse.ts'));
 
 /** Population figures are counts of people: whole numbers under a billion. */
 const MAX_POPULATION = 1_000_000_000;
@@ -162,13 +159,11 @@ export async function createQuestionnaire({
   body,
   project,
 }: ProjectContext<CreateQuestionnaireBody>): Promise<Response> {
-  const { parseSurvey } = await parser();
   const parsed = parseSurvey(body.survey);
   if (!parsed.ok)
     throw new ValidationError(parsed.errors.map((e) => ({ field: `survey.${e.field}`, message: e.message })));
   // Without a mapping, each background variable is the question of its name, if there is one;
   // a mapping that lacks a variable the project groups or weights by is refused.
-  const { backgroundByName, checkQuestionnaire } = await questionnaireChecks();
   const background = body.background ?? backgroundByName(parsed.survey);
   const problems = checkQuestionnaire(
     parsed.survey,
@@ -203,9 +198,7 @@ export async function createRound({ c, deps, body, project }: ProjectContext<Cre
   if (!questionnaire)
     throw new ValidationError([{ field: 'questionnaireId', message: 'no such questionnaire in this project' }]);
   // A version stored before the project's settings needed a background variable cannot feed them.
-  const { parseSurvey } = await parser();
   const parsed = parseSurvey(questionnaire.survey);
-  const { checkQuestionnaire } = await questionnaireChecks();
   const unmet = parsed.ok
     ? checkQuestionnaire(
         parsed.survey,

@@ -2,6 +2,7 @@
 // goals' verdicts as of the end of its period; a comment and an override (with its reason) per goal;
 // locking keeps every figure, verdict and comment as it was (409 on any change after); the Word
 // document is made from the same view the page shows.
+import { VERDICT_WORDS } from '../../core/goals.ts';
 import {
   activitiesInPeriod,
   EMPTY_FACTS,
@@ -173,7 +174,7 @@ export async function reportDocument(ctx: ReportContext): Promise<Response> {
   const report = await pathReport(ctx);
   const view = await viewOf(ctx.deps.store, ctx.project, report);
   const { reportDocx } = await import('../reportDocument.ts');
-  const bytes = await reportDocx(view, ctx.lang);
+  const bytes = await reportDocx(view, ctx.lang, VERDICT_WORDS);
   const name = `${view.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'rapport'}.docx`;
   return ctx.c.body(bytes, 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,11 +1,12 @@
 // Floods of an open round, found and undone by administrators. Declarations only: the handlers are
 // in actions/bursts.ts, loaded by the first call of either.
 import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import { BulkRemovalBody, BurstsQuery } from '../schemas.ts';
 
 const ADMIN = ['admin'] as const;
-const actions = once(() => import('../actions/bursts.ts'));
+const actions = once(() => office().then((m) => m.burstActions));
 
 export const burstRoutes: RouteSpec[] = [
   route({

@@ -2,6 +2,7 @@
 // goals, their verdicts as of a day, and the interim and final reports that freeze them.
 // Declarations only: the handlers are in actions/goals.ts and actions/reports.ts.
 import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import {
   ActivityBody,
@@ -17,8 +18,8 @@ import {
 
 const ADMIN = ['admin'] as const;
 const READERS = ['admin', 'evaluator'] as const;
-const goals = once(() => import('../actions/goals.ts'));
-const reports = once(() => import('../actions/reports.ts'));
+const goals = once(() => office().then((m) => m.goalActions));
+const reports = once(() => office().then((m) => m.reportActions));
 
 export const goalRoutes: RouteSpec[] = [
   route({

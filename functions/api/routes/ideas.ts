@@ -2,6 +2,7 @@
 // project's administrators (every change an event; an undo of one's own last change too), read on
 // a public board, counted for the goals. Declarations only: the handlers are in actions/ideas.ts.
 import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import {
   IdeaCountsQuery,
@@ -13,7 +14,7 @@ import {
 
 const ADMIN = ['admin'] as const;
 const READERS = ['admin', 'evaluator'] as const;
-const actions = once(() => import('../actions/ideas.ts'));
+const actions = once(() => office().then((m) => m.ideaActions));
 
 export const ideaRoutes: RouteSpec[] = [
   route({

@@ -2,6 +2,7 @@
 // routes/tokens.ts). Declarations only: the handlers are in actions/projects.ts, loaded by the
 // first call of any of them.
 import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { lazy, route, type RouteSpec } from '../routeTable.ts';
 import {
   CreateInvitationsBody,
@@ -13,7 +14,7 @@ import {
 
 const ADMIN = ['admin'] as const;
 const READERS = ['admin', 'evaluator'] as const;
-const actions = once(() => import('../actions/projects.ts'));
+const actions = once(() => office().then((m) => m.projectActions));
 
 export const projectRoutes: RouteSpec[] = [
   route({

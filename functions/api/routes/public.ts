@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import type { Language } from '../../core/language.ts';
 import type { CodeCheck } from '../contract.ts';
-import { once } from '../../core/once.ts';
+import { residents } from '../lazy.ts';
 import { HttpError } from '../errors.ts';
 import { addressHash, clientAddress } from '../guessLimit.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
@@ -17,7 +17,7 @@ import type { Questionnaire, Round } from '../../store/types.ts';
  * Submitting and checking codes, loaded when this instance first serves one (with the
  * questionnaire's validation): an administrator's instance never compiles them.
  */
-const submissions = once(() => import('../submissions.ts'));
+const submissions = residents;
 
 /**
  * The round, if it is open. Answered from the instance's cache without a trip through the event

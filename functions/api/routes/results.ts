@@ -2,6 +2,8 @@
 // comparison, all from the rounds' releases (administrators read the same: figures are released,
 // never live; their live view is the response counts of GET /api/rounds/:roundId, routes/projects.ts).
 import { HttpError } from '../errors.ts';
+import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { route, type RouteSpec } from '../routeTable.ts';
 import { ComparisonQuery } from '../schemas.ts';
 
@@ -11,7 +13,7 @@ const READERS = ['admin', 'evaluator'] as const;
  * The statistics (results.ts and the core it calls) load on an instance's first read of figures,
  * not at its cold start: a submission, the hot path, never needs them.
  */
-const results = () => import('../results.ts');
+const results = once(() => office().then((m) => m.results));
 
 export const resultRoutes: RouteSpec[] = [
   route({

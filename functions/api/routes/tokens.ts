@@ -2,11 +2,12 @@
 // one-time sign-in code for a short-lived token (what printed links carry instead of a token).
 import * as z from 'zod';
 import { once } from '../../core/once.ts';
+import { office } from '../lazy.ts';
 import { lazy, route, type RouteSpec } from '../routeTable.ts';
 
 const ADMIN = ['admin'] as const;
 /** The handlers (actions/tokens.ts), loaded by the first call of any of these routes. */
-const actions = once(() => import('../actions/tokens.ts'));
+const actions = once(() => office().then((m) => m.tokenActions));
 
 const EvaluatorQuery = z.lazy(() =>
   z.object({
