@@ -4,29 +4,10 @@
 import { createHmac } from 'node:crypto';
 import { createTokenIssuer } from '../api/auth.ts';
 import type { ApiDeps } from '../api/routeTable.ts';
-import { createDynamoClient } from '../store/client.ts';
-import { createStore, type Store } from '../store/index.ts';
-import { ApiEnvironment, FoldEnvironment, readVariables } from './variables.ts';
+import { storeFrom } from './storeEnvironment.ts';
+import { ApiEnvironment, readVariables } from './variables.ts';
 
-export interface LambdaEnvironment {
-  store: Store;
-  settleMs: number;
-  stage: string;
-}
-
-function storeFrom(variables: FoldEnvironment): LambdaEnvironment {
-  const client = createDynamoClient({
-    tableName: variables.TABLE_NAME,
-    endpoint: variables.DYNAMODB_ENDPOINT,
-    region: variables.AWS_REGION,
-  });
-  return { store: createStore(client, variables.TABLE_NAME), settleMs: variables.SETTLE_MS, stage: variables.STAGE };
-}
-
-/** The fold's environment; throws an EnvironmentError naming any bad variable. */
-export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnvironment {
-  return storeFrom(readVariables(FoldEnvironment, env));
-}
+export { storeFromEnv, type LambdaEnvironment } from './storeEnvironment.ts';
 
 async function readSecret(arn: string): Promise<string> {
   // Loaded only where secrets come from Secrets Manager (not in tests and benchmarks).

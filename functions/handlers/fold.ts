@@ -2,7 +2,7 @@
 // publishes how far behind it is (the age of the oldest unfolded response) as a CloudWatch
 // metric through the embedded metric format (a log line; no extra API call).
 import { foldAll } from '../fold/fold.ts';
-import { storeFromEnv } from './environment.ts';
+import { storeFromEnv } from './storeEnvironment.ts';
 import { BEHIND_METRIC, METRIC_NAMESPACE } from './foldMetric.ts';
 
 const environment = storeFromEnv();
