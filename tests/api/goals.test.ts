@@ -7,6 +7,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../functions/core/compare.ts';
+import { builtInTemplate } from '../../functions/core/template.ts';
 import { foldAll } from '../../functions/fold/fold.ts';
 import { startCheckedApi, type TestApi } from '../support/api.ts';
 import { loadCaseThroughApi } from '../support/referenceCase.ts';
@@ -284,6 +285,52 @@ describe('indicator goals on the reference cases', () => {
       }
     }, 60_000);
   }
+});
+
+describe('an indicator goal on a round under the minimum group size', () => {
+  it('is not assessable, and says why', async () => {
+    const project = (
+      await api.call('POST', '/api/projects', {
+        body: { name: 'Liten by', areas: AREAS, minGroupSize: 5, groupBy: [] },
+      })
+    ).json.id;
+    const questionnaireId = (
+      await api.call('POST', `/api/projects/${project}/questionnaires`, { body: builtInTemplate(AREAS) })
+    ).json.id;
+    const round = async (kind: string) =>
+      (
+        await api.call('POST', `/api/projects/${project}/rounds`, {
+          body: { kind, name: kind, questionnaireId, access: 'open' },
+        })
+      ).json.id as string;
+    const [baseline, followup] = [await round('baseline'), await round('followup')];
+    const answers = (overall: number) => ({ q_nki_overall: overall, q_nki_expect: 7, q_nki_ideal: 6, area: 'norrby' });
+    for (let i = 0; i < 8; i++)
+      await api.call('POST', `/api/public/rounds/${baseline}/responses`, {
+        token: null,
+        body: { answers: answers(5) },
+      });
+    // Three answers at follow-up: under k = 5, so the follow-up's figure and the difference are withheld.
+    for (let i = 0; i < 3; i++)
+      await api.call('POST', `/api/public/rounds/${followup}/responses`, {
+        token: null,
+        body: { answers: answers(9) },
+      });
+    for (const id of [baseline, followup]) await api.call('POST', `/api/rounds/${id}/close`);
+    await foldAll(api.deps.store, { now: Date.now() + 1000, settleMs: 0 });
+    const g = await goal(
+      {
+        title: 'Nöjdheten ökar',
+        kind: 'indicator',
+        indicator: { indicatorId: 'nki', direction: 'increase', baselineRoundId: baseline, followupRoundId: followup },
+      },
+      project,
+    );
+    const got = (await status('2099-01-01', project))[g];
+    expect(got).toMatchObject({ verdict: 'not_assessable', actual: null, basis: { difference: null, pValue: null } });
+    expect(got.basis.note).toMatch(/suppressed|withheld|too few/);
+    expect(got.basis.nFollowup).toBeNull();
+  });
 });
 
 describe('reports', () => {
