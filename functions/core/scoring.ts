@@ -255,8 +255,14 @@ export function createScorer(indicators: readonly Indicator[]): Scorer {
     if (positiveOnly.size > 0) values = new Set([...(known ?? []), ...positiveOnly]);
     return { name, scale, numeric: numeric || scale !== null, values, undeclared: known ? null : undeclared };
   });
+  // Read for every event the fold applies: an item without a dot is a question's own answer, read
+  // directly (no search for a matrix, nothing allocated); only a dotted name may be a matrix row.
+  const dotted = questions.map((item) => item.includes('.'));
   const read = (answers: StoredAnswers, into: Answer[] = new Array<Answer>(questions.length)): Answer[] => {
-    for (let q = 0; q < questions.length; q++) into[q] = itemAnswer(answers, questions[q]!);
+    for (let q = 0; q < questions.length; q++) {
+      const item = questions[q]!;
+      into[q] = dotted[q] ? itemAnswer(answers, item) : Object.hasOwn(answers, item) ? (answers[item] ?? null) : null;
+    }
     return into;
   };
   return { questions, rules, indicators: compiled, read };
