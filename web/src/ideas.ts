@@ -47,11 +47,7 @@ main.append(h('header', { class: 'survey-header' }, projectName, langButton), ta
 
 function switchLang(): void {
   lang = t().switchLang;
-  try {
-    rememberLang(lang);
-  } catch {
-    document.documentElement.lang = lang; // not remembered: storage blocked
-  }
+  rememberLang(lang);
   // The server's messages were in the other language.
   errors = [];
   problem = null;

@@ -104,11 +104,7 @@ const t = (): Texts => TEXTS[lang];
 
 function switchLang(): void {
   lang = t().switchLang;
-  try {
-    rememberLang(lang);
-  } catch {
-    document.documentElement.lang = lang; // not remembered: storage blocked
-  }
+  rememberLang(lang);
   if (survey) {
     survey.locale = lang;
     survey.updateProgressText(); // the progress bar keeps its old text otherwise

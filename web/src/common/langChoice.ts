@@ -10,7 +10,12 @@ export function currentLang(): Lang {
   return stored === 'en' ? 'en' : 'sv';
 }
 
+/** Sets the page's language and remembers it where the browser lets the page store it. */
 export function rememberLang(lang: Lang): void {
-  localStorage.setItem(KEY, lang);
   document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(KEY, lang);
+  } catch {
+    // Storage blocked: the language holds for this page only.
+  }
 }
