@@ -1,46 +1,27 @@
 // The demo project's goals (functions/local/demoGoals.ts) on dynalite: goals of every kind, two
 // years of activities over the villages, two interim reports (the first locked) and a final draft;
 // the verdicts of today and of the locked report differ as the records say they should.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
-import { createTokenIssuer } from '../../functions/api/auth.ts';
+import type { Hono } from 'hono';
 import { GOAL_KINDS } from '../../functions/core/goals.ts';
 import { foldAll } from '../../functions/fold/fold.ts';
 import { createDemoProject } from '../../functions/local/demo.ts';
 import { VILLAGES } from '../../functions/local/residents.ts';
 import type { Store } from '../../functions/store/index.ts';
-import { startTestStore } from '../support/dynamo.ts';
+import { startCheckedApi, type TestApi } from '../support/api.ts';
 
+let api: TestApi;
 let store: Store;
-let close: () => Promise<void>;
-let call: (method: string, path: string) => Promise<any>;
-let app: ReturnType<typeof createApp>;
+let app: Hono;
 let token: string;
+const call = async (method: string, path: string) => (await api.call(method, path)).json;
 
 beforeAll(async () => {
-  ({ store, close } = await startTestStore());
-  const tokens = createTokenIssuer('demo-goals-test-signing-secret-0123456789abcdef', {
-    isRevoked: (id) => store.tokens.isRevoked(id),
-  });
-  app = createApp(
-    {
-      store,
-      tokens,
-      codeSecret: randomBytes(32).toString('hex'),
-      now: () => Date.now(),
-      shardsPerRound: 2,
-      settleMs: 0,
-      submissionsPerMinutePerAddress: 0,
-      log: () => {},
-    },
-    { checkResponses: true },
-  );
-  token = await tokens.issue('admin', '*');
-  call = async (method, path) =>
-    (await app.request(path, { method, headers: { authorization: `Bearer ${token}` } })).json();
+  api = await startCheckedApi({ shardsPerRound: 2 });
+  ({ store } = api.deps);
+  ({ app, adminToken: token } = api);
 }, 60_000);
-afterAll(async () => close?.());
+afterAll(async () => api?.close());
 
 describe('the demo goals', () => {
   it('are of every kind, with two years of activities and three reports, the first locked', async () => {

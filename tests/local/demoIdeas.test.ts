@@ -1,47 +1,28 @@
 // The demo project's residents' ideas (functions/local/demoIdeas.ts) on dynalite: three dozen, in
 // every state, over the villages and the past months, a few with contact details, one undo; the
 // same every time; and the public board shows none of what it must not.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
-import { createTokenIssuer } from '../../functions/api/auth.ts';
+import type { Hono } from 'hono';
 import { IDEA_STATES, PUBLIC_STATES } from '../../functions/core/ideas.ts';
 import { createDemoProject } from '../../functions/local/demo.ts';
 import { DEMO_IDEAS } from '../../functions/local/demoIdeaList.ts';
 import { VILLAGES } from '../../functions/local/residents.ts';
 import type { Store } from '../../functions/store/index.ts';
-import { startTestStore } from '../support/dynamo.ts';
+import { startCheckedApi, type TestApi } from '../support/api.ts';
 
 const NOW = Date.parse('2026-06-15T10:00:00Z');
+let api: TestApi;
 let store: Store;
-let close: () => Promise<void>;
-let call: (method: string, path: string) => Promise<any>;
-let app: ReturnType<typeof createApp>;
+let app: Hono;
 let token: string;
+const call = async (method: string, path: string) => (await api.call(method, path)).json;
 
 beforeAll(async () => {
-  ({ store, close } = await startTestStore());
-  const tokens = createTokenIssuer('demo-ideas-test-signing-secret-0123456789abcdef', {
-    isRevoked: (id) => store.tokens.isRevoked(id),
-  });
-  app = createApp(
-    {
-      store,
-      tokens,
-      codeSecret: randomBytes(32).toString('hex'),
-      now: () => Date.now(),
-      shardsPerRound: 2,
-      settleMs: 0,
-      submissionsPerMinutePerAddress: 0,
-      log: () => {},
-    },
-    { checkResponses: true },
-  );
-  token = await tokens.issue('admin', '*');
-  call = async (method, path) =>
-    (await app.request(path, { method, headers: { authorization: `Bearer ${token}` } })).json();
+  api = await startCheckedApi({ shardsPerRound: 2 });
+  ({ store } = api.deps);
+  ({ app, adminToken: token } = api);
 }, 60_000);
-afterAll(async () => close?.());
+afterAll(async () => api?.close());
 
 const small = { baseline: 10, followup: 10 };
 

@@ -1,4 +1,5 @@
 // The API on a real dynalite, called in-process through Hono's request(): what the API tests use.
+import type { Hono } from 'hono';
 import { type AppOptions, createApp } from '../../functions/api/app.ts';
 import { createTokenIssuer } from '../../functions/api/auth.ts';
 import type { ApiDeps } from '../../functions/api/routeTable.ts';
@@ -9,6 +10,8 @@ export const TEST_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
 
 export interface TestApi {
   deps: ApiDeps;
+  /** The app itself (what createDemoProject drives). */
+  app: Hono;
   adminToken: string;
   call(
     method: string,
@@ -45,6 +48,7 @@ export async function startTestApi(overrides: Partial<ApiDeps> = {}, appOptions:
   const adminToken = await tokens.issue('admin', '*');
   return {
     deps,
+    app,
     adminToken,
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
